@@ -1,0 +1,393 @@
+"""Footing, balances and rates: sum, balance and rate rules."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from checker.check import tolerance as tol
+from checker.check.registry import Rule, register
+from checker.understand.numbers import Num
+from checker.understand.tables import MONEY_COLS, Region, Row
+
+CONCEPT_ZH = {
+    "budget": "预算数", "initial_budget": "年初预算数", "adjusted_budget": "全年（调整后）预算数",
+    "arrived": "到位资金", "spent": "实际支出", "balance": "结转结余", "rate": "执行率",
+    "rate_arrival": "到位率", "weight": "分值", "score": "得分",
+}
+
+
+def _col_decimals(reg: Region, concept: str) -> int:
+    return tol.column_decimals(r.values[concept].num for r in reg.rows if concept in r.values)
+
+
+def _num(row: Row, concept: str) -> Num | None:
+    v = row.values.get(concept)
+    return v.num if v is not None else None
+
+
+def _unit_label(reg: Region) -> str:
+    return reg.unit or ""
+
+
+def _row_name(row: Row) -> str:
+    return row.label[:30] if row.label else f"第{row.index + 1}行"
+
+
+def _budget_concept(reg: Region) -> str | None:
+    for c in ("budget", "adjusted_budget", "initial_budget"):
+        if c in reg.columns:
+            return c
+    return None
+
+
+@register
+class ColumnTotal(Rule):
+    code = "PC101"
+    name = "column-total"
+    category = "sum"
+    title = "资金表各列合计应等于各子项目之和"
+    explain = ("专项资金到位及使用情况表（及同类资金表）中，每一金额列的“合计”行应等于其上各子项目行之和；"
+               "按书写精度（列中最精确的小数位）计算容差，四舍五入差异不报。")
+    fail_example = "子项目支出 17.6、95.75、…，合计写作 1106.49，而各行之和为 1160.49。"
+    pass_example = "各行实际支出之和 1160.49，合计行 1160.49。"
+
+    def check(self, facts):
+        for reg in facts.regions_of("fund") + facts.regions_of("selfeval_funds"):
+            total = reg.total_row
+            if reg.kind == "selfeval_funds":
+                yield from self._funds_block(reg)
+                continue
+            if total is None:
+                continue
+            parts = [r for r in reg.rows if r.kind is None]
+            subtotals = [r for r in reg.rows if r.kind == "subtotal"]
+            for concept in MONEY_COLS:
+                if concept not in reg.columns:
+                    continue
+                tnum = _num(total, concept)
+                if tnum is None:
+                    continue
+                nums = [_num(r, concept) for r in parts]
+                present = [n for n in nums if n is not None]
+                if not present:
+                    continue
+                d = _col_decimals(reg, concept)
+                s = tol.add(tol.num_ival(n, d) for n in present)
+                t = tol.num_ival(tnum, d)
+                if tol.overlaps(s, t):
+                    continue
+                if subtotals:
+                    sub_nums = [_num(r, concept) for r in subtotals if _num(r, concept) is not None]
+                    if sub_nums and tol.overlaps(tol.add(tol.num_ival(n, d) for n in sub_nums), t):
+                        continue
+                exp = tol.mid(s)
+                zero = tnum.value == 0 and exp != 0
+                label = CONCEPT_ZH.get(concept, concept)
+                msg = (f"资金表“{label}”列合计为 0，但各子项目之和为 {tol.fmt(exp, d)}" if zero else
+                       f"资金表“{label}”列合计 {tnum.raw} 与各子项目之和 {tol.fmt(exp, d)} 不符")
+                yield self.finding(msg + (f"（{reg.unit}）" if reg.unit else ""),
+                                   expected=tol.fmt(exp, d), found=tnum.raw.strip(),
+                                   difference=tol.fmt(tnum.value - exp, d),
+                                   locations=[total.values[concept].loc])
+
+    def _funds_block(self, reg: Region):
+        """年度资金总额 = 当年财政拨款 + 上年结转 + 其他资金, per money column."""
+        total = next((r for r in reg.rows if r.kind == "funds_total"), None)
+        parts = [r for r in reg.rows if r.kind in ("funds_fiscal", "funds_carry", "funds_other")]
+        if total is None or not parts:
+            return
+        for concept in ("initial_budget", "adjusted_budget", "budget", "spent"):
+            tnum = _num(total, concept)
+            nums = [n for n in (_num(r, concept) for r in parts) if n is not None]
+            if tnum is None or not nums:
+                continue
+            d = _col_decimals(reg, concept)
+            s = tol.add(tol.num_ival(n, d) for n in nums)
+            if not tol.overlaps(s, tol.num_ival(tnum, d)):
+                exp = tol.mid(s)
+                yield self.finding(
+                    f"自评表“{CONCEPT_ZH.get(concept, concept)}”的年度资金总额 {tnum.raw} 与其中各项之和 "
+                    f"{tol.fmt(exp, d)} 不符", expected=tol.fmt(exp, d), found=tnum.raw.strip(),
+                    difference=tol.fmt(tnum.value - exp, d), locations=[total.values[concept].loc])
+
+
+def _fund_total_budget(facts) -> tuple[Num, object] | None:
+    got = facts.total("budget")
+    if got:
+        return got
+    fb = facts.funds_block
+    if fb is not None:
+        row = next((r for r in fb.rows if r.kind == "funds_total"), None)
+        if row is not None:
+            for c in ("adjusted_budget", "budget", "initial_budget"):
+                n = _num(row, c)
+                if n is not None:
+                    return n, row.values[c].loc
+    for key in ("plan_total",):
+        for n, loc in facts.summary.get(key, []):
+            if n is not None:
+                return n, loc
+    budgets = [s for s in facts.stated if s.concept == "budget"]
+    if budgets:
+        return budgets[0].num, budgets[0].loc
+    return None
+
+
+def _money_unit(n: Num, fallback: str) -> Num:
+    if n.is_money or not fallback:
+        return n
+    from dataclasses import replace
+
+    return replace(n, unit=fallback)
+
+
+@register
+class AllocationTotal(Rule):
+    code = "PC103"
+    name = "allocation-total"
+    category = "sum"
+    title = "指标文件下达金额之和应等于资金总额"
+    explain = "资金投入情况中列出的各指标文件（如“州财行集字（2022）0144号指标文件下达1113万元”）金额之和，应等于项目资金总额。"
+    fail_example = "0144号下达 1113 万元、0148号下达 678 万元，合计 1791 万元，而预算为 1800 万元。"
+    pass_example = "1113 + 687 = 1800 万元。"
+
+    def check(self, facts):
+        ref = _fund_total_budget(facts)
+        if ref is None:
+            return
+        tnum, tloc = ref
+        unit = "万元"
+        seen = set()
+        for group in facts.allocations:
+            key = tuple(sorted((a.docno, a.num.raw) for a in group))
+            if key in seen:
+                continue
+            seen.add(key)
+            d = max(a.num.decimals for a in group)
+            s = tol.add(tol.num_ival(a.num, d, unit=unit) for a in group)
+            t = tol.num_ival(_money_unit(tnum, "万元"), None, unit=unit)
+            if tol.overlaps(s, t):
+                continue
+            total_mid = tol.mid(t)
+            if total_mid == 0 or not (Decimal("0.5") <= tol.mid(s) / total_mid <= Decimal("1.5")):
+                continue  # documents covering only part of the money (or another fund)
+            docs = "、".join(f"{a.docno} {a.num.raw.strip()}" for a in group)
+            yield self.finding(
+                f"指标文件下达金额之和 {tol.fmt(tol.mid(s), d)} 万元与资金总额 {tnum.raw.strip()} 不符（{docs}）",
+                expected=tnum.raw.strip(), found=tol.fmt(tol.mid(s), d),
+                difference=tol.fmt(tol.mid(s) - total_mid, d), locations=[a.loc for a in group] + [tloc])
+
+
+@register
+class SourcesTotal(Rule):
+    code = "PC104"
+    name = "sources-total"
+    category = "sum"
+    title = "资金来源（中央/省/州市/县/自筹/其他）之和应等于计划投资额和实际到位资金"
+    explain = "自评报告表中“其中”各资金来源之和，应分别等于计划投资额与实际到位资金。"
+    fail_example = "计划投资额 1800 万元，其中州财政 1700 万元，其余为空。"
+    pass_example = "计划投资额 1800 万元，其中州财政 1800 万元。"
+
+    def check(self, facts):
+        for side, total_key, label in (("plan", "plan_total", "计划投资额"), ("arrived", "arrived_total", "实际到位资金")):
+            totals = [(n, loc) for n, loc in facts.summary.get(total_key, []) if n is not None]
+            parts = [(n, loc) for key, vals in facts.summary.items() if key.startswith(f"{side}.source_")
+                     for n, loc in vals if n is not None]
+            if not totals or not parts:
+                continue
+            tnum, tloc = totals[0]
+            d = max([tnum.decimals] + [n.decimals for n, _ in parts])
+            s = tol.add(tol.num_ival(n, d) for n, _ in parts)
+            if tol.overlaps(s, tol.num_ival(tnum, d)):
+                continue
+            yield self.finding(f"{label} {tnum.raw.strip()} 与其中各资金来源之和 {tol.fmt(tol.mid(s), d)} 不符",
+                               expected=tol.fmt(tol.mid(s), d), found=tnum.raw.strip(),
+                               difference=tol.fmt(tnum.value - tol.mid(s), d),
+                               locations=[tloc] + [loc for _, loc in parts])
+
+
+@register
+class ListedItemsTotal(Rule):
+    code = "PC108"
+    name = "listed-items-total"
+    category = "sum"
+    title = "概况中列举的各子项目金额之和应等于资金总额"
+    explain = "项目概况“用于：A 80万元；B 30万元；…”所列金额之和应等于安排的资金总额。"
+    fail_example = "用于：A 80万元；B 30万元；…，合计 1780 万元，而资金总额为 1800 万元。"
+    pass_example = "所列 7 项合计 1800 万元。"
+
+    def check(self, facts):
+        ref = _fund_total_budget(facts)
+        if ref is None:
+            return
+        tnum, tloc = ref
+        seen = set()
+        for items in facts.listed:
+            key = tuple((it.name, it.num.raw) for it in items)
+            if key in seen:
+                continue
+            seen.add(key)
+            d = max(it.num.decimals for it in items)
+            s = tol.add(tol.num_ival(it.num, d, unit="万元") for it in items)
+            t = tol.num_ival(_money_unit(tnum, "万元"), None, unit="万元")
+            if tol.overlaps(s, t):
+                continue
+            mid_t = tol.mid(t)
+            if mid_t == 0 or not (Decimal("0.5") <= tol.mid(s) / mid_t <= Decimal("1.5")):
+                continue
+            yield self.finding(f"概况所列 {len(items)} 个子项目金额之和 {tol.fmt(tol.mid(s), d)} 万元与资金总额 "
+                               f"{tnum.raw.strip()} 不符", expected=tnum.raw.strip(),
+                               found=tol.fmt(tol.mid(s), d), difference=tol.fmt(tol.mid(s) - mid_t, d),
+                               locations=[items[0].loc, tloc])
+
+
+@register
+class Balance(Rule):
+    code = "PC201"
+    name = "balance"
+    category = "balance"
+    title = "结转结余应等于预算（或到位）减实际支出"
+    explain = "资金表每一行及合计行：结转结余 = 预算安排（或实际到位）− 实际支出；按书写精度计算容差。"
+    fail_example = "预算 230，支出 85.82，结转结余写作 141.18（应为 144.18）。"
+    pass_example = "预算 230，支出 85.82，结转结余 144.18。"
+
+    def check(self, facts):
+        for reg in facts.regions_of("fund"):
+            if "balance" not in reg.columns or "spent" not in reg.columns:
+                continue
+            bases = [c for c in (_budget_concept(reg), "arrived") if c and c in reg.columns]
+            if not bases:
+                continue
+            d = max(_col_decimals(reg, c) for c in ["balance", "spent", *bases])
+            for row in reg.rows:
+                bal, spent = _num(row, "balance"), _num(row, "spent")
+                if bal is None or spent is None:
+                    continue
+                ok, expected = False, None
+                for base in bases:
+                    b = _num(row, base)
+                    if b is None:
+                        continue
+                    exp = tol.sub(tol.num_ival(b, d), tol.num_ival(spent, d))
+                    expected = expected if expected is not None else (tol.mid(exp), b, base)
+                    if tol.overlaps(exp, tol.num_ival(bal, d)):
+                        ok = True
+                        break
+                if ok or expected is None:
+                    continue
+                exp_v, b, base = expected
+                yield self.finding(
+                    f"“{_row_name(row)}”结转结余 {bal.raw.strip()} ≠ {CONCEPT_ZH[base]} {b.raw.strip()} − 实际支出 "
+                    f"{spent.raw.strip()} = {tol.fmt(exp_v, d)}", expected=tol.fmt(exp_v, d), found=bal.raw.strip(),
+                    difference=tol.fmt(bal.value - exp_v, d), locations=[row.values["balance"].loc])
+
+
+def _rate_findings(rule: Rule, reg: Region, row: Row, rate_c: str, num_c: str, den_c: str, where: str):
+    rate, num, den = _num(row, rate_c), _num(row, num_c), _num(row, den_c)
+    if rate is None or num is None or den is None:
+        return
+    if den.value == 0:
+        return  # 0/0 printed as 0.00% or — is not a fault
+    dm = max(_col_decimals(reg, num_c), _col_decimals(reg, den_c))
+    dr = max(_col_decimals(reg, rate_c), rate.decimals)
+    r_iv = tol.num_ival(rate, dr)
+    pct = rate.is_percent or "%" in (reg.table.at(reg.header_rows[0], reg.columns[rate_c]).text
+                                     if reg.table.at(reg.header_rows[0], reg.columns[rate_c]) else "")
+    scale = Decimal(100) if (pct or rate.value > Decimal("1.5")) else Decimal(1)
+    q = tol.div(tol.num_ival(num, dm), tol.num_ival(den, dm))
+    if q is None:
+        return
+    q = (q[0] * scale, q[1] * scale)
+    if tol.overlaps(q, r_iv):
+        return
+    exp = tol.mid(q)
+    unit = "%" if scale == 100 else ""
+    yield rule.finding(
+        f"{where}“{_row_name(row)}”{CONCEPT_ZH[rate_c]} {rate.raw.strip()} 与 {num.raw.strip()} ÷ {den.raw.strip()} = "
+        f"{tol.fmt(exp, dr)}{unit} 不符", expected=f"{tol.fmt(exp, dr)}{unit}", found=rate.raw.strip(),
+        difference=tol.fmt(rate.value - exp, dr), locations=[row.values[rate_c].loc])
+
+
+@register
+class ExecutionRate(Rule):
+    code = "PC301"
+    name = "execution-rate"
+    category = "rate"
+    title = "预算执行率应等于实际支出 ÷ 预算"
+    explain = ("资金表每行及合计、自评表资金块：执行率 = 支出 ÷ 预算。判断时考虑两边的书写精度："
+               "1160.49 ÷ 1800 = 64.4717%，写 64.47% 成立，写 64.48% 不成立。")
+    fail_example = "支出 1160.49，预算 1800，执行率写作 64.74%。"
+    pass_example = "支出 1160.49，预算 1800，执行率 64.47%。"
+
+    def check(self, facts):
+        for reg in facts.regions_of("fund") + facts.regions_of("selfeval_funds"):
+            if "rate" not in reg.columns or "spent" not in reg.columns:
+                continue
+            den_c = "adjusted_budget" if reg.kind == "selfeval_funds" and "adjusted_budget" in reg.columns \
+                else _budget_concept(reg)
+            if den_c is None:
+                continue
+            where = "自评表" if reg.kind == "selfeval_funds" else "资金表"
+            for row in reg.rows:
+                yield from _rate_findings(self, reg, row, "rate", "spent", den_c, where)
+
+
+@register
+class ArrivalRate(Rule):
+    code = "PC302"
+    name = "arrival-rate"
+    category = "rate"
+    title = "资金到位率应等于实际到位 ÷ 预算"
+    explain = "资金到位率 = 实际到位资金 ÷ 预算安排，表格与正文中写出的到位率都应与之相符。"
+    fail_example = "预算 1800，到位 1700，正文写“资金到位率100%”。"
+    pass_example = "预算 1800，到位 1800，资金到位率 100%。"
+
+    def check(self, facts):
+        for reg in facts.regions_of("fund"):
+            if "rate_arrival" in reg.columns and "arrived" in reg.columns and _budget_concept(reg):
+                for row in reg.rows:
+                    yield from _rate_findings(self, reg, row, "rate_arrival", "arrived", _budget_concept(reg), "资金表")
+        budget, arrived = facts.total("budget"), facts.total("arrived")
+        if budget is None or arrived is None:
+            return
+        reg = facts.fund
+        dm = max(_col_decimals(reg, "arrived"), _col_decimals(reg, _budget_concept(reg) or "budget"))
+        q = tol.div(tol.num_ival(arrived[0], dm), tol.num_ival(budget[0], dm))
+        if q is None:
+            return
+        q = (q[0] * 100, q[1] * 100)
+        for s in facts.stated:
+            if s.concept != "rate_arrival":
+                continue
+            if not tol.overlaps(q, tol.num_ival(s.num)):
+                exp = tol.mid(q)
+                yield self.finding(f"文中资金到位率 {s.num.raw.strip()} 与到位 {arrived[0].raw} ÷ 预算 {budget[0].raw} = "
+                                   f"{tol.fmt(exp, 2)}% 不符", expected=f"{tol.fmt(exp, 2)}%", found=s.num.raw.strip(),
+                                   locations=[s.loc, arrived[1]])
+
+
+@register
+class OverExecution(Rule):
+    code = "PC303"
+    name = "over-execution"
+    category = "rate"
+    severity = "warning"
+    title = "超预算支出：执行率超过 100% 或子项目支出超过其预算"
+    explain = "支出超过预算（执行率 > 100%）通常意味着超支或数字填错，需要说明。"
+    fail_example = "某子项目预算 200，支出 210.5，执行率 105.25%。"
+    pass_example = "支出不超过预算。"
+
+    def check(self, facts):
+        for reg in facts.regions_of("fund"):
+            base = _budget_concept(reg)
+            if base is None or "spent" not in reg.columns:
+                continue
+            d = max(_col_decimals(reg, base), _col_decimals(reg, "spent"))
+            for row in reg.rows:
+                b, s = _num(row, base), _num(row, "spent")
+                if b is None or s is None:
+                    continue
+                if s.value - b.value > tol.half(d) * 2 and b.value > 0:
+                    yield self.finding(f"“{_row_name(row)}”实际支出 {s.raw.strip()} 超过预算 {b.raw.strip()}",
+                                       expected=f"≤ {b.raw.strip()}", found=s.raw.strip(),
+                                       difference=tol.fmt(s.value - b.value, d), locations=[row.values["spent"].loc])

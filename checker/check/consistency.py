@@ -1,0 +1,282 @@
+"""The same fact stated in several places must agree: mismatch rules."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from checker.check import tolerance as tol
+from checker.check.arithmetic import CONCEPT_ZH
+from checker.check.registry import Rule, register
+from checker.check.scoring import final_score
+from checker.textnorm import fold
+from checker.understand.numbers import Num
+
+WHERE_ZH = {"body": "正文", "table": "表格"}
+
+
+def _ref_values(facts) -> dict[str, tuple[Num, object, str, int]]:
+    """The reference value of each fund concept: the fund table's total row first, then the 自评表."""
+    out: dict[str, tuple[Num, object, str, int]] = {}
+    reg = facts.fund
+    if reg is not None and reg.total_row is not None:
+        for concept in ("budget", "adjusted_budget", "arrived", "spent", "balance", "rate"):
+            v = reg.total_row.values.get(concept)
+            if v is None or v.num is None:
+                continue
+            key = "budget" if concept == "adjusted_budget" else concept
+            if key in out:
+                continue
+            d = tol.column_decimals(r.values[concept].num for r in reg.rows if concept in r.values)
+            num = v.num if v.num.unit or concept == "rate" else _with_unit(v.num, reg.unit)
+            out[key] = (num, v.loc, "资金表合计", d)
+    fb = facts.funds_block
+    if fb is not None:
+        row = next((r for r in fb.rows if r.kind == "funds_total"), None)
+        if row is not None:
+            for concept, key in (("adjusted_budget", "budget"), ("budget", "budget"), ("spent", "spent"),
+                                 ("rate", "rate")):
+                v = row.values.get(concept)
+                if v is None or v.num is None or key in out:
+                    continue
+                num = v.num if v.num.unit or concept == "rate" else _with_unit(v.num, fb.unit)
+                out[key] = (num, v.loc, "自评表", v.num.decimals)
+    return out
+
+
+def _with_unit(n: Num, unit: str) -> Num:
+    if not unit or n.unit:
+        return n
+    from dataclasses import replace
+
+    return replace(n, unit=unit)
+
+
+def _sub_values(facts, concept: str) -> list[Num]:
+    reg = facts.fund
+    if reg is None:
+        return []
+    cols = ("budget", "adjusted_budget") if concept == "budget" else (concept,)
+    out = []
+    for r in reg.data_rows:
+        for c in cols:
+            v = r.values.get(c)
+            if v is not None and v.num is not None:
+                out.append(_with_unit(v.num, reg.unit))
+    return out
+
+
+def _iv(n: Num, d: int | None, unit: str | None):
+    if unit and n.is_money:
+        return tol.num_ival(n, d, unit=unit)
+    return tol.num_ival(n, d)
+
+
+def _same(a: Num, da: int | None, b: Num, db: int | None) -> bool | None:
+    """Whether two figures can be the same amount (None when the units cannot be compared)."""
+    if a.is_money and b.is_money:
+        return tol.overlaps(_iv(a, da, "元"), _iv(b, db, "元"))
+    if a.is_money != b.is_money and (a.unit and b.unit) and not (a.is_percent or b.is_percent):
+        return None
+    if a.is_percent != b.is_percent and a.unit and b.unit:
+        return None
+    return tol.overlaps(tol.num_ival(a, da), tol.num_ival(b, db))
+
+
+def _equal_value(a: Num, b: Num) -> bool:
+    if a.is_money and b.is_money:
+        return a.in_yuan() == b.in_yuan()
+    return a.value == b.value
+
+
+@register
+class FundFiguresAgree(Rule):
+    code = "PC601"
+    name = "fund-figures-agree"
+    category = "mismatch"
+    title = "资金总额、支出、结余、执行率在各处的表述应一致"
+    explain = ("自评报告表、正文、资金表和绩效自评表都会写出资金总额、实际支出、结转结余和执行率，"
+               "各处数字必须一致；以资金表合计行为准（无资金表时以自评表为准）。"
+               "在书写精度内的差异（如 89.97 与 89.974）仅作提示。")
+    fail_example = "资金表合计支出 1160.49 万元，正文写“共支出资金 1106.49 万元”。"
+    pass_example = "各处均为 1160.49 万元。"
+
+    def check(self, facts):
+        refs = _ref_values(facts)
+        if not refs:
+            return
+        # summary-table figures
+        pairs = []
+        for key, concept, label in (("plan_total", "budget", "自评报告表计划投资额"),
+                                    ("arrived_total", "arrived", "自评报告表实际到位资金")):
+            for n, loc in facts.summary.get(key, []):
+                if n is not None:
+                    pairs.append((concept, n, loc, label, None))
+        # 自评表 figures against the fund table
+        fb = facts.funds_block
+        if fb is not None and refs.get("spent", (None, None, ""))[2] == "资金表合计":
+            row = next((r for r in fb.rows if r.kind == "funds_total"), None)
+            if row is not None:
+                for concept, key in (("adjusted_budget", "budget"), ("spent", "spent"), ("rate", "rate")):
+                    v = row.values.get(concept)
+                    if v is not None and v.num is not None:
+                        pairs.append((key, _with_unit(v.num, fb.unit) if concept != "rate" else v.num, v.loc,
+                                      f"自评表{CONCEPT_ZH[concept]}", None))
+        for s in facts.stated:
+            if s.concept in refs:
+                pairs.append((s.concept, s.num, s.loc, f"{WHERE_ZH.get(s.where, '')}所述{CONCEPT_ZH[s.concept]}",
+                              s))
+        reported = set()
+        for concept, n, loc, label, stated in pairs:
+            ref, rloc, rlabel, rd = refs[concept]
+            if loc is rloc:
+                continue
+            same = _same(n, None, ref, rd)
+            if same is None:
+                continue
+            if stated is not None and not same:
+                # a sub-project's own figure, or a figure about something else
+                if any(_same(n, None, sv, rd) for sv in _sub_values(facts, concept)):
+                    continue
+                rv = ref.in_yuan() if ref.is_money and n.is_money else ref.value
+                nv = n.in_yuan() if ref.is_money and n.is_money else n.value
+                if not rv or not (Decimal("0.5") <= nv / rv <= Decimal("1.5")):
+                    continue
+            key = (concept, n.raw.strip(), label)
+            if key in reported:
+                continue
+            reported.add(key)
+            if same:
+                if not _equal_value(n, ref) and n.decimals > ref.decimals:
+                    yield self.finding(f"{label} {n.raw.strip()} 与{rlabel} {ref.raw.strip()} 书写精度不同（舍入差异）",
+                                       expected=ref.raw.strip(), found=n.raw.strip(), locations=[loc, rloc],
+                                       severity="info")
+                continue
+            yield self.finding(f"{label} {n.raw.strip()} 与{rlabel}{CONCEPT_ZH[concept]} {ref.raw.strip()} 不一致",
+                               expected=ref.raw.strip(), found=n.raw.strip(), locations=[loc, rloc])
+
+
+@register
+class ScoreStatedOnce(Rule):
+    code = "PC602"
+    name = "score-agrees"
+    category = "mismatch"
+    title = "总分在各处的表述应一致"
+    explain = "自评结论、正文评价结论与绩效自评表总分应为同一分数。"
+    fail_example = "自评表总分 96.5，正文写“评分为 95.6 分”。"
+    pass_example = "各处均为 96.5 分。"
+
+    def check(self, facts):
+        got = final_score(facts)
+        if got is None:
+            return
+        ref, rloc = got
+        seen = set()
+        for s in facts.scores:
+            if s.loc is rloc or s.value.value == ref.value or s.value.raw in seen:
+                continue
+            seen.add(s.value.raw)
+            yield self.finding(f"此处总分 {s.value.raw.strip()} 与自评表总分 {ref.raw.strip()} 不一致",
+                               expected=ref.raw.strip(), found=s.value.raw.strip(), locations=[s.loc, rloc])
+
+
+@register
+class GradeStatedOnce(Rule):
+    code = "PC603"
+    name = "grade-agrees"
+    category = "mismatch"
+    title = "评价等级在各处的表述应一致"
+    explain = "自评结论与正文中的评价等级应相同。"
+    fail_example = "自评结论写“等级：优”，正文写“等级为良”。"
+    pass_example = "两处均为“优”。"
+
+    def check(self, facts):
+        if len(facts.grades) < 2:
+            return
+        first = facts.grades[0]
+        for g in facts.grades[1:]:
+            if g.grade != first.grade:
+                yield self.finding(f"评价等级前后不一致：“{first.word}”与“{g.word}”", expected=first.word, found=g.word,
+                                   locations=[g.loc, first.loc])
+
+
+def bigrams(s: str) -> set[str]:
+    s = fold(s)
+    return {s[i:i + 2] for i in range(len(s) - 1)} or {s}
+
+
+def similarity(a: str, b: str) -> float:
+    A, B = bigrams(a), bigrams(b)
+    return len(A & B) / max(1, min(len(A), len(B)))
+
+
+def match_listed_to_rows(facts):
+    """Pairs (listed item, fund row) matched by name similarity, then by amount."""
+    reg = facts.fund
+    if reg is None or not facts.listed:
+        return []
+    items = facts.listed[0]
+    rows = reg.data_rows
+    pairs = []
+    used: set[int] = set()
+    for it in items:
+        best, best_s = None, 0.0
+        for r in rows:
+            if r.index in used:
+                continue
+            s = similarity(it.name, r.label)
+            if s > best_s:
+                best, best_s = r, s
+        if best is not None and best_s >= 0.5:
+            used.add(best.index)
+            pairs.append((it, best, best_s))
+    return pairs
+
+
+@register
+class ListedAmounts(Rule):
+    code = "PC604"
+    name = "listed-amounts"
+    category = "mismatch"
+    title = "概况所列子项目金额应与资金表一致"
+    explain = "概况“用于：A 80万元；…”中每个子项目的金额应与资金表该子项目的预算安排相同。"
+    fail_example = "概况写“基础电信服务费 220 万元”，资金表为 200。"
+    pass_example = "两处均为 200 万元。"
+
+    def check(self, facts):
+        reg = facts.fund
+        for it, row, _ in match_listed_to_rows(facts):
+            v = row.values.get("budget") or row.values.get("adjusted_budget")
+            if v is None or v.num is None:
+                continue
+            tn = _with_unit(v.num, reg.unit or "万元")
+            same = _same(it.num, None, tn, None)
+            if same is False:
+                yield self.finding(f"概况中“{it.name[:30]}”金额 {it.num.raw.strip()} 与资金表预算 {v.num.raw.strip()} 不一致",
+                                   expected=v.num.raw.strip(), found=it.num.raw.strip(), locations=[it.loc, v.loc])
+
+
+@register
+class StatedCount(Rule):
+    code = "PC605"
+    name = "stated-count"
+    category = "mismatch"
+    title = "文中所述子项目个数应与所列子项目数一致"
+    explain = "“项目子项目共 7 个”“七个子项目”等表述应与资金表（或概况列举）中的子项目个数相同。"
+    fail_example = "写“项目子项目共 8 个”，资金表只有 7 个子项目。"
+    pass_example = "写“共 7 个”，资金表 7 行。"
+
+    def check(self, facts):
+        reg = facts.fund
+        if reg is not None and reg.total_row is not None and reg.data_rows:
+            actual, where = len(reg.data_rows), "资金表"
+        elif facts.listed:
+            actual, where = len(facts.listed[0]), "概况列举"
+        else:
+            return
+        seen = set()
+        for c in facts.counts:
+            if c.n == actual or c.n in seen:
+                continue
+            seen.add(c.n)
+            yield self.finding(f"文中称子项目 {c.n} 个，{where}实际列有 {actual} 个", expected=str(actual), found=str(c.n),
+                               locations=[c.loc])

@@ -1,0 +1,147 @@
+"""The rule registry: each rule is a small class whose attributes are its documentation.
+
+A rule declares its code, name, category (from the JSON contract), default severity, a Chinese
+title and explanation with a failing and a passing example, and its config keywords; `check`
+yields Findings over the facts. Rules never reach back into parsers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from checker.model import Loc
+
+CATEGORIES = ("sum", "balance", "rate", "score", "grade", "mismatch", "text", "logic", "missing")
+SEVERITIES = ("info", "warning", "error")
+SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+
+
+@dataclass
+class Finding:
+    rule: str
+    category: str
+    severity: str
+    message: str
+    expected: str | None = None
+    found: str | None = None
+    locations: list[Loc] = field(default_factory=list)
+    difference: str | None = None
+    hint: str | None = None
+
+    def key(self) -> tuple:
+        return (self.rule, self.message, self.found)
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "rule": self.rule, "category": self.category, "severity": self.severity, "message": self.message,
+            "expected": self.expected, "found": self.found,
+            "locations": [loc.to_dict() for loc in self.locations],
+        }
+        if self.difference is not None:
+            d["difference"] = self.difference
+        if self.hint:
+            d["hint"] = self.hint
+        return d
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    category: ClassVar[str]
+    severity: ClassVar[str] = "error"
+    title: ClassVar[str]  # Chinese, one line
+    explain: ClassVar[str]  # Chinese, why it matters
+    fail_example: ClassVar[str]
+    pass_example: ClassVar[str]
+    config_keys: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, severity: str | None = None, options: dict[str, Any] | None = None):
+        self.sev = severity or self.severity
+        self.options = options or {}
+
+    def check(self, facts) -> Iterable[Finding]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def finding(self, message: str, *, expected: Any = None, found: Any = None, locations: Iterable[Loc] = (),
+                severity: str | None = None, difference: Any = None, hint: str | None = None) -> Finding:
+        return Finding(rule=self.code, category=self.category, severity=severity or self.sev, message=message,
+                       expected=None if expected is None else str(expected),
+                       found=None if found is None else str(found),
+                       locations=[loc for loc in locations if loc is not None],
+                       difference=None if difference is None else str(difference), hint=hint)
+
+    @classmethod
+    def describe(cls) -> dict[str, Any]:
+        return {"code": cls.code, "name": cls.name, "category": cls.category, "severity": cls.severity,
+                "title": cls.title, "explain": cls.explain, "fail_example": cls.fail_example,
+                "pass_example": cls.pass_example, "config_keys": list(cls.config_keys)}
+
+
+_REGISTRY: dict[str, type[Rule]] = {}
+
+
+def register(cls: type[Rule]) -> type[Rule]:
+    if cls.code in _REGISTRY:
+        raise ValueError(f"duplicate rule code {cls.code}")
+    if cls.category not in CATEGORIES:
+        raise ValueError(f"{cls.code}: unknown category {cls.category}")
+    _REGISTRY[cls.code] = cls
+    return cls
+
+
+def _load_rules() -> None:
+    # importing the modules registers their rules
+    from checker.check import arithmetic, consistency, scoring, text  # noqa: F401
+
+
+def all_rules() -> list[type[Rule]]:
+    _load_rules()
+    return [_REGISTRY[c] for c in sorted(_REGISTRY)]
+
+
+def get_rule(code: str) -> type[Rule] | None:
+    _load_rules()
+    return _REGISTRY.get(code.upper())
+
+
+def matches(cls: type[Rule], patterns: Iterable[str]) -> bool:
+    """Selection by code, code prefix, category or rule name."""
+    for p in patterns:
+        p = p.strip()
+        if not p:
+            continue
+        if cls.code.upper().startswith(p.upper()) or p.lower() in (cls.category, cls.name.lower()):
+            return True
+    return False
+
+
+def unknown_patterns(patterns: Iterable[str]) -> list[str]:
+    rules = all_rules()
+    return [p for p in patterns if p and not any(matches(r, [p]) for r in rules)]
+
+
+def run_rules(facts, select: Iterable[str] = (), ignore: Iterable[str] = (),
+              severities: dict[str, str] | None = None, options: dict[str, Any] | None = None) -> list[Finding]:
+    select, ignore = list(select), list(ignore)
+    severities = severities or {}
+    out: list[Finding] = []
+    seen: set[tuple] = set()
+    for cls in all_rules():
+        if select and not matches(cls, select):
+            continue
+        if ignore and matches(cls, ignore):
+            continue
+        rule = cls(severity=severities.get(cls.code), options=(options or {}).get(cls.code, {}))
+        for f in _safe(rule.check(facts)):
+            if f.key() in seen:
+                continue
+            seen.add(f.key())
+            out.append(f)
+    out.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.locations[0].page or 0 if f.locations else 0, f.rule))
+    return out
+
+
+def _safe(it: Iterable[Finding]) -> Iterator[Finding]:
+    yield from it

@@ -1,0 +1,1 @@
+"""Text, logic and completeness rules (filled in by the text issue)."""

@@ -1,0 +1,137 @@
+"""The rule knowledge in rules/ (vocabulary, grade bands, profiles), loaded and validated once."""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+
+class KnowledgeError(Exception):
+    pass
+
+
+def rules_dir() -> Path:
+    here = Path(__file__).resolve().parent
+    for cand in (here / "_rules", here.parent / "rules"):
+        if (cand / "concepts.toml").is_file():
+            return cand
+    raise KnowledgeError("rules/ data not found (concepts.toml)")
+
+
+def _load(name: str) -> dict[str, Any]:
+    path = rules_dir() / name
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise KnowledgeError(f"{path}: {exc}") from exc
+
+
+@dataclass(frozen=True)
+class Band:
+    grade: str
+    lo: Decimal
+    hi: Decimal
+    lo_incl: bool = True
+    hi_incl: bool = False
+
+    def contains(self, score: Decimal) -> bool:
+        above = score >= self.lo if self.lo_incl else score > self.lo
+        below = score <= self.hi if self.hi_incl else score < self.hi
+        return above and below
+
+
+@dataclass
+class Knowledge:
+    columns: dict[str, tuple[list[str], list[str]]]
+    column_order: list[str]
+    rows: dict[str, list[str]]
+    summary: dict[str, list[str]]
+    narrative: dict[str, list[str]]
+    grade_bands: dict[str, list[Band]]
+    grade_synonyms: dict[str, list[str]]
+    profile: dict[str, Any] = field(default_factory=dict)
+
+    def column_concept(self, header: str) -> str | None:
+        h = header.replace(" ", "")
+        for concept in self.column_order:
+            words, none = self.columns[concept]
+            if any(w in h for w in words) and not any(n in h for n in none):
+                return concept
+        return None
+
+    def row_kind(self, label: str) -> str | None:
+        s = label.replace(" ", "").replace("\u3000", "")
+        for kind, words in self.rows.items():
+            if any(s == w.replace(" ", "") for w in words):
+                return kind
+        for kind in ("funds_total", "funds_fiscal", "funds_carry", "funds_other"):
+            if any(w in s for w in self.rows[kind]):
+                return kind
+        return None
+
+    def canonical_grade(self, word: str) -> str | None:
+        w = word.strip().strip("“”\"'「」")
+        for g, syns in self.grade_synonyms.items():
+            if w in syns:
+                return g
+        return None
+
+    def bands(self) -> list[Band]:
+        return self.grade_bands[self.profile.get("grade_bands", "national")]
+
+    def threshold(self, key: str, default: float | int) -> Decimal:
+        return Decimal(str(self.profile.get("thresholds", {}).get(key, default)))
+
+
+def _bands(spec: dict[str, Any]) -> dict[str, list[Band]]:
+    out = {}
+    for name, body in spec.items():
+        if name == "synonyms":
+            continue
+        bands = []
+        for i, b in enumerate(body["bands"]):
+            bands.append(Band(grade=b["grade"], lo=Decimal(str(b["lo"])), hi=Decimal(str(b["hi"])),
+                              lo_incl=True, hi_incl=(i == 0)))
+        out[name] = bands
+    return out
+
+
+def _profile(name: str) -> dict[str, Any]:
+    path = rules_dir() / "profiles" / f"{name}.toml"
+    if not path.is_file():
+        known = sorted(p.stem for p in (rules_dir() / "profiles").glob("*.toml"))
+        raise KnowledgeError(f"unknown profile {name!r}; known: {', '.join(known)}")
+    data = _load(f"profiles/{name}.toml")
+    parent = data.get("extends")
+    if parent:
+        base = _profile(parent)
+        for k, v in data.items():
+            if isinstance(v, dict) and isinstance(base.get(k), dict):
+                base[k] = {**base[k], **v}
+            else:
+                base[k] = v
+        return base
+    return data
+
+
+@functools.lru_cache(maxsize=8)
+def load(profile: str = "national") -> Knowledge:
+    c = _load("concepts.toml")
+    g = _load("grades.toml")
+    order = c["order"]
+    columns = {}
+    for concept in order:
+        spec = c["columns"].get(concept)
+        if not spec or not spec.get("any"):
+            raise KnowledgeError(f"concepts.toml: column concept {concept!r} has no 'any' words")
+        columns[concept] = (list(spec["any"]), list(spec.get("none", [])))
+    k = Knowledge(columns=columns, column_order=order, rows=c["rows"], summary=c["summary"],
+                  narrative=c["narrative"], grade_bands=_bands(g), grade_synonyms=g["synonyms"],
+                  profile=_profile(profile))
+    if k.profile.get("grade_bands", "national") not in k.grade_bands:
+        raise KnowledgeError(f"profile {profile}: unknown grade_bands {k.profile.get('grade_bands')!r}")
+    return k

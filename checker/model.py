@@ -1,0 +1,230 @@
+"""The document model: one shape for every input format, with provenance on every block and cell.
+
+Parsers (checker.read) build it; everything downstream reads only this model.
+Coordinates are PDF points with the origin at the top-left of the page (pdfplumber's convention).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+@dataclass
+class Cell:
+    row: int
+    col: int
+    raw: str  # text as extracted, for quoting
+    text: str  # normalised text, for checking
+    row_span: int = 1
+    col_span: int = 1
+    page: int | None = None  # 1-based
+    bbox: BBox | None = None
+    ref: str = ""  # "#/tables/3/cells/5/2"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "row": self.row, "col": self.col, "row_span": self.row_span, "col_span": self.col_span,
+            "text": self.text, "raw": self.raw, "page": self.page,
+            "bbox": list(self.bbox) if self.bbox else None, "ref": self.ref,
+        }
+
+
+@dataclass
+class Table:
+    index: int
+    cells: list[Cell]
+    n_rows: int
+    n_cols: int
+    pages: list[int] = field(default_factory=list)
+    bbox: BBox | None = None  # on the first page
+    caption: str = ""  # nearest text above the table (title, "单位：万元")
+    nested_in: str | None = None  # ref of the enclosing cell for nested DOCX tables
+    _grid: list[list[Cell | None]] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def ref(self) -> str:
+        return f"#/tables/{self.index}"
+
+    def grid(self) -> list[list[Cell | None]]:
+        """Each (row, col) position points at the cell that covers it (merged cells repeat)."""
+        if self._grid is None:
+            g: list[list[Cell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
+            for c in self.cells:
+                for r in range(c.row, min(c.row + c.row_span, self.n_rows)):
+                    for k in range(c.col, min(c.col + c.col_span, self.n_cols)):
+                        g[r][k] = c
+            self._grid = g
+        return self._grid
+
+    def at(self, row: int, col: int) -> Cell | None:
+        if 0 <= row < self.n_rows and 0 <= col < self.n_cols:
+            return self.grid()[row][col]
+        return None
+
+    def row_cells(self, row: int) -> list[Cell]:
+        """Distinct cells covering a row, left to right (a merged cell appears once)."""
+        out: list[Cell] = []
+        for c in self.grid()[row] if 0 <= row < self.n_rows else []:
+            if c is not None and (not out or out[-1] is not c) and c not in out:
+                out.append(c)
+        return out
+
+    def row_texts(self, row: int) -> list[str]:
+        return [c.text for c in self.row_cells(row)]
+
+    def text(self) -> str:
+        return "\n".join("\t".join(self.row_texts(r)) for r in range(self.n_rows))
+
+    def reindex(self) -> None:
+        """Recompute cell refs after construction or merging."""
+        self._grid = None
+        for c in self.cells:
+            c.ref = f"{self.ref}/cells/{c.row}/{c.col}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "index": self.index, "ref": self.ref, "n_rows": self.n_rows, "n_cols": self.n_cols,
+            "pages": self.pages, "bbox": list(self.bbox) if self.bbox else None,
+            "caption": self.caption, "nested_in": self.nested_in,
+            "cells": [c.to_dict() for c in self.cells],
+        }
+
+
+@dataclass
+class Paragraph:
+    index: int
+    raw: str
+    text: str
+    page: int | None = None
+    bbox: BBox | None = None
+    style: str = ""  # heading hints where the source has them
+
+    @property
+    def ref(self) -> str:
+        return f"#/paragraphs/{self.index}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"index": self.index, "ref": self.ref, "text": self.text, "raw": self.raw,
+                "page": self.page, "bbox": list(self.bbox) if self.bbox else None, "style": self.style}
+
+
+Block = Paragraph | Table
+
+
+@dataclass
+class Page:
+    number: int  # 1-based
+    width: float = 0.0
+    height: float = 0.0
+    scanned: bool = False  # no usable text layer
+    ocr: bool = False  # text came from OCR
+
+
+@dataclass
+class Document:
+    source: str
+    format: str  # "pdf" | "docx"
+    pages: list[Page] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)  # reading order
+    producer: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+    @property
+    def n_pages(self) -> int:
+        return len(self.pages)
+
+    @property
+    def ocr(self) -> bool:
+        return any(p.ocr for p in self.pages)
+
+    @property
+    def scanned_pages(self) -> list[int]:
+        return [p.number for p in self.pages if p.scanned and not p.ocr]
+
+    def renumber(self) -> None:
+        """Give paragraphs and tables their stable indexes in reading order."""
+        pi = ti = 0
+        for b in self.blocks:
+            if isinstance(b, Paragraph):
+                b.index = pi
+                pi += 1
+            else:
+                b.index = ti
+                ti += 1
+                b.reindex()
+
+    def resolve(self, ref: str) -> Block | Cell | None:
+        parts = ref.lstrip("#/").split("/")
+        try:
+            if parts[0] == "paragraphs":
+                return self.paragraphs[int(parts[1])]
+            if parts[0] == "tables":
+                t = self.tables[int(parts[1])]
+                if len(parts) >= 5 and parts[2] == "cells":
+                    return t.at(int(parts[3]), int(parts[4]))
+                return t
+        except (IndexError, ValueError):
+            return None
+        return None
+
+    def full_text(self) -> str:
+        return "\n".join(b.text if isinstance(b, Paragraph) else b.text() for b in self.blocks)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source, "format": self.format, "producer": self.producer,
+            "pages": [vars(p) for p in self.pages],
+            "blocks": [
+                {"type": "paragraph", **b.to_dict()} if isinstance(b, Paragraph)
+                else {"type": "table", **b.to_dict()}
+                for b in self.blocks
+            ],
+            "warnings": self.warnings,
+        }
+
+
+@dataclass
+class Loc:
+    """Where a fact or a finding sits: a page and a table cell, or a paragraph and a quote."""
+
+    page: int | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+    text: str = ""
+    ref: str = ""
+    bbox: BBox | None = None
+    paragraph: int | None = None
+
+    @classmethod
+    def of_cell(cls, table: Table, cell: Cell) -> Loc:
+        return cls(page=cell.page, table=table.index, row=cell.row, col=cell.col, text=cell.raw.strip()[:200],
+                   ref=cell.ref, bbox=cell.bbox)
+
+    @classmethod
+    def of_paragraph(cls, par: Paragraph, quote: str = "") -> Loc:
+        return cls(page=par.page, text=(quote or par.text)[:200], ref=par.ref, bbox=par.bbox, paragraph=par.index)
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"page": self.page}
+        if self.table is not None:
+            d.update(table=self.table, row=self.row, col=self.col)
+        if self.paragraph is not None:
+            d["paragraph"] = self.paragraph
+        d["text"] = self.text
+        if self.ref:
+            d["ref"] = self.ref
+        if self.bbox:
+            d["bbox"] = [round(v, 1) for v in self.bbox]
+        return d

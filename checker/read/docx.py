@@ -1,0 +1,192 @@
+"""DOCX → Document. Merged cells come from the real cell elements (gridSpan, vMerge), never from
+python-docx's `row.cells`, which repeats a merged cell once per grid column."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from checker import errors
+from checker.model import Cell, Document, Page, Paragraph, Table
+from checker.textnorm import normalize
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MAX_UNZIPPED = 300 * 1024 * 1024
+_MAX_RATIO = 200
+
+
+def _guard_zip(path: Path) -> None:
+    """Refuse zip bombs and non-DOCX zips before any XML is parsed."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            names = {i.filename for i in infos}
+            total = sum(i.file_size for i in infos)
+            packed = sum(i.compress_size for i in infos) or 1
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise errors.InputError(f"DOCX 文件已损坏（不是有效的 zip 压缩包）：{path}",
+                                f"corrupt DOCX, not a valid zip archive: {path}") from exc
+    if "word/document.xml" not in names:
+        raise errors.InputError(f"不是 Word 文档（缺少 word/document.xml）：{path}",
+                                f"not a Word document, word/document.xml missing: {path}")
+    if total > _MAX_UNZIPPED or total / packed > _MAX_RATIO:
+        raise errors.InputError(f"DOCX 解压后异常庞大，疑似压缩炸弹，已拒绝：{path}",
+                                f"DOCX expands abnormally (zip bomb?), refused: {path}")
+
+
+class _Pager:
+    """Page numbers from explicit and rendered page breaks, where the file carries them."""
+
+    def __init__(self) -> None:
+        self.page = 1
+        self.known = False
+
+    def scan(self, el) -> None:
+        for node in el.iter(f"{W}br", f"{W}lastRenderedPageBreak", f"{W}pageBreakBefore"):
+            if node.tag == f"{W}br" and node.get(f"{W}type") != "page":
+                continue
+            if node.tag == f"{W}pageBreakBefore" and node.get(f"{W}val") in ("0", "false"):
+                continue
+            self.page += 1
+            self.known = True
+
+
+def _run_text(p) -> str:
+    out: list[str] = []
+    for node in p.iter():
+        tag = node.tag
+        if tag == f"{W}t":
+            if _inside(node, f"{W}del"):
+                continue
+            out.append(node.text or "")
+        elif tag == f"{W}tab":
+            out.append("\t")
+        elif tag == f"{W}br" and node.get(f"{W}type") != "page":
+            out.append("\n")
+        elif tag == f"{W}sym":
+            out.append("")
+    return "".join(out)
+
+
+def _inside(node, tag: str) -> bool:
+    parent = node.getparent()
+    while parent is not None:
+        if parent.tag == tag:
+            return True
+        if parent.tag == f"{W}p":
+            return False
+        parent = parent.getparent()
+    return False
+
+
+def _style(p) -> str:
+    ps = p.find(f"{W}pPr/{W}pStyle")
+    return ps.get(f"{W}val", "") if ps is not None else ""
+
+
+class _Builder:
+    def __init__(self, source: str):
+        self.doc = Document(source=source, format="docx")
+        self.pager = _Pager()
+        self.hosts: list[tuple[Table, Table, int, int]] = []  # nested table, host table, row, col
+
+    def body(self, parent) -> None:
+        for el in parent:
+            tag = el.tag
+            if tag == f"{W}p":
+                self.paragraph(el)
+            elif tag == f"{W}tbl":
+                self.table(el, nested_in=None)
+            elif tag == f"{W}sdt":
+                content = el.find(f"{W}sdtContent")
+                if content is not None:
+                    self.body(content)
+
+    def paragraph(self, p) -> None:
+        page = self.pager.page
+        raw = _run_text(p)
+        self.pager.scan(p)
+        if raw.strip():
+            self.doc.blocks.append(Paragraph(index=0, raw=raw, text=normalize(raw), page=page, style=_style(p)))
+
+    def table(self, tbl, nested_in: str | None) -> Table:
+        start_page = self.pager.page
+        table = Table(index=0, cells=[], n_rows=0, n_cols=0, pages=[start_page], nested_in=nested_in)
+        self.doc.blocks.append(table)
+        open_vmerge: dict[int, Cell] = {}  # grid column -> cell being extended downwards
+        nested: list = []
+        row_i = 0
+        n_cols = 0
+        for tr in tbl.findall(f"{W}tr"):
+            col = 0
+            before = tr.find(f"{W}trPr/{W}gridBefore")
+            if before is not None:
+                col += int(before.get(f"{W}val", "0") or 0)
+            row_page = self.pager.page
+            for tc in tr.findall(f"{W}tc"):
+                tcpr = tc.find(f"{W}tcPr")
+                span = 1
+                vmerge = None
+                if tcpr is not None:
+                    gs = tcpr.find(f"{W}gridSpan")
+                    if gs is not None:
+                        span = max(1, int(gs.get(f"{W}val", "1") or 1))
+                    vm = tcpr.find(f"{W}vMerge")
+                    if vm is not None:
+                        vmerge = vm.get(f"{W}val", "continue")
+                texts = []
+                for child in tc:
+                    if child.tag == f"{W}p":
+                        texts.append(_run_text(child))
+                        self.pager.scan(child)
+                    elif child.tag == f"{W}tbl":
+                        nested.append((child, row_i, col))
+                raw = "\n".join(t for t in texts if t.strip())
+                if vmerge == "continue" and col in open_vmerge:
+                    cell = open_vmerge[col]
+                    cell.row_span = row_i - cell.row + 1
+                    if raw.strip():  # text typed into a continuation cell still belongs to the merged cell
+                        cell.raw = f"{cell.raw}\n{raw}" if cell.raw else raw
+                        cell.text = normalize(cell.raw)
+                else:
+                    cell = Cell(row=row_i, col=col, raw=raw, text=normalize(raw), col_span=span, page=row_page)
+                    table.cells.append(cell)
+                    for k in range(col, col + span):
+                        open_vmerge.pop(k, None)
+                    if vmerge == "restart":
+                        open_vmerge[col] = cell
+                col += span
+            n_cols = max(n_cols, col)
+            row_i += 1
+            if self.pager.page not in table.pages:
+                table.pages.append(self.pager.page)
+        table.n_rows, table.n_cols = row_i, n_cols
+        for el, r, c in nested:
+            inner = self.table(el, nested_in=None)
+            self.hosts.append((inner, table, r, c))
+        return table
+
+
+def read_docx(path: Path) -> Document:
+    _guard_zip(path)
+    import docx  # python-docx parses with entity resolution off, so XXE and entity bombs stay inert
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        d = docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise errors.InputError(f"DOCX 文件无法打开（文档结构损坏）：{path}",
+                                f"DOCX cannot be opened, broken package: {path}") from exc
+    except Exception as exc:  # lxml errors on malformed XML
+        raise errors.InputError(f"DOCX 文件内容损坏，无法解析：{path}",
+                                f"DOCX content is malformed: {path}") from exc
+    b = _Builder(str(path))
+    b.body(d.element.body)
+    b.doc.pages = [Page(number=i) for i in range(1, b.pager.page + 1)]
+    if not b.pager.known:
+        b.doc.warnings.append("docx-no-page-info")
+    b.doc.renumber()
+    for inner, host, r, c in b.hosts:
+        cell = host.at(r, c)
+        inner.nested_in = cell.ref if cell else host.ref
+    return b.doc

@@ -1,0 +1,64 @@
+"""Characters to lines: the small geometry shared by the PDF and OCR readers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checker.textnorm import join_lines
+
+
+@dataclass
+class Line:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    text: str
+
+
+def chars_to_lines(chars: list[dict]) -> list[Line]:
+    """Group characters into visual lines (by vertical overlap), left to right, with a space where
+    the gap between two characters is wide (pdfplumber's convention; normalisation later removes
+    the spaces that justification puts between CJK characters)."""
+    if not chars:
+        return []
+    rows: list[list[dict]] = []
+    for ch in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+        mid = (ch["top"] + ch["bottom"]) / 2
+        if rows:
+            last = rows[-1]
+            top = min(c["top"] for c in last[-3:])
+            bottom = max(c["bottom"] for c in last[-3:])
+            if top - 0.5 <= mid <= bottom + 0.5:
+                last.append(ch)
+                continue
+        rows.append([ch])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda c: c["x0"])
+        parts: list[str] = []
+        prev = None
+        for ch in row:
+            if prev is not None:
+                size = max(ch.get("size", 10) or 10, 1.0)
+                gap = ch["x0"] - prev["x1"]
+                if gap > 0.25 * size:
+                    parts.append(" ")
+                elif gap < -0.5 * size and ch["text"] == prev["text"]:
+                    continue  # overprinted (fake bold) duplicate
+            parts.append(ch["text"])
+            prev = ch
+        size = sorted(c.get("size", 10) or 10 for c in row)[len(row) // 2]
+        lines.append(Line(x0=row[0]["x0"], top=min(c["top"] for c in row), x1=row[-1]["x1"],
+                          bottom=max(c["bottom"] for c in row), size=float(size), text="".join(parts)))
+    lines.sort(key=lambda ln: (round(ln.top, 1), ln.x0))
+    return lines
+
+
+def lines_text(lines: list[Line]) -> str:
+    """Raw text of some lines, one per line (joined into running text only when normalised)."""
+    return "\n".join(ln.text for ln in lines)
+
+
+__all__ = ["Line", "chars_to_lines", "lines_text", "join_lines"]

@@ -1,0 +1,458 @@
+"""PDF → Document with pdfplumber.
+
+Tables come from ruling lines (stroked lines and thin filled rectangles alike: pdfplumber turns both
+into edges). The grid is rebuilt from the cell boxes, so a merged cell keeps its span; a table that
+runs on over a page break becomes one table; text outside tables becomes paragraphs in reading order,
+with running headers, footers and page numbers dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+from checker import errors
+from checker.model import Cell, Document, Page, Paragraph, Table
+from checker.read.layout import Line, chars_to_lines, lines_text
+from checker.textnorm import normalize
+
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+_TABLE_SETTINGS = {
+    "vertical_strategy": "lines",
+    "horizontal_strategy": "lines",
+    "snap_tolerance": 3,
+    "join_tolerance": 3,
+    "intersection_tolerance": 3,
+    "edge_min_length": 3,
+}
+_MAX_PAGES = 1500
+_PAGE_NO = regex.compile(
+    r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}"
+    r"|\d{1,4}|Page\s+\d+(?:\s+of\s+\d+)?)\s*$", regex.I)
+_HEADING = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
+                         r"\d{1,2}\s*[、．]|附件|附表|第[一二三四五六七八九十\d]+[章节部分])")
+_END_PUNCT = "。；;！!？?：:"
+
+
+@dataclass
+class _RawTable:
+    page: int
+    bbox: tuple[float, float, float, float]
+    cells: list[tuple[float, float, float, float]]  # x0, top, x1, bottom
+    lines: dict[int, list[Line]] = field(default_factory=dict)  # cell index -> lines
+
+
+def _open(path: Path):
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    try:
+        pdf = pdfplumber.open(str(path))
+        n = len(pdf.pages)
+    except PDFPasswordIncorrect as exc:
+        raise errors.InputError(f"PDF 已加密，需要密码才能打开：{path}",
+                                f"PDF is encrypted and needs a password: {path}") from exc
+    except Exception as exc:  # pdfminer raises many types on broken files
+        name = type(exc).__name__
+        if "Password" in name or "Encrypt" in name:
+            raise errors.InputError(f"PDF 已加密，无法读取：{path}", f"PDF is encrypted: {path}") from exc
+        raise errors.InputError(f"PDF 文件已损坏，无法解析：{path}",
+                                f"corrupt PDF, cannot be parsed ({name}): {path}") from exc
+    if n == 0:
+        pdf.close()
+        raise errors.InputError(f"PDF 没有任何页面：{path}", f"PDF has no pages: {path}")
+    if n > _MAX_PAGES:
+        pdf.close()
+        raise errors.InputError(f"PDF 页数过多（{n} 页），不像一份绩效自评报告：{path}",
+                                f"PDF has too many pages ({n}) for a report: {path}")
+    return pdf
+
+
+def _grid_axis(values: list[float], tol: float = 2.0) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tol:
+            out.append(v)
+    return out
+
+
+def _idx(axis: list[float], v: float) -> int:
+    i = bisect.bisect_left(axis, v - 2.0)
+    return min(i, len(axis) - 1)
+
+
+class _PdfReader:
+    def __init__(self, path: Path):
+        self.path = path
+        self.doc = Document(source=str(path), format="pdf")
+        self.page_lines: dict[int, list[Line]] = {}
+        self.page_tables: dict[int, list[_RawTable]] = {}
+        self.page_size: dict[int, tuple[float, float]] = {}
+
+    # -- per page ---------------------------------------------------------------------------
+    def read_page(self, page, number: int) -> None:
+        w, h = float(page.width), float(page.height)
+        self.page_size[number] = (w, h)
+        chars = [c for c in page.chars if c.get("upright", True) and c["text"].strip()]
+        pg = Page(number=number, width=w, height=h)
+        self.doc.pages.append(pg)
+        if len(chars) < 5:
+            covered = sum((im["x1"] - im["x0"]) * (im["bottom"] - im["top"]) for im in page.images)
+            if covered > 0.3 * w * h or (not chars and page.images):
+                pg.scanned = True
+            self.page_lines[number] = chars_to_lines(chars)
+            self.page_tables[number] = []
+            return
+        raw_tables: list[_RawTable] = []
+        try:
+            found = page.find_tables(_TABLE_SETTINGS)
+        except Exception:  # a malformed drawing must not lose the page's text
+            found = []
+        for t in found:
+            cells = [tuple(map(float, c)) for c in t.cells if c]
+            if len(cells) < 2:
+                continue  # a framed text box, not a table
+            raw_tables.append(_RawTable(page=number, bbox=tuple(map(float, t.bbox)), cells=cells))
+        raw_tables.sort(key=lambda t: t.bbox[1])
+        outside: list[dict] = []
+        buckets: dict[tuple[int, int], list[dict]] = {}
+        for ch in chars:
+            cx = (ch["x0"] + ch["x1"]) / 2
+            cy = (ch["top"] + ch["bottom"]) / 2
+            placed = False
+            for ti, t in enumerate(raw_tables):
+                x0, top, x1, bottom = t.bbox
+                if x0 - 1 <= cx <= x1 + 1 and top - 1 <= cy <= bottom + 1:
+                    ci = _cell_of(t, cx, cy)
+                    if ci is not None:
+                        buckets.setdefault((ti, ci), []).append(ch)
+                        placed = True
+                    break
+            if not placed:
+                outside.append(ch)
+        for (ti, ci), cs in buckets.items():
+            raw_tables[ti].lines[ci] = chars_to_lines(cs)
+        self.page_lines[number] = chars_to_lines(outside)
+        self.page_tables[number] = raw_tables
+
+    # -- whole document ---------------------------------------------------------------------
+    def drop_running_lines(self) -> None:
+        """Page numbers and running headers/footers: in the page margins, and page-number-like or
+        repeated on many pages."""
+        n = len(self.page_lines)
+        band_texts: Counter[str] = Counter()
+        for num, lines in self.page_lines.items():
+            _, h = self.page_size[num]
+            for ln in lines:
+                if ln.top < 0.09 * h or ln.bottom > 0.91 * h:
+                    band_texts[regex.sub(r"\d+", "#", ln.text.strip())] += 1
+        for num, lines in self.page_lines.items():
+            _, h = self.page_size[num]
+            keep = []
+            for ln in lines:
+                in_band = ln.top < 0.09 * h or ln.bottom > 0.91 * h
+                key = regex.sub(r"\d+", "#", ln.text.strip())
+                if in_band and (_PAGE_NO.match(ln.text) or (n >= 3 and band_texts[key] >= max(3, n // 2))):
+                    continue
+                keep.append(ln)
+            self.page_lines[num] = keep
+
+    def build(self) -> None:
+        pending: Table | None = None  # a table that may continue on the next page
+        pending_bottom_ok = False
+        margins = _margins([ln for lines in self.page_lines.values() for ln in lines])
+        for num in sorted(self.page_lines):
+            lines = self.page_lines[num]
+            tables = self.page_tables[num]
+            items: list[tuple[float, object]] = [(t.bbox[1], t) for t in tables]
+            paras = _paragraphs(lines, num, margins)
+            items += [(p.bbox[1] if p.bbox else 0.0, p) for p in paras]
+            items.sort(key=lambda it: it[0])
+            for pos, (_, item) in enumerate(items):
+                if isinstance(item, _RawTable):
+                    continues = (pending is not None and pending_bottom_ok and pos == 0
+                                 and _compatible(pending, item))
+                    if continues:
+                        _append_rows(pending, item)
+                    else:
+                        pending = _to_table(item)
+                        self.doc.blocks.append(pending)
+                    pending_bottom_ok = pos == len(items) - 1
+                else:
+                    self._add_paragraph(item, first_on_page=(pos == 0))
+                    pending = None
+                    pending_bottom_ok = False
+        for t in self.doc.tables:
+            _finish(t)
+        self.doc.renumber()
+
+    def _add_paragraph(self, p: Paragraph, first_on_page: bool) -> None:
+        prev = self.doc.blocks[-1] if self.doc.blocks else None
+        if (first_on_page and isinstance(prev, Paragraph) and prev.page is not None and p.page == prev.page + 1
+                and getattr(prev, "_open", False) and not getattr(p, "_indented", False)
+                and not _HEADING.match(p.raw)):
+            # a paragraph running on over the page break
+            prev.raw = prev.raw + "\n" + p.raw
+            prev.text = normalize(prev.raw)
+            prev._open = getattr(p, "_open", False)  # type: ignore[attr-defined]
+            return
+        self.doc.blocks.append(p)
+
+
+def _cell_of(t: _RawTable, cx: float, cy: float) -> int | None:
+    best = None
+    best_area = None
+    for i, (x0, top, x1, bottom) in enumerate(t.cells):
+        if x0 - 0.5 <= cx <= x1 + 0.5 and top - 0.5 <= cy <= bottom + 0.5:
+            area = (x1 - x0) * (bottom - top)
+            if best_area is None or area < best_area:
+                best, best_area = i, area
+    return best
+
+
+def _compatible(prev: Table, nxt: _RawTable) -> bool:
+    """Same outer edges: the table runs on from the previous page."""
+    if prev.bbox is None:
+        return False
+    last_box = getattr(prev, "_last_bbox", prev.bbox)
+    return abs(last_box[0] - nxt.bbox[0]) < 6 and abs(last_box[2] - nxt.bbox[2]) < 6
+
+
+def _cells_with_text(rt: _RawTable) -> list[tuple[tuple[float, float, float, float], list[Line]]]:
+    return [(box, rt.lines.get(i, [])) for i, box in enumerate(rt.cells)]
+
+
+def _to_table(rt: _RawTable) -> Table:
+    t = Table(index=0, cells=[], n_rows=0, n_cols=0, pages=[rt.page], bbox=rt.bbox)
+    t._parts = [(rt.page, 0.0, _cells_with_text(rt))]  # type: ignore[attr-defined]
+    t._last_bbox = rt.bbox  # type: ignore[attr-defined]
+    t._offset = rt.bbox[3]  # type: ignore[attr-defined]
+    return t
+
+
+def _append_rows(t: Table, rt: _RawTable) -> None:
+    parts = t._parts  # type: ignore[attr-defined]
+    offset = t._offset - rt.bbox[1]  # type: ignore[attr-defined]
+    parts.append((rt.page, offset, _cells_with_text(rt)))
+    t._offset = rt.bbox[3] + offset  # type: ignore[attr-defined]
+    t._last_bbox = rt.bbox  # type: ignore[attr-defined]
+    if rt.page not in t.pages:
+        t.pages.append(rt.page)
+
+
+def _regrid(t: Table) -> None:
+    """Rebuild rows and columns from all cell boxes of all page parts (y shifted so parts stack)."""
+    boxes = []
+    for page, off, cells in t._parts:  # type: ignore[attr-defined]
+        for box, lines in cells:
+            x0, top, x1, bottom = box
+            boxes.append((page, (x0, top + off, x1, bottom + off), box, lines))
+    xs = _grid_axis([b[1][0] for b in boxes] + [b[1][2] for b in boxes])
+    ys = _grid_axis([b[1][1] for b in boxes] + [b[1][3] for b in boxes])
+    cells: list[Cell] = []
+    for page, (x0, top, x1, bottom), box, lines in boxes:
+        c0, c1 = _idx(xs, x0), _idx(xs, x1)
+        r0, r1 = _idx(ys, top), _idx(ys, bottom)
+        if c1 <= c0 or r1 <= r0:
+            continue
+        raw = lines_text(lines)
+        cells.append(Cell(row=r0, col=c0, raw=raw, text=normalize(raw), row_span=r1 - r0, col_span=c1 - c0,
+                          page=page, bbox=box))
+    t.cells = sorted(cells, key=lambda c: (c.row, c.col))
+    t.n_rows, t.n_cols = max(len(ys) - 1, 0), max(len(xs) - 1, 0)
+    _compact(t)
+    t._grid = None
+
+
+def _compact(t: Table) -> None:
+    """Drop grid rows/columns that start no cell (slivers from double borders)."""
+    row_starts = sorted({c.row for c in t.cells})
+    col_starts = sorted({c.col for c in t.cells})
+    rmap = {r: i for i, r in enumerate(row_starts)}
+    cmap = {c: i for i, c in enumerate(col_starts)}
+
+    def remap(start: int, span: int, mapping: dict[int, int], total: int) -> int:
+        end = start + span
+        nxt = [v for k, v in mapping.items() if k >= end]
+        return (min(nxt) if nxt else total) - mapping[start]
+
+    for c in t.cells:
+        c.row_span = remap(c.row, c.row_span, rmap, len(row_starts))
+        c.col_span = remap(c.col, c.col_span, cmap, len(col_starts))
+        c.row, c.col = rmap[c.row], cmap[c.col]
+    t.n_rows, t.n_cols = len(row_starts), len(col_starts)
+
+
+def _finish(t: Table) -> None:
+    """Grid the stacked parts, then repair each page boundary in order (a row cut by two breaks
+    is joined part by part; boundary rows are looked up afresh after each repair)."""
+    _regrid(t)
+    for page in t.pages[1:]:
+        rows = [c.row for c in t.cells if c.page == page]
+        if not rows:
+            continue
+        b = min(rows)
+        if b == 0:
+            continue
+        if not _drop_repeated_header(t, b) and not _merge_split_row(t, b):
+            _continue_vertical_merges(t, b)
+
+
+def _delete_row(t: Table, b: int) -> None:
+    t.cells = [c for c in t.cells if c.row != b]
+    for c in t.cells:
+        if c.row > b:
+            c.row -= 1
+        elif c.row + c.row_span > b:
+            c.row_span -= 1
+    t.n_rows -= 1
+    t._grid = None
+
+
+def _drop_repeated_header(t: Table, b: int) -> bool:
+    """A header row repeated at the top of a continuation page is dropped."""
+    first = [c.text for c in t.row_cells(0)]
+    row = [c.text for c in t.row_cells(b)]
+    if any(first) and row == first and all(c.row == b for c in t.row_cells(b)):
+        _delete_row(t, b)
+        return True
+    return False
+
+
+def _continue_vertical_merges(t: Table, b: int) -> None:
+    """A vertically merged cell cut by the page break leaves an empty cell on the new page."""
+    for c in [c for c in t.cells if c.row == b and not c.text]:
+        p = next((q for q in t.cells if q.col == c.col and q.col_span == c.col_span
+                  and q.row + q.row_span == b and q.row_span > 1), None)
+        if p is not None:
+            p.row_span += c.row_span
+            t.cells.remove(c)
+    t._grid = None
+
+
+def _merge_split_row(t: Table, b: int) -> bool:
+    """A row that the page break cut in two (LibreOffice, Word): the part on the new page has the
+    same cells as the row above, with its label cells empty. Join them back into one row."""
+    pairs = []
+    for c in t.cells:
+        if c.row != b:
+            continue
+        p = next((q for q in t.cells if q.col == c.col and q.col_span == c.col_span
+                  and q.row + q.row_span == b), None)
+        if p is None:
+            return False
+        pairs.append((p, c))
+    if not pairs:
+        return False
+    own = [(p, c) for p, c in pairs if p.row == b - 1]
+    label_cut = any(p.text and not c.text for p, c in own)
+    numbers_both = any(p.text and c.text and regex.fullmatch(r"[\d.,%％\-—]+", c.text) for p, c in own)
+    if not label_cut or numbers_both:
+        return False
+    for p, c in pairs:
+        if c.raw.strip():
+            p.raw = f"{p.raw}\n{c.raw}" if p.raw.strip() else c.raw
+            p.text = normalize(p.raw)
+        p.row_span += c.row_span
+    t.cells = [c for c in t.cells if c.row != b]
+    for c in t.cells:
+        if c.row > b:
+            c.row -= 1
+    for p, _ in pairs:
+        p.row_span -= 1
+    t.n_rows -= 1
+    t._grid = None
+    return True
+
+
+def _margins(lines: list[Line]) -> tuple[float, float]:
+    """The body text's left and right edges, from the whole document (a page of short lines
+    alone would make every line look full)."""
+    if not lines:
+        return 0.0, 0.0
+    lefts = Counter(round(ln.x0) for ln in lines)
+    left = float(min(v for v, n in lefts.items() if n >= max(lefts.values()) * 0.5))
+    rights = sorted(ln.x1 for ln in lines)
+    right = rights[int(len(rights) * 0.9)]
+    return left, right
+
+
+def _paragraphs(lines: list[Line], page: int, margins: tuple[float, float]) -> list[Paragraph]:
+    if not lines:
+        return []
+    left = min(margins[0], min(ln.x0 for ln in lines))
+    right = max(margins[1], max(ln.x1 for ln in lines) if len(lines) > 3 else margins[1])
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if b.top > a.bottom]
+    typical = statistics.median(gaps) if gaps else 0.0
+    groups: list[list[Line]] = []
+    for ln in lines:
+        if not groups:
+            groups.append([ln])
+            continue
+        prev = groups[-1][-1]
+        size = max(prev.size, ln.size, 1.0)
+        gap = ln.top - prev.bottom
+        new = (
+            gap > typical + 0.6 * size
+            or ln.x0 > left + 1.2 * size  # first-line indent
+            or prev.x1 < right - 1.5 * size  # previous line stopped short: it ended a paragraph
+            or abs(ln.size - prev.size) > 1.0
+            or bool(_HEADING.match(ln.text))
+            or ln.top < prev.top - 1  # column jump
+        )
+        if new:
+            groups.append([ln])
+        else:
+            groups[-1].append(ln)
+    out = []
+    for g in groups:
+        raw = lines_text(g)
+        if not raw.strip():
+            continue
+        p = Paragraph(index=0, raw=raw, text=normalize(raw), page=page,
+                      bbox=(min(x.x0 for x in g), g[0].top, max(x.x1 for x in g), g[-1].bottom))
+        last = g[-1]
+        p._open = last.x1 >= right - 1.5 * last.size and not raw.rstrip().endswith(tuple(_END_PUNCT))  # type: ignore[attr-defined]
+        p._indented = g[0].x0 > left + 1.2 * g[0].size  # type: ignore[attr-defined]
+        out.append(p)
+    return out
+
+
+def read_pdf(path: Path, ocr: str = "auto") -> Document:
+    pdf = _open(path)
+    reader = _PdfReader(path)
+    try:
+        reader.doc.producer = str((pdf.metadata or {}).get("Producer", ""))[:200]
+        for i, page in enumerate(pdf.pages, start=1):
+            try:
+                reader.read_page(page, i)
+            except errors.InputError:
+                raise
+            except Exception as exc:
+                raise errors.InputError(f"PDF 第 {i} 页无法解析，文件可能已损坏：{path}",
+                                        f"page {i} cannot be parsed, the PDF may be corrupt: {path}") from exc
+            page.flush_cache()
+    finally:
+        pdf.close()
+    scanned = [p.number for p in reader.doc.pages if p.scanned]
+    if scanned and ocr != "off":
+        from checker.read.ocr import ocr_pages  # optional extra
+
+        ocr_pages(reader, path, scanned if ocr == "auto" else [p.number for p in reader.doc.pages])
+    reader.drop_running_lines()
+    reader.build()
+    doc = reader.doc
+    if doc.scanned_pages and not any(b for b in doc.blocks):
+        raise errors.ScannedInput(
+            f"这是扫描件（{len(doc.scanned_pages)} 页无文字层），需要 OCR：请安装 pip install 'pecheck[ocr]' 后使用 --ocr auto",
+            "scanned PDF without a text layer; install the OCR extra: pip install 'pecheck[ocr]'")
+    if doc.scanned_pages:
+        doc.warnings.append(f"scanned-pages:{','.join(map(str, doc.scanned_pages))}")
+    return doc

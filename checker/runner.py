@@ -1,0 +1,163 @@
+"""Check one report or many: read → understand → check, and hand the results to a renderer."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from checker import knowledge
+from checker.check.registry import Finding, run_rules
+from checker.config import Config
+from checker.errors import InputError
+
+INPUT_SUFFIXES = (".pdf", ".docx")
+
+
+@dataclass
+class Result:
+    file: str
+    format: str = ""
+    pages: int = 0
+    ocr: bool = False
+    error: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+    summary: dict[str, Any] = field(default_factory=dict)  # what was read: project, unit, budget…
+    seconds: float = 0.0
+
+    @property
+    def counts(self) -> dict[str, int]:
+        c = {"error": 0, "warning": 0, "info": 0}
+        for f in self.findings:
+            c[f.severity] += 1
+        return c
+
+    @property
+    def status(self) -> str:
+        if self.error:
+            return "failed"
+        return "errors" if self.counts["error"] else ("warnings" if self.counts["warning"] else "ok")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "format": self.format, "pages": self.pages, "ocr": self.ocr,
+                "error": self.error, "findings": [f.to_dict() for f in self.findings],
+                "summary": self.summary, "seconds": round(self.seconds, 3)}
+
+
+def knowledge_for(cfg: Config) -> knowledge.Knowledge:
+    k = knowledge.load(cfg.profile)
+    if cfg.thresholds:
+        prof = dict(k.profile)
+        prof["thresholds"] = {**prof.get("thresholds", {}), **cfg.thresholds}
+        k = dataclasses.replace(k, profile=prof)
+    return k
+
+
+def _summary(facts) -> dict[str, Any]:
+    from checker.check.scoring import final_score
+
+    s: dict[str, Any] = {}
+    doc = facts.doc
+    for b in doc.paragraphs[:15]:
+        for key, words in (("project", ("项目名称",)), ("unit", ("项目实施单位", "实施单位", "单位名称"))):
+            for w in words:
+                if key not in s and b.text.startswith(w):
+                    val = b.text[len(w):].lstrip("：: （）()盖章")
+                    if val:
+                        s[key] = val[:60]
+    if facts.year:
+        s["year"] = facts.year
+    for concept in ("budget", "spent", "balance", "rate"):
+        got = facts.total(concept)
+        if got:
+            s[concept] = got[0].raw.strip()
+    if "budget" not in s:
+        for n, _ in facts.summary.get("plan_total", []):
+            if n is not None:
+                s["budget"] = n.raw.strip()
+    fs = final_score(facts)
+    if fs:
+        s["score"] = fs[0].raw.strip()
+    if facts.grades:
+        s["grade"] = facts.grades[0].word
+    return s
+
+
+def check_file(path: str | Path, cfg: Config, ocr: str = "auto") -> Result:
+    from checker.read import load
+    from checker.understand.facts import extract
+
+    t0 = time.perf_counter()
+    res = Result(file=str(path))
+    try:
+        doc = load(path, ocr=ocr)
+    except InputError as exc:
+        res.error = exc.line()
+        res.format = Path(path).suffix.lstrip(".").lower()
+        res.seconds = time.perf_counter() - t0
+        return res
+    except MemoryError:
+        res.error = f"文件过大，内存不足：{path}（out of memory）"
+        return res
+    res.format, res.pages, res.ocr = doc.format, doc.n_pages, doc.ocr
+    facts = extract(doc, knowledge_for(cfg))
+    res.findings = run_rules(facts, select=cfg.select, ignore=cfg.ignore, severities=cfg.severities,
+                             options=cfg.options)
+    res.summary = _summary(facts)
+    res.seconds = time.perf_counter() - t0
+    return res
+
+
+def expand(paths: list[Path]) -> list[Path]:
+    """Files as given; directories walked for PDF/DOCX (sorted, hidden files skipped)."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            found = []
+            for root, dirs, files in os.walk(p, onerror=lambda e: None):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for f in sorted(files):
+                    if f.lower().endswith(INPUT_SUFFIXES) and not f.startswith((".", "~$")):
+                        found.append(Path(root) / f)
+            out.extend(found)
+        else:
+            out.append(p)
+    return out
+
+
+def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | None = None,
+        min_severity: str = "info", ocr: str = "auto", annotate: Path | None = None, summary: Path | None = None,
+        jobs: int = 0, timeout: float = 120.0, quiet: bool = False) -> int:
+    from checker.report import render
+
+    files = expand(paths)
+    if not files:
+        print("错误：没有找到 PDF 或 DOCX 文件（no PDF or DOCX files found）", file=sys.stderr)
+        return 2
+    batch = len(files) > 1 or any(p.is_dir() for p in paths)
+    if batch:
+        from checker.batch import run_batch
+
+        results = run_batch(files, cfg, ocr=ocr, jobs=jobs, timeout=timeout, quiet=quiet or fmt != "console"
+                            and output is None)
+    else:
+        results = [check_file(files[0], cfg, ocr=ocr)]
+    if annotate is not None and not batch and not results[0].error:
+        from checker.report.annotate import annotate_pdf
+
+        try:
+            annotate_pdf(files[0], results[0], annotate)
+        except InputError as exc:
+            print(f"错误：{exc.line()}", file=sys.stderr)
+    if summary is not None:
+        from checker.report.xlsx import write_summary
+
+        write_summary(results, summary)
+    render.emit(results, fmt=fmt, output=output, min_severity=min_severity)
+    if any(r.error for r in results):
+        return 2
+    return 1 if any(f.severity == "error" for r in results for f in r.findings) else 0

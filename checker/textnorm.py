@@ -1,0 +1,90 @@
+"""Text normalisation shared by every parser: the checked text, never the quoted one."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+# CJK Radicals Supplement look-alikes that browser PDFs (Noto/Source Han) put in the text layer.
+# NFKC maps the Kangxi block (U+2F00-U+2FDF) but not these, so they need a table of their own.
+_RADICAL_SUPPLEMENT = {
+    "⺀": "冫", "⺁": "厂", "⺄": "乙", "⺅": "亻", "⺇": "几", "⺈": "𠂊", "⺊": "卜", "⺌": "小",
+    "⺍": "小", "⺎": "尢", "⺏": "尣", "⺐": "尢", "⺑": "兀", "⺒": "巳", "⺓": "幺", "⺔": "彐",
+    "⺕": "彐", "⺖": "忄", "⺗": "心", "⺘": "扌", "⺙": "攵", "⺛": "无", "⺜": "日", "⺝": "月",
+    "⺞": "歹", "⺟": "母", "⺠": "民", "⺡": "氵", "⺢": "氺", "⺣": "灬", "⺤": "爫", "⺥": "爫",
+    "⺦": "丬", "⺧": "牛", "⺨": "犭", "⺩": "王", "⺪": "疋", "⺫": "目", "⺬": "示", "⺭": "礻",
+    "⺮": "竹", "⺯": "糸", "⺰": "纟", "⺱": "网", "⺲": "罒", "⺳": "网", "⺴": "网", "⺵": "网",
+    "⺶": "羊", "⺷": "羊", "⺸": "羊", "⺹": "耂", "⺺": "聿", "⺻": "聿", "⺼": "月", "⺽": "臼",
+    "⺾": "艹", "⺿": "艹", "⻀": "艹", "⻁": "虎", "⻂": "衤", "⻃": "西", "⻄": "西", "⻅": "见",
+    "⻆": "角", "⻇": "角", "⻈": "讠", "⻉": "贝", "⻊": "足", "⻋": "车", "⻌": "辶", "⻍": "辶",
+    "⻎": "辶", "⻏": "阝", "⻐": "钅", "⻑": "长", "⻒": "长", "⻓": "长", "⻔": "门", "⻕": "阜",
+    "⻖": "阝", "⻗": "雨", "⻘": "青", "⻙": "韦", "⻚": "页", "⻛": "风", "⻜": "飞", "⻝": "食",
+    "⻞": "食", "⻟": "食", "⻠": "饣", "⻡": "首", "⻢": "马", "⻣": "骨", "⻤": "鬼", "⻥": "鱼",
+    "⻦": "鸟", "⻧": "卤", "⻨": "麦", "⻩": "黄", "⻪": "黾", "⻫": "斉", "⻬": "齐", "⻭": "歯",
+    "⻮": "齿", "⻯": "竜", "⻰": "龙", "⻱": "龜", "⻲": "亀", "⻳": "龟",
+}
+
+_TRANS: dict[int, str] = {ord(k): v for k, v in _RADICAL_SUPPLEMENT.items()}
+for _cp in range(0x2F00, 0x2FE0):
+    _n = unicodedata.normalize("NFKC", chr(_cp))
+    if _n != chr(_cp):
+        _TRANS[_cp] = _n
+# Full-width digits and Latin letters to ASCII; the full-width percent and point too.
+for _cp in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B)):
+    _TRANS[_cp] = chr(_cp - 0xFEE0)
+_TRANS.update({ord("％"): "%", ord("．"): ".", ord("＋"): "+", ord("－"): "-", ord("\u3000"): " ",
+               ord("\xa0"): " ", ord("\u2002"): " ", ord("\u2003"): " ", ord("\u2009"): " ",
+               ord("\u200b"): "", ord("\ufeff"): "", ord("\u00ad"): "", ord("﹪"): "%",
+               ord("\u2212"): "-", ord("≧"): "≥", ord("≦"): "≤"})
+
+# A character that makes an adjacent space meaningless in Chinese text.
+_CJK = r"\p{Han}\p{Block=CJK_Symbols_and_Punctuation}\p{Block=Halfwidth_and_Fullwidth_Forms}“”‘’…—·、"
+_SPACE_CJK = regex.compile(rf"(?<=[{_CJK}])[ \t]+|[ \t]+(?=[{_CJK}])")
+_WS = regex.compile(r"[ \t\r\f\v]+")
+_NL = regex.compile(r"[ \t]*\n[ \t]*")
+_TAG = regex.compile(r"</?(?:p|br|span|div|strong|b|i|u|em)(?:\s[^<>]{0,200})?/?>", regex.I)
+
+
+def map_chars(s: str) -> str:
+    """Radical look-alikes and full-width forms to their standard characters."""
+    return s.translate(_TRANS)
+
+
+def join_lines(s: str) -> str:
+    """Join lines that wrap inside one paragraph or cell: no space between CJK, one otherwise."""
+    parts = [p for p in _NL.split(s) if p != ""]
+    if not parts:
+        return ""
+    out = parts[0]
+    for p in parts[1:]:
+        if regex.search(rf"[{_CJK}]$", out) or regex.match(rf"[{_CJK}]", p):
+            out += p
+        else:
+            out += " " + p
+    return out
+
+
+def normalize(s: str, keep_lines: bool = False) -> str:
+    """The text rules compare: characters mapped, stray markup and CJK-internal spaces removed."""
+    if not s:
+        return ""
+    s = map_chars(s)
+    s = _TAG.sub("", s)
+    if not keep_lines:
+        s = join_lines(s)
+    s = _WS.sub(" ", s)
+    s = _SPACE_CJK.sub("", s)
+    return s.strip()
+
+
+_PUNCT_FOLD = str.maketrans({
+    "，": ",", "。": ".", "；": ";", "：": ":", "（": "(", "）": ")", "！": "!", "？": "?",
+    "“": '"', "”": '"', "‘": "'", "’": "'", "【": "[", "】": "]", "〔": "[", "〕": "]",
+    "《": "<", "》": ">", "〈": "<", "〉": ">", "、": ",",
+})
+
+
+def fold(s: str) -> str:
+    """A comparison key: normalised, punctuation folded to ASCII, all whitespace removed."""
+    return regex.sub(r"\s+", "", normalize(s).translate(_PUNCT_FOLD))

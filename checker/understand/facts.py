@@ -1,0 +1,474 @@
+"""Typed facts with locations: what the rules compare.
+
+Built once per document from the model (tables via their roles, sentences via concept keywords);
+rules read only this, never the parsers.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import regex
+
+from checker.knowledge import Band, Knowledge
+from checker.model import Cell, Document, Loc, Paragraph, Table
+from checker.understand.numbers import Num, find_numbers, is_empty_mark, parse_number
+from checker.understand.tables import Region, find_regions
+
+GRADE_WORDS = "优秀|优|良好|良|中等|中|较差|差|不合格|合格"
+_SENT_SPLIT = regex.compile(r"(?<=[。！？!?；;])|\n")
+_CLAUSE_SPLIT = regex.compile(r"[，,；;。！？!?]")
+_DOCNO = regex.compile(
+    r"([\p{Han}]{1,10}[〔\[（(【]\s*\d{4}\s*[〕\]）)】]\s*\d{1,5}\s*号)(?:文件|文|指标文件|通知)?")
+_ALLOC_VERB = regex.compile(r"(?:下达|拨付|安排|下拨|追加|批复)(?:资金|项目资金|专项资金)?[^，。；;]{0,6}?$")
+_USED_FOR = regex.compile(r"用于\s*[:：]")
+_COUNT = regex.compile(r"(?:子项目|项目)\s*共\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*个|"
+                       r"共\s*(?P<n2>\d+|[一二两三四五六七八九十]+)\s*个\s*(?:子项目|项目)|"
+                       r"(?P<n3>[一二两三四五六七八九十]+|\d+)\s*个\s*子项目")
+_SCORE = regex.compile(r"(?:自评得分|综合评分|评价得分|自评总分|总得分|综合得分|最终得分|评分|总分)\s*"
+                       r"(?:结果)?\s*(?:为|是|[:：])?\s*(?P<v>\d{1,3}(?:\.\d{1,3})?)\s*(?:分)?")
+_GRADE = regex.compile(r"(?:评价等级|自评等级|绩效等级|等级|评定为|评价结论为|评价结果为|综合评定为)\s*"
+                       rf"(?:为|是|[:：]|评定为|评为)?\s*[“\"「『]?(?P<g>{GRADE_WORDS})(?![\p{{Han}}])?")
+_BAND_RANGE = regex.compile(
+    r"(?P<lo>\d{1,3})\s*分?\s*(?P<loinc>[（(]\s*(?:含|不含)\s*[）)])?\s*分?\s*(?:—|－|-|–|~|～|至|到)+\s*"
+    r"(?P<hi>\d{1,3})\s*分?\s*(?P<hiinc>[（(]\s*(?:含|不含)\s*[）)])?\s*分?\s*(?:之间)?\s*(?:的)?\s*"
+    rf"(?:为|属于|评为|定为|是)\s*[“\"]?(?P<g>{GRADE_WORDS})")
+_BAND_ABOVE = regex.compile(r"(?P<lo>\d{1,3})\s*分?\s*(?P<inc>[（(]\s*含\s*[）)])?\s*(?:分)?\s*(?:及)?以上\s*"
+                            rf"(?:[（(]\s*含\s*\d*\s*分?\s*[）)])?\s*(?:的)?\s*(?:为|属于|评为|定为)\s*[“\"]?(?P<g>{GRADE_WORDS})")
+_BAND_BELOW = regex.compile(r"(?:(?P<lo>\d{1,3})\s*分\s*(?:以下|以内)|低于\s*(?P<lo2>\d{1,3})\s*分)\s*(?:的)?\s*"
+                            rf"(?:为|属于|评为|定为)\s*[“\"]?(?P<g>{GRADE_WORDS})")
+_YEAR_TITLE = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*年度")
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def cn_int(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    if s in _CN_DIGITS:
+        return _CN_DIGITS[s]
+    if s.startswith("十") and len(s) == 2 and s[1] in _CN_DIGITS:
+        return 10 + _CN_DIGITS[s[1]]
+    if len(s) == 2 and s[1] == "十" and s[0] in _CN_DIGITS:
+        return _CN_DIGITS[s[0]] * 10
+    if len(s) == 3 and s[1] == "十" and s[0] in _CN_DIGITS and s[2] in _CN_DIGITS:
+        return _CN_DIGITS[s[0]] * 10 + _CN_DIGITS[s[2]]
+    return None
+
+
+@dataclass
+class TextUnit:
+    """A run of prose: a paragraph, or a long text cell of a table."""
+
+    text: str
+    raw: str
+    loc: Loc
+    where: str  # "body" | "table"
+    block: Paragraph | Cell
+    table: Table | None = None
+
+
+@dataclass
+class Stated:
+    """A figure stated in prose for a named concept."""
+
+    concept: str
+    num: Num
+    loc: Loc
+    sentence: str
+    where: str
+
+
+@dataclass
+class Allocation:
+    docno: str
+    num: Num
+    loc: Loc
+
+
+@dataclass
+class ListedItem:
+    name: str
+    num: Num
+    loc: Loc
+
+
+@dataclass
+class Count:
+    n: int
+    loc: Loc
+    sentence: str
+
+
+@dataclass
+class ScoreStatement:
+    value: Num
+    loc: Loc
+    where: str
+
+
+@dataclass
+class GradeStatement:
+    grade: str  # canonical
+    word: str
+    loc: Loc
+    where: str
+
+
+@dataclass
+class Facts:
+    doc: Document
+    k: Knowledge
+    regions: list[Region] = field(default_factory=list)
+    units: list[TextUnit] = field(default_factory=list)
+    stated: list[Stated] = field(default_factory=list)
+    allocations: list[list[Allocation]] = field(default_factory=list)
+    listed: list[list[ListedItem]] = field(default_factory=list)
+    counts: list[Count] = field(default_factory=list)
+    scores: list[ScoreStatement] = field(default_factory=list)
+    grades: list[GradeStatement] = field(default_factory=list)
+    band_note: list[Band] = field(default_factory=list)
+    band_note_loc: Loc | None = None
+    summary: dict[str, list[tuple[Num | None, Loc]]] = field(default_factory=dict)
+    year: int | None = None
+
+    # -- the main tables -----------------------------------------------------------------------
+    def regions_of(self, kind: str) -> list[Region]:
+        return [r for r in self.regions if r.kind == kind]
+
+    @property
+    def fund(self) -> Region | None:
+        """The sub-project fund table: the fund region with a total row and the most rows."""
+        cands = [r for r in self.regions_of("fund") if r.data_rows]
+        if not cands:
+            return None
+        return max(cands, key=lambda r: (r.total_row is not None, len(r.data_rows)))
+
+    @property
+    def funds_block(self) -> Region | None:
+        c = self.regions_of("selfeval_funds")
+        return c[0] if c else None
+
+    @property
+    def indicators(self) -> Region | None:
+        c = [r for r in self.regions_of("indicators") if r.rows]
+        return max(c, key=lambda r: len(r.rows)) if c else None
+
+    def total(self, concept: str) -> tuple[Num, Loc] | None:
+        """The fund table's total for a concept (budget falls back to the adjusted budget)."""
+        reg = self.fund
+        if reg is None or reg.total_row is None:
+            return None
+        for c in (concept, "adjusted_budget") if concept == "budget" else (concept,):
+            v = reg.total_row.values.get(c)
+            if v is not None and v.num is not None:
+                return v.num, v.loc
+        return None
+
+    def to_list(self) -> list[dict]:
+        """Every fact as a flat record (for `pecheck dump --facts`)."""
+        out: list[dict] = []
+
+        def rec(concept: str, num: Num | None, loc: Loc, **extra) -> None:
+            out.append({"concept": concept, "value": str(num.value) if num else None,
+                        "unit": num.unit if num else None, "precision": num.decimals if num else None,
+                        "raw": num.raw if num else None, "location": loc.to_dict(), **extra})
+
+        for reg in self.regions:
+            for row in reg.rows:
+                for concept, v in row.values.items():
+                    rec(f"{reg.kind}.{concept}", v.num, v.loc, row=row.label, row_kind=row.kind,
+                        table_unit=reg.unit)
+        for s in self.stated:
+            rec(f"text.{s.concept}", s.num, s.loc)
+        for grp in self.allocations:
+            for a in grp:
+                rec("allocation", a.num, a.loc, docno=a.docno)
+        for grp in self.listed:
+            for it in grp:
+                rec("listed_item", it.num, it.loc, name=it.name)
+        for c in self.counts:
+            out.append({"concept": "stated_count", "value": c.n, "location": c.loc.to_dict()})
+        for s in self.scores:
+            rec(f"score.{s.where}", s.value, s.loc)
+        for g in self.grades:
+            out.append({"concept": f"grade.{g.where}", "value": g.grade, "raw": g.word, "location": g.loc.to_dict()})
+        for b in self.band_note:
+            out.append({"concept": "grade_band", "value": f"{b.grade}:{b.lo}{'≤' if b.lo_incl else '<'}s"
+                        f"{'≤' if b.hi_incl else '<'}{b.hi}",
+                        "location": self.band_note_loc.to_dict() if self.band_note_loc else None})
+        for key, vals in self.summary.items():
+            for num, loc in vals:
+                rec(f"summary.{key}", num, loc)
+        if self.year:
+            out.append({"concept": "year", "value": self.year, "location": None})
+        return out
+
+
+# -- text units ------------------------------------------------------------------------------------
+
+def _units(doc: Document) -> list[TextUnit]:
+    out = []
+    for b in doc.blocks:
+        if isinstance(b, Paragraph):
+            out.append(TextUnit(text=b.text, raw=b.raw, loc=Loc.of_paragraph(b), where="body", block=b))
+        else:
+            for c in b.cells:
+                if len(c.text) >= 12 and regex.search(r"\p{Han}", c.text) and parse_number(c.text) is None:
+                    out.append(TextUnit(text=c.text, raw=c.raw, loc=Loc.of_cell(b, c), where="table", block=c,
+                                        table=b))
+    return out
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """Sentences with their start offsets."""
+    out = []
+    pos = 0
+    for part in _SENT_SPLIT.split(text):
+        if part and part.strip():
+            out.append((pos, part))
+        pos += len(part)
+    return out
+
+
+def _quote_loc(u: TextUnit, quote: str) -> Loc:
+    loc = Loc(**{**u.loc.__dict__})
+    loc.text = quote[:200]
+    return loc
+
+
+# -- narrative facts -------------------------------------------------------------------------------
+
+def _concept_before(segment: str, k: Knowledge, percent: bool) -> str | None:
+    """The concept whose keyword sits nearest before a figure in its segment."""
+    concepts = ("rate", "rate_arrival") if percent else ("balance", "spent", "arrived", "budget")
+    best, best_pos = None, -1
+    for concept in concepts:
+        for w in k.narrative[concept]:
+            for m in regex.finditer(regex.escape(w), segment):
+                if concept == "spent" and w == "执行" and segment[m.end():m.end() + 1] == "率":
+                    continue
+                if m.end() > best_pos:
+                    best, best_pos = concept, m.end()
+    return best
+
+
+def _narrative(u: TextUnit, k: Knowledge, facts: Facts) -> None:
+    for s_off, sent in sentences(u.text):
+        nums = find_numbers(sent)
+        prev_end = 0
+        in_list = False
+        for n in nums:
+            clause_start = max(sent.rfind(ch, 0, n.start) for ch in "，,；;：:。") + 1
+            seg_start = max(prev_end, clause_start, n.start - 24)
+            segment = sent[seg_start:n.start]
+            prev_end = n.end
+            if n.kind != "amount":
+                continue
+            if _USED_FOR.search(sent[:n.start]) and sent.rfind("：", 0, n.start) > sent.rfind("。", 0, n.start):
+                in_list = True
+            if in_list:
+                continue
+            if n.is_percent:
+                concept = _concept_before(segment, k, True)
+            elif n.is_money:
+                concept = _concept_before(segment, k, False)
+                if concept and _DOCNO.search(sent[max(0, n.start - 40):n.start]) and _ALLOC_VERB.search(segment):
+                    concept = None  # an allocation document's amount, collected separately
+            else:
+                concept = None
+            if concept:
+                facts.stated.append(Stated(concept=concept, num=n, loc=_quote_loc(u, sent.strip()),
+                                           sentence=sent.strip(), where=u.where))
+
+
+def _allocations(u: TextUnit, facts: Facts) -> None:
+    for _, sent in sentences(u.text):
+        group: list[Allocation] = []
+        for m in _DOCNO.finditer(sent):
+            rest = sent[m.end():m.end() + 40]
+            rest = regex.split(r"[。；;]", rest)[0]
+            verb = regex.search(r"(?:下达|拨付|安排|下拨|追加|批复)", rest)
+            if not verb:
+                continue
+            nums = [n for n in find_numbers(rest) if n.is_money and n.kind == "amount"]
+            if not nums:
+                continue
+            # the next document number must not come before the amount
+            if _DOCNO.search(rest[:nums[0].start]):
+                continue
+            group.append(Allocation(docno=regex.sub(r"\s+", "", m.group(1)), num=nums[0],
+                                    loc=_quote_loc(u, sent[m.start():m.end() + nums[0].end].strip())))
+        if group:
+            facts.allocations.append(group)
+
+
+def _listed(u: TextUnit, facts: Facts) -> None:
+    for m in _USED_FOR.finditer(u.text):
+        end = u.text.find("。", m.end())
+        body = u.text[m.end(): end if end > 0 else len(u.text)]
+        items: list[ListedItem] = []
+        for piece in regex.split(r"[；;]", body):
+            piece = piece.strip()
+            nums = [n for n in find_numbers(piece) if n.is_money]
+            if not nums or nums[-1].end < len(piece.rstrip("，,、 ")) - 1:
+                continue
+            name = piece[: nums[-1].start].strip(" ，,、：:")
+            if len(name) < 2:
+                continue
+            items.append(ListedItem(name=name, num=nums[-1], loc=_quote_loc(u, piece)))
+        if len(items) >= 2:
+            facts.listed.append(items)
+
+
+def _counts(u: TextUnit, facts: Facts) -> None:
+    for _, sent in sentences(u.text):
+        for m in _COUNT.finditer(sent):
+            raw = m.group("n") or m.group("n2") or m.group("n3")
+            n = cn_int(raw)
+            if n is not None:
+                facts.counts.append(Count(n=n, loc=_quote_loc(u, sent.strip()), sentence=sent.strip()))
+
+
+def _scores_grades(u: TextUnit, facts: Facts, k: Knowledge) -> None:
+    for _, sent in sentences(u.text):
+        # the band note ("90（含）—100分为优") states no grade of this report
+        band_spans = [m.span() for rx in (_BAND_RANGE, _BAND_ABOVE, _BAND_BELOW) for m in rx.finditer(sent)]
+        note = regex.search(r"备注|说明|注[:：]", sent)
+        cut = note.start() if note and band_spans else len(sent)
+
+        def in_band(m) -> bool:
+            return m.start() >= cut or any(a <= m.start() < b or a < m.end() <= b for a, b in band_spans)
+
+        for m in _SCORE.finditer(sent):
+            if in_band(m) or regex.search(r"满分|分值|权重", sent[max(0, m.start() - 4):m.start()]):
+                continue
+            v = parse_number(m.group("v"))
+            if v is not None and Decimal(0) <= v.value <= Decimal(100) and v.value >= 20:
+                facts.scores.append(ScoreStatement(value=v, loc=_quote_loc(u, m.group(0)), where=u.where))
+        for m in _GRADE.finditer(sent):
+            if in_band(m):
+                continue
+            g = k.canonical_grade(m.group("g"))
+            if g:
+                facts.grades.append(GradeStatement(grade=g, word=m.group("g"), loc=_quote_loc(u, m.group(0)),
+                                                   where=u.where))
+
+
+def _band_note(u: TextUnit, facts: Facts, k: Knowledge) -> None:
+    if facts.band_note:
+        return
+    bands: list[Band] = []
+    for m in _BAND_RANGE.finditer(u.text):
+        g = k.canonical_grade(m.group("g"))
+        lo, hi = Decimal(m.group("lo")), Decimal(m.group("hi"))
+        if g is None or hi <= lo:
+            continue
+        lo_incl = not (m.group("loinc") and "不含" in m.group("loinc"))
+        hi_inc_txt = m.group("hiinc") or ""
+        hi_incl = ("含" in hi_inc_txt and "不含" not in hi_inc_txt) or hi == 100
+        bands.append(Band(grade=g, lo=lo, hi=hi, lo_incl=lo_incl, hi_incl=hi_incl))
+    for m in _BAND_ABOVE.finditer(u.text):
+        g = k.canonical_grade(m.group("g"))
+        if g:
+            bands.append(Band(grade=g, lo=Decimal(m.group("lo")), hi=Decimal(100), lo_incl=True, hi_incl=True))
+    for m in _BAND_BELOW.finditer(u.text):
+        g = k.canonical_grade(m.group("g"))
+        if g:
+            bands.append(Band(grade=g, lo=Decimal(0), hi=Decimal(m.group("lo") or m.group("lo2")),
+                              lo_incl=True, hi_incl=False))
+    if len(bands) >= 2:
+        facts.band_note = bands
+        facts.band_note_loc = u.loc
+
+
+# -- the front summary table -----------------------------------------------------------------------
+
+def _summary(doc: Document, k: Knowledge, facts: Facts) -> None:
+    keys = k.summary
+    region_tables = {id(r.table) for r in facts.regions if r.kind in ("fund", "indicators")}
+    for t in doc.tables:
+        if id(t) in region_tables:
+            continue
+        anchors: dict[str, int] = {}
+        for c in t.cells:
+            txt = regex.sub(r"^其中\s*[:：]?", "", c.text)
+            txt = regex.sub(r"[（(][^）)]*[）)]", "", txt).strip()
+            if not txt or len(txt) > 12:
+                continue
+            key = None
+            for name in ("plan_total", "arrived_total", "source_central", "source_province", "source_prefecture",
+                         "source_county", "source_self", "source_other", "score", "grade"):
+                if txt in keys[name]:
+                    key = name
+                    break
+            if key is None:
+                continue
+            if key in ("plan_total", "arrived_total"):
+                anchors[key] = c.col
+            nxt = t.at(c.row, c.col + c.col_span)
+            if nxt is None or nxt is c:
+                continue
+            if key.startswith("source_"):
+                side = "plan"
+                if "arrived_total" in anchors and "plan_total" in anchors:
+                    if abs(c.col - anchors["arrived_total"]) < abs(c.col - anchors["plan_total"]):
+                        side = "arrived"
+                elif "plan_total" not in anchors:
+                    continue
+                key = f"{side}.{key}"
+            if key == "grade":
+                g = k.canonical_grade(nxt.text)
+                if g:
+                    facts.grades.append(GradeStatement(grade=g, word=nxt.text, loc=Loc.of_cell(t, nxt),
+                                                       where="table"))
+                continue
+            num = parse_number(nxt.text, default_unit="万元" if "万元" in c.text else "")
+            if num is None and nxt.text and not is_empty_mark(nxt.text):
+                continue  # a label beside a label, not a key-value pair
+            if key == "score":
+                if num is not None:
+                    facts.scores.append(ScoreStatement(value=num, loc=Loc.of_cell(t, nxt), where="table"))
+                continue
+            facts.summary.setdefault(key, []).append((num, Loc.of_cell(t, nxt)))
+
+
+def _year(doc: Document) -> int | None:
+    head = [b.text for b in doc.paragraphs[:8]]
+    for s in head:
+        m = _YEAR_TITLE.search(s)
+        if m:
+            return int(m.group("y"))
+    c = Counter(int(m.group("y")) for b in doc.paragraphs for m in _YEAR_TITLE.finditer(b.text))
+    return c.most_common(1)[0][0] if c else None
+
+
+def extract(doc: Document, k: Knowledge) -> Facts:
+    facts = Facts(doc=doc, k=k)
+    _attach_captions(doc)
+    facts.regions = find_regions(doc, k)
+    facts.units = _units(doc)
+    for u in facts.units:
+        _narrative(u, k, facts)
+        _allocations(u, facts)
+        _listed(u, facts)
+        _counts(u, facts)
+        _scores_grades(u, facts, k)
+        _band_note(u, facts, k)
+    _summary(doc, k, facts)
+    facts.year = _year(doc)
+    return facts
+
+
+def _attach_captions(doc: Document) -> None:
+    """The short lines right before a table (its title, "单位：万元") become its caption."""
+    prev: list[Paragraph] = []
+    for b in doc.blocks:
+        if isinstance(b, Paragraph):
+            prev.append(b)
+            prev = prev[-2:]
+        else:
+            if not b.caption:
+                b.caption = " ".join(p.text for p in prev if len(p.text) <= 40)
+            prev = []

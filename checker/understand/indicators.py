@@ -1,0 +1,142 @@
+"""Indicator rows as typed facts: levels, target with operator and direction, actual, weight, score."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+
+from checker.model import Cell, Loc
+from checker.understand.numbers import Num, find_numbers, is_empty_mark
+from checker.understand.tables import Region, Row, region_weight_from_label
+
+_OP_GE = regex.compile(r"≥|>=|＞=|不低于|不少于|不小于|至少|以上|及以上|达到|>|＞")
+_OP_LE = regex.compile(r"≤|<=|＜=|不高于|不超过|不大于|以内|以下|低于|<|＜|控制在")
+_OP_EQ = regex.compile(r"^\s*[=＝]")
+_REVERSE_NAME = regex.compile(r"投诉|事故|差错|损失|违规|故障|发生率|超支|返工|死亡|不合格率|误差")
+_PLACEHOLDER = regex.compile(r"\*\*|××|XX|xx|ＸＸ")
+QUALITATIVE_WORDS = ("达成", "达到", "完成", "有效", "明显", "良好", "较好", "提升", "提高", "改善", "按时",
+                     "按预算", "满意", "合格", "定性", "是", "否", "好", "高", "显著", "逐步", "持续", "符合")
+
+
+@dataclass
+class Target:
+    text: str
+    op: str  # ">=", "<=", "=", "" (none written)
+    num: Num | None
+    quantitative: bool
+
+    @property
+    def reverse(self) -> bool:
+        return self.op == "<="
+
+
+@dataclass
+class Indicator:
+    row: Row
+    level1: Cell | None
+    level2: Cell | None
+    name: str
+    name_cell: Cell | None
+    target: Target | None
+    actual: Target | None
+    weight: Num | None
+    score: Num | None
+    deviation: Cell | None
+    region: Region
+
+    def loc(self, concept: str) -> Loc | None:
+        if concept in self.row.values:
+            return self.row.values[concept].loc
+        if concept in self.row.texts:
+            return Loc.of_cell(self.region.table, self.row.texts[concept])
+        if concept == "name" and self.name_cell is not None:
+            return Loc.of_cell(self.region.table, self.name_cell)
+        return None
+
+    @property
+    def reverse(self) -> bool:
+        if self.target is None:
+            return False
+        if self.target.op == "<=":
+            return True
+        return self.target.op == "" and bool(_REVERSE_NAME.search(self.name))
+
+    def met(self) -> bool | None:
+        """Whether a quantitative target was reached (None when not comparable)."""
+        t, a = self.target, self.actual
+        if t is None or a is None or not t.quantitative or not a.quantitative or t.num is None or a.num is None:
+            return None
+        if t.num.unit and a.num.unit and t.num.unit != a.num.unit:
+            return None
+        if self.reverse:
+            return a.num.value <= t.num.value
+        if t.op == "=":
+            return a.num.value == t.num.value
+        return a.num.value >= t.num.value
+
+
+def parse_target(text: str) -> Target | None:
+    if not text or is_empty_mark(text):
+        return None
+    s = text.strip()
+    op = ""
+    if _OP_GE.search(s):
+        op = ">="
+    elif _OP_LE.search(s):
+        op = "<="
+    elif _OP_EQ.search(s):
+        op = "="
+    nums = [n for n in find_numbers(s) if n.kind == "amount"]
+    quantitative = len(nums) == 1 and not _PLACEHOLDER.search(s)
+    # "2022年1月至12月", "按时完成" and other words carry no comparable figure
+    rest = s
+    if nums:
+        rest = s[:nums[0].start] + s[nums[0].end:]
+    if quantitative and regex.search(r"\p{Han}{3,}", rest) and not regex.fullmatch(
+            r"\s*(?:≥|≤|>=|<=|=|＝|不低于|不少于|不高于|不超过|以上|以内|以下|达到|控制在|[<>＜＞])?\s*"
+            r"(?:\p{Han}{0,2})\s*", rest):
+        quantitative = False
+    return Target(text=s, op=op, num=nums[0] if nums else None, quantitative=quantitative)
+
+
+def indicators(reg: Region) -> list[Indicator]:
+    out = []
+    t = reg.table
+    for row in reg.rows:
+        if row.kind == "score_total":
+            continue
+        name_cell = row.texts.get("level3")
+        if name_cell is None or not name_cell.text:
+            continue
+        l1 = t.at(row.index, reg.columns["level1"]) if "level1" in reg.columns else None
+        l2 = t.at(row.index, reg.columns["level2"]) if "level2" in reg.columns else None
+        tgt = row.texts.get("target")
+        act = row.texts.get("actual")
+        w = row.values.get("weight")
+        sc = row.values.get("score")
+        out.append(Indicator(
+            row=row, level1=l1, level2=l2, name=name_cell.text, name_cell=name_cell,
+            target=parse_target(tgt.text) if tgt is not None else None,
+            actual=parse_target(act.text) if act is not None else None,
+            weight=w.num if w is not None else None, score=sc.num if sc is not None else None,
+            deviation=row.texts.get("deviation"), region=reg))
+    return out
+
+
+def level1_groups(inds: list[Indicator]) -> list[tuple[Cell, Num | None, list[Indicator]]]:
+    """Indicators grouped by their first-level cell, with the weight written in its label."""
+    groups: list[tuple[Cell, Num | None, list[Indicator]]] = []
+    for ind in inds:
+        if ind.level1 is None:
+            continue
+        if groups and groups[-1][0] is ind.level1:
+            groups[-1][2].append(ind)
+        else:
+            groups.append((ind.level1, region_weight_from_label(ind.level1.text), [ind]))
+    return groups
+
+
+def ratio(a: Decimal, b: Decimal) -> Decimal | None:
+    return a / b if b else None

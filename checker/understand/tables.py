@@ -1,0 +1,238 @@
+"""Table roles, recognised by header vocabulary and shape (never by position or page).
+
+A table may hold several regions (the 自评表 holds a funds block and an indicator block), so a role
+belongs to a region: a header row, its column map, and the data rows up to the next header row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from checker.knowledge import Knowledge
+from checker.model import Cell, Document, Loc, Table
+from checker.understand.numbers import Num, is_empty_mark, parse_number
+
+MONEY_COLS = ("initial_budget", "adjusted_budget", "budget", "arrived", "spent", "balance")
+_UNIT_RE = regex.compile(r"(?:单位|金额单位)\s*[:：]?\s*(亿元|万元|千元|元)|[（(]\s*(亿元|万元|千元|元)\s*[)）]")
+_WEIGHT_IN_LABEL = regex.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]|(\d+(?:\.\d+)?)\s*分")
+
+
+@dataclass
+class Value:
+    """One figure read from a cell (num is None for a blank cell or an empty mark)."""
+
+    num: Num | None
+    cell: Cell
+    table: Table
+    blank: bool = False  # nothing or an empty mark written
+
+    @property
+    def loc(self) -> Loc:
+        return Loc.of_cell(self.table, self.cell)
+
+
+@dataclass
+class Row:
+    index: int
+    label: str
+    label_cell: Cell | None
+    values: dict[str, Value] = field(default_factory=dict)
+    texts: dict[str, Cell] = field(default_factory=dict)  # non-numeric columns (names, targets, reasons)
+    kind: str | None = None  # total / subtotal / funds_total / ...
+
+
+@dataclass
+class Region:
+    kind: str  # fund | selfeval_funds | indicators
+    table: Table
+    header_rows: list[int]
+    columns: dict[str, int]  # concept -> grid column
+    rows: list[Row] = field(default_factory=list)
+    unit: str = ""  # 元 / 万元 / 亿元, "" when the document does not say
+
+    @property
+    def data_rows(self) -> list[Row]:
+        return [r for r in self.rows if r.kind not in ("total", "subtotal", "score_total")]
+
+    @property
+    def total_row(self) -> Row | None:
+        for r in self.rows:
+            if r.kind in ("total", "score_total"):
+                return r
+        return None
+
+
+def _is_number_text(s: str) -> bool:
+    return parse_number(s) is not None
+
+
+def _header_concepts(t: Table, r: int, k: Knowledge) -> dict[str, int]:
+    out: dict[str, int] = {}
+    numeric = 0
+    for c in t.row_cells(r):
+        txt = c.text
+        if not txt:
+            continue
+        if _is_number_text(txt):
+            numeric += 1
+            continue
+        if len(txt) > 30:
+            continue
+        concept = k.column_concept(txt)
+        if concept and concept not in out:
+            out[concept] = c.col
+    if numeric > 1:
+        return {}
+    return out
+
+
+def _classify(concepts: dict[str, int]) -> str | None:
+    keys = set(concepts)
+    if ("level3" in keys or {"target", "actual"} <= keys) and keys & {"weight", "score"}:
+        return "indicators"
+    money = keys & set(MONEY_COLS) | (keys & {"rate"})
+    if keys & {"initial_budget", "adjusted_budget"} and keys & {"weight", "score"}:
+        return "selfeval_funds"
+    if len(money) >= 2 and not keys & {"weight", "score"}:
+        return "fund"
+    return None
+
+
+def _unit_for(t: Table, header_rows: list[int], doc_caption: str) -> str:
+    texts = [doc_caption] + [c.text for r in header_rows for c in t.row_cells(r)]
+    if t.n_rows:
+        texts += [c.text for c in t.row_cells(0)]
+    for s in texts:
+        m = _UNIT_RE.search(s or "")
+        if m:
+            return m.group(1) or m.group(2)
+    return ""
+
+
+def _merge_header_rows(t: Table, rows: list[int], k: Knowledge) -> dict[str, int]:
+    """Columns of a two-level header: classify each grid column by its stacked header texts."""
+    out: dict[str, int] = {}
+    for col in range(t.n_cols):
+        parts = []
+        for r in rows:
+            c = t.at(r, col)
+            if c is not None and c.text and c.text not in parts and not _is_number_text(c.text):
+                parts.append(c.text)
+        # the lower (more specific) header decides; the upper one helps when the lower is a letter
+        for txt in reversed(parts):
+            concept = k.column_concept(txt) if len(txt) <= 30 else None
+            if concept:
+                out.setdefault(concept, col)
+                break
+    return out
+
+
+def _row_label(t: Table, r: int, columns: dict[str, int]) -> tuple[str, Cell | None]:
+    """The row's own label: its name cell, else its first non-numeric cell that starts on this row
+    (a label merged down from above, such as "项目资金（万元）", labels a block, not a row)."""
+    value_cols = {v for kk, v in columns.items() if kk not in ("name", "level1", "level2", "level3", "seq")}
+    for concept in ("name", "level3"):
+        if concept in columns:
+            c = t.at(r, columns[concept])
+            if c is not None and c.text and c.row == r:
+                return c.text, c
+    for c in t.row_cells(r):
+        if c.row != r or c.col in value_cols or not c.text or _is_number_text(c.text):
+            continue
+        return c.text, c
+    return "", None
+
+
+def find_regions(doc: Document, k: Knowledge) -> list[Region]:
+    regions: list[Region] = []
+    for t in doc.tables:
+        r = 0
+        current: Region | None = None
+        while r < t.n_rows:
+            concepts = _header_concepts(t, r, k)
+            kind = _classify(concepts)
+            if kind:
+                header_rows = [r]
+                # a second header row directly below (two-level headers, A/B/C letters)
+                if r + 1 < t.n_rows:
+                    nxt = _header_concepts(t, r + 1, k)
+                    below = [c.text for c in t.row_cells(r + 1)]
+                    if (nxt and not _classify(nxt) and len(nxt) >= 2) or (
+                        below and all(regex.fullmatch(r"[A-Z（）()=+\-−×*/÷%＝一-龥\d]{0,12}", x or "")
+                                      and not _is_number_text(x) for x in below)
+                        and any(regex.fullmatch(r"[A-Z][^一-龥]*|[（(][A-Z][)）]", x or "") for x in below)):
+                        header_rows.append(r + 1)
+                cols = _merge_header_rows(t, header_rows, k) if len(header_rows) > 1 else concepts
+                for key, col in concepts.items():
+                    cols.setdefault(key, col)
+                current = Region(kind=kind, table=t, header_rows=header_rows, columns=cols,
+                                 unit=_unit_for(t, header_rows, t.caption))
+                regions.append(current)
+                r = header_rows[-1] + 1
+                continue
+            if current is not None:
+                row = _read_row(t, r, current, k)
+                if row is not None:
+                    current.rows.append(row)
+                elif current.kind == "indicators" and _is_section_break(t, r):
+                    current = None
+            r += 1
+    return regions
+
+
+def _is_section_break(t: Table, r: int) -> bool:
+    return False
+
+
+def _read_row(t: Table, r: int, reg: Region, k: Knowledge) -> Row | None:
+    label, label_cell = _row_label(t, r, reg.columns)
+    row = Row(index=r, label=label, label_cell=label_cell)
+    row.kind = k.row_kind(label) if label else None
+    if row.kind is None:
+        # a total label may sit in any leading cell ("总分" spanning the label columns)
+        for c in t.row_cells(r):
+            kind = k.row_kind(c.text) if c.text and len(c.text) <= 8 else None
+            if kind in ("total", "score_total", "subtotal"):
+                row.kind, row.label, row.label_cell = kind, c.text, c
+                break
+    if reg.kind == "indicators" and row.kind == "total":
+        row.kind = "score_total"
+    numeric = 0
+    for concept, col in reg.columns.items():
+        c = t.at(r, col)
+        if c is None or c is label_cell:
+            continue
+        if concept in ("name", "level1", "level2", "level3", "seq", "unit_col", "deviation", "target", "actual"):
+            row.texts[concept] = c
+            if concept not in ("target", "actual"):
+                continue
+        if concept in ("target", "actual"):
+            continue
+        # a cell merged across this row and the header, or across value columns, is not this row's value
+        if c.row < r and c.row_span > 1 and concept not in ("weight",):
+            continue
+        txt = c.text
+        if not txt or is_empty_mark(txt):
+            row.values[concept] = Value(num=None, cell=c, table=t, blank=True)
+            continue
+        num = parse_number(txt, default_unit=reg.unit if concept in MONEY_COLS else "")
+        if num is not None and num.kind == "amount":
+            row.values[concept] = Value(num=num, cell=c, table=t)
+            numeric += 1
+    if reg.kind == "indicators":
+        if "level3" in row.texts or row.kind == "score_total" or numeric:
+            return row
+        return None
+    if numeric == 0 and row.kind is None:
+        return None
+    return row
+
+
+def region_weight_from_label(text: str):
+    """First-level weights written in the label: "产出指标 (50分)"."""
+    m = _WEIGHT_IN_LABEL.search(text or "")
+    if not m:
+        return None
+    return parse_number(m.group(1) or m.group(2))

@@ -1,0 +1,76 @@
+"""Reading: the seed's fund table from PDF and DOCX, the same model from both, bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import load_sample
+
+SEED_ROWS = [
+    ("80", "80", "17.6", "62.4", "22.00%"),
+    ("30", "30", "0", "30", "0.00%"),
+    ("200", "200", "95.75", "104.25", "47.88%"),
+    ("230", "230", "85.82", "144.18", "37.31%"),
+    ("200", "200", "188.19", "11.81", "94.10%"),
+    ("210", "210", "120.1", "89.9", "57.19%"),
+    ("850", "850", "653.03", "196.97", "76.83%"),
+    ("1800", "1800", "1160.49", "639.51", "64.47%"),
+]
+
+
+def fund_table(doc):
+    for t in doc.tables:
+        if t.n_rows and "子项目名称" in t.row_texts(0)[0]:
+            return t
+    raise AssertionError("fund table not found")
+
+
+@pytest.mark.parametrize("name", ["xiangxi-2022.pdf", "xiangxi-2022.docx"])
+def test_seed_fund_table(name):
+    t = fund_table(load_sample(name))
+    assert t.n_rows == 9  # header + 7 sub-projects + 合计
+    assert t.n_cols == 6
+    got = [tuple(t.row_texts(r)[1:]) for r in range(1, 9)]
+    assert got == SEED_ROWS
+    assert t.row_texts(8)[0] == "合计"
+
+
+def test_pdf_fund_table_runs_over_a_page_break():
+    t = fund_table(load_sample("xiangxi-2022.pdf"))
+    assert len(t.pages) == 2
+
+
+def test_pdf_and_docx_give_the_same_tables():
+    a, b = load_sample("xiangxi-2022.pdf"), load_sample("xiangxi-2022.docx")
+    assert len(a.tables) == len(b.tables)
+    for ta, tb in zip(a.tables, b.tables):
+        assert (ta.n_rows, ta.n_cols) == (tb.n_rows, tb.n_cols)
+        for r in range(ta.n_rows):
+            assert ta.row_texts(r) == tb.row_texts(r), (ta.index, r)
+
+
+def test_merged_cells_keep_their_span():
+    for name in ("xiangxi-2022.pdf", "xiangxi-2022.docx"):
+        doc = load_sample(name)
+        ev = doc.tables[-1]
+        cells = [c for c in ev.cells if c.text.startswith("产出指标")]
+        assert len(cells) == 1, name  # one cell, not one per row
+        assert cells[0].row_span == 8, name
+        assert ev.at(cells[0].row + 7, cells[0].col) is cells[0]
+
+
+def test_cell_refs_resolve():
+    doc = load_sample("xiangxi-2022.pdf")
+    t = fund_table(doc)
+    c = t.at(8, 3)
+    assert c.ref == f"#/tables/{t.index}/cells/8/3"
+    assert doc.resolve(c.ref) is c
+    assert c.page is not None and c.bbox is not None
+
+
+def test_running_footers_dropped_and_paragraphs_joined():
+    doc = load_sample("xiangxi-2022.pdf")
+    texts = [p.text for p in doc.paragraphs]
+    assert not any(t.strip("—- ").isdigit() for t in texts)
+    # the paragraph that runs over a page break in the body comes out whole
+    assert any(t.startswith("智慧湘西领导小组办公室是根据") and "两块牌子一套人马管理" in t for t in texts)
