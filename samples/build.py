@@ -261,6 +261,9 @@ def _borders(tbl):
     tblPr.append(lay)
 
 
+SPLIT_ROW_CHARS = 80
+
+
 def _write_table(d, t: Table, st: Style):
     placed = place(t)
     nrows, ncols = len(t.rows), len(t.widths)
@@ -278,6 +281,14 @@ def _write_table(d, t: Table, st: Style):
         trPr = tbl.rows[r]._tr.get_or_add_trPr()
         h = OxmlElement("w:tblHeader")
         trPr.append(h)
+    # short rows are kept on one page (as Word users do); rows with long text may break across pages
+    rowlen = {}
+    for r, c, cell in placed:
+        rowlen[r] = max(rowlen.get(r, 0), sum(len(para_text(p)) for p in cell.paras))
+    for r in range(nrows):
+        if rowlen.get(r, 0) <= SPLIT_ROW_CHARS:
+            trPr = tbl.rows[r]._tr.get_or_add_trPr()
+            trPr.append(OxmlElement("w:cantSplit"))
     line = round(t.size * 1.45, 1)
     for r, c, cell in placed:
         dc = tbl.cell(r, c)
@@ -401,6 +412,7 @@ td { border: 0.75pt solid #000; padding: 1pt 3pt; vertical-align: middle; }
 td p { text-indent: 0; }
 td p.ind { text-indent: 2em; }
 thead { display: table-header-group; }
+tr.keep { break-inside: avoid; }
 """
 
 
@@ -442,7 +454,8 @@ def write_html(blocks, path: Path, title: str):
                             st = f' style="text-align:{align};{bold}"'
                         ps.append(f"<p{cls}{st}>{html.escape(text)}</p>")
                     tds.append(f"<td{attrs}>{''.join(ps)}</td>")
-                out.append("<tr>" + "".join(tds) + "</tr>")
+                short = all(sum(len(para_text(p)) for p in c.paras) <= SPLIT_ROW_CHARS for c in row)
+                out.append(("<tr class=\"keep\">" if short else "<tr>") + "".join(tds) + "</tr>")
             if b.header_rows:
                 out.append("</tbody>")
             out.append("</table>")
@@ -462,21 +475,38 @@ def _render_env():
     return env
 
 
-def soffice_to_pdf(docx_paths, outdir: Path):
+def input_digest(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest().upper()
+
+
+def pdf_is_current(pdf: Path, digest: str) -> bool:
+    """A LibreOffice PDF carries the digest of its DOCX as /ID: skip re-rendering an unchanged input
+    (LibreOffice's embedded Type 1 fonts contain random bytes, so a re-render is never byte-identical)."""
+    if not pdf.exists():
+        return False
+    m = re.search(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>", pdf.read_bytes())
+    return bool(m) and m.group(1).decode().upper() == (digest * 2)[: len(m.group(1))]
+
+
+def soffice_to_pdf(docx_paths, outdir: Path, force=False):
+    todo = [p for p in docx_paths if force or not pdf_is_current(outdir / (Path(p).stem + ".pdf"), input_digest(p))]
+    if not todo:
+        return []
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     if not exe:
         raise SystemExit("soffice not found: apt-get install -y libreoffice-writer-nogui fonts-noto-cjk")
     with tempfile.TemporaryDirectory() as td:
         cmd = [exe, f"-env:UserInstallation={LO_PROFILE}", "--headless", "--norestore",
-               "--convert-to", "pdf:writer_pdf_Export", "--outdir", td] + [str(p) for p in docx_paths]
+               "--convert-to", "pdf:writer_pdf_Export", "--outdir", td] + [str(p) for p in todo]
         subprocess.run(cmd, env=_render_env(), check=True, timeout=900,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        for p in docx_paths:
+        for p in todo:
             src = Path(td) / (Path(p).stem + ".pdf")
             if not src.exists():
                 raise SystemExit(f"LibreOffice did not produce {src.name}")
             dst = outdir / src.name
-            dst.write_bytes(_normalise_pdf(src.read_bytes(), Path(p).stem))
+            dst.write_bytes(_normalise_pdf(src.read_bytes(), input_digest(p)))
+    return todo
 
 
 def chromium_to_pdf(html_path: Path, pdf_path: Path):
@@ -491,15 +521,15 @@ def chromium_to_pdf(html_path: Path, pdf_path: Path):
                html_path.resolve().as_uri()]
         subprocess.run(cmd, env=_render_env(), check=True, timeout=300,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        pdf_path.write_bytes(_normalise_pdf(out.read_bytes(), pdf_path.stem))
+        pdf_path.write_bytes(_normalise_pdf(out.read_bytes(), input_digest(html_path)))
 
 
-def _normalise_pdf(data: bytes, stem: str) -> bytes:
+def _normalise_pdf(data: bytes, digest: str) -> bytes:
     """Fix the volatile bits (dates, document ID) keeping every byte offset unchanged."""
     data = re.sub(rb"(/(?:CreationDate|ModDate)\s*\(D:)(\d{14})", lambda m: m.group(1) + b"20240301090000", data)
     data = re.sub(rb"(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)",
                   lambda m: m.group(1) + b"2024-03-01T09:00:00", data)
-    digest = hashlib.sha256(stem.encode()).hexdigest().upper().encode() * 4
+    digest = digest.encode() * 2
 
     def fix_ids(m):
         return re.sub(rb"<([0-9A-Fa-f]+)>", lambda h: b"<" + digest[: len(h.group(1))] + b">", m.group(0))
@@ -840,8 +870,875 @@ def seed_blocks():
     return b
 
 
+# ----------------------------------------------------------------------------------------------
+# C. Synthetic reports: data → derived model (exact Decimal arithmetic) → blocks.
+#    Faulty variants = clean data/model + explicit mutation functions (see MUTANTS).
+# ----------------------------------------------------------------------------------------------
+
+D = Decimal
+Q2 = D("0.01")
+
+
+def q2(x: Decimal) -> Decimal:
+    return x.quantize(Q2, rounding=ROUND_HALF_UP)
+
+
+def trim(x: Decimal) -> str:
+    """80.00 -> 80, 17.60 -> 17.6 (how many reports print amounts and scores)."""
+    s = f"{x:.2f}"
+    return s.rstrip("0").rstrip(".") if "." in s else s
+
+
+def money(R, x: Decimal) -> str:
+    m = R["money"]
+    if m == "fixed2":
+        return f"{x:.2f}"
+    if m == "sep2":
+        return f"{x:,.2f}"
+    return trim(x)
+
+
+def pct(x: Decimal) -> str:
+    return f"{x:.2f}%"
+
+
+def band(total: Decimal) -> str:
+    if total >= 90:
+        return "优"
+    if total >= 80:
+        return "良"
+    if total >= 60:
+        return "中"
+    return "差"
+
+
+GRADE_NOTE = "备注：90（含）—100分为优；80（含）—90分为良；60（含）—80分为中；60分以下为差。"
+
+
+def ind_score(ind) -> Decimal:
+    w = ind["weight"]
+    k = ind["kind"]
+    if k == "qual":
+        return q2(w * D(ind.get("factor", "1")))
+    t, a = ind["t"], ind["a"]
+    if k == "ge":
+        return w if a >= t else q2(w * a / t)
+    if k == "le":
+        return w if a <= t else q2(w * t / a)
+    if k == "eq":
+        return w if a == t else q2(w * min(a, t) / max(a, t))
+    raise ValueError(k)
+
+
+def ind_strings(ind):
+    if ind["kind"] == "qual":
+        return ind["target"], ind["actual"]
+    op = {"ge": "≥", "le": "≤", "eq": "="}[ind["kind"]]
+    u = ind["unit"]
+    return ind.get("target") or f"{op}{ind['t']}{u}", ind.get("actual") or f"{ind['a']}{u}"
+
+
+def derive(R, clean=True):
+    """All printed strings of one report, computed from its data."""
+    u = R["unit"]
+    M = {"R": R, "unit": u}
+    rows = []
+    tb = ts = D(0)
+    for name, b, s in R["subs"]:
+        b, s = D(b), D(s)
+        tb += b
+        ts += s
+        rows.append({"name": name, "budget": money(R, b), "arrived": money(R, b), "spent": money(R, s),
+                     "balance": money(R, b - s), "rate": pct(q2(s / b * 100)) if b else "0.00%"})
+    rate = q2(ts / tb * 100)
+    M["fund_rows"] = rows
+    M["fund_total"] = {"name": "合计", "budget": money(R, tb), "arrived": money(R, tb), "spent": money(R, ts),
+                       "balance": money(R, tb - ts), "rate": pct(rate)}
+    M["B"], M["S"], M["BAL"], M["RATE"] = money(R, tb), money(R, ts), money(R, tb - ts), pct(rate)
+    # execution-rate score: 10 × rate, rounded half-up to 2 decimals (same from the exact or printed rate)
+    exec_w = D(R.get("exec_weight", "10"))
+    exec_score = q2(exec_w * ts / tb)
+    assert exec_score == q2(exec_w * rate / 100), (R["name"], "ambiguous execution score rounding")
+    exec_score = D(R.get("exec_score_override", exec_score))
+    M["exec"] = {"weight": trim(exec_w), "score": trim(exec_score),
+                 "dev": R.get("exec_dev", "")}
+    # allocation documents and funding sources
+    if clean:
+        assert sum(D(a) for _, a in R["alloc"]) == tb, "allocation documents must sum to the budget"
+        assert sum(D(a) for _, a in R["sources"]) == tb, "funding sources must sum to the budget"
+        assert sum(D(b) for _, b, _ in R["subs"]) == tb
+    M["alloc"] = "、".join(f"{doc}文件下达 {money(R, D(a))} {u}" for doc, a in R["alloc"])
+    M["sources"] = [(lab, money(R, D(a))) for lab, a in R["sources"]]
+    # indicators
+    inds = []
+    total = exec_score
+    for ind in R["inds"]:
+        sc = ind_score(ind)
+        if clean:
+            assert sc <= ind["weight"]
+            if sc < ind["weight"]:
+                assert ind.get("dev"), ("missed target needs a deviation reason", ind["name"])
+        sc = D(ind.get("score_override", sc))
+        total += sc
+        t, a = ind_strings(ind)
+        inds.append({"l1": ind["l1"], "l2": ind["l2"], "name": ind["name"], "target": t, "actual": a,
+                     "weight": trim(ind["weight"]), "score": trim(sc), "dev": ind.get("dev", "")})
+    if clean:
+        wsum = sum(i["weight"] for i in R["inds"]) + exec_w
+        assert wsum == 100, (R["name"], wsum)
+        for l1, w in R["l1_weights"].items():
+            assert sum(i["weight"] for i in R["inds"] if i["l1"] == l1) == D(w), (l1, w)
+        if rate < D(R.get("exec_explain_below", "90")):
+            assert R.get("exec_dev"), "execution below the threshold needs an explanation in the 自评表"
+    M["inds"] = inds
+    M["total"] = trim(total)
+    M["grade"] = band(total)
+    M["total_dec"] = total
+    # text passages: one entry per copy (location), identical in a clean report
+    y = R["year"]
+    items = "；".join(f"{n} {money(R, D(b))} {u}" for n, b, _ in R["subs"])
+    overview = (f"{R['overview_lead']}{y}年度{R['funder']}预算安排{R['project_short']}资金 {M['B']} {u}，"
+                f"用于：{items}。项目子项目共 {len(R['subs'])} 个。")
+    alloc = (f"{y}年度{R['funder']}安排{R['project_short']}资金 {M['B']} {u}，该项目资金{R['bureau']}以"
+             f"{M['alloc']}，资金到位率 100%")
+    spent = (f"截至 {y} 年 12 月 31 日，{R['project_short']}共支出资金 {M['S']} {u}，结转结余 {M['BAL']} {u}，"
+             f"预算执行率为 {M['RATE']}")
+    T = {}
+
+    def copies(key, text, *locs):
+        T[key] = {loc: text for loc in locs}
+
+    copies("background", R["background"], "summary", "body")
+    copies("overview", overview, "summary", "body")
+    copies("goal_total", R["goal_total"], "summary", "body")
+    copies("goal_year", R["goal_year"], "summary", "body", "table")
+    copies("completion", R["completion"], "summary", "body")
+    T["funds"] = {"summary": f"{alloc}；{spent}。", "body_alloc": f"{alloc}。",
+                  "body_spent": f"{spent}。各子项目资金到位及使用情况如下：", "body_process": f"{alloc}；{spent}。"}
+    copies("achievements", "\n".join(R["achievements"]), "summary", "body")
+    copies("econ", R["econ"], "summary", "body")
+    copies("social", R["social"], "summary", "body")
+    copies("org", R["org_text"], "summary", "body")
+    copies("fin", "\n".join(R["fin"]), "summary", "body")
+    copies("experience", R["experience"], "summary", "body")
+    problems = R["problems"].format(B=M["B"], S=M["S"], BAL=M["BAL"], RATE=M["RATE"], u=u, y=y)
+    copies("problems", problems, "summary", "body")
+    copies("suggestion", R["suggestion"], "summary", "body")
+    T["conclusion"] = {"summary": f"评分：{M['total']}    等级：{M['grade']}",
+                       "body": (f"本部门 {y} 年度{R['project_short']}资金使用管理规范，{R['conclusion_lead']}"
+                                f"评分为 {M['total']} 分，等级为“{M['grade']}”。")}
+    T["title"] = {"cover": f"{y}年度{R['project']}", "body": f"{y}年度{R['project']}"}
+    M["text"] = T
+    M["done_text"] = R["done"]
+    M["report_date"] = R["report_date"]
+    M["sign_date"] = R["sign_date"]
+    M["filler"] = R["filler"]
+    M["phone"] = R["phone"]
+    return M
+
+
+def replace_in(M, key, loc, old, new, count=1):
+    s = M["text"][key][loc]
+    assert s.count(old) == count, (key, loc, old, s.count(old))
+    M["text"][key][loc] = s.replace(old, new)
+
+
+def replace_all(M, old, new):
+    n = 0
+    for key, locs in M["text"].items():
+        for loc, s in locs.items():
+            if old in s:
+                n += s.count(old)
+                locs[loc] = s.replace(old, new)
+    assert n >= 1, old
+    return n
+
+
+def _label_cells(a, b, lab_c="其中：中央财政"):
+    return [C(a), C(b, cs=2)]
+
+
+def summary_table(M):
+    R, T, u = M["R"], M["text"], M["unit"]
+    rows = [
+        [C("项目负责人"), C(R["leader"], cs=2), C("联系电话"), C(R["leader_phone"])],
+        [C("地 址"), C(R["address"], cs=2), C("邮编"), C(R["postcode"])],
+        [C("项目起止时间"), C(R["period"], cs=4)],
+        [C(f"计划投资额（{u}）"), C(M["B"], cs=2), C(f"实际到位资金（{u}）"), C(M["B"])],
+    ]
+    labels = R["source_labels"]
+    src = dict(M["sources"])
+    for i, lab in enumerate(labels):
+        pre = "其中：" if i == 0 else ""
+        v = src.get(lab, "")
+        rows.append([C(pre + lab), C(v, cs=2), C(pre + lab), C(v)])
+    rows += [
+        [C("基本概况"), C([T["background"]["summary"], T["overview"]["summary"]], cs=4)],
+        [C("项目绩效目标"), C(["总目标：" + T["goal_total"]["summary"], "年度目标：" + T["goal_year"]["summary"]], cs=4)],
+        [C("项目执行情况", rs=3), C("项目完成情况"), C(T["completion"]["summary"], cs=3, align="justify", indent=True)],
+        [C("资金投入情况"), C(T["funds"]["summary"], cs=3)],
+        [C("绩效目标实现情况"), C(T["achievements"]["summary"].split("\n"), cs=3)],
+        [C("经济效益分析"), C(T["econ"]["summary"], cs=4, align="justify", indent=True)],
+        [C("社会效益分析"), C(T["social"]["summary"], cs=4, align="justify", indent=True)],
+        [C("项目组织管理情况"), C(T["org"]["summary"], cs=4)],
+        [C("项目财务管理情况"), C(T["fin"]["summary"].split("\n"), cs=4)],
+        [C("总结经验及存在问题分析"), C(["（一）主要经验做法", T["experience"]["summary"], "（二）存在的问题及原因",
+                                  T["problems"]["summary"]], cs=4, align="justify", indent=True)],
+        [C("自 评 结 论"), C([T["conclusion"]["summary"], GRADE_NOTE], cs=4, align="center", indent=False)],
+        [C("有 关 建 议"), C(T["suggestion"]["summary"], cs=4, align="justify", indent=True)],
+        [C("评 价 人 员", rs=1 + len(R["evaluators"])), C("姓名"), C("职称/职务"), C("单 位"), C("签 字")],
+    ]
+    for name, title, unit in R["evaluators"]:
+        rows.append([C(name), C(title), C(unit), C(name)])
+    d = M["sign_date"]
+    sig = R["signers"]
+    rows.append([C([f"评价组组长（签字）：{sig[0]}" + " " * 8 + d,
+                    f"项目实施单位负责人（签字）：{sig[1]}" + " " * 8 + d,
+                    f"项目实施单位名称（盖章）：{R['org']}" + " " * 4 + d,
+                    f"主管部门负责人（签字）：{sig[2]}" + " " * 8 + d,
+                    f"主管部门（盖章）：{R['dept']}" + " " * 4 + d], cs=5, align="left", indent=False)])
+    return Table([2.7, 2.6, 3.4, 3.6, 3.3], rows, size=12)
+
+
+def fund_table(M):
+    R = M["R"]
+    rows_in = M["fund_rows"] + [M["fund_total"]]
+    if R["fund_style"] == "alt":
+        hdr = ["序号", "项目名称", "预算数", "执行数", "执行率", "结余"]
+        rows = [[C(h, bold=True) for h in hdr]]
+        for i, r in enumerate(rows_in):
+            no = "" if r is M["fund_total"] else str(i + 1)
+            rows.append([C(no), C(r["name"], align="left" if no else "center", indent=False), C(r["budget"]),
+                         C(r["spent"]), C(r["rate"]), C(r["balance"])])
+        rows[-1][0:2] = [C(M["fund_total"]["name"], cs=2)]
+        return Table([1.1, 5.7, 2.2, 2.2, 2.2, 2.2], rows, size=11, header_rows=1)
+    hdr = ["子项目名称", R["fund_budget_label"], "实际到位资金", "实际支出金额", "项目结转结余金额", "预算执行率"]
+    rows = [[C(h, bold=True) for h in hdr]]
+    for r in rows_in:
+        rows.append([C(r["name"], align="left" if r is not M["fund_total"] else "center", indent=False),
+                     C(r["budget"]), C(r["arrived"]), C(r["spent"]), C(r["balance"]), C(r["rate"])])
+    w = [4.0, 2.45, 2.45, 2.45, 2.45, 1.8] if R["money"] == "sep2" else [4.8, 2.3, 1.9, 2.0, 2.4, 2.2]
+    return Table(w, rows, size=10.5 if R["money"] == "sep2" else 11)
+
+
+def selfeval_table(M):
+    R, T = M["R"], M["text"]
+    sichuan = R["template"] == "sichuan"
+    u = M["unit"]
+    wlab = "权重" if sichuan else "分值"
+    devlab = R.get("dev_label", "偏差原因分析及改进措施")
+    z = [[C("项目名称", cs=2), C(R["project_table_name"], cs=7)]]
+    if sichuan:
+        z.append([C("主管部门及代码", cs=2), C(R["dept_code"], cs=3), C("实施单位", cs=1), C(R["org"], cs=3)])
+        z += [
+            [C(f"项目资金（{u}）", rs=3), C("", cs=2), C("年初预算数"), C("调整后预算数"), C("预算执行数"),
+             C("预算执行率"), C(wlab), C("得分")],
+            [C("财政资金", cs=2), C(M["B"]), C(M["B"]), C(M["S"]), C(M["RATE"]), C(M["exec"]["weight"]),
+             C(M["exec"]["score"])],
+            [C("其他资金", cs=2), C("—"), C("—"), C("—"), C("—"), C("—"), C("—")],
+        ]
+    else:
+        z.append([C("主管部门", cs=2), C(R["dept"], cs=2), C("实施单位"), C(R["org"], cs=4)])
+        nfund = 6 if R.get("exec_dev_row") else 5
+        z += [
+            [C(f"项目资金({u})", rs=nfund), C("", cs=2), C("年初预算数"), C("全年预算数"), C("全年执行数"),
+             C("分值"), C("执行率"), C("得分")],
+            [C("年度资金总额", cs=2), C(M["B"]), C(M["B"]), C(M["S"]), C(M["exec"]["weight"]), C(M["RATE"]),
+             C(M["exec"]["score"])],
+            [C("其中：当年财政拨款", cs=2), C(M["B"]), C(M["B"]), C(M["S"]), C("—"), C("—"), C("—")],
+            [C("上年结转资金", cs=2), C("0"), C("0"), C("0"), C("—"), C("—"), C("—")],
+            [C("其他资金", cs=2), C("0"), C("0"), C("0"), C("—"), C("—"), C("—")],
+        ]
+        if R.get("exec_dev_row"):
+            z.append([C("偏差原因分析及改进措施", cs=2), C(M["exec"]["dev"], cs=6, align="justify", indent=False)])
+    z += [
+        [C("年度总体目标", rs=2), C("预期目标", cs=4), C("实际完成情况", cs=4)],
+        [C(T["goal_year"]["table"], cs=4, align="justify", indent=False),
+         C(M["done_text"], cs=4, align="justify", indent=False)],
+    ]
+    inds = M["inds"]
+    z.append([C("绩效指标", rs=1 + len(inds)), C("一级指标"), C("二级指标"), C("三级指标"), C("年度指标值"),
+              C("实际完成值"), C(wlab), C("得分"), C(devlab)])
+    l1_label = R["l1_labels"]
+    for i, ind in enumerate(inds):
+        row = []
+        if i == 0 or inds[i - 1]["l1"] != ind["l1"]:
+            n = sum(1 for x in inds if x["l1"] == ind["l1"])
+            row.append(C(l1_label[ind["l1"]], rs=n))
+        if i == 0 or inds[i - 1]["l2"] != ind["l2"] or inds[i - 1]["l1"] != ind["l1"]:
+            n = 0
+            for x in inds[i:]:
+                if x["l1"] == ind["l1"] and x["l2"] == ind["l2"]:
+                    n += 1
+                else:
+                    break
+            row.append(C(ind["l2"], rs=n))
+        row += [C(ind["name"], align="center", indent=False), C(ind["target"]), C(ind["actual"], align="center", indent=False),
+                C(ind["weight"]), C(ind["score"]), C(ind["dev"], align="left", indent=False)]
+        z.append(row)
+    z.append([C("总分", cs=6), C("100"), C(M["total"]), C("")])
+    if sichuan:  # amounts in 元 with separators need wide columns
+        return Table([1.0, 1.3, 1.3, 2.4, 2.4, 2.4, 1.5, 1.1, 2.2], z, size=9)
+    return Table([1.2, 1.5, 1.6, 2.4, 1.8, 1.9, 1.1, 1.7, 2.4], z, size=10)
+
+
+def report_blocks(M):
+    R, T, u, y = M["R"], M["text"], M["unit"], M["R"]["year"]
+    b = [Para("", "cover-gap"), Para(R["org"], "title"), Para(T["title"]["cover"], "cover-title"),
+         Para("支出绩效自评报告", "cover-title"), Para("4", "cover-gap")]
+    for line in (f"项目名称：{R['project']}", f"支出功能科目编码：{R['func_code']}", f"项目实施单位：{R['org']}",
+                 f"主管部门：{R['dept']}", "评价方式：部门绩效自评", "评价机构：部门绩效自评工作小组",
+                 f"单位名称（盖章）：{R['org']}", f"报告时间：{M['report_date']}"):
+        b.append(Para(line, "cover"))
+    b.append(PageBreak())
+    b.append(Para(R["summary_title"], "table-title"))
+    b.append(summary_table(M))
+    b.append(PageBreak())
+    b += [Para(R["org"], "title"), Para(T["title"]["body"], "title"), Para("支出绩效自评报告", "title")]
+    b.append(Para(R["intro"], "body"))
+    H1, H2, P = (lambda s: Para(s, "h1")), (lambda s: Para(s, "h2")), (lambda s: Para(s, "body"))
+    b += [H1("一、项目概况"), H2("（一）项目实施单位基本情况"), P(R["unit_info"]),
+          H2("（二）项目资金基本情况"), P(T["background"]["body"]), P(T["overview"]["body"]),
+          H2("（三）项目资金绩效目标"), P("总目标：" + T["goal_total"]["body"]), P("年度目标：" + T["goal_year"]["body"]),
+          H1("二、项目资金使用及管理情况"), H2("（一）项目资金安排落实、总投入等情况"), P(T["funds"]["body_alloc"])]
+    if R.get("alloc_detail"):
+        b.append(P(R["alloc_detail"]))
+    b += [
+          H2("（二）项目资金实际使用情况")]
+    if R.get("spent_detail"):
+        b.append(P(R["spent_detail"]))
+    b += [P(T["funds"]["body_spent"]),
+          Para(R["fund_caption"], "caption"), Para(f"单位：{u}", "unit"), fund_table(M)]
+    b += [H2("（三）项目资金管理情况")] + [P(x) for x in T["fin"]["body"].split("\n")]
+    b += [H1("三、项目组织实施情况"), H2("（一）项目组织情况"), P(R["org_setup"] + T["completion"]["body"]),
+          H2("（二）项目管理情况"), P(T["org"]["body"]),
+          H1("四、项目支出绩效情况"), H2("（一）项目支出决策情况"), P(R["decision"]),
+          H2("（二）项目支出过程情况"), P(T["funds"]["body_process"]), P(R["process"]),
+          H2("（三）项目支出产出情况"), P(R["output_lead"])]
+    b += [P(x) for x in T["achievements"]["body"].split("\n")]
+    b += [H2("（四）项目支出效益情况"), P("经济效益：" + T["econ"]["body"]), P("社会效益：" + T["social"]["body"]),
+          P("可持续影响：" + R["sustain"]),
+          H1("五、综合评价情况及评价结论"), P(R["eval_intro"] + T["conclusion"]["body"]),
+          H1("六、主要经验做法及存在的问题及原因"), H2("（一）主要经验做法"), P(T["experience"]["body"]),
+          H2("（二）存在的问题及原因"), P(T["problems"]["body"]),
+          H1("七、有关建议"), P(T["suggestion"]["body"]),
+          H1("八、绩效自评结果拟应用和公开情况"), P(R["publish"]),
+          H1("九、其他需要说明的问题"), P(R["other"]),
+          Para(f"附件：1. {R['selfeval_title']}", "plain"),
+          Para(R["org"], "right"), Para(M["sign_date"], "right")]
+    b.append(PageBreak())
+    b.append(Para("附件1", "attach"))
+    b.append(Para(R["selfeval_title"], "table-title"))
+    b.append(Para(f"（{y}年度）", "center"))
+    b.append(selfeval_table(M))
+    b.append(Para(f"单位负责人签字：{R['signers'][1]}        填表人：{M['filler']}", "small"))
+    b.append(Para(f"联系电话：{M['phone']}        填报日期：{M['sign_date']}", "small"))
+    return b
+
+
+# ---- report data ------------------------------------------------------------------------------
+
+COMMON_FIN = [
+    "项目单位严格执行{law}，建立健全了专项资金管理制度，从资金分配与拨付、项目申报与审批、资金监管等方面对专项资金管理工作予以明确，做到专人负责、专账核算、专款专用。",
+    "项目支出按规定履行审批手续，财务严格把关，资金拨付有完整的审核、审批程序和手续，支出符合项目预算批复规定的用途，无截留、挤占、挪用、虚列支出等情况。",
+]
+
+EDU = dict(
+    name="edu-nutrition-2023", year=2023, unit="万元", money="fixed2", template="mof", fund_style="standard",
+    fund_budget_label="预算安排资金", fund_caption="营养改善计划专项资金到位及使用情况表",
+    org="桐溪县学生资助管理中心", dept="桐溪县教育局", func_code="2050299",
+    project="农村义务教育学生营养改善计划专项资金", project_short="营养改善计划专项",
+    project_table_name="2023年度农村义务教育学生营养改善计划专项资金",
+    summary_title="项目支出绩效自评报告表", selfeval_title="项目支出绩效自评表",
+    funder="中央、省、县三级财政共", bureau="县财政局",
+    alloc=[("桐财教〔2023〕12号", "1000.00"), ("桐财教〔2023〕27号", "634.00")],
+    sources=[("中央财政", "1186.40"), ("省财政", "200.00"), ("县财政", "247.60")],
+    source_labels=["中央财政", "省财政", "州(市)财政", "县财政", "单位自筹", "其他"],
+    subs=[("学生营养膳食补助", "1186.40", "1186.40"), ("学校食堂设备购置", "156.80", "62.72"),
+          ("食堂从业人员劳务补助", "248.50", "231.62"), ("食品安全检测与管理", "42.30", "38.07")],
+    l1_weights={"产出": 50, "效益": 30, "满意度": 10},
+    l1_labels={"产出": "产出指标（50分）", "效益": "效益指标（30分）", "满意度": "满意度指标（10分）"},
+    inds=[
+        dict(l1="产出", l2="数量指标", name="受益学生人数", kind="ge", t=D("11600"), a=D("11864"), unit="人", weight=D(6)),
+        dict(l1="产出", l2="数量指标", name="覆盖农村义务教育学校", kind="eq", t=D("126"), a=D("126"), unit="所", weight=D(5)),
+        dict(l1="产出", l2="数量指标", name="营养餐供餐天数", kind="ge", t=D("200"), a=D("200"), unit="天", weight=D(5)),
+        dict(l1="产出", l2="数量指标", name="购置食堂设备", kind="ge", t=D("45"), a=D("18"), unit="台套", weight=D(4),
+             dev="首次招标流标、二次招标延期，年底仅交付首批18台套；剩余27台套已签订合同，2024年一季度交付。"),
+        dict(l1="产出", l2="质量指标", name="食品安全抽检合格率", kind="ge", t=D("98"), a=D("99.2"), unit="%", weight=D(5)),
+        dict(l1="产出", l2="质量指标", name="供餐营养达标率", kind="ge", t=D("95"), a=D("97.5"), unit="%", weight=D(5)),
+        dict(l1="产出", l2="时效指标", name="补助资金按月拨付及时率", kind="eq", t=D("100"), a=D("100"), unit="%", weight=D(5)),
+        dict(l1="产出", l2="时效指标", name="食堂设备交付时间", kind="qual", target="2023年10月底前",
+             actual="首批2023年12月交付", factor="0.7", weight=D(5),
+             dev="受招标延期影响交付晚于计划，部分达成；已督促供应商2024年3月底前全部交付。"),
+        dict(l1="产出", l2="成本指标", name="生均每天膳食补助标准", kind="le", t=D("5"), a=D("5"), unit="元", weight=D(5)),
+        dict(l1="产出", l2="成本指标", name="食堂设备采购支出控制", kind="le", t=D("156.80"), a=D("62.72"), unit="万元", weight=D(5)),
+        dict(l1="效益", l2="社会效益指标", name="学生营养健康状况", kind="qual", target="有效改善", actual="明显改善", weight=D(10)),
+        dict(l1="效益", l2="社会效益指标", name="学生营养不良检出率下降", kind="ge", t=D("1"), a=D("1.3"), unit="个百分点", weight=D(10)),
+        dict(l1="效益", l2="可持续影响指标", name="营养改善长效管理机制", kind="qual", target="建立健全", actual="已建立健全", weight=D(10)),
+        dict(l1="满意度", l2="服务对象满意度指标", name="学生及家长满意度", kind="ge", t=D("90"), a=D("95.6"), unit="%", weight=D(10)),
+    ],
+    leader="杨晓梅", leader_phone="0855-6621378", address="桐溪县城关镇文昌路 18 号", postcode="556600",
+    period="2023 年 1 月~2023 年 12 月",
+    evaluators=[("吴国栋", "县教育局副局长", "桐溪县教育局"), ("龙秀英", "计划财务股股长", "桐溪县教育局"),
+                ("潘建明", "中心主任", "桐溪县学生资助管理中心")],
+    signers=["吴国栋", "潘建明", "石光荣"], filler="龙秀英", phone="0855-6621378",
+    report_date="2024 年 3 月", sign_date="2024年3月15日",
+    intro=("为进一步加强预算绩效管理，提高财政资金使用效益，根据《桐溪县财政局关于开展2023年度县直预算部门项目支出绩效自评工作的通知》"
+           "（桐财绩〔2024〕3号）要求，桐溪县学生资助管理中心对2023年度农村义务教育学生营养改善计划专项资金开展了绩效自评。"
+           "本次评价遵循“科学规范、公正公开、分类管理、绩效相关”原则，现将情况报告如下："),
+    unit_info=("桐溪县学生资助管理中心为桐溪县教育局下属公益一类事业单位，核定编制8名，内设综合股、资助股、营养改善股，"
+               "主要负责全县学生资助政策落实和农村义务教育学生营养改善计划的组织实施、资金管理和食品安全监管协调工作。"),
+    background=("为贯彻落实国家农村义务教育学生营养改善计划，提高农村学生营养健康水平，促进教育公平，"
+                "我县自2012年起在全县农村义务教育学校全面实施营养改善计划，实行学校食堂供餐模式。"),
+    overview_lead="",
+    goal_total="全面落实农村义务教育学生营养改善计划，保障农村学生在校期间营养膳食供给，改善学生营养健康状况，提高学生健康素质，促进教育公平。",
+    goal_year=("按每生每天5元标准为全县126所农村义务教育学校学生提供营养膳食补助，全年供餐不少于200天；"
+               "购置食堂设备45台套，改善学校食堂供餐条件；食品安全抽检合格率达到98%以上，学生及家长满意度达到90%以上。"),
+    completion=("2023 年度营养改善计划专项四个子项目中，学生营养膳食补助、食堂从业人员劳务补助、食品安全检测与管理三个子项目已按计划实施完成；"
+                "学校食堂设备购置项目因招标延期，年底完成首批 18 台套设备交付，剩余设备于 2024 年一季度交付。"),
+    achievements=[
+        "一是营养膳食补助足额发放。全县 126 所农村义务教育学校全部实施营养改善计划，受益学生 11864 人，全年供餐 200 天，按每生每天 5 元标准足额发放膳食补助，补助资金按月拨付及时率 100%；",
+        "二是供餐质量稳步提升。严格落实食材统一采购、集中配送和陪餐制度，全年开展食品安全抽检 620 批次，抽检合格率 99.2%，供餐营养达标率 97.5%；",
+        "三是食堂条件逐步改善。完成首批 18 台套食堂设备交付使用，剩余 27 台套已签订采购合同；",
+        "四是学生营养健康状况明显改善。学生营养不良检出率较上年下降 1.3 个百分点，学生及家长满意度达 95.6%。",
+    ],
+    econ="通过集中采购、统一配送降低了食材采购成本，带动本地蔬菜、禽蛋等农产品销售，增加了当地农户收入。",
+    social="营养改善计划的实施有效改善了农村学生营养健康状况，减轻了农村家庭经济负担，提高了学生到校率和巩固率，促进了教育公平。",
+    sustain="建立健全了营养改善计划长效管理机制，食堂管理、食品安全和资金监管制度持续有效运行。",
+    org_text=("县教育局成立了营养改善计划工作领导小组，局长任组长，分管副局长任副组长，相关股室负责人为成员。"
+         "严格执行食材采购招标、合同管理、陪餐和公示等制度，强化对学校食堂的日常监管，各项制度得到有效执行。"),
+    org_setup="县教育局成立了营养改善计划工作领导小组，明确专人负责项目实施。",
+    fin=[s.format(law="《农村义务教育学生营养改善计划专项资金管理办法》") for s in COMMON_FIN],
+    decision="项目按照规定的程序申请设立，立项依据充分、程序规范；项目设置了明确的绩效目标，绩效目标与实际工作内容相关，与预算确定的投资额相匹配。",
+    process="项目严格按照专项资金管理制度进行安排和使用，膳食补助按月拨付到校，设备采购按政府采购程序实施，专项资金严格按计划和实施进度合理使用。",
+    output_lead="2023年，我县严格按照上级部署，扎实推进营养改善计划各项工作，取得了较好成效。",
+    experience=("坚持“政府主导、部门协作、学校实施”的工作机制，实行食材统一采购、集中配送，落实校长负责制和陪餐制度，"
+                "对项目执行情况定期调度，对进度较慢的子项目及时督促整改。"),
+    problems=("一是预算执行率未达 100%。截至 {y} 年 12 月 31 日，{B} {u}项目资金共支出 {S} {u}，结转结余 {BAL} {u}，"
+              "预算执行率为 {RATE}，主要原因是学校食堂设备购置项目招标延期，设备尚未全部交付，剩余资金未支付。"
+              "二是部分学校食堂从业人员流动性较大，培训效果有待巩固。"),
+    suggestion="加快食堂设备采购合同履约进度，设备交付验收后及时支付结转资金；加强食堂从业人员培训和管理。",
+    conclusion_lead="绩效目标基本完成，",
+    eval_intro="本部门成立了绩效自评工作小组，根据相关资料、评价指标、评价标准和评价方法进行评分，形成自评结论。",
+    done=("全县126所农村义务教育学校全面实施营养改善计划，受益学生11864人，全年供餐200天；食品安全抽检合格率99.2%；"
+          "首批18台套食堂设备已交付使用，剩余设备2024年一季度交付；学生及家长满意度95.6%。"),
+    publish="绩效自评结果用于加强和改进项目管理，并按要求在县人民政府门户网站公开，接受社会监督。",
+    other="无其他需要说明的问题。",
+)
+
+WATER = dict(
+    name="water-supply-2023", year=2023, unit="元", money="sep2", template="sichuan", fund_style="standard",
+    fund_budget_label="预算安排资金", fund_caption="农村供水保障工程专项资金到位及使用情况表",
+    org="崇山县农村供水服务中心", dept="崇山县水利局", dept_code="崇山县水利局（405001）", func_code="2130335",
+    project="农村供水保障工程专项资金", project_short="农村供水保障专项",
+    project_table_name="2023年农村供水保障工程专项资金",
+    summary_title="项目支出绩效自评报告表", selfeval_title="项目支出绩效自评表",
+    dev_label="未完成原因分析及改进措施",
+    funder="中央、省、县三级财政共", bureau="县财政局",
+    alloc=[("崇财农〔2023〕12号", "2500000.00"), ("崇财农〔2023〕35号", "1200000.00"), ("崇财农〔2023〕58号", "613000.00")],
+    sources=[("中央财政", "2500000.00"), ("省财政", "1200000.00"), ("县财政", "613000.00")],
+    source_labels=["中央财政", "省财政", "市(州)财政", "县财政", "单位自筹", "其他"],
+    subs=[("集中供水工程管网延伸", "1856400.00", "1802315.60"), ("水厂净化消毒设备更新", "742800.00", "742800.00"),
+          ("农村供水水质检测", "236500.00", "198436.50"), ("分散供水工程维修养护", "965300.00", "917035.00"),
+          ("供水信息化监测平台建设", "512000.00", "401920.00")],
+    l1_weights={"产出": 60, "效益": 30},
+    l1_labels={"产出": "产出指标", "效益": "效益指标"},
+    inds=[
+        dict(l1="产出", l2="数量指标", name="新建改造供水管网长度", kind="ge", t=D("42"), a=D("43.6"), unit="公里", weight=D(10)),
+        dict(l1="产出", l2="数量指标", name="更新净化消毒设备", kind="eq", t=D("12"), a=D("12"), unit="台（套）", weight=D(10)),
+        dict(l1="产出", l2="数量指标", name="维修养护分散供水工程", kind="ge", t=D("150"), a=D("138"), unit="处", weight=D(10),
+             dev="部分山区工程点位分散、汛期施工受限，12处顺延至2024年一季度实施。"),
+        dict(l1="产出", l2="质量指标", name="集中供水工程水质达标率", kind="ge", t=D("90"), a=D("93.5"), unit="%", weight=D(10)),
+        dict(l1="产出", l2="质量指标", name="工程验收合格率", kind="eq", t=D("100"), a=D("100"), unit="%", weight=D(10)),
+        dict(l1="产出", l2="时效指标", name="工程完工时间", kind="qual", target="2023年11月底前", actual="2023年11月28日完工", weight=D(5)),
+        dict(l1="产出", l2="成本指标", name="管网延伸每公里综合造价", kind="le", t=D("4.5"), a=D("4.13"), unit="万元", weight=D(5)),
+        dict(l1="效益", l2="社会效益指标", name="农村自来水普及率", kind="ge", t=D("92"), a=D("91.6"), unit="%", weight=D(10),
+             dev="部分高山散居农户距管网较远，入户工程尚在推进；2024年通过管网延伸补齐短板。"),
+        dict(l1="效益", l2="社会效益指标", name="受益农村人口", kind="ge", t=D("3.8"), a=D("3.92"), unit="万人", weight=D(10)),
+        dict(l1="效益", l2="可持续影响指标", name="工程长效运行管护机制", kind="qual", target="建立健全",
+             actual="已建立县级统管、乡镇监管、村级管护机制", weight=D(5)),
+        dict(l1="效益", l2="满意度指标", name="受益群众满意度", kind="ge", t=D("90"), a=D("94"), unit="%", weight=D(5)),
+    ],
+    leader="陈志刚", leader_phone="0835-4226017", address="崇山县城厢镇滨河路 66 号", postcode="625100",
+    period="2023 年 1 月~2023 年 12 月",
+    evaluators=[("何永平", "水利局副局长", "崇山县水利局"), ("李红梅", "规划财务股股长", "崇山县水利局"),
+                ("罗斌", "高级工程师", "崇山县农村供水服务中心"), ("王婷", "会计师", "崇山县农村供水服务中心")],
+    signers=["何永平", "陈志刚", "赵德明"], filler="王婷", phone="0835-4226017",
+    report_date="2024 年 3 月", sign_date="2024年3月20日",
+    intro=("根据《四川省财政厅关于印发〈四川省省级项目支出绩效自评管理办法〉的通知》和《崇山县财政局关于开展2023年度项目支出绩效自评工作的通知》"
+           "（崇财绩〔2024〕5号）要求，崇山县农村供水服务中心对2023年度农村供水保障工程专项资金开展了绩效自评，现将自评情况报告如下："),
+    unit_info=("崇山县农村供水服务中心为崇山县水利局所属公益一类事业单位，主要负责全县农村供水工程建设管理、运行维护、水质检测和供水安全监管等工作。"),
+    background=("为巩固拓展脱贫攻坚成果，提升农村供水保障水平，根据省、市关于农村供水保障工程建设的部署，"
+                "我县实施农村供水保障工程，推进城乡供水一体化和农村供水规模化、标准化建设。"),
+    overview_lead="",
+    goal_total="构建城乡统筹、安全可靠的农村供水保障体系，全面提升农村供水保障水平，让农村群众喝上放心水、安全水。",
+    goal_year=("新建改造供水管网42公里，更新净化消毒设备12台（套），维修养护分散供水工程150处；"
+               "集中供水工程水质达标率达到90%以上，农村自来水普及率达到92%，受益农村人口3.8万人，受益群众满意度达到90%以上。"),
+    completion=("2023 年度农村供水保障专项五个子项目均已按计划组织实施，新建改造供水管网 43.6 公里，更新净化消毒设备 12 台（套），"
+                "完成分散供水工程维修养护 138 处，其余 12 处维修养护工程因汛期施工受限顺延至 2024 年一季度实施。"),
+    achievements=[
+        "一是供水工程建设有序推进。新建改造供水管网 43.6 公里，更新净化消毒设备 12 台（套），工程验收合格率 100%；",
+        "二是工程管护水平持续提升。完成分散供水工程维修养护 138 处，工程于 2023 年 11 月 28 日全部完工；",
+        "三是供水水质稳步提高。全年开展水质检测 1260 批次，集中供水工程水质达标率 93.5%；",
+        "四是群众饮水条件明显改善。农村自来水普及率达到 91.6%，受益农村人口 3.92 万人，受益群众满意度 94%。",
+    ],
+    econ="工程建成后减少了群众取水用工和分散水源维护费用，管网漏损率下降，供水单位运行成本有所降低。",
+    social="工程实施有效解决了部分农村群众饮水不稳定问题，提升了农村供水保障水平，增强了群众获得感和幸福感。",
+    sustain="建立了县级统管、乡镇监管、村级管护的工程运行管护机制，保障工程长期发挥效益。",
+    org_text=("县水利局成立了农村供水保障工程建设领导小组，严格执行项目法人责任制、招标投标制、建设监理制和合同管理制，"
+         "加强工程质量和安全监管，各项制度得到有效执行。"),
+    org_setup="县水利局成立了农村供水保障工程建设领导小组，明确专人负责项目实施。",
+    fin=[s.format(law="《四川省农村供水保障专项资金管理办法》") for s in COMMON_FIN],
+    decision="项目立项依据充分、程序规范，经过可行性研究和专家论证，绩效目标明确合理，与预算资金相匹配。",
+    process="项目严格按照基本建设程序和专项资金管理制度实施，工程款按合同约定和工程进度拨付，专项资金严格按计划合理使用。",
+    output_lead="2023年，我县扎实推进农村供水保障工程建设，取得了较好成效。",
+    experience="坚持规划引领、分步实施，实行工程建设“周调度、月通报”制度，及时协调解决工程建设中的困难和问题。",
+    problems=("一是部分维修养护工程未按期完成。受汛期影响，12 处分散供水工程维修养护顺延至 2024 年一季度。"
+              "二是预算执行率为 {RATE}，截至 {y} 年 12 月 31 日，{B} {u}项目资金共支出 {S} {u}，结转结余 {BAL} {u}，"
+              "主要原因是部分工程尚未完成结算审计，质保金未支付。"),
+    suggestion="加快剩余维修养护工程实施进度，及时完成工程结算审计并支付结转资金；进一步健全工程长效管护机制。",
+    conclusion_lead="绩效目标基本完成，",
+    eval_intro="本单位成立了绩效自评工作小组，按照自评指标体系逐项核实打分，形成自评结论。",
+    done=("新建改造供水管网43.6公里，更新净化消毒设备12台（套），维修养护分散供水工程138处；"
+          "集中供水工程水质达标率93.5%，农村自来水普及率91.6%，受益农村人口3.92万人，受益群众满意度94%。"),
+    publish="绩效自评结果将作为以后年度预算安排的重要依据，并按规定在县人民政府门户网站公开。",
+    other="无。",
+)
+
+HEALTH = dict(
+    name="health-clinics-2023", year=2023, unit="万元", money="trim", template="mof", fund_style="alt",
+    fund_caption="基层卫生能力提升项目资金预算执行情况表", exec_dev_row=True,
+    org="丰川市基层卫生健康服务中心", dept="丰川市卫生健康委员会", func_code="2100399",
+    project="基层医疗卫生服务能力提升项目资金", project_short="基层卫生能力提升项目",
+    project_table_name="2023年度基层医疗卫生服务能力提升项目",
+    summary_title="项目支出绩效自评报告表", selfeval_title="项目支出绩效自评表",
+    funder="中央、省、市三级财政共", bureau="市财政局",
+    alloc=[("丰财社〔2023〕12号", "400"), ("丰财社〔2023〕41号", "180"), ("丰财社〔2023〕66号", "156.9")],
+    sources=[("中央财政", "400"), ("省财政", "180"), ("市财政", "156.9")],
+    source_labels=["中央财政", "省财政", "市财政", "县（区）财政", "单位自筹", "其他"],
+    subs=[("城关镇中心卫生院业务用房改造", "86", "86"), ("柳树乡卫生院发热门诊建设", "45.5", "45.5"),
+          ("石桥镇卫生院DR设备购置", "68", "68"), ("龙泉乡卫生院全自动生化分析仪购置", "32.8", "32.8"),
+          ("村卫生室标准化建设", "96", "88.64"), ("乡村医生能力提升培训", "24.6", "21.35"),
+          ("基层医疗机构信息化升级", "120", "73.2"), ("远程会诊系统运维", "18", "18"),
+          ("家庭医生签约服务补助", "150", "150"), ("基层卫生人员定向培养补助", "36", "32.4"),
+          ("中医馆建设", "60", "0")],
+    alloc_detail=("从资金来源看，中央财政补助资金 400 万元主要用于乡镇卫生院业务用房改造、发热门诊建设和医疗设备购置；"
+                  "省级财政补助资金 180 万元主要用于村卫生室标准化建设和基层医疗机构信息化升级；"
+                  "市级财政配套资金 156.9 万元主要用于乡村医生培训、家庭医生签约服务、定向培养和中医馆建设。"
+                  "各项资金均按项目实施进度拨付至项目单位，实行专账核算。"),
+    spent_detail=("2023年，市卫健委按照“资金跟着项目走”的原则，根据各子项目合同约定和实施进度拨付资金。"
+                  "乡镇卫生院业务用房改造、发热门诊建设和设备购置项目已完成竣工验收或到货验收，资金全部支付；"
+                  "村卫生室标准化建设、乡村医生培训和定向培养项目按实际完成量结算；基层医疗机构信息化升级项目按合同进度支付；"
+                  "中医馆建设项目因选址调整未开工，资金未支出。"),
+    exec_dev=("预算执行率83.58%，低于90%：中医馆建设项目因选址调整未开工，60万元未支出；信息化升级项目按合同进度仅支付61%，"
+              "46.8万元待验收后支付。改进措施：加快选址论证和项目验收，2024年上半年完成结转资金支付。"),
+    l1_weights={"产出": 50, "效益": 30, "满意度": 10},
+    l1_labels={"产出": "产出指标 (50分)", "效益": "效益指标 (30分)", "满意度": "满意度指标 (10分)"},
+    inds=[
+        dict(l1="产出", l2="数量指标", name="完成卫生院业务用房改造", kind="eq", t=D("1"), a=D("1"), unit="所", weight=D(4)),
+        dict(l1="产出", l2="数量指标", name="建设发热门诊", kind="eq", t=D("1"), a=D("1"), unit="个", weight=D(4)),
+        dict(l1="产出", l2="数量指标", name="购置DR及生化分析设备", kind="eq", t=D("2"), a=D("2"), unit="台", weight=D(4)),
+        dict(l1="产出", l2="数量指标", name="标准化村卫生室建设", kind="ge", t=D("30"), a=D("30"), unit="个", weight=D(4)),
+        dict(l1="产出", l2="数量指标", name="乡村医生培训", kind="ge", t=D("420"), a=D("436"), unit="人次", weight=D(4)),
+        dict(l1="产出", l2="数量指标", name="中医馆建设", kind="eq", t=D("3"), a=D("0"), unit="个", weight=D(8),
+             dev="受乡镇卫生院整体规划调整影响，3个中医馆选址重新论证，年内未开工，60万元结转下年使用。"),
+        dict(l1="产出", l2="质量指标", name="已完工项目验收合格率", kind="eq", t=D("100"), a=D("100"), unit="%", weight=D(8)),
+        dict(l1="产出", l2="质量指标", name="设备到货验收合格率", kind="eq", t=D("100"), a=D("100"), unit="%", weight=D(6)),
+        dict(l1="产出", l2="时效指标", name="项目按期完成率", kind="ge", t=D("90"), a=D("81.82"), unit="%", weight=D(4),
+             dev="中医馆建设未开工、信息化升级未按期完成，11个子项目按期完成9个。"),
+        dict(l1="产出", l2="成本指标", name="村卫生室建设单位成本", kind="le", t=D("3.2"), a=D("2.95"), unit="万元/个", weight=D(4)),
+        dict(l1="效益", l2="社会效益指标", name="基层诊疗人次增长率", kind="ge", t=D("5"), a=D("6.8"), unit="%", weight=D(8)),
+        dict(l1="效益", l2="社会效益指标", name="县域内就诊率", kind="ge", t=D("85"), a=D("83.6"), unit="%", weight=D(8),
+             dev="部分重症患者仍流向市外三级医院，基层专科能力不足；下一步加强医共体建设和远程会诊应用。"),
+        dict(l1="效益", l2="社会效益指标", name="家庭医生重点人群签约率", kind="ge", t=D("75"), a=D("76.2"), unit="%", weight=D(7)),
+        dict(l1="效益", l2="可持续影响指标", name="基层医疗服务能力", kind="qual", target="持续提升", actual="效果明显", weight=D(7)),
+        dict(l1="满意度", l2="服务对象满意度指标", name="患者满意度", kind="ge", t=D("90"), a=D("92.5"), unit="%", weight=D(10)),
+    ],
+    leader="刘建国", leader_phone="0796-8213456", address="丰川市青原大道 299 号", postcode="343000",
+    period="2023 年 1 月~2023 年 12 月",
+    evaluators=[("周海燕", "卫健委副主任", "丰川市卫生健康委员会"), ("黄志强", "规划财务科科长", "丰川市卫生健康委员会"),
+                ("曾丽华", "高级会计师", "丰川市基层卫生健康服务中心")],
+    signers=["周海燕", "刘建国", "欧阳明"], filler="曾丽华", phone="0796-8213456",
+    report_date="2024 年 4 月", sign_date="2024年4月8日",
+    intro=("根据《丰川市财政局关于开展2023年度市级项目支出绩效自评工作的通知》（丰财绩〔2024〕2号）要求，"
+           "丰川市基层卫生健康服务中心对2023年度基层医疗卫生服务能力提升项目资金开展了绩效自评，现将有关情况报告如下："),
+    unit_info=("丰川市基层卫生健康服务中心为市卫生健康委员会所属事业单位，主要承担全市基层医疗卫生机构建设指导、"
+               "乡村医生培训、家庭医生签约服务管理和基层卫生信息化建设等工作。"),
+    background=("为贯彻落实健康中国战略，推进优质医疗资源扩容下沉，补齐基层医疗卫生服务短板，"
+                "根据省、市关于提升基层医疗卫生服务能力的工作部署，我市实施基层医疗卫生服务能力提升项目。"),
+    overview_lead="",
+    goal_total="加强基层医疗卫生机构基础设施和人才队伍建设，提升基层医疗卫生服务能力，推动形成分级诊疗格局，让群众就近享有公平可及的基本医疗卫生服务。",
+    goal_year=("完成1所卫生院业务用房改造和1个发热门诊建设，购置DR及生化分析设备2台，建设标准化村卫生室30个、中医馆3个，"
+               "培训乡村医生420人次；项目按期完成率达到90%，县域内就诊率达到85%，患者满意度达到90%以上。"),
+    completion=("2023 年度基层卫生能力提升项目 11 个子项目中，9 个子项目已按期实施完成；基层医疗机构信息化升级项目正在实施，"
+                "中医馆建设项目因选址调整尚未开工。"),
+    achievements=[
+        "一是基础设施明显改善。完成城关镇中心卫生院业务用房改造和柳树乡卫生院发热门诊建设，建成标准化村卫生室 30 个，已完工项目验收合格率 100%；",
+        "二是装备水平有效提升。购置 DR 及全自动生化分析仪 2 台，设备到货验收合格率 100%；",
+        "三是人才队伍不断加强。培训乡村医生 436 人次，定向培养基层卫生人员 18 名；",
+        "四是服务能力稳步提高。基层诊疗人次同比增长 6.8%，家庭医生重点人群签约率 76.2%，县域内就诊率 83.6%，患者满意度 92.5%。",
+    ],
+    econ="基层服务能力提升后，群众就近就医比例提高，减少了外出就医的交通、住宿等费用，减轻了群众医疗负担。",
+    social="项目实施改善了基层医疗卫生机构服务条件，提升了基层首诊能力，推动了分级诊疗制度落实，群众看病就医获得感不断增强。",
+    sustain="基层医疗卫生服务体系不断完善，服务能力持续提升。",
+    org_text=("市卫健委成立了项目实施工作专班，实行项目清单化管理，严格执行政府采购、招标投标、工程监理和合同管理制度，"
+         "定期开展项目督导，各项制度得到有效执行。"),
+    org_setup="市卫健委成立了项目实施工作专班，明确专人负责项目实施。",
+    fin=[s.format(law="《基本公共卫生服务等5项补助资金管理办法》") for s in COMMON_FIN],
+    decision="项目立项符合国家和省市政策，申报程序规范，绩效目标明确，预算资金分配依据充分、额度合理。",
+    process="项目资金按照项目实施进度和合同约定拨付，工程类项目实行监理和审计，设备类项目实行集中采购，资金使用合规。",
+    output_lead="2023年，我市扎实推进基层医疗卫生服务能力提升项目建设，取得了一定成效。",
+    experience="坚持问题导向、精准施策，实行项目清单化管理和月调度制度，对进度滞后的项目及时约谈督办。",
+    problems=("一是预算执行率偏低。截至 {y} 年 12 月 31 日，{B} {u}项目资金共支出 {S} {u}，结转结余 {BAL} {u}，预算执行率为 {RATE}。"
+              "主要原因是中医馆建设项目因选址调整未开工，基层医疗机构信息化升级项目按合同进度仅支付 61%，尚未验收。"
+              "二是县域内就诊率未达到目标，基层专科服务能力仍需加强。"),
+    suggestion="加快中医馆选址论证和开工建设，及时完成信息化升级项目验收并支付结转资金；加强基层专科能力建设，提高县域内就诊率。",
+    conclusion_lead="部分绩效目标未完成，",
+    eval_intro="本单位成立了绩效自评工作小组，对照绩效目标逐项核实完成情况并评分，形成自评结论。",
+    done=("完成卫生院业务用房改造1所、发热门诊1个，购置设备2台，建成标准化村卫生室30个，培训乡村医生436人次；"
+          "中医馆建设未开工；项目按期完成率81.82%，县域内就诊率83.6%，患者满意度92.5%。"),
+    publish="绩效自评结果将用于改进项目管理和以后年度预算安排，并在市人民政府门户网站公开。",
+    other="无其他需要说明的问题。",
+)
+
+REPORTS = [EDU, WATER, HEALTH]
+
+
+# ---- mutations (each returns its answer-key items) ----------------------------------------------
+
+
+def item(category, severity, mention, note, accept=None, optional=False):
+    it = {"category": category, "severity": severity, "mention": mention}
+    if accept:
+        it["accept"] = accept
+    if optional:
+        it["optional"] = True
+    it["note"] = note
+    return it
+
+
+def _ind(R, name):
+    for i in R["inds"]:
+        if i["name"] == name:
+            return i
+    raise KeyError(name)
+
+
+def _row(M, name):
+    for r in M["fund_rows"]:
+        if r["name"] == name:
+            return r
+    raise KeyError(name)
+
+
+# edu-nutrition-2023 -------------------------------------------------------------------------
+
+def edu_total_typo(M):
+    t = M["fund_total"]
+    assert t["spent"] == "1518.81"
+    t["spent"] = "1581.81"
+    return [item("sum", "error", ["1581.81"], "资金表合计行实际支出应为各行之和 1518.81，误为 1581.81",
+                 accept=["mismatch", "balance", "rate"])]
+
+
+def edu_row_rate(M):
+    r = _row(M, "食堂从业人员劳务补助")
+    assert r["rate"] == "93.21%"
+    r["rate"] = "93.12%"
+    return [item("rate", "error", ["93.12"], "食堂从业人员劳务补助执行率 231.62÷248.50=93.21%，表中填 93.12%")]
+
+
+def edu_score_over_weight(R):
+    _ind(R, "学生及家长满意度")["score_override"] = D("10.5")
+    return [item("score", "error", ["10.5"], "满意度指标分值 10，得分填 10.5，超过分值（总分随之为 95.9）")]
+
+
+def edu_copy_number(M):
+    replace_in(M, "achievements", "summary", "全县 126 所", "全县 128 所")
+    return [item("text", "warning", [["128"]], "摘要表绩效目标实现情况称\u201c全县 128 所\u201d学校，正文及自评表为 126 所",
+                 accept=["mismatch"])]
+
+
+def edu_placeholder(M):
+    M["filler"] = "XX"
+    return [item("missing", "warning", [["XX"]], "自评表填表人为占位符\u201cXX\u201d")]
+
+
+def edu_alloc(M):
+    replace_all(M, "桐财教〔2023〕27号文件下达 634.00 万元", "桐财教〔2023〕27号文件下达 643.00 万元")
+    return [item("sum", "error", [["643"]], "下达文件 1000.00+643.00=1643.00 万元，与预算 1634.00 万元不符（三处同样）",
+                 accept=["mismatch"])]
+
+
+def edu_missing_dev(R):
+    _ind(R, "食堂设备交付时间")["dev"] = ""
+    return [item("missing", "warning", [["食堂设备交付时间", "偏差", "原因"]],
+                 "时效指标\u201c食堂设备交付时间\u201d部分达成（3.5/5 分），偏差原因分析为空")]
+
+
+# water-supply-2023 ------------------------------------------------------------------------
+
+def water_balance(M):
+    r = _row(M, "农村供水水质检测")
+    assert r["balance"] == "38,063.50"
+    r["balance"] = "38,603.50"
+    return [item("balance", "error", ["38603.50"], "农村供水水质检测结转结余应为 236,500.00−198,436.50=38,063.50 元，填 38,603.50",
+                 accept=["sum"]),
+            item("sum", "error", [["250492.90", "251032.90"]], "连带：结转结余列各行之和 251,032.90 元与合计 250,492.90 元不符",
+                 accept=["balance"], optional=True)]
+
+
+def water_full_marks(R):
+    _ind(R, "维修养护分散供水工程")["score_override"] = D("10")
+    return [item("score", "error", [["维修养护分散供水工程", "138"]],
+                 "维修养护分散供水工程目标 ≥150 处、实际 138 处，应得 9.2 分，却给满分 10 分（总分随之为 99.38）")]
+
+
+def water_narrative_spent(M):
+    replace_in(M, "funds", "summary", "共支出资金 4,062,507.10 元", "共支出资金 4,026,507.10 元")
+    return [item("mismatch", "error", ["4026507.10"], "摘要表资金投入情况称支出 4,026,507.10 元，资金表及正文为 4,062,507.10 元",
+                 accept=["text", "balance", "rate"])]
+
+
+def water_rename(M):
+    r = _row(M, "分散供水工程维修养护")
+    r["name"] = "分散式供水工程维修"
+    return [item("text", "warning", [["分散式供水工程维修"]],
+                 "资金表子项目名称\u201c分散式供水工程维修\u201d与概况\u201c分散供水工程维修养护\u201d不一致", accept=["mismatch"])]
+
+
+def water_missing_dev(R):
+    _ind(R, "农村自来水普及率")["dev"] = ""
+    return [item("missing", "warning", [["农村自来水普及率", "91.6", "原因", "偏差"]],
+                 "农村自来水普及率目标 ≥92%、实际 91.6%，未完成原因分析为空")]
+
+
+def water_year(M):
+    assert M["text"]["title"]["body"].startswith("2023年度")
+    M["text"]["title"]["body"] = M["text"]["title"]["body"].replace("2023年度", "2021年度", 1)
+    return [item("mismatch", "warning", ["2021"], "正文标题误为\u201c2021年度\u201d，报告年度为 2023",
+                 accept=["text", "logic"])]
+
+
+def water_count(M):
+    replace_all(M, "项目子项目共 5 个", "项目子项目共 6 个")
+    return [item("mismatch", "warning", [["6个"]], "称\u201c项目子项目共 6 个\u201d，实际列出 5 个（摘要表和正文两处）",
+                 accept=["logic", "sum", "text"])]
+
+
+# health-clinics-2023 ------------------------------------------------------------------------
+
+def health_row_not_footed(M):
+    r = _row(M, "村卫生室标准化建设")
+    assert (r["spent"], r["balance"], r["rate"]) == ("88.64", "7.36", "92.33%")
+    r.update(spent="86.84", balance="9.16", rate="90.46%")
+    return [item("sum", "error", [["615.89", "613.89"]], "执行数列各行之和 613.89 万元，与合计 615.89 万元不符（村卫生室行改为 86.84 而合计未改）",
+                 accept=["mismatch"]),
+            item("sum", "error", [["121.01", "123.01"]], "结余列各行之和 123.01 万元，与合计 121.01 万元不符",
+                 accept=["mismatch"])]
+
+
+def health_met_but_deducted(R):
+    _ind(R, "建设发热门诊")["score_override"] = D("3")
+    return [item("score", "warning", [["发热门诊"]], "建设发热门诊目标 1 个、实际 1 个，已完成却只得 3 分（分值 4）；总分随之为 88.87")]
+
+
+def health_grade(M):
+    assert M["grade"] == "良" and M["total"] == "88.87"
+    replace_in(M, "conclusion", "summary", "等级：良", "等级：优")
+    replace_in(M, "conclusion", "body", "等级为“良”", "等级为“优”")
+    return [item("grade", "error", ["优"], "总分 88.87 属良档（80（含）—90），却评为\u201c优\u201d")]
+
+
+def health_dropped_clause(M):
+    replace_in(M, "problems", "summary", "，基层医疗机构信息化升级项目按合同进度仅支付 61%，尚未验收", "")
+    return [item("text", "warning", [["信息化升级", "仅支付"]],
+                 "摘要表存在问题一段脱漏\u201c基层医疗机构信息化升级项目按合同进度仅支付 61%，尚未验收\u201d分句，正文有")]
+
+
+def health_all_done(M):
+    new = "2023 年度基层卫生能力提升项目 11 个子项目均已顺利实施完成，新建项目已验收合格，设备已投入使用。"
+    for loc in M["text"]["completion"]:
+        M["text"]["completion"][loc] = new
+    return [item("logic", "warning", [["均已"]], "称 11 个子项目均已完成，但中医馆建设支出为 0、中医馆建设实际 0 个")]
+
+
+def health_missing_exec_dev(R):
+    R["exec_dev"] = ""
+    return [item("missing", "warning", [["83.58", "偏差", "原因", "执行率"]],
+                 "预算执行率 83.58% 低于 90%，自评表资金执行偏差原因分析为空")]
+
+
+def health_placeholder(M):
+    for i in M["inds"]:
+        if i["name"] == "乡村医生培训":
+            assert i["target"] == "≥420人次"
+            i["target"] = "≥**人次"
+    return [item("missing", "warning", [["**"]], "乡村医生培训年度指标值为模板占位\u201c≥**人次\u201d")]
+
+
+MUTANTS = {  # clean name -> mutation functions, each ("pre" on the data | "post" on the derived model)
+    "edu-nutrition-2023": [("post", edu_total_typo), ("post", edu_row_rate), ("pre", edu_score_over_weight),
+                           ("post", edu_copy_number), ("post", edu_placeholder), ("post", edu_alloc),
+                           ("pre", edu_missing_dev)],
+    "water-supply-2023": [("post", water_balance), ("pre", water_full_marks), ("post", water_narrative_spent),
+                          ("post", water_rename), ("pre", water_missing_dev), ("post", water_year),
+                          ("post", water_count)],
+    "health-clinics-2023": [("post", health_row_not_footed), ("pre", health_met_but_deducted), ("post", health_grade),
+                            ("post", health_dropped_clause), ("post", health_all_done),
+                            ("pre", health_missing_exec_dev), ("post", health_placeholder)],
+}
+
+DESCRIBE = {
+    "edu-nutrition-2023": "桐溪县学生资助管理中心（县教育局）/ 农村义务教育学生营养改善计划; 万元 (2 位小数); "
+                          "财政部式自评表 50/30/10+10, 14 条三级指标（跨页）; 4 个子项目",
+    "water-supply-2023": "崇山县农村供水服务中心（县水利局，四川）/ 农村供水保障工程; 元 (千分位, 2 位小数); "
+                         "四川式自评表（年初预算数/调整后预算数/预算执行数/预算执行率/权重/得分，财政资金/其他资金）60/30+10; 5 个子项目",
+    "health-clinics-2023": "丰川市基层卫生健康服务中心（市卫健委）/ 基层医疗卫生服务能力提升; 万元 (去尾零); "
+                           "财政部式自评表 50/30/10+10, 15 条三级指标（跨页）, 资金表列为 序号/项目名称/预算数/执行数/执行率/结余（无到位列, 11 行跨页, 表头重复）; 11 个子项目",
+}
+
+CLEAN_NOTES = {
+    "edu-nutrition-2023": "clean; honest shortfall: 执行率 92.95%, 设备购置 40%, 两项指标未完成并按比例得分、偏差原因已填; 95.4 优",
+    "water-supply-2023": "clean; two missed targets scored proportionally with reasons; 执行率 94.19%; 98.58 优",
+    "health-clinics-2023": "clean; 执行率 83.58% (<90%) explained in the 自评表; 中医馆 spent 0 and stated as not started; "
+                           "三项指标未完成按比例得分; 89.87 良",
+}
+
+
+def build_mutant(R, muts):
+    R2 = copy.deepcopy(R)
+    items = []
+    for kind, fn in muts:
+        if kind == "pre":
+            items += fn(R2)
+    M = derive(R2, clean=False)
+    for kind, fn in muts:
+        if kind == "post":
+            items += fn(M)
+    return M, items
+
+
 def synthetic_samples():
-    return []
+    out = []
+    for R in REPORTS:
+        name = R["name"]
+        M = derive(R, clean=True)
+        out.append(Sample(name, report_blocks(M),
+                          {"file_stem": name, "clean": True, "base": None, "kind": "clean",
+                           "note": f"{R['org']} {R['year']}年度{R['project']}支出绩效自评报告（合成，干净版本）",
+                           "expected": []},
+                          f"{DESCRIBE[name]}; {CLEAN_NOTES[name]}"))
+        Mm, items = build_mutant(R, MUTANTS[name])
+        mname = f"{name}-faults"
+        faults = "; ".join(f"[{i['category']}] {i['note']}" + (" (optional)" if i.get("optional") else "")
+                           for i in items)
+        out.append(Sample(mname, report_blocks(Mm),
+                          {"file_stem": mname, "clean": False, "base": name, "kind": "mutant",
+                           "note": f"由 {name} 经 {len(MUTANTS[name])} 个变异函数生成",
+                           "expected": items},
+                          f"mutant of {name}; faults: {faults}"))
+    return out
 
 
 # ----------------------------------------------------------------------------------------------
@@ -903,6 +1800,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--no-pdf", action="store_true", help="skip LibreOffice/Chromium rendering")
     ap.add_argument("--only", nargs="*", help="build only these sample names")
+    ap.add_argument("--force", action="store_true", help="re-render PDFs even when their DOCX is unchanged")
     ap.add_argument("--outdir", default=str(HERE), help="output folder (default: samples/)")
     args = ap.parse_args(argv)
     outdir = Path(args.outdir)
@@ -929,7 +1827,8 @@ def main(argv=None):
     if args.no_pdf:
         return 0
     if docs:
-        soffice_to_pdf(docs, outdir)
+        done = soffice_to_pdf(docs, outdir, force=args.force)
+        print(f"LibreOffice rendered {len(done)} of {len(docs)} PDFs (the others were up to date)", file=sys.stderr)
     for s in chosen:
         if s.producer == "chrome":
             chromium_to_pdf(work / f"{s.name}.html", outdir / f"{s.name}.pdf")

@@ -93,7 +93,7 @@ def register(cls: type[Rule]) -> type[Rule]:
 
 def _load_rules() -> None:
     # importing the modules registers their rules
-    from checker.check import arithmetic, consistency, scoring, text  # noqa: F401
+    from checker.check import arithmetic, consistency, logic, missing, scoring, text  # noqa: F401
 
 
 def all_rules() -> list[type[Rule]]:

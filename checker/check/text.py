@@ -1,1 +1,211 @@
-"""Text, logic and completeness rules (filled in by the text issue)."""
+"""What a report says against itself in words: repeated passages, names, years, units."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from checker.check.consistency import match_listed_to_rows
+from checker.check.registry import Rule, register
+from checker.model import Loc, Paragraph
+from checker.textnorm import fold
+from checker.understand.passages import Difference, find_differences
+
+
+def place(facts, unit) -> str:
+    """Where a text unit sits, in the reviewer's words."""
+    if unit.where == "body":
+        return "正文"
+    t = unit.table
+    kinds = {r.kind for r in facts.regions if r.table is t}
+    if kinds & {"indicators", "selfeval_funds"}:
+        return "绩效自评表"
+    for vals in facts.summary.values():
+        for _, loc in vals:
+            if loc.table == t.index:
+                return "自评报告表"
+    return f"表{t.index + 1}"
+
+
+def _loc(unit, quote: str) -> Loc:
+    loc = Loc(**{**unit.loc.__dict__})
+    loc.text = quote
+    return loc
+
+
+@register
+class RepeatedPassage(Rule):
+    code = "PC701"
+    name = "repeated-passage"
+    category = "text"
+    severity = "warning"
+    title = "重复出现的段落在各处表述不一致"
+    explain = ("自评报告表、正文与绩效自评表中重复出现的段落（绩效目标、完成情况、组织管理、经验与问题等）"
+               "应一字不差；只改了一处的措辞、脱漏或增加的分句都会报告，并分别引用两处文字。"
+               "空白、全半角标点和换行差异不报；只有数字不同时按“不一致”（mismatch）报错误。")
+    fail_example = "摘要表“政务新媒体全三季度合格率100%”，正文“政务新媒体前三季度合格率100%”。"
+    pass_example = "两处文字相同（仅标点全半角不同）。"
+    config_keys = ("min_passage",)
+
+    def check(self, facts):
+        min_len = int(facts.k.threshold("min_passage", 20))
+        diffs = find_differences(facts.units, min_len)
+        groups: dict[tuple[str, str], list[Difference]] = {}
+        for d in diffs:
+            key = tuple(sorted((d.a_gap, d.b_gap)))
+            groups.setdefault(key, []).append(d)
+        for key, ds in groups.items():
+            yield self._report(facts, ds)
+
+    def _report(self, facts, ds: list[Difference]):
+        # the wording most copies share is taken as intended; the odd one out is reported as found
+        holders: dict[str, set[int]] = {}
+        quotes: dict[str, tuple[str, object]] = {}
+        for d in ds:
+            for gap, quote, f in ((d.a_gap, d.a_quote, d.a), (d.b_gap, d.b_quote, d.b)):
+                holders.setdefault(gap, set()).add(id(f.unit.block))
+                quotes.setdefault(gap, (quote, f.unit))
+        votes = Counter({g: len(h) for g, h in holders.items()})
+        (g1, n1), (g2, n2) = (votes.most_common(2) + [("", 0)])[:2]
+        if n1 == n2:
+            d = ds[0]
+            # ties: the body is taken as the reference, the table copy as the one that drifted
+            if d.a.unit.where == "body":
+                g1, g2 = d.a_gap, d.b_gap
+            else:
+                g1, g2 = d.b_gap, d.a_gap
+        exp_q, exp_u = quotes[g1]
+        fnd_q, fnd_u = quotes[g2]
+        numeric = ds[0].numeric
+        what = "数字" if numeric else ("脱漏" if not g2 else ("多出" if not g1 else "措辞"))
+        msg = (f"重复段落两处{what}不一致：{place(facts, fnd_u)}“{fnd_q}”，{place(facts, exp_u)}“{exp_q}”")
+        f = self.finding(msg, expected=exp_q, found=fnd_q, locations=[_loc(fnd_u, fnd_q), _loc(exp_u, exp_q)])
+        if numeric:
+            f.category = "mismatch"
+            f.severity = "error" if self.sev == self.severity else self.sev
+        return f
+
+
+@register
+class SubProjectNames(Rule):
+    code = "PC702"
+    name = "sub-project-names"
+    category = "text"
+    severity = "warning"
+    title = "子项目名称在概况列举与资金表中不一致"
+    explain = "项目概况“用于：A 80万元；…”中的子项目名称应与资金表的子项目名称一致（按金额与相似度配对后比较）。"
+    fail_example = "概况“安保电费等运维费用”，资金表“安保电费etc运维费用”。"
+    pass_example = "两处名称相同。"
+
+    def check(self, facts):
+        for it, row, _ in match_listed_to_rows(facts):
+            if fold(it.name) == fold(row.label):
+                continue
+            loc = row.label_cell and Loc.of_cell(facts.fund.table, row.label_cell)
+            yield self.finding(f"子项目名称不一致：概况列举为“{it.name}”，资金表为“{row.label}”",
+                               expected=it.name, found=row.label, locations=[loc, it.loc])
+
+
+_YEAR_PHRASE = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*年度?(?P<rest>[\p{Han}]{4,12})")
+_CUTOFF = regex.compile(r"截[至止]\s*(?P<y>(?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")
+
+
+@register
+class OtherYear(Rule):
+    code = "PC703"
+    name = "other-year"
+    category = "text"
+    severity = "warning"
+    title = "报告中出现其他年度（疑似从往年报告粘贴）"
+    explain = ("以报告标题的评价年度为准：同一说法（如“2022年度州本级财政安排…”）在某处写成了别的年度，"
+               "或“截至某年12月31日”的年份不是评价年度，通常是从往年报告复制后未改。")
+    fail_example = "2022 年度报告中写“截至2021年12月31日，共支出资金…”。"
+    pass_example = "“截至2022年12月31日”。"
+
+    def check(self, facts):
+        y = facts.year
+        if not y:
+            return
+        phrases: set[str] = set()
+        occurrences = []
+        for u in facts.units + [_title_unit(b) for b in facts.doc.paragraphs[:6]]:
+            if u is None:
+                continue
+            for m in _YEAR_PHRASE.finditer(u.text):
+                yy = int(m.group("y"))
+                if yy == y:
+                    phrases.add(m.group("rest")[:6])
+                else:
+                    occurrences.append((yy, m, u))
+            for m in _CUTOFF.finditer(u.text):
+                yy = int(m.group("y"))
+                if yy != y:
+                    yield self.finding(f"评价年度为 {y} 年，此处却写“{m.group(0)}”", expected=f"{y}年", found=f"{yy}年",
+                                       locations=[_loc(u, m.group(0))])
+        seen = set()
+        for yy, m, u in occurrences:
+            if m.group("rest")[:6] in phrases and abs(yy - y) <= 3 and (yy, m.group("rest")) not in seen:
+                seen.add((yy, m.group("rest")))
+                yield self.finding(f"评价年度为 {y} 年，此处却写“{m.group(0)}”（同一说法别处为 {y} 年）",
+                                   expected=f"{y}年", found=f"{yy}年", locations=[_loc(u, m.group(0))])
+
+
+def _title_unit(p: Paragraph):
+    from checker.understand.facts import TextUnit
+
+    if len(p.text) > 40:
+        return None  # already a text unit
+    return TextUnit(text=p.text, raw=p.raw, loc=Loc.of_paragraph(p), where="body", block=p)
+
+
+_ORG = regex.compile(r"[\p{Han}（）()]{2,30}?(?:办公室|领导小组|委员会|人民政府|政府|局|中心|学校|医院|院|站|所|馆|队|处|厅|委|办)")
+_UNIT_KEYS = ("项目实施单位", "实施单位", "单位名称（盖章）", "单位名称(盖章)", "单位名称", "项目单位", "填报单位")
+_DEPT_KEYS = ("主管部门",)
+
+
+@register
+class OtherUnit(Rule):
+    code = "PC704"
+    name = "other-unit"
+    category = "text"
+    severity = "warning"
+    title = "封面、自评报告表与绩效自评表中的单位名称不一致（疑似粘贴了其他单位的报告）"
+    explain = "项目实施单位、主管部门在封面、自评报告表、正文开头和绩效自评表中应为同一名称。"
+    fail_example = "封面“项目实施单位 智慧湘西领导小组办公室”，自评表“实施单位 州发展和改革委员会”。"
+    pass_example = "各处均为“智慧湘西领导小组办公室”。"
+
+    def check(self, facts):
+        for keys, label in ((_UNIT_KEYS, "项目实施单位"), (_DEPT_KEYS, "主管部门")):
+            vals = _stated_names(facts, keys)
+            names = Counter(fold(v) for v, _ in vals)
+            if len(names) < 2:
+                continue
+            ref = names.most_common(1)[0][0]
+            ref_text = next(v for v, _ in vals if fold(v) == ref)
+            for v, loc in vals:
+                if fold(v) != ref and fold(v) not in ref and ref not in fold(v):
+                    yield self.finding(f"{label}名称不一致：此处为“{v}”，其他位置为“{ref_text}”", expected=ref_text,
+                                       found=v, locations=[loc])
+
+
+def _stated_names(facts, keys) -> list[tuple[str, Loc]]:
+    out = []
+    for p in facts.doc.paragraphs:
+        for k in keys:
+            if p.text.startswith(k):
+                v = p.text[len(k):].lstrip(":： ")
+                m = _ORG.match(v)
+                if m and len(v) <= 40:
+                    out.append((m.group(0), Loc.of_paragraph(p)))
+                break
+    for t in facts.doc.tables:
+        for c in t.cells:
+            label = regex.sub(r"\s", "", c.text)
+            if label in keys:
+                nxt = t.at(c.row, c.col + c.col_span)
+                if nxt is not None and nxt is not c and nxt.text:
+                    m = _ORG.match(nxt.text)
+                    if m and len(nxt.text) <= 40:
+                        out.append((m.group(0), Loc.of_cell(t, nxt)))
+    return out

@@ -202,7 +202,7 @@ def _read_row(t: Table, r: int, reg: Region, k: Knowledge) -> Row | None:
     numeric = 0
     for concept, col in reg.columns.items():
         c = t.at(r, col)
-        if c is None or c is label_cell:
+        if c is None or (c is label_cell and concept not in ("name", "level3")):
             continue
         if concept in ("name", "level1", "level2", "level3", "seq", "unit_col", "deviation", "target", "actual"):
             row.texts[concept] = c

@@ -1,0 +1,246 @@
+"""Required content absent or left unfilled: missing rules."""
+
+from __future__ import annotations
+
+import regex
+
+from checker.check.logic import execution_rate
+from checker.check.registry import Rule, register
+from checker.check.scoring import _funds_row, _inds
+from checker.model import Loc, Paragraph
+from checker.understand.numbers import is_empty_mark
+
+_EMPTY_REASON = regex.compile(r"^\s*(?:0|无|/|／|—+|-+|\\|无偏差|没有|略|空)?\s*$")
+
+
+def reason_missing(text: str | None) -> bool:
+    return text is None or bool(_EMPTY_REASON.match(text))
+
+
+@register
+class DeviationReason(Rule):
+    code = "PC901"
+    name = "deviation-reason"
+    category = "missing"
+    severity = "warning"
+    title = "指标未达成（或大幅超额）却未填写偏差原因分析"
+    explain = ("定量指标未达到目标值，或超过目标值 30% 以上（比例可配置），"
+               "“偏差原因分析及改进措施”必须填写；只写“0”“无”“/”视同未填。")
+    fail_example = "目标 ≥95%，实际 90%，偏差原因栏为空。"
+    pass_example = "偏差原因栏写明未达成原因及改进措施。"
+    config_keys = ("overshoot_factor",)
+
+    def check(self, facts):
+        factor = facts.k.threshold("overshoot_factor", 1.3)
+        for ind in _inds(facts):
+            met = ind.met()
+            over = False
+            if met is True and not ind.reverse and ind.target and ind.target.num and ind.actual and ind.actual.num \
+                    and ind.target.num.value > 0 and ind.actual.num.value >= ind.target.num.value * factor \
+                    and ind.target.num.unit != "%":
+                over = True
+            if met is not False and not over:
+                continue
+            text = ind.deviation.text if ind.deviation is not None else None
+            if not reason_missing(text):
+                continue
+            what = "大幅超出目标" if over else "未达成目标"
+            loc = ind.loc("deviation") or ind.loc("actual")
+            yield self.finding(f"指标“{ind.name[:30]}”目标 {ind.target.text}、实际 {ind.actual.text}，{what}，"
+                               f"但偏差原因分析及改进措施{'为空' if not text else '只写“' + text + '”'}",
+                               expected="填写偏差原因分析及改进措施", found=text or "（空）", locations=[loc])
+
+
+_REASON_WORDS = regex.compile(r"原因|由于|因为|尚未|未支付|未拨付|结转|滞后|延迟|延期|未完成|审计|结算|未到|进度")
+
+
+@register
+class LowExecutionUnexplained(Rule):
+    code = "PC902"
+    name = "low-execution-unexplained"
+    category = "missing"
+    severity = "warning"
+    title = "预算执行率偏低，绩效自评表未说明偏差原因"
+    explain = ("执行率低于配置阈值（默认 90%，四川表式要求）时，绩效自评表本身必须说明原因——自评表常单独报送；"
+               "正文“存在的问题”里写了原因也不能替代自评表中的偏差原因分析。")
+    fail_example = "执行率 64.47%，自评表“偏差原因分析及改进措施”各栏均为空。"
+    pass_example = "自评表资金行或偏差原因栏写明“部分项目尚未办理竣工结算，资金结转”。"
+    config_keys = ("deviation_required_below",)
+
+    def check(self, facts):
+        er = execution_rate(facts)
+        if er is None:
+            return
+        rate, rate_txt, _ = er
+        if rate >= facts.k.threshold("deviation_required_below", 90):
+            return
+        regs = [r for r in (facts.indicators, facts.funds_block) if r is not None]
+        if not regs:
+            return
+        for r in regs:
+            for row in r.rows:
+                cells = [row.texts.get("deviation")] + [c for c in r.table.row_cells(row.index) if len(c.text) >= 6]
+                for c in cells:
+                    if c is None:
+                        continue
+                    if c is row.texts.get("deviation") and not reason_missing(c.text):
+                        return
+                    if _REASON_WORDS.search(c.text) and regex.search(r"执行|支出|支付|资金", c.text):
+                        return
+        row = _funds_row(facts)
+        loc = None
+        if row is not None:
+            v = row.values.get("rate") or row.values.get("score")
+            loc = v.loc if v is not None else None
+        yield self.finding(f"预算执行率 {rate_txt} 低于 {facts.k.threshold('deviation_required_below', 90)}%，"
+                           "但绩效自评表未填写偏差原因分析及改进措施", expected="在自评表中说明执行率偏低的原因",
+                           found="（未说明）", locations=[loc])
+
+
+@register
+class BudgetAdjusted(Rule):
+    code = "PC903"
+    name = "budget-adjusted-unexplained"
+    category = "missing"
+    severity = "warning"
+    title = "年初预算与全年（调整后）预算不同，却未说明调整原因"
+    explain = "年初预算数与全年预算数（调整后预算数）不一致时，应说明预算调整（追加、调减）的依据和原因。"
+    fail_example = "年初预算 2000，全年预算 1500，全文未提调整。"
+    pass_example = "注明“年中调减 500 万元，原因是…”。"
+
+    def check(self, facts):
+        row = _funds_row(facts)
+        if row is None:
+            return
+        a, b = row.values.get("initial_budget"), row.values.get("adjusted_budget")
+        if not a or not b or a.num is None or b.num is None or a.num.value == b.num.value:
+            return
+        text = facts.doc.full_text()
+        if regex.search(r"调整|追加|调减|调增|调剂|收回|压减|核减|增加预算|减少预算", text):
+            return
+        yield self.finding(f"年初预算数 {a.num.raw.strip()} 与全年预算数 {b.num.raw.strip()} 不同，报告未说明预算调整原因",
+                           expected="说明预算调整", found=f"{a.num.raw.strip()} → {b.num.raw.strip()}",
+                           locations=[a.loc, b.loc])
+
+
+@register
+class BlankCells(Rule):
+    code = "PC904"
+    name = "blank-cells"
+    category = "missing"
+    severity = "warning"
+    title = "绩效自评表中得分、实际完成值等应填栏目为空"
+    explain = "有分值的指标必须填写实际完成值和得分；资金块应填写全年预算数、执行数与得分；年初预算数空白作提示。"
+    fail_example = "某三级指标分值 10，得分栏为空。"
+    pass_example = "各栏均已填写。"
+
+    def check(self, facts):
+        for ind in _inds(facts):
+            if ind.weight is None:
+                continue
+            for concept, label in (("score", "得分"), ("actual", "实际完成值"), ("target", "年度指标值")):
+                present = (ind.row.values.get(concept) is not None and ind.row.values[concept].num is not None) \
+                    if concept == "score" else (concept in ind.row.texts and ind.row.texts[concept].text
+                                                and not is_empty_mark(ind.row.texts[concept].text))
+                if concept in ind.region.columns and not present:
+                    yield self.finding(f"指标“{ind.name[:30]}”的{label}为空", expected=f"填写{label}", found="（空）",
+                                       locations=[ind.loc(concept) or ind.loc("name")])
+        row = _funds_row(facts)
+        if row is None:
+            return
+        for concept, label, sev in (("adjusted_budget", "全年预算数", None), ("spent", "全年执行数", None),
+                                    ("score", "执行率得分", None), ("initial_budget", "年初预算数", "info")):
+            v = row.values.get(concept)
+            if v is not None and v.num is None:
+                yield self.finding(f"绩效自评表“{row.label}”的{label}为空", expected=f"填写{label}", found="（空）",
+                                   locations=[v.loc], severity=sev)
+
+
+_PLACEHOLDER = regex.compile(r"[XxＸ×]{2,}|\*{2,}|＊{2,}|某某|(?<![\p{Han}])指标\s*\d+(?![\p{Han}\d])|^…+$|^\.{3,}$"
+                             r"|[（(]\s*[XxＸ×*]+\s*[)）]|≥\s*\*|填写说明|请填写|此处填写")
+
+
+@register
+class Placeholders(Rule):
+    code = "PC905"
+    name = "placeholders"
+    category = "missing"
+    severity = "warning"
+    title = "模板占位符未替换（XX、××、**、指标1、……）"
+    explain = "报告中残留模板占位符，说明相应内容没有填写。"
+    fail_example = "“≥**平方米”“指标1”“XX单位”。"
+    pass_example = "占位符均已替换为实际内容。"
+
+    def check(self, facts):
+        seen = set()
+        for b in facts.doc.blocks:
+            items = [(b.text, Loc.of_paragraph(b))] if isinstance(b, Paragraph) else \
+                [(c.text, Loc.of_cell(b, c)) for c in b.cells]
+            for text, loc in items:
+                m = _PLACEHOLDER.search(text)
+                if not m:
+                    continue
+                ctx = text[max(0, m.start() - 8): m.end() + 8]
+                if ctx in seen:
+                    continue
+                seen.add(ctx)
+                loc.text = ctx
+                yield self.finding(f"模板占位符未替换：“{ctx}”", expected="填写实际内容", found=m.group(0), locations=[loc])
+
+
+_BLANK_DATE = regex.compile(r"(?<!\d)年\s*月\s*日")
+_BLANK_FIELD = regex.compile(r"(填报日期|报告日期|日期|签字|签章|盖章|填表人|联系电话|负责人)\s*[)）]?\s*[:：]\s*(?=$|[\p{Han}]{2,}[:：（(])")
+
+
+@register
+class BlankSignatures(Rule):
+    code = "PC906"
+    name = "blank-signatures"
+    category = "missing"
+    severity = "info"
+    title = "签字、盖章、日期等栏目未填写"
+    explain = "评价组、单位负责人签字与“年 月 日”日期为空，报送前应补齐（纸质盖章件可在打印后签署，故仅作提示）。"
+    fail_example = "“项目实施单位负责人（签字）：  年 月 日”。"
+    pass_example = "“填报日期：2023年6月15日”。"
+
+    def check(self, facts):
+        seen = set()
+        for b in facts.doc.blocks:
+            items = [(b.text, Loc.of_paragraph(b))] if isinstance(b, Paragraph) else \
+                [(c.text, Loc.of_cell(b, c)) for c in b.cells if len(c.text) < 200]
+            for text, loc in items:
+                hits = [m.group(0) for m in _BLANK_DATE.finditer(text)]
+                hits += [m.group(1) for m in _BLANK_FIELD.finditer(text)]
+                if not hits:
+                    continue
+                key = (text[:40], loc.page)
+                if key in seen:
+                    continue
+                seen.add(key)
+                loc.text = text[:80]
+                yield self.finding(f"未填写：{'、'.join(dict.fromkeys(hits))}（{text[:30]}）", expected="填写签字与日期",
+                                   found="（空）", locations=[loc])
+
+
+@register
+class RequiredSections(Rule):
+    code = "PC907"
+    name = "required-sections"
+    category = "missing"
+    severity = "warning"
+    title = "报告缺少必备章节"
+    explain = "按配置档要求，报告应包含项目概况、资金使用、绩效情况、存在问题等章节（标题用词按同义词匹配）。"
+    fail_example = "全文没有“存在的问题”章节。"
+    pass_example = "各章节齐全。"
+    config_keys = ("sections",)
+
+    def check(self, facts):
+        required = facts.k.profile.get("sections", {}).get("required", [])
+        heads = [b.text for b in facts.doc.paragraphs if len(b.text) <= 40]
+        heads += [c.text for t in facts.doc.tables for c in t.cells if 0 < len(c.text) <= 20]
+        if len(facts.doc.paragraphs) + len(facts.doc.tables) < 5:
+            return  # not enough of a report to judge its structure
+        for words in required:
+            if not any(w in h for h in heads for w in words):
+                yield self.finding(f"缺少必备章节：{'/'.join(words)}", expected="/".join(words), found="（无）",
+                                   locations=[])

@@ -1,0 +1,166 @@
+"""Repeated passages: find the copies of a passage across the report and where they differ.
+
+Candidate pairs come from an n-gram index (never all-pairs diffing); each candidate pair is aligned
+with difflib on the folded text, and the gaps inside the aligned region are the differences.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from dataclasses import dataclass
+
+import regex
+
+from checker.textnorm import normalize
+from checker.understand.facts import TextUnit
+
+_N = 8  # shingle length (characters of folded text)
+_KEEP = regex.compile(r"[\p{Han}\p{L}\p{N}%.]")
+# Words whose insertion is grammar (a goal restated as an achievement), not a change of meaning.
+_GRAMMAR = set("了的地得着过之")
+_MAX_GAP = 80
+_MIN_REGION = 60  # folded characters two copies must share around a difference
+
+
+@dataclass
+class Folded:
+    unit: TextUnit
+    text: str  # letters, digits and CJK only
+    pos: list[int]  # index into unit.text for each folded character
+
+
+def fold_unit(u: TextUnit) -> Folded:
+    chars, pos = [], []
+    for i, ch in enumerate(u.text):
+        if _KEEP.match(ch):
+            chars.append(ch.lower())
+            pos.append(i)
+    return Folded(unit=u, text="".join(chars), pos=pos)
+
+
+@dataclass
+class Difference:
+    a: Folded
+    b: Folded
+    a_span: tuple[int, int]  # in unit text
+    b_span: tuple[int, int]
+    a_gap: str  # folded differing text
+    b_gap: str
+    a_quote: str  # the differing words with a little context, from the unit text
+    b_quote: str
+
+    @property
+    def numeric(self) -> bool:
+        """Only figures differ (a changed number), not words."""
+        da = regex.sub(r"[\d.%]", "", self.a_gap)
+        db = regex.sub(r"[\d.%]", "", self.b_gap)
+        return da == db and bool(regex.search(r"\d", self.a_gap + self.b_gap))
+
+
+def _quote(f: Folded, lo: int, hi: int, ctx: int = 6) -> tuple[str, tuple[int, int]]:
+    """The unit's own text from folded index lo to hi, widened by ctx folded characters."""
+    t = f.unit.text
+    a = f.pos[max(lo - ctx, 0)] if f.pos else 0
+    if hi + ctx - 1 < len(f.pos):
+        b = f.pos[hi + ctx - 1] + 1
+    else:
+        b = len(t)
+    return normalize(t[a:b]), (a, b)
+
+
+def candidate_pairs(folded: list[Folded], min_len: int) -> list[tuple[int, int]]:
+    index: dict[str, set[int]] = defaultdict(set)
+    for i, f in enumerate(folded):
+        if len(f.text) < min_len:
+            continue
+        for k in range(0, max(len(f.text) - _N + 1, 0)):
+            index[f.text[k:k + _N]].add(i)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for ids in index.values():
+        if len(ids) < 2 or len(ids) > 12:  # boilerplate shared by many places carries no pairing signal
+            continue
+        s = sorted(ids)
+        for x in range(len(s)):
+            for y in range(x + 1, len(s)):
+                shared[(s[x], s[y])] += 1
+    return [p for p, n in shared.items() if n >= 3]
+
+
+def _same_row(a: TextUnit, b: TextUnit) -> bool:
+    """Cells side by side in one table row (预期目标 beside 实际完成情况) are meant to differ."""
+    if a.table is None or b.table is None or a.table is not b.table:
+        return False
+    ca, cb = a.block, b.block
+    return ca.row < cb.row + cb.row_span and cb.row < ca.row + ca.row_span
+
+
+def differences(fa: Folded, fb: Folded) -> list[Difference]:
+    if fa.unit.block is fb.unit.block or _same_row(fa.unit, fb.unit):
+        return []
+    if fa.text == fb.text:
+        return []
+    sm = difflib.SequenceMatcher(None, fa.text, fb.text, autojunk=False)
+    blocks = [m for m in sm.get_matching_blocks() if m.size >= 10]
+    if not blocks:
+        return []
+    # regions of dense matching: consecutive blocks separated by small gaps on both sides
+    regions: list[list] = [[blocks[0]]]
+    for m in blocks[1:]:
+        prev = regions[-1][-1]
+        ga = m.a - (prev.a + prev.size)
+        gb = m.b - (prev.b + prev.size)
+        if 0 <= ga <= _MAX_GAP and 0 <= gb <= _MAX_GAP:
+            regions[-1].append(m)
+        else:
+            regions.append([m])
+    out: list[Difference] = []
+    for reg in regions:
+        matched = sum(m.size for m in reg)
+        if matched < 30:
+            continue
+        raw_gaps = []
+        for m1, m2 in zip(reg, reg[1:]):
+            a0, a1 = m1.a + m1.size, m2.a
+            b0, b1 = m1.b + m1.size, m2.b
+            if a1 > a0 or b1 > b0:
+                raw_gaps.append([a0, a1, b0, b1])
+        # merge gaps separated by only a few matching characters ("协调" vs "进行调整")
+        gaps: list[list[int]] = []
+        for g in raw_gaps:
+            if gaps and g[0] - gaps[-1][1] <= 3 and g[2] - gaps[-1][3] <= 3:
+                gaps[-1][1], gaps[-1][3] = g[1], g[3]
+            else:
+                gaps.append(g)
+        # the inner small matches hidden by the 10-char filter: refine each gap with a fine diff
+        for a0, a1, b0, b1 in gaps:
+            ga, gb = fa.text[a0:a1], fb.text[b0:b1]
+            if set(ga) <= _GRAMMAR and set(gb) <= _GRAMMAR:
+                continue
+            if _only_grammar_edits(ga, gb):
+                continue
+            d = Difference(a=fa, b=fb, a_span=(0, 0), b_span=(0, 0), a_gap=ga, b_gap=gb, a_quote="", b_quote="")
+            if matched < _MIN_REGION and not d.numeric:
+                continue  # a short shared phrase inside two different sentences: a paraphrase, not a copy
+            qa, sa = _quote(fa, a0, a1)
+            qb, sb = _quote(fb, b0, b1)
+            out.append(Difference(a=fa, b=fb, a_span=sa, b_span=sb, a_gap=ga, b_gap=gb, a_quote=qa, b_quote=qb))
+    return out
+
+
+def _only_grammar_edits(ga: str, gb: str) -> bool:
+    sm = difflib.SequenceMatcher(None, ga, gb, autojunk=False)
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal":
+            continue
+        if not (set(ga[i1:i2]) <= _GRAMMAR and set(gb[j1:j2]) <= _GRAMMAR):
+            return False
+    return True
+
+
+def find_differences(units: list[TextUnit], min_len: int = 20) -> list[Difference]:
+    folded = [fold_unit(u) for u in units]
+    out = []
+    for i, j in candidate_pairs(folded, min_len):
+        out.extend(differences(folded[i], folded[j]))
+    return out
