@@ -146,18 +146,30 @@ def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | Non
                             and output is None)
     else:
         results = [check_file(files[0], cfg, ocr=ocr)]
-    if annotate is not None and not batch and not results[0].error:
-        from checker.report.annotate import annotate_pdf
+    output_failed = False
+    if annotate is not None:
+        if batch:
+            print("注意：--annotate 只用于单个 PDF 文件，批量检查时忽略（--annotate needs a single PDF）",
+                  file=sys.stderr)
+        elif results[0].error:
+            print("注意：文件无法检查，未生成批注 PDF（no annotated copy for an unreadable file）", file=sys.stderr)
+        else:
+            from checker.report.annotate import annotate_pdf
 
-        try:
-            annotate_pdf(files[0], results[0], annotate)
-        except InputError as exc:
-            print(f"错误：{exc.line()}", file=sys.stderr)
+            try:
+                annotate_pdf(files[0], results[0], annotate)
+            except (InputError, OSError) as exc:
+                print(f"错误：{exc.line()}", file=sys.stderr)
+                output_failed = True
     if summary is not None:
         from checker.report.xlsx import write_summary
 
-        write_summary(results, summary)
+        try:
+            write_summary(results, summary)
+        except (InputError, OSError) as exc:
+            print(f"错误：无法写出汇总文件：{exc}（cannot write the summary）", file=sys.stderr)
+            output_failed = True
     render.emit(results, fmt=fmt, output=output, min_severity=min_severity)
-    if any(r.error for r in results):
+    if output_failed or any(r.error for r in results):
         return 2
     return 1 if any(f.severity == "error" for r in results for f in r.findings) else 0

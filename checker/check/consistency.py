@@ -127,6 +127,8 @@ class FundFiguresAgree(Rule):
                               s))
         reported = set()
         for concept, n, loc, label, stated in pairs:
+            if concept not in refs:
+                continue
             ref, rloc, rlabel, rd = refs[concept]
             if loc is rloc:
                 continue
@@ -274,8 +276,9 @@ class StatedCount(Rule):
         else:
             return
         seen = set()
+        agreeing = {c.sentence for c in facts.counts if c.n == actual}
         for c in facts.counts:
-            if c.n == actual or c.n in seen:
+            if c.n == actual or c.n in seen or c.sentence in agreeing or c.subset:
                 continue
             seen.add(c.n)
             yield self.finding(f"文中称子项目 {c.n} 个，{where}实际列有 {actual} 个", expected=str(actual), found=str(c.n),

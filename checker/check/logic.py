@@ -47,7 +47,9 @@ def _quote_loc(u, q: str) -> Loc:
 
 
 _ALL_DONE = regex.compile(r"(?:[一二三四五六七八九十\d]+个)?(?:子项目|项目)[^。；，]{0,6}?(?:均已|全部|均)(?:顺利)?(?:实施)?(?:完成|完工|实施完成|建成)")
-_ACCEPT_CLAIM = regex.compile(r"验收合格率(?:达到|为|达)?\s*100\s*%|(?:已|均已|全部)(?:通过)?验收(?:合格)?")
+_ACCEPT_CLAIM = regex.compile(r"(?:各|全部|所有)(?:子)?项目[^，。；]{0,6}?验收合格率(?:达到|为|达)?\s*100\s*%|"
+                           r"(?:均已|全部|均)(?:通过)?验收(?:合格)?")
+_UNIVERSAL = regex.compile(r"^(?:各|全部|所有)")
 _ACCEPT_PENDING = regex.compile(r"(?:尚未|未|暂未|还未|正在|待|尚在)(?:办理|进行|组织|完成)?(?:竣工)?验收")
 
 
@@ -108,8 +110,8 @@ class AcceptanceClaim(Rule):
         pu, ps, pw = pending
         claims = []
         for ind in _inds(facts):
-            if "验收" in ind.name and ind.actual is not None and ind.actual.num is not None \
-                    and ind.actual.num.value >= 100:
+            if "验收" in ind.name and _UNIVERSAL.search(ind.name) and ind.actual is not None \
+                    and ind.actual.num is not None and ind.actual.num.value >= 100:
                 claims.append((f"{ind.name} {ind.actual.text}", ind.loc("actual")))
         for u in facts.units:
             for _, s in sentences(u.text):

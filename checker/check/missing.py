@@ -23,7 +23,7 @@ class DeviationReason(Rule):
     name = "deviation-reason"
     category = "missing"
     severity = "warning"
-    title = "指标未达成（或大幅超额）却未填写偏差原因分析"
+    title = "指标未达成、被扣分（或大幅超额）却未填写偏差原因分析"
     explain = ("定量指标未达到目标值，或超过目标值 30% 以上（比例可配置），"
                "“偏差原因分析及改进措施”必须填写；只写“0”“无”“/”视同未填。")
     fail_example = "目标 ≥95%，实际 90%，偏差原因栏为空。"
@@ -36,17 +36,21 @@ class DeviationReason(Rule):
             met = ind.met()
             over = False
             if met is True and not ind.reverse and ind.target and ind.target.num and ind.actual and ind.actual.num \
-                    and ind.target.num.value > 0 and ind.actual.num.value >= ind.target.num.value * factor \
-                    and ind.target.num.unit != "%":
+                    and ind.target.num.value > 0 and ind.actual.num.value > ind.target.num.value * factor \
+                    and ind.target.num.unit not in ("%", "个百分点", "‰"):
                 over = True
-            if met is not False and not over:
+            deducted = ind.weight is not None and ind.score is not None and ind.score.value < ind.weight.value
+            if met is not False and not over and not deducted:
                 continue
             text = ind.deviation.text if ind.deviation is not None else None
             if not reason_missing(text):
                 continue
-            what = "大幅超出目标" if over else "未达成目标"
+            what = "大幅超出目标" if over else ("未达成目标" if met is False else
+                                          f"被扣分（{ind.score.raw.strip()}/{ind.weight.raw.strip()}）")
             loc = ind.loc("deviation") or ind.loc("actual")
-            yield self.finding(f"指标“{ind.name[:30]}”目标 {ind.target.text}、实际 {ind.actual.text}，{what}，"
+            tgt = ind.target.text if ind.target else "（空）"
+            act = ind.actual.text if ind.actual else "（空）"
+            yield self.finding(f"指标“{ind.name[:30]}”目标 {tgt}、实际 {act}，{what}，"
                                f"但偏差原因分析及改进措施{'为空' if not text else '只写“' + text + '”'}",
                                expected="填写偏差原因分析及改进措施", found=text or "（空）", locations=[loc])
 
@@ -77,16 +81,8 @@ class LowExecutionUnexplained(Rule):
         regs = [r for r in (facts.indicators, facts.funds_block) if r is not None]
         if not regs:
             return
-        for r in regs:
-            for row in r.rows:
-                cells = [row.texts.get("deviation")] + [c for c in r.table.row_cells(row.index) if len(c.text) >= 6]
-                for c in cells:
-                    if c is None:
-                        continue
-                    if c is row.texts.get("deviation") and not reason_missing(c.text):
-                        return
-                    if _REASON_WORDS.search(c.text) and regex.search(r"执行|支出|支付|资金", c.text):
-                        return
+        if _execution_explained(regs):
+            return
         row = _funds_row(facts)
         loc = None
         if row is not None:
@@ -95,6 +91,35 @@ class LowExecutionUnexplained(Rule):
         yield self.finding(f"预算执行率 {rate_txt} 低于 {facts.k.threshold('deviation_required_below', 90)}%，"
                            "但绩效自评表未填写偏差原因分析及改进措施", expected="在自评表中说明执行率偏低的原因",
                            found="（未说明）", locations=[loc])
+
+
+_DEV_LABEL = regex.compile(r"偏差原因|原因分析|未完成原因|偏差说明")
+_ABOUT_MONEY = regex.compile(r"执行率|资金|支出|支付|拨付|结转|结余|预算")
+
+
+def _execution_explained(regs) -> bool:
+    """A dedicated slot in the funds block (a 偏差原因 row or column) decides when the template has
+    one; otherwise any 自评表 text that gives a reason about the money counts."""
+    funds = next((r for r in regs if r.kind == "selfeval_funds"), None)
+    if funds is not None:
+        t = funds.table
+        last = max([r.index for r in funds.rows] + funds.header_rows)
+        for row in range(funds.header_rows[0], min(last + 3, t.n_rows)):
+            for c in t.row_cells(row):
+                if c.row == row and _DEV_LABEL.search(c.text) and len(c.text) <= 20:
+                    nxt = t.at(row, c.col + c.col_span)
+                    if row in funds.header_rows:
+                        vals = [r.values.get("deviation") or r.texts.get("deviation") for r in funds.rows]
+                        return any(v is not None and not reason_missing(getattr(v, "text", "")) for v in vals)
+                    return nxt is not None and nxt is not c and not reason_missing(nxt.text)
+    for r in regs:
+        for row in r.rows:
+            for c in [row.texts.get("deviation")] + r.table.row_cells(row.index):
+                if c is None or c is row.label_cell or reason_missing(c.text):
+                    continue
+                if _REASON_WORDS.search(c.text) and _ABOUT_MONEY.search(c.text) and len(c.text) >= 8:
+                    return True
+    return False
 
 
 @register

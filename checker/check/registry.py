@@ -144,4 +144,13 @@ def run_rules(facts, select: Iterable[str] = (), ignore: Iterable[str] = (),
 
 
 def _safe(it: Iterable[Finding]) -> Iterator[Finding]:
-    yield from it
+    """A rule that breaks on an odd report must not take the other rules' findings with it."""
+    try:
+        yield from it
+    except Exception as exc:  # noqa: BLE001 - reported, not swallowed silently
+        import os
+        import sys
+
+        if os.environ.get("PECHECK_DEBUG"):
+            raise
+        print(f"pecheck: 规则内部错误（internal rule error）: {type(exc).__name__}: {exc}", file=sys.stderr)

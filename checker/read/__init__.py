@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from checker import errors
@@ -11,33 +12,44 @@ from checker.model import Document
 _MAX_BYTES = 200 * 1024 * 1024
 
 
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc and password-protected Office files
+
+
 def sniff(path: Path) -> str:
-    """The real format from the first bytes, not the file name."""
+    """The real format from the first bytes, not the file name. A PDF header may follow up to 1 KB
+    of junk (readers accept that, and so does pdfminer)."""
     with path.open("rb") as fh:
-        head = fh.read(8)
-    if head.startswith(b"%PDF"):
-        return "pdf"
+        head = fh.read(1024)
     if head.startswith(b"PK\x03\x04"):
         return "docx"
+    if head.startswith(_OLE):
+        return "ole"
+    if b"%PDF-" in head:
+        return "pdf"
     return "unknown"
 
 
 def load(path: str | os.PathLike, ocr: str = "auto") -> Document:
     """Read a report; raise errors.InputError with a bilingual reason when it cannot be read."""
     p = Path(path)
-    if p.is_dir():
-        raise errors.InputError(f"这是一个目录，不是文件：{p}", f"is a directory: {p}")
-    if not p.exists():
-        raise errors.not_found(str(p))
     try:
-        size = p.stat().st_size
-        if size == 0:
+        st = p.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise errors.InputError(f"这是一个目录，不是文件：{p}", f"is a directory: {p}")
+        if not stat.S_ISREG(st.st_mode):  # a FIFO or a device would block or never end
+            raise errors.InputError(f"不是普通文件（管道、设备等），已跳过：{p}", f"not a regular file: {p}")
+        if st.st_size == 0:
             raise errors.empty(str(p))
-        if size > _MAX_BYTES:
-            raise errors.InputError(f"文件过大（{size // 1048576} MB）：{p}", f"file too large: {p}")
+        if st.st_size > _MAX_BYTES:
+            raise errors.InputError(f"文件过大（{st.st_size // 1048576} MB）：{p}", f"file too large: {p}")
         kind = sniff(p)
+    except (FileNotFoundError, NotADirectoryError) as exc:
+        raise errors.not_found(str(p)) from exc
     except PermissionError as exc:
         raise errors.InputError(f"没有读取权限：{p}", f"permission denied: {p}") from exc
+    except OSError as exc:  # an I/O error, a name too long, a dangling link loop
+        raise errors.InputError(f"文件无法读取（{exc.strerror or type(exc).__name__}）：{p}",
+                                f"cannot read the file: {p}") from exc
     suffix = p.suffix.lower()
     if kind == "pdf":
         from checker.read.pdf import read_pdf
@@ -47,6 +59,9 @@ def load(path: str | os.PathLike, ocr: str = "auto") -> Document:
         from checker.read.docx import read_docx
 
         return read_docx(p)
+    if kind == "ole":
+        raise errors.InputError(f"这是旧版 Word .doc 或设置了打开密码的 Office 文件，请去除密码并另存为 DOCX 或 PDF：{p}",
+                                f"legacy .doc or password-protected Office file; remove the password, save as DOCX: {p}")
     if suffix == ".docx":
         raise errors.InputError(f"DOCX 文件已损坏（不是 zip 压缩包）：{p}", f"corrupt DOCX, not a zip archive: {p}")
     if suffix == ".pdf":

@@ -1,7 +1,422 @@
-"""OCR for pages without a text layer (the `ocr` extra). Filled in by the OCR issue."""
+"""OCR for pages without a text layer (the `ocr` extra: rapidocr-onnxruntime + OpenCV).
+
+A scanned page becomes the same raw material a text page gives the PDF reader: text lines outside
+tables, and tables as cell boxes with the lines inside each cell, all in PDF points with the origin
+at the top-left. `build()` in checker.read.pdf then makes paragraphs and tables exactly as for a
+text PDF (running headers dropped, tables merged across pages, text normalised).
+
+Per page:
+1. render the page in grayscale with pypdfium2 (DPI);
+2. deskew: the angle that makes the horizontal projection profile sharpest (text lines and ruling
+   lines alike), then rotate the image; everything after works on the deskewed image;
+3. ruling lines: a morphological opening with long horizontal / vertical kernels gives two line
+   masks; each connected grid with at least two lines each way is a table, and its cells are the
+   holes of the grid (connected components of the non-line area), snapped to the line centres;
+4. text: rapidocr's detector (DB) finds text boxes on the whole page; a box is assigned to the
+   cell holding its centre, or split at cell borders when it runs over several cells; the
+   recogniser (CRNN/SVTR) reads each piece from an image with the ruling lines erased;
+5. light post-correction inside numeric tokens (O→0, l/I→1 between digits, 。→. between digits,
+   a decimal comma in a numeric cell);
+6. the page's mean recognition confidence goes to `doc.warnings` as "ocr-confidence:{page}:{conf}".
+"""
 
 from __future__ import annotations
 
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
 
-def ocr_pages(reader, path, pages) -> None:  # pragma: no cover - replaced when OCR lands
-    return None
+import regex
+
+from checker import errors
+from checker.read.layout import Line, chars_to_lines
+
+DPI = 150  # render resolution: CJK body text ~33 px high, small table text ~23 px
+DET_SIDE = 1280  # the detector's input, longest side in px (the recogniser reads full-resolution crops)
+MIN_SCORE = 0.5  # recognised pieces below this are noise (dust, stray marks), as in rapidocr
+_SIZE_OF_HEIGHT = 0.72  # font size (pt) per detected box height (pt): DB boxes are ~1.4x the em
+
+_HINT_ZH = "这是扫描件（无文字层），需要 OCR：请先安装 pip install 'pecheck[ocr]'"
+_HINT_EN = "scanned PDF; install the OCR extra: pip install 'pecheck[ocr]'"
+
+_ENGINE = None
+_ENGINE_LOCK = threading.Lock()
+
+
+def _modules():
+    """cv2, numpy and the rapidocr engine class, or ScannedInput with the install hint."""
+    try:
+        import cv2
+        import numpy as np
+        from rapidocr_onnxruntime import RapidOCR
+    except ImportError as exc:
+        raise errors.ScannedInput(_HINT_ZH, _HINT_EN) from exc
+    return cv2, np, RapidOCR
+
+
+def available() -> bool:
+    try:
+        _modules()
+    except errors.ScannedInput:
+        return False
+    return True
+
+
+def _engine():
+    global _ENGINE
+    with _ENGINE_LOCK:
+        if _ENGINE is None:
+            _, _, RapidOCR = _modules()
+            threads = max(1, min(os.cpu_count() or 1, 8))
+            try:
+                eng = RapidOCR(use_cls=False, det_limit_type="max", det_limit_side_len=DET_SIDE,
+                               intra_op_num_threads=threads)
+            except TypeError:  # older rapidocr without keyword configuration
+                eng = RapidOCR()
+            det = eng.text_det
+            det.limit_type, det.limit_side_len = "max", DET_SIDE
+            _ENGINE = eng
+        return _ENGINE
+
+
+# -- the hook called by read_pdf ---------------------------------------------------------------
+
+def ocr_pages(reader, path, pages) -> None:
+    """OCR the given 1-based pages of `path` into `reader` (a checker.read.pdf._PdfReader)."""
+    pages = list(pages)
+    if not pages:
+        return
+    _modules()  # fail early with the install hint
+    import pypdfium2 as pdfium
+
+    from checker.read.pdf import _RawTable
+
+    engine = _engine()
+    pdf = pdfium.PdfDocument(str(Path(path)))
+    try:
+        for num in pages:
+            page = pdf[num - 1]
+            try:
+                gray = render(page, DPI)
+                w_pt, h_pt = reader.page_size.get(num) or page.get_size()
+            finally:
+                page.close()
+            res = read_image(gray, engine, scale=(w_pt / gray.shape[1], h_pt / gray.shape[0]))
+            reader.page_lines[num] = res.lines
+            reader.page_tables[num] = [_RawTable(page=num, bbox=t.bbox, cells=t.cells, lines=t.lines)
+                                       for t in res.tables]
+            reader.doc.pages[num - 1].ocr = True
+            reader.doc.warnings.append(f"ocr-confidence:{num}:{res.confidence:.2f}")
+    finally:
+        pdf.close()
+
+
+# -- one page image -----------------------------------------------------------------------------
+
+@dataclass
+class OcrTable:
+    bbox: tuple[float, float, float, float]
+    cells: list[tuple[float, float, float, float]]
+    lines: dict[int, list[Line]] = field(default_factory=dict)
+
+
+@dataclass
+class OcrPage:
+    lines: list[Line]  # outside tables
+    tables: list[OcrTable]
+    confidence: float  # mean recognition score, character-weighted (1.0 for a blank page)
+    angle: float  # the deskew rotation applied, degrees
+    n_boxes: int = 0
+
+
+def render(page, dpi: int = DPI):
+    """A pypdfium2 page as a 2-D uint8 grayscale array."""
+    bmp = page.render(scale=dpi / 72, grayscale=True)
+    a = bmp.to_numpy()
+    if a.ndim == 3:
+        a = a[..., 0] if a.shape[2] == 1 else _gray(a)
+    return a.copy()
+
+
+def _gray(a):
+    cv2, _, _ = _modules()
+    return cv2.cvtColor(a[..., :3], cv2.COLOR_BGR2GRAY)
+
+
+def read_image(gray, engine=None, scale: tuple[float, float] = (72 / DPI, 72 / DPI)) -> OcrPage:
+    """OCR one grayscale page image; coordinates in the result are pixel × scale (PDF points)."""
+    cv2, np, _ = _modules()
+    engine = engine or _engine()
+    angle = skew_angle(gray)
+    if abs(angle) >= 0.05:
+        gray = rotate(gray, angle)
+    grids, line_mask = find_tables(gray)
+    clean = gray.copy()
+    if line_mask is not None:
+        clean[cv2.dilate(line_mask, np.ones((3, 3), np.uint8)) > 0] = 255
+    boxes = detect(gray, engine)
+    pieces = _split_by_cells(boxes, grids)
+    crops = []
+    for (x0, y0, x1, y1), _, _ in pieces:
+        crop = clean[int(y0):int(np.ceil(y1)), int(x0):int(np.ceil(x1))]
+        crops.append(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR))
+    texts = _recognise(crops, engine) if crops else []
+    sx, sy = scale
+    kept = []
+    for ((x0, y0, x1, y1), where, h), (text, score) in zip(pieces, texts):
+        text = text.strip()
+        if not text or score < MIN_SCORE:
+            continue
+        kept.append((x0 * sx, y0 * sy, x1 * sx, y1 * sy, h * sy, where, text, float(score)))
+    sizes = _font_sizes([k[4] for k in kept])
+    numeric_cells = _numeric_cells(kept)
+    outside: list[dict] = []
+    in_cells: dict[tuple[int, int], list[dict]] = {}
+    total = weight = 0.0
+    for (x0, y0, x1, y1, _, where, text, score), size in zip(kept, sizes):
+        text = fix_numeric(text, numeric=where is not None and where in numeric_cells)
+        cy = (y0 + y1) / 2
+        ch = {"x0": x0, "x1": x1, "top": cy - size / 2, "bottom": cy + size / 2, "text": text, "size": size}
+        (outside if where is None else in_cells.setdefault(where, [])).append(ch)
+        n = max(len(text), 1)
+        total += score * n
+        weight += n
+    tables = []
+    for ti, (bbox, cells) in enumerate(grids):
+        t = OcrTable(bbox=_scaled(bbox, sx, sy), cells=[_scaled(c, sx, sy) for c in cells])
+        for (tj, ci), chars in in_cells.items():
+            if tj == ti:
+                t.lines[ci] = chars_to_lines(chars)
+        tables.append(t)
+    return OcrPage(lines=chars_to_lines(outside), tables=tables, confidence=total / weight if weight else 1.0,
+                   angle=angle, n_boxes=len(kept))
+
+
+def _scaled(b, sx, sy):
+    return (b[0] * sx, b[1] * sy, b[2] * sx, b[3] * sy)
+
+
+# -- deskew -------------------------------------------------------------------------------------
+
+def skew_angle(gray, limit: float = 3.0) -> float:
+    """The rotation (degrees, counter-clockwise as cv2 counts it) that makes text rows and ruling
+    lines horizontal: the angle whose horizontal projection profile is sharpest."""
+    cv2, np, _ = _modules()
+    h, w = gray.shape
+    f = min(1.0, 800 / max(h, w))
+    small = cv2.resize(gray, (max(1, int(w * f)), max(1, int(h * f))), interpolation=cv2.INTER_AREA)
+    bw = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)[1]
+    if cv2.countNonZero(bw) < 50:
+        return 0.0
+    sh, sw = bw.shape
+    centre = (sw / 2, sh / 2)
+    bwf = bw.astype(np.float32) / 255
+
+    def sharpness(a: float) -> float:
+        m = cv2.getRotationMatrix2D(centre, a, 1.0)
+        r = cv2.warpAffine(bwf, m, (sw, sh), flags=cv2.INTER_LINEAR, borderValue=0)
+        prof = r.sum(axis=1)
+        return float(np.square(np.diff(prof)).sum())
+
+    best = max(np.arange(-limit, limit + 1e-9, 0.25), key=sharpness)
+    best = max(np.arange(best - 0.25, best + 0.25 + 1e-9, 0.05), key=sharpness)
+    return round(float(best), 2)
+
+
+def rotate(gray, angle: float):
+    cv2, _, _ = _modules()
+    h, w = gray.shape
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    return cv2.warpAffine(gray, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
+                          borderValue=255)
+
+
+# -- ruling lines and cells ---------------------------------------------------------------------
+
+def find_tables(gray):
+    """Tables from ruling lines: [(bbox, [cell boxes])] in pixels, and the line mask (or None)."""
+    cv2, np, _ = _modules()
+    h, w = gray.shape
+    bw = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 20)
+    klen_h = max(30, w // 30)
+    klen_v = max(20, h // 60)
+    horiz = cv2.morphologyEx(bw, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (klen_h, 1)))
+    vert = cv2.morphologyEx(bw, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, klen_v)))
+    # bridge the small breaks a scan leaves in a line, and make crossings meet
+    horiz = cv2.dilate(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (7, 3)))
+    vert = cv2.dilate(vert, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 7)))
+    grid = cv2.bitwise_or(horiz, vert)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(grid, connectivity=8)
+    tables = []
+    used = np.zeros_like(grid)
+    for i in range(1, n):
+        x, y, bw_, bh, area = stats[i]
+        if bw_ < 60 or bh < 25:
+            continue
+        comp = (labels[y:y + bh, x:x + bw_] == i).astype(np.uint8) * 255
+        hs = _line_positions(cv2.bitwise_and(horiz[y:y + bh, x:x + bw_], comp), axis=0, min_len=bw_ * 0.15)
+        vs = _line_positions(cv2.bitwise_and(vert[y:y + bh, x:x + bw_], comp), axis=1, min_len=bh * 0.15)
+        if len(hs) < 2 or len(vs) < 2:
+            continue
+        cells = _cells(comp, hs, vs)
+        if len(cells) < 2:
+            continue  # a framed box, not a table (as the text-PDF reader decides)
+        cells = [(cx0 + x, cy0 + y, cx1 + x, cy1 + y) for cx0, cy0, cx1, cy1 in cells]
+        tables.append(((float(x + vs[0]), float(y + hs[0]), float(x + vs[-1]), float(y + hs[-1])), cells))
+        used[y:y + bh, x:x + bw_] |= comp
+    tables.sort(key=lambda t: t[0][1])
+    return tables, (used if tables else None)
+
+
+def _line_positions(mask, axis: int, min_len: float) -> list[float]:
+    """Centres of the ruling lines in a mask (axis 0: horizontal lines → y; 1: vertical → x)."""
+    _, np, _ = _modules()
+    prof = (mask > 0).sum(axis=1 - axis)  # run length per row (axis 0) or column (axis 1)
+    on = prof >= min_len
+    out: list[float] = []
+    i = 0
+    while i < len(on):
+        if on[i]:
+            j = i
+            while j + 1 < len(on) and on[j + 1]:
+                j += 1
+            seg = prof[i:j + 1]
+            out.append(float(i + (seg * np.arange(len(seg))).sum() / max(seg.sum(), 1)))
+            i = j + 1
+        else:
+            i += 1
+    return out
+
+
+def _cells(comp, hs: list[float], vs: list[float]) -> list[tuple[float, float, float, float]]:
+    """The holes of a grid, snapped to the line centres so that neighbouring cells share edges."""
+    cv2, np, _ = _modules()
+    holes = cv2.bitwise_not(comp)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(holes, connectivity=4)
+    H, W = comp.shape
+    out = []
+    for i in range(1, n):
+        x, y, w, h, _ = stats[i]
+        if x == 0 or y == 0 or x + w >= W or y + h >= H:
+            continue  # outside the table (touches the frame)
+        if w < 6 or h < 6:
+            continue  # a sliver between double lines
+        x0, x1 = _snap(x - 1, vs), _snap(x + w, vs)
+        y0, y1 = _snap(y - 1, hs), _snap(y + h, hs)
+        if x1 - x0 < 4 or y1 - y0 < 4:
+            continue
+        out.append((x0, y0, x1, y1))
+    return out
+
+
+def _snap(v: float, axis: list[float], tol: float = 8.0) -> float:
+    best = min(axis, key=lambda a: abs(a - v))
+    return best if abs(best - v) <= tol else float(v)
+
+
+# -- detection, assignment to cells, recognition ------------------------------------------------
+
+def detect(gray, engine) -> list[tuple[float, float, float, float]]:
+    """Text boxes (axis-aligned, pixels) from the DB detector."""
+    cv2, np, _ = _modules()
+    img = cv2.cvtColor(gray, cv2.COLOR_GRAY2BGR)
+    boxes, _ = engine.text_det(img)
+    if boxes is None or len(boxes) == 0:
+        return []
+    out = []
+    for b in np.asarray(boxes):
+        xs, ys = b[:, 0], b[:, 1]
+        out.append((float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max())))
+    return out
+
+
+def _split_by_cells(boxes, grids):
+    """[(piece box, (table, cell) or None, original box height)]: a box goes to the cell that holds
+    its centre; a box that runs over several cells of a row is cut at the cell borders."""
+    out = []
+    for box in boxes:
+        x0, y0, x1, y1 = box
+        h = y1 - y0
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        placed = False
+        for ti, (tb, cells) in enumerate(grids):
+            if not (tb[0] - 2 <= cx <= tb[2] + 2 and tb[1] - 2 <= cy <= tb[3] + 2):
+                continue
+            row = [(ci, c) for ci, c in enumerate(cells)
+                   if c[1] <= cy <= c[3] and min(x1, c[2]) - max(x0, c[0]) > min(0.4 * h, 0.5 * (x1 - x0))]
+            if not row:
+                row = [(ci, c) for ci, c in enumerate(cells) if c[0] <= cx <= c[2] and c[1] <= cy <= c[3]]
+            for ci, c in row:
+                px0, px1 = max(x0, c[0] + 1), min(x1, c[2] - 1)
+                py0, py1 = max(y0, c[1] + 1), min(y1, c[3] - 1)
+                if px1 - px0 >= 3 and py1 - py0 >= 3:
+                    out.append(((px0, py0, px1, py1), (ti, ci), h))
+            placed = bool(row)
+            break
+        if not placed:
+            out.append((box, None, h))
+    return out
+
+
+def _recognise(crops, engine) -> list[tuple[str, float]]:
+    res, _ = engine.text_rec(crops)
+    return [(str(r[0]), float(r[1])) for r in res]
+
+
+def _font_sizes(heights: list[float]) -> list[float]:
+    """A font size per piece: box heights clustered (within 15 %), each cluster at its median, so
+    lines of one paragraph get one size as they do in a text PDF."""
+    if not heights:
+        return []
+    order = sorted(range(len(heights)), key=lambda i: heights[i])
+    sizes = [0.0] * len(heights)
+    group: list[int] = []
+
+    def flush():
+        if group:
+            vals = sorted(heights[i] for i in group)
+            s = round(vals[len(vals) // 2] * _SIZE_OF_HEIGHT * 2) / 2
+            for i in group:
+                sizes[i] = max(s, 1.0)
+
+    for i in order:
+        if group and heights[i] > heights[group[0]] * 1.15:
+            flush()
+            group = []
+        group.append(i)
+    flush()
+    return sizes
+
+
+# -- post-correction ------------------------------------------------------------------------------
+
+_NUM_TOKEN = regex.compile(r"(?<![A-Za-z])[0-9OoIl|.,，。·%％]*[0-9][0-9OoIl|.,，。·%％]*(?![A-Za-z])")
+_NUMERIC_CELL = regex.compile(r"^[\s0-9OoIl|.,，。·%％+\-—－()（）]*[0-9][\s0-9OoIl|.,，。·%％()（）]*$")
+
+
+def _numeric_cells(kept) -> set:
+    texts: dict = {}
+    for *_, where, text, _ in kept:
+        if where is not None:
+            texts.setdefault(where, []).append(text)
+    return {w for w, ts in texts.items() if all(_NUMERIC_CELL.match(t) for t in ts)}
+
+
+def fix_numeric(text: str, numeric: bool = False) -> str:
+    """The usual OCR slips inside numeric tokens, nothing more: O→0 and l/I/|→1 next to digits,
+    a full stop or middle dot between digits → '.', a comma before the last 1-2 digits of a number
+    in a numeric cell → '.', and 方元 after a number → 万元."""
+
+    def fix(m: regex.Match) -> str:
+        t = m.group(0)
+        t = regex.sub(r"(?<=[0-9])[Oo]|[Oo](?=[0-9])", "0", t)
+        t = regex.sub(r"(?<=[0-9])[Il|]|[Il|](?=[0-9])", "1", t)
+        t = regex.sub(r"(?<=[0-9])[。·](?=[0-9])", ".", t)
+        t = regex.sub(r"(?<=[0-9])，(?=[0-9]{3})", ",", t)
+        if numeric:
+            t = regex.sub(r"^([0-9]+)[,，]([0-9]{1,2})(%?)$", r"\1.\2\3", t)
+        return t
+
+    text = _NUM_TOKEN.sub(fix, text)
+    return regex.sub(r"(?<=[0-9])方(?=元)", "万", text)

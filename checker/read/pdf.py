@@ -51,20 +51,16 @@ class _RawTable:
 
 def _open(path: Path):
     import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
 
     try:
         pdf = pdfplumber.open(str(path))
-        n = len(pdf.pages)
-    except PDFPasswordIncorrect as exc:
-        raise errors.InputError(f"PDF 已加密，需要密码才能打开：{path}",
-                                f"PDF is encrypted and needs a password: {path}") from exc
-    except Exception as exc:  # pdfminer raises many types on broken files
-        name = type(exc).__name__
-        if "Password" in name or "Encrypt" in name:
-            raise errors.InputError(f"PDF 已加密，无法读取：{path}", f"PDF is encrypted: {path}") from exc
-        raise errors.InputError(f"PDF 文件已损坏，无法解析：{path}",
-                                f"corrupt PDF, cannot be parsed ({name}): {path}") from exc
+    except Exception as exc:  # pdfminer raises many types on broken files; pdfplumber wraps them
+        raise errors.pdf_failure(exc, path) from exc
+    try:
+        n = len(pdf.pages)  # walks the page tree: loops, deep nesting and bad references show up here
+    except Exception as exc:
+        pdf.close()
+        raise errors.pdf_failure(exc, path) from exc
     if n == 0:
         pdf.close()
         raise errors.InputError(f"PDF 没有任何页面：{path}", f"PDF has no pages: {path}")

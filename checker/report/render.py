@@ -24,12 +24,27 @@ def filtered(results, min_severity: str):
     return results
 
 
+def _ordinary_mode(fd: int, path: Path) -> None:
+    """mkstemp makes 0600 files; give the output the mode a plain open() would (or the old file's)."""
+    try:
+        mode = path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    try:
+        os.fchmod(fd, mode)
+    except (AttributeError, OSError):
+        pass
+
+
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Write to a temporary file beside the target, then rename: never a partial output file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=str(path.parent))
     try:
+        _ordinary_mode(fd, path)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
         os.replace(tmp, path)

@@ -67,6 +67,8 @@ class TextUnit:
     where: str  # "body" | "table"
     block: Paragraph | Cell
     table: Table | None = None
+    topic: str = ""  # "goal" | "achievement" | "" — a goal and its achievement are meant to differ
+    condensed: bool = False  # a 自评表 summary cell that abridges the narrative
 
 
 @dataclass
@@ -99,6 +101,7 @@ class Count:
     n: int
     loc: Loc
     sentence: str
+    subset: bool = False  # "其中9个子项目已完成": a part, not the total
 
 
 @dataclass
@@ -208,16 +211,50 @@ class Facts:
 
 # -- text units ------------------------------------------------------------------------------------
 
+_HEAD_RX = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[、.．])")
+_GOAL = regex.compile(r"目标")
+_ACHIEVED = regex.compile(r"完成情况|实现情况|实际完成|产出情况|效益情况|支出绩效情况|成效|取得")
+
+
+def topic_of(label: str) -> str:
+    if _ACHIEVED.search(label):
+        return "achievement"
+    if _GOAL.search(label):
+        return "goal"
+    return ""
+
+
+def _cell_label(t: Table, c: Cell) -> str:
+    """The short label that names a long text cell: to its left, else above it."""
+    left = t.at(c.row, c.col - 1) if c.col > 0 else None
+    if left is not None and left is not c and 0 < len(left.text) <= 20:
+        return left.text
+    up = t.at(c.row - 1, c.col) if c.row > 0 else None
+    if up is not None and up is not c and 0 < len(up.text) <= 20:
+        return up.text
+    return ""
+
+
 def _units(doc: Document) -> list[TextUnit]:
     out = []
+    heading = ""
     for b in doc.blocks:
         if isinstance(b, Paragraph):
-            out.append(TextUnit(text=b.text, raw=b.raw, loc=Loc.of_paragraph(b), where="body", block=b))
+            if len(b.text) <= 30 and _HEAD_RX.match(b.text):
+                heading = b.text
+            own = topic_of(b.text[:6]) if regex.match(r"(?:年度|总|绩效)?目标[:：]", b.text) else ""
+            out.append(TextUnit(text=b.text, raw=b.raw, loc=Loc.of_paragraph(b), where="body", block=b,
+                                topic=own or topic_of(heading)))
         else:
+            selfeval = any(regex.search(r"三级指标|年度指标值|年初预算数|全年预算数", c.text) for c in b.cells[:80])
             for c in b.cells:
                 if len(c.text) >= 12 and regex.search(r"\p{Han}", c.text) and parse_number(c.text) is None:
+                    label = _cell_label(b, c)
+                    own = topic_of(c.text[:6]) if regex.match(r"(?:年度|总|绩效)?目标[:：]", c.text) else ""
                     out.append(TextUnit(text=c.text, raw=c.raw, loc=Loc.of_cell(b, c), where="table", block=c,
-                                        table=b))
+                                        table=b, topic=own or topic_of(label),
+                                        condensed=selfeval and label in ("预期目标", "实际完成情况", "年度总体目标")
+                                        or (selfeval and regex.search(r"预期目标|实际完成情况", label) is not None)))
     return out
 
 
@@ -328,7 +365,11 @@ def _counts(u: TextUnit, facts: Facts) -> None:
             raw = m.group("n") or m.group("n2") or m.group("n3")
             n = cn_int(raw)
             if n is not None:
-                facts.counts.append(Count(n=n, loc=_quote_loc(u, sent.strip()), sentence=sent.strip()))
+                after = sent[m.end():m.end() + 4]
+                before = sent[max(0, m.start() - 4):m.start()]
+                subset = bool(regex.match(r"\s*(?:中|已|均|未|正在|尚|按期|完成|实施|有)", after) and "共" not in m.group(0)) \
+                    or bool(regex.search(r"其中|中[，,]?$|完成$|有$", before))
+                facts.counts.append(Count(n=n, loc=_quote_loc(u, sent.strip()), sentence=sent.strip(), subset=subset))
 
 
 def _scores_grades(u: TextUnit, facts: Facts, k: Knowledge) -> None:
