@@ -81,9 +81,8 @@ def _failed(path, error: str, t0: float | None = None) -> Result:
     return res
 
 
-def _test_hook(path) -> None:
+def _test_hook(path, spec: str | None) -> None:
     """PECHECK_TEST_HOOK, for the tests only: simulate a hang, a crash or a memory bomb."""
-    spec = os.environ.get("PECHECK_TEST_HOOK")
     if not spec:
         return
     name = Path(path).name
@@ -102,11 +101,11 @@ def _test_hook(path) -> None:
                 hog.append(bytearray(256 * 1024**2))
 
 
-def check_one(path, cfg, ocr: str, mem_cap: int = 0) -> Result:
+def check_one(path, cfg, ocr: str, mem_cap: int = 0, hook: str | None = None) -> Result:
     """check_file that never raises: every failure becomes a failed Result for this file."""
     t0 = time.perf_counter()
     try:
-        _test_hook(path)
+        _test_hook(path, hook)
         return check_file(path, cfg, ocr=ocr)
     except MemoryError:
         return _failed(path, _memory_error(mem_cap), t0)
@@ -126,8 +125,14 @@ class _Progress:
         if not enabled:
             return
         from rich.console import Console
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                                   TimeRemainingColumn)
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
 
         self.bar = Progress(TextColumn("[bold]检查[/bold]"), BarColumn(), MofNCompleteColumn(),
                             TimeElapsedColumn(), TimeRemainingColumn(), TextColumn("{task.fields[name]}"),
@@ -163,7 +168,7 @@ def _alarm(signum, frame):
     raise _Timeout
 
 
-def _run_inline(files, cfg, ocr, timeout, mem_cap, progress) -> list[Result]:
+def _run_inline(files, cfg, ocr, timeout, mem_cap, hook, progress) -> list[Result]:
     use_alarm = timeout > 0 and threading.current_thread() is threading.main_thread() and hasattr(
         signal, "setitimer")
     old_handler = signal.signal(signal.SIGALRM, _alarm) if use_alarm else None
@@ -175,7 +180,7 @@ def _run_inline(files, cfg, ocr, timeout, mem_cap, progress) -> list[Result]:
             try:
                 if use_alarm:
                     signal.setitimer(signal.ITIMER_REAL, timeout)
-                res = check_one(f, cfg, ocr, mem_cap)
+                res = check_one(f, cfg, ocr, mem_cap, hook)
             except _Timeout:
                 res = _failed(f, timeout_error(timeout), t0)
             finally:
@@ -222,8 +227,12 @@ def _restore_as(old) -> None:
 # ------------------------------------------------------------------------------------------ workers
 
 
-def _worker_main(conn, cfg, ocr: str, mem_cap: int) -> None:
-    """A worker: receive (index, path), send back (index, Result); None means stop."""
+def _worker_main(conn, cfg, ocr: str, mem_cap: int, hook: str | None) -> None:
+    """A worker: receive (index, path, cwd), send back (index, Result); None means stop.
+
+    The cwd travels with each task: a forkserver child starts in the server's directory, and paths
+    (and the messages quoting them) must mean what they meant to the caller.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and kills us
     if mem_cap:
         try:
@@ -249,8 +258,13 @@ def _worker_main(conn, cfg, ocr: str, mem_cap: int) -> None:
             return
         if task is None:
             return
-        idx, path = task
-        res = check_one(path, cfg, ocr, mem_cap)
+        idx, path, cwd = task
+        try:
+            if cwd and os.getcwd() != cwd:
+                os.chdir(cwd)
+        except OSError:
+            pass
+        res = check_one(path, cfg, ocr, mem_cap, hook)
         try:
             conn.send((idx, res))
         except MemoryError:
@@ -270,9 +284,9 @@ def _context():
 
 
 class _Worker:
-    def __init__(self, ctx, cfg, ocr, mem_cap):
+    def __init__(self, ctx, cfg, ocr, mem_cap, hook):
         self.conn, child = ctx.Pipe(duplex=True)
-        self.proc = ctx.Process(target=_worker_main, args=(child, cfg, ocr, mem_cap), daemon=True,
+        self.proc = ctx.Process(target=_worker_main, args=(child, cfg, ocr, mem_cap, hook), daemon=True,
                                 name="pecheck-worker")
         self.proc.start()
         child.close()
@@ -283,7 +297,7 @@ class _Worker:
     def assign(self, idx, path) -> None:
         self.task = (idx, path)
         self.started = time.monotonic()
-        self.conn.send((idx, str(path)))
+        self.conn.send((idx, str(path), os.getcwd()))
 
     def kill(self) -> None:
         try:
@@ -316,7 +330,7 @@ def _crash_error(proc) -> str:
     return f"处理进程异常退出（退出码 {code}）（worker crashed, exit code {code}）"
 
 
-def _run_pool(files, cfg, ocr, jobs, timeout, mem_cap, progress) -> list[Result]:
+def _run_pool(files, cfg, ocr, jobs, timeout, mem_cap, hook, progress) -> list[Result]:
     ctx = _context()
     results: list[Result | None] = [None] * len(files)
     pending = deque(enumerate(files))
@@ -330,20 +344,20 @@ def _run_pool(files, cfg, ocr, jobs, timeout, mem_cap, progress) -> list[Result]
         w.done += 1
 
     try:
-        workers = [_Worker(ctx, cfg, ocr, mem_cap) for _ in range(min(jobs, len(files)))]
+        workers = [_Worker(ctx, cfg, ocr, mem_cap, hook) for _ in range(min(jobs, len(files)))]
         while pending or any(w.task for w in workers):
             # hand out work; recycle workers that have done their share
             for i, w in enumerate(workers):
                 if w.task is None and pending:
                     if w.done >= MAX_TASKS_PER_WORKER:
                         w.stop()
-                        w = workers[i] = _Worker(ctx, cfg, ocr, mem_cap)
+                        w = workers[i] = _Worker(ctx, cfg, ocr, mem_cap, hook)
                     idx, path = pending.popleft()
                     try:
                         w.assign(idx, path)
                     except (OSError, ValueError):  # died while idle: replace and retry once
                         w.kill()
-                        w = workers[i] = _Worker(ctx, cfg, ocr, mem_cap)
+                        w = workers[i] = _Worker(ctx, cfg, ocr, mem_cap, hook)
                         w.assign(idx, path)
             busy = [w for w in workers if w.task is not None]
             wait_for = None
@@ -366,7 +380,7 @@ def _run_pool(files, cfg, ocr, jobs, timeout, mem_cap, progress) -> list[Result]
                         path = w.task[1]
                         finish(w, _failed(path, _crash_error(w.proc)))
                         w.kill()
-                        workers[i] = _Worker(ctx, cfg, ocr, mem_cap) if pending else w
+                        workers[i] = _Worker(ctx, cfg, ocr, mem_cap, hook) if pending else w
                         continue
                 if timeout > 0 and time.monotonic() - w.started >= timeout:
                     path = w.task[1]
@@ -374,7 +388,7 @@ def _run_pool(files, cfg, ocr, jobs, timeout, mem_cap, progress) -> list[Result]
                     res = _failed(path, timeout_error(timeout))
                     res.seconds = time.monotonic() - w.started
                     finish(w, res)
-                    workers[i] = _Worker(ctx, cfg, ocr, mem_cap) if pending else w
+                    workers[i] = _Worker(ctx, cfg, ocr, mem_cap, hook) if pending else w
     finally:
         for w in workers:
             if w.proc.exitcode is None and w.task is None:
@@ -397,10 +411,11 @@ def run_batch(files, cfg, ocr: str = "auto", jobs: int = 0, timeout: float = 120
     n = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
     n = min(n, len(files))
     timeout = float(timeout or 0)
+    hook = os.environ.get("PECHECK_TEST_HOOK") or None  # read here: forkserver children do not see later changes
     progress = _Progress(len(files), _progress_enabled(quiet))
     try:
         if n <= 1:
-            return _run_inline(files, cfg, ocr, timeout, mem_cap, progress)
-        return _run_pool(files, cfg, ocr, n, timeout, mem_cap, progress)
+            return _run_inline(files, cfg, ocr, timeout, mem_cap, hook, progress)
+        return _run_pool(files, cfg, ocr, n, timeout, mem_cap, hook, progress)
     finally:
         progress.close()

@@ -36,7 +36,9 @@ for _cp in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B)) + list(rang
 _TRANS.update({ord("％"): "%", ord("．"): ".", ord("＋"): "+", ord("－"): "-", ord("\u3000"): " ",
                ord("\xa0"): " ", ord("\u2002"): " ", ord("\u2003"): " ", ord("\u2009"): " ",
                ord("\u200b"): "", ord("\ufeff"): "", ord("\u00ad"): "", ord("﹪"): "%",
-               ord("\u2212"): "-", ord("≧"): "≥", ord("≦"): "≤"})
+               ord("\u2212"): "-", ord("≧"): "≥", ord("≦"): "≤",
+               # look-alikes some CJK fonts map their glyphs to (browser PDFs): angle brackets, bars, 户
+               ord("\u2329"): "〈", ord("\u232a"): "〉", ord("\u2015"): "—", ord("戶"): "户"})
 
 # A character that makes an adjacent space meaningless in Chinese text.
 _CJK = r"\p{Han}\p{Block=CJK_Symbols_and_Punctuation}\p{Block=Halfwidth_and_Fullwidth_Forms}“”‘’…—·、"

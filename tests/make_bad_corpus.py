@@ -267,6 +267,34 @@ def _lying_zip(docx_data: bytes, real_size: int) -> bytes:
     return bytes(data)
 
 
+def _nested_tables(d, depth: int = 60) -> None:
+    """Tables nested `depth` deep, each inner table in the first cell of the one around it."""
+    d.add_paragraph("嵌套表格")
+    cell = d.add_table(rows=1, cols=2).cell(0, 0)
+    for k in range(depth):
+        cell.text = f"第{k}层"
+        cell = cell.add_table(rows=1, cols=2).cell(0, 0)
+
+
+def _odd_geometry_pdf() -> bytes:
+    """Pages with an empty MediaBox, a huge one and text at absurd coordinates."""
+    text = _stream(b"BT /F1 12 Tf 1e30 -1e30 Td (1800 1160.49 64.47%) Tj ET "
+                   b"BT /F1 0 Tf 72 720 Td (zero size font 100) Tj ET "
+                   b"BT /F1 12 Tf 72 700 Td (budget 1800 spent 1160.49) Tj ET")
+    return _raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R 6 0 R 7 0 R] /Count 3 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 0 0] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        text,
+        _FONT,
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 14400 14400] /Rotate 90 /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [595 842 0 0] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+    ])
+
+
 def _no_tables(d) -> None:
     d.add_paragraph("2023年度项目支出绩效自评报告：本项目全年预算100万元，已全部支出。")
 
@@ -311,7 +339,11 @@ def build(directory: str | os.PathLike, bomb_size: int = 1 << 30, seed_pdf: Path
     put("page-tree-deep.pdf", _deep_pdf())
     put("blank-3000-pages.pdf", _blank_pages(3000))
     put("blank-1400-pages.pdf", _blank_pages(1400))
-    put("flate-bomb.pdf", _flate_bomb_pdf(256 << 20))
+    put("flate-bomb.pdf", _flate_bomb_pdf(320 << 20))
+    put("odd-geometry.pdf", _odd_geometry_pdf())
+    put("junk-before-header.pdf", b"\r\n\x00garbage written by a mail gateway\n" + seed)
+    put("docx-named.pdf", _docx_bytes(_no_tables))
+    put("ole-named.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4088))
     put("image-only.pdf", _image_only_pdf())
     put("png-named.pdf", _png())
     put("report-300-pages.pdf", _repeated_pages(seed_pdf, 300))
@@ -334,8 +366,15 @@ def build(directory: str | os.PathLike, bomb_size: int = 1 << 30, seed_pdf: Path
         b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE Types [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
         + zipfile.ZipFile(io.BytesIO(base)).read("[Content_Types].xml").split(b"?>", 1)[1])))
     put("no-tables.docx", _docx_bytes(_no_tables))
+    put("nested-tables.docx", _docx_bytes(_nested_tables))
     put("empty-tables.docx", _docx_bytes(_empty_tables))
     put("报告 副本 2022.pdf", seed)
+
+    if hasattr(os, "mkfifo"):  # a named pipe: opening it for reading would block forever
+        fifo = out / "fifo.pdf"
+        if not fifo.exists():
+            os.mkfifo(fifo)
+        files["fifo.pdf"] = fifo
 
     locked = out / UNREADABLE_DIR
     locked.mkdir(exist_ok=True)

@@ -410,8 +410,12 @@ def fix_numeric(text: str, numeric: bool = False) -> str:
 
     def fix(m: regex.Match) -> str:
         t = m.group(0)
-        t = regex.sub(r"(?<=[0-9])[Oo]|[Oo](?=[0-9])", "0", t)
-        t = regex.sub(r"(?<=[0-9])[Il|]|[Il|](?=[0-9])", "1", t)
+        for _ in range(len(t)):  # until stable: "1OO" → "100"
+            u = regex.sub(r"(?<=[0-9])[Oo]|[Oo](?=[0-9])", "0", t)
+            u = regex.sub(r"(?<=[0-9])[Il|]|[Il|](?=[0-9])", "1", u)
+            if u == t:
+                break
+            t = u
         t = regex.sub(r"(?<=[0-9])[。·](?=[0-9])", ".", t)
         t = regex.sub(r"(?<=[0-9])，(?=[0-9]{3})", ",", t)
         if numeric:

@@ -59,7 +59,10 @@ def _open(path: Path):
     try:
         n = len(pdf.pages)  # walks the page tree: loops, deep nesting and bad references show up here
     except Exception as exc:
-        pdf.close()
+        try:
+            pdf.stream.close()  # not pdf.close(): that walks the broken page tree again
+        except Exception:
+            pass
         raise errors.pdf_failure(exc, path) from exc
     if n == 0:
         pdf.close()
@@ -108,14 +111,13 @@ class _PdfReader:
             return
         raw_tables: list[_RawTable] = []
         try:
-            found = page.find_tables(_TABLE_SETTINGS)
+            found = page.find_tables({**_TABLE_SETTINGS, "explicit_horizontal_lines": _closing_lines(page)})
         except Exception:  # a malformed drawing must not lose the page's text
             found = []
         for t in found:
             cells = [tuple(map(float, c)) for c in t.cells if c]
-            if len(cells) < 2:
-                continue  # a framed text box, not a table
-            raw_tables.append(_RawTable(page=number, bbox=tuple(map(float, t.bbox)), cells=cells))
+            if cells:  # a lone cell is a framed text box unless it continues a table (see build)
+                raw_tables.append(_RawTable(page=number, bbox=tuple(map(float, t.bbox)), cells=cells))
         raw_tables.sort(key=lambda t: t.bbox[1])
         outside: list[dict] = []
         buckets: dict[tuple[int, int], list[dict]] = {}
@@ -175,6 +177,11 @@ class _PdfReader:
                 if isinstance(item, _RawTable):
                     continues = (pending is not None and pending_bottom_ok and pos == 0
                                  and _compatible(pending, item))
+                    if len(item.cells) == 1 and not continues:
+                        for p in _paragraphs([ln for ls in item.lines.values() for ln in ls], num, margins):
+                            self._add_paragraph(p, first_on_page=False)
+                        pending, pending_bottom_ok = None, False
+                        continue
                     if continues:
                         _append_rows(pending, item)
                     else:
@@ -200,6 +207,26 @@ class _PdfReader:
             prev._open = getattr(p, "_open", False)  # type: ignore[attr-defined]
             return
         self.doc.blocks.append(p)
+
+
+def _closing_lines(page) -> list[dict]:
+    """Rows cut by a page break are left open by some producers (browsers draw no border where the
+    row is cut): close them with a rule where the table's vertical rules start and end."""
+    verts = [e for e in page.edges if e["orientation"] == "v" and e["bottom"] - e["top"] >= 8]
+    if len(verts) < 2:
+        return []
+    horiz = [e for e in page.edges if e["orientation"] == "h"]
+    out = []
+    for y in (min(e["top"] for e in verts), max(e["bottom"] for e in verts)):
+        ends = [e for e in verts if abs(e["top"] - y) < 2 or abs(e["bottom"] - y) < 2]
+        if len(ends) < 2:
+            continue
+        x0, x1 = min(e["x0"] for e in ends), max(e["x1"] for e in ends)
+        if any(abs(h["top"] - y) < 2 and h["x0"] <= x0 + 2 and h["x1"] >= x1 - 2 for h in horiz):
+            continue
+        out.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0,
+                    "orientation": "h", "object_type": "line"})
+    return out
 
 
 def _cell_of(t: _RawTable, cx: float, cy: float) -> int | None:
@@ -422,33 +449,103 @@ def _paragraphs(lines: list[Line], page: int, margins: tuple[float, float]) -> l
 
 
 def read_pdf(path: Path, ocr: str = "auto") -> Document:
+    import zlib
+
+    from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFObjRef, PDFStream
+    from pdfminer.psparser import LIT
+
+    budget = [256 * 1024 * 1024]  # inflated bytes of content, form, font and CMap streams per document
+    seen: set = set()
+
+    def refuse_bombs(page) -> None:
+        """Measure what pdfminer is about to inflate for this page (streams shared between pages are
+        counted once) and refuse a decompression bomb before it fills memory. Images are left out:
+        reading text never decodes them."""
+        todo = [page.page_obj.attrs.get("Contents"), page.page_obj.attrs.get("Resources")]
+        steps = 0
+        while todo and steps < 50_000:
+            steps += 1
+            obj = todo.pop()
+            if isinstance(obj, PDFObjRef):
+                key = ("ref", obj.objid)
+                if key in seen:
+                    continue
+                seen.add(key)
+                obj = obj.resolve()
+            if isinstance(obj, dict):
+                todo.extend(obj.values())
+            elif isinstance(obj, list):
+                todo.extend(obj)
+            elif isinstance(obj, PDFStream) and ("stream", id(obj)) not in seen:
+                seen.add(("stream", id(obj)))
+                if obj.attrs.get("Subtype") is LIT("Image"):
+                    continue
+                todo.extend(obj.attrs.values())  # a form's own resources
+                filters = obj.get_filters()
+                if obj.rawdata is None or not filters or filters[0][0] not in LITERALS_FLATE_DECODE:
+                    continue
+                data = obj.rawdata
+                if obj.decipher:
+                    data = obj.decipher(obj.objid, obj.genno, data, obj.attrs)
+                inflater = zlib.decompressobj()
+                while data and budget[0] >= 0:
+                    try:
+                        budget[0] -= len(inflater.decompress(data, 1 << 24))
+                    except zlib.error:
+                        break  # pdfminer copes with broken streams its own way
+                    data = inflater.unconsumed_tail
+                if budget[0] < 0:
+                    raise errors.InputError(f"PDF 第 {page.page_number} 页的内容解压后异常庞大，疑似压缩炸弹，已拒绝：{path}",
+                                            f"page {page.page_number} inflates abnormally (decompression bomb?), "
+                                            f"refused: {path}")
+
     pdf = _open(path)
     reader = _PdfReader(path)
     try:
-        reader.doc.producer = str((pdf.metadata or {}).get("Producer", ""))[:200]
+        try:
+            reader.doc.producer = str((pdf.metadata or {}).get("Producer", ""))[:200]
+        except Exception:  # a broken Info dictionary costs only the producer name
+            reader.doc.producer = ""
         for i, page in enumerate(pdf.pages, start=1):
+            try:
+                refuse_bombs(page)
+            except errors.InputError:
+                raise
+            except Exception:  # the guard only measures; pdfminer decides what is readable
+                pass
             try:
                 reader.read_page(page, i)
             except errors.InputError:
                 raise
             except Exception as exc:
-                raise errors.InputError(f"PDF 第 {i} 页无法解析，文件可能已损坏：{path}",
-                                        f"page {i} cannot be parsed, the PDF may be corrupt: {path}") from exc
+                raise errors.pdf_failure(exc, path, page=i) from exc
             page.flush_cache()
     finally:
-        pdf.close()
+        try:
+            pdf.close()
+        except Exception:  # never let closing hide the real outcome
+            pass
     scanned = [p.number for p in reader.doc.pages if p.scanned]
     if scanned and ocr != "off":
         from checker.read.ocr import ocr_pages  # optional extra
 
         ocr_pages(reader, path, scanned if ocr == "auto" else [p.number for p in reader.doc.pages])
-    reader.drop_running_lines()
-    reader.build()
+    try:
+        reader.drop_running_lines()
+        reader.build()
+    except RecursionError as exc:
+        raise errors.pdf_failure(exc, path) from exc
     doc = reader.doc
     if doc.scanned_pages and not any(b for b in doc.blocks):
         raise errors.ScannedInput(
             f"这是扫描件（{len(doc.scanned_pages)} 页无文字层），需要 OCR：请安装 pip install 'pecheck[ocr]' 后使用 --ocr auto",
             "scanned PDF without a text layer; install the OCR extra: pip install 'pecheck[ocr]'")
+    if not any(b.text.strip() if isinstance(b, Paragraph) else b.cells for b in doc.blocks):
+        if any(p.ocr for p in doc.pages):
+            raise errors.InputError(f"扫描件经 OCR 未识别出任何文字（{doc.n_pages} 页）：{path}",
+                                    f"OCR found no text on the {doc.n_pages} scanned pages: {path}")
+        raise errors.InputError(f"PDF 的 {doc.n_pages} 页中没有任何文字（空白页，或文字已转为图形）：{path}",
+                                f"no text on any of the {doc.n_pages} pages (blank, or text as outlines): {path}")
     if doc.scanned_pages:
         doc.warnings.append(f"scanned-pages:{','.join(map(str, doc.scanned_pages))}")
     return doc

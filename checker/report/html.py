@@ -12,13 +12,20 @@ import html
 import io
 from pathlib import Path
 
-from checker.report.markdown import (SEVERITY_ORDER, SUMMARY_FIELDS, category_text, location_text, quote,
-                                     severity_text, status_text)
+from checker.report.markdown import (
+    SEVERITY_ORDER,
+    SUMMARY_FIELDS,
+    category_text,
+    location_text,
+    quote,
+    severity_text,
+    status_text,
+)
 
 SCALE = 2.0  # render scale: 144 dpi, sharp on high-density screens
 DISPLAY = 1.25  # CSS pixels per PDF point for the evidence pictures (about print size)
 MAX_PICTURES = 3  # evidence pictures per finding
-_MIN_W, _MIN_H, _MARGIN, _MAX_H = 420.0, 110.0, 28.0, 360.0  # crop geometry in PDF points
+_MIN_W, _MIN_H, _MARGIN, _MAX_H = 480.0, 110.0, 28.0, 360.0  # crop geometry in PDF points
 
 CSS = """
 :root { --err:#c62828; --warn:#b26a00; --info:#1565c0; --line:#d9dde3; --mute:#5f6b7a; }
@@ -103,8 +110,10 @@ class PageImages:
                 self._pages[key] = None
         return self._pages[key]
 
-    def crop(self, path: str, number: int, bbox, others=()) -> tuple[bytes, int, int] | None:
-        """PNG of the region around bbox with bbox (and any other boxes in view) outlined in red."""
+    def crop(self, path: str, number: int, bbox, others=()) -> tuple[bytes, int, int, tuple] | None:
+        """PNG of the region around bbox with bbox (and any other boxes in view) outlined in red.
+
+        Returns (png, width px, height px, region in page points as x0, top, x1, bottom)."""
         got = self._page(path, number)
         if got is None or not bbox:
             return None
@@ -134,7 +143,7 @@ class PageImages:
             draw.rectangle(rect, outline=(220, 20, 20), width=max(2, int(round(1.5 * s))))
         buf = io.BytesIO()
         crop.quantize(colors=64, method=Image.Quantize.FASTOCTREE).save(buf, format="PNG")
-        return buf.getvalue(), crop.width, crop.height
+        return buf.getvalue(), crop.width, crop.height, (left + dx, top + dy, right + dx, bottom + dy)
 
     def close(self) -> None:
         for d in self._docs.values():
@@ -157,6 +166,10 @@ def _is_pdf(res) -> bool:
         return False
 
 
+def _inside(b, r) -> bool:
+    return b[0] >= r[0] and b[1] >= r[1] and b[2] <= r[2] and b[3] <= r[3]
+
+
 def _values(f) -> str:
     cells = []
     if f.expected is not None:
@@ -172,13 +185,17 @@ def _evidence(res, f, pages: PageImages | None) -> str:
     out: list[str] = []
     shown = 0
     quoted: list[str] = []
+    regions: list[tuple[int, tuple]] = []  # pictures already shown: (page, region)
     for loc in f.locations:
         got = None
+        if loc.page and loc.bbox and any(p == loc.page and _inside(loc.bbox, r) for p, r in regions):
+            continue  # already outlined in an earlier picture
         if pages is not None and loc.page and loc.bbox and shown < MAX_PICTURES:
             others = [o.bbox for o in f.locations if o is not loc and o.page == loc.page and o.bbox]
             got = pages.crop(res.file, loc.page, loc.bbox, others)
         if got:
-            png, w, h = got
+            png, w, h, region = got
+            regions.append((loc.page, region))
             shown += 1
             data = base64.b64encode(png).decode("ascii")
             k = DISPLAY / pages.scale  # show at about the printed size

@@ -14,8 +14,14 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from checker.errors import InputError
-from checker.report.markdown import (category_text, locations_text, pages_text, severity_text, status_text,
-                                     value_text)
+from checker.report.markdown import (
+    category_text,
+    locations_text,
+    pages_text,
+    severity_text,
+    status_text,
+    value_text,
+)
 from checker.report.render import write_atomic
 
 REPORT_HEADER = ("文件", "项目", "单位", "年度", "预算", "支出", "执行率", "得分", "等级", "错误", "警告", "提示", "状态")

@@ -145,8 +145,8 @@ def differences(fa: Folded, fb: Folded) -> list[Difference]:
             d = Difference(a=fa, b=fb, a_span=(0, 0), b_span=(0, 0), a_gap=ga, b_gap=gb, a_quote="", b_quote="")
             if matched < _MIN_REGION and not d.numeric:
                 continue  # a short shared phrase inside two different sentences: a paraphrase, not a copy
-            if condensed and (not ga or not gb or max(len(ga), len(gb)) > 8):
-                continue  # the 自评表 abridges the narrative: dropped clauses there are expected
+            if condensed and not d.numeric:
+                continue  # the 自评表 abridges and rewords the narrative; only a changed figure counts there
             qa, sa = _quote(fa, a0, a1)
             qb, sb = _quote(fb, b0, b1)
             out.append(Difference(a=fa, b=fb, a_span=sa, b_span=sb, a_gap=ga, b_gap=gb, a_quote=qa, b_quote=qb))
