@@ -17,7 +17,10 @@ CONCEPT_ZH = {
 
 
 def _col_decimals(reg: Region, concept: str) -> int:
-    return tol.column_decimals(r.values[concept].num for r in reg.rows if concept in r.values)
+    """Written precision of a column. Money columns share the table's: trimmed trailing zeros
+    (80 beside 17.6 and 95.75) mean 80.00, not 80 ± 0.5."""
+    concepts = [c for c in MONEY_COLS if c in reg.columns] if concept in MONEY_COLS else [concept]
+    return tol.column_decimals(r.values[c].num for c in concepts for r in reg.rows if c in r.values)
 
 
 def _num(row: Row, concept: str) -> Num | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from checker.check import tolerance as tol
-from checker.check.arithmetic import CONCEPT_ZH
+from checker.check.arithmetic import CONCEPT_ZH, _col_decimals
 from checker.check.registry import Rule, register
 from checker.check.scoring import final_score
 from checker.textnorm import fold
@@ -26,7 +26,7 @@ def _ref_values(facts) -> dict[str, tuple[Num, object, str, int]]:
             key = "budget" if concept == "adjusted_budget" else concept
             if key in out:
                 continue
-            d = tol.column_decimals(r.values[concept].num for r in reg.rows if concept in r.values)
+            d = _col_decimals(reg, concept)
             num = v.num if v.num.unit or concept == "rate" else _with_unit(v.num, reg.unit)
             out[key] = (num, v.loc, "资金表合计", d)
     fb = facts.funds_block

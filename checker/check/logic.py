@@ -191,7 +191,7 @@ class NoProblemClaim(Rule):
             from checker.model import Paragraph
 
             if isinstance(b, Paragraph):
-                if len(b.text) <= 30 and "问题" in b.text:
+                if len(b.text) <= 30 and "问题" in b.text and not _NO_PROBLEM.search(b.text):
                     heading = b.text
                     continue
                 if heading and len(b.text) <= 60 and _NO_PROBLEM.search(b.text) and "其他需要说明" not in heading:

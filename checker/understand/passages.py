@@ -104,7 +104,7 @@ def differences(fa: Folded, fb: Folded) -> list[Difference]:
     if fa.text == fb.text:
         return []
     sm = difflib.SequenceMatcher(None, fa.text, fb.text, autojunk=False)
-    blocks = [m for m in sm.get_matching_blocks() if m.size >= 10]
+    blocks = [m for m in sm.get_matching_blocks() if m.size >= 6]
     if not blocks:
         return []
     # regions of dense matching: consecutive blocks separated by small gaps on both sides
@@ -113,7 +113,8 @@ def differences(fa: Folded, fb: Folded) -> list[Difference]:
         prev = regions[-1][-1]
         ga = m.a - (prev.a + prev.size)
         gb = m.b - (prev.b + prev.size)
-        if 0 <= ga <= _MAX_GAP and 0 <= gb <= _MAX_GAP:
+        # an edit leaves one side short; two long different stretches are a rewrite, not an edit
+        if 0 <= ga <= _MAX_GAP and 0 <= gb <= _MAX_GAP and min(ga, gb) <= 12:
             regions[-1].append(m)
         else:
             regions.append([m])
@@ -127,23 +128,29 @@ def differences(fa: Folded, fb: Folded) -> list[Difference]:
             a0, a1 = m1.a + m1.size, m2.a
             b0, b1 = m1.b + m1.size, m2.b
             if a1 > a0 or b1 > b0:
-                raw_gaps.append([a0, a1, b0, b1])
+                raw_gaps.append([a0, a1, b0, b1, m1, m2])
         # merge gaps separated by only a few matching characters ("协调" vs "进行调整")
-        gaps: list[list[int]] = []
+        gaps: list[list] = []
         for g in raw_gaps:
             if gaps and g[0] - gaps[-1][1] <= 3 and g[2] - gaps[-1][3] <= 3:
-                gaps[-1][1], gaps[-1][3] = g[1], g[3]
+                gaps[-1][1], gaps[-1][3], gaps[-1][5] = g[1], g[3], g[5]
             else:
                 gaps.append(g)
+        # a gap counts only between solid anchors (a short common word is no anchor),
+        # unless the anchor runs to the start or end of a text
+        gaps = [g for g in gaps if _anchored(g[4], fa, fb, left=True) and _anchored(g[5], fa, fb, left=False)]
         # the inner small matches hidden by the 10-char filter: refine each gap with a fine diff
-        for a0, a1, b0, b1 in gaps:
+        for a0, a1, b0, b1, _, _ in gaps:
             ga, gb = fa.text[a0:a1], fb.text[b0:b1]
             if set(ga) <= _GRAMMAR and set(gb) <= _GRAMMAR:
                 continue
             if _only_grammar_edits(ga, gb):
                 continue
             d = Difference(a=fa, b=fb, a_span=(0, 0), b_span=(0, 0), a_gap=ga, b_gap=gb, a_quote="", b_quote="")
-            if matched < _MIN_REGION and not d.numeric:
+            shorter = min(len(fa.text), len(fb.text))
+            if min(len(ga), len(gb)) > 12:
+                continue
+            if matched < _MIN_REGION and matched < 0.8 * shorter:
                 continue  # a short shared phrase inside two different sentences: a paraphrase, not a copy
             if condensed and not d.numeric:
                 continue  # the 自评表 abridges and rewords the narrative; only a changed figure counts there
@@ -151,6 +158,14 @@ def differences(fa: Folded, fb: Folded) -> list[Difference]:
             qb, sb = _quote(fb, b0, b1)
             out.append(Difference(a=fa, b=fb, a_span=sa, b_span=sb, a_gap=ga, b_gap=gb, a_quote=qa, b_quote=qb))
     return out
+
+
+def _anchored(m, fa: Folded, fb: Folded, left: bool) -> bool:
+    if m.size >= 8:
+        return True
+    if left:
+        return m.a == 0 or m.b == 0
+    return m.a + m.size == len(fa.text) or m.b + m.size == len(fb.text)
 
 
 def _only_grammar_edits(ga: str, gb: str) -> bool:
