@@ -344,7 +344,15 @@ def _run_pool(files, cfg, ocr, jobs, timeout, mem_cap, hook, progress) -> list[R
         w.done += 1
 
     try:
-        workers = [_Worker(ctx, cfg, ocr, mem_cap, hook) for _ in range(min(jobs, len(files)))]
+        try:
+            for _ in range(min(jobs, len(files))):
+                workers.append(_Worker(ctx, cfg, ocr, mem_cap, hook))
+        except OSError as exc:  # cannot start processes here (limits, sandbox): check in this process
+            print(f"注意：无法启动工作进程，改为单进程检查（cannot start workers: {exc}）", file=sys.stderr)
+            for w in workers:
+                w.kill()
+            workers = []
+            return _run_inline(files, cfg, ocr, timeout, mem_cap, hook, progress)
         while pending or any(w.task for w in workers):
             # hand out work; recycle workers that have done their share
             for i, w in enumerate(workers):

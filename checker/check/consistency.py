@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import regex
+
 from checker.check import tolerance as tol
 from checker.check.arithmetic import CONCEPT_ZH, _col_decimals
 from checker.check.registry import Rule, register
@@ -283,3 +285,75 @@ class StatedCount(Rule):
             seen.add(c.n)
             yield self.finding(f"文中称子项目 {c.n} 个，{where}实际列有 {actual} 个", expected=str(actual), found=str(c.n),
                                locations=[c.loc])
+
+
+_CLAUSE = regex.compile(r"[，,；;。：:！？!?\n]")
+
+
+def _context(text: str, start: int, end: int, unit: str) -> str:
+    """The words around a figure inside its clause, with its unit ("培训" + "人次")."""
+    a = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+    m = _CLAUSE.search(text, end)
+    b = m.start() if m else len(text)
+    return text[max(a, start - 16):start] + unit + text[end:min(b, end + 10)]
+
+
+@register
+class IndicatorStatedElsewhere(Rule):
+    code = "PC606"
+    name = "indicator-stated-elsewhere"
+    category = "mismatch"
+    title = "正文所述完成数量与绩效自评表实际完成值不一致"
+    explain = ("正文或自评报告表写出的完成数量（个、次、人、%…）与绩效自评表同一指标的实际完成值应相同；"
+               "按指标名称与上下文的相似度和计量单位配对，目标值与约数（余、多、近）不比较。")
+    fail_example = "自评表“开展网络安全培训 实际完成值 22次”，正文“开展网络安全培训25次”。"
+    pass_example = "两处均为 22 次。"
+
+    def check(self, facts):
+        from checker.check.scoring import _inds
+        from checker.understand.facts import sentences
+        from checker.understand.numbers import find_numbers
+
+        inds = [i for i in _inds(facts) if i.actual is not None and i.actual.quantitative and i.actual.num is not None
+                and len(i.name) >= 4]
+        if not inds:
+            return
+        seen = set()
+        for u in facts.units:
+            if u.topic == "goal" or (u.table is not None and any(r.table is u.table for r in facts.regions
+                                                                   if r.kind == "indicators")):
+                continue
+            for _, sent in sentences(u.text):
+                for n in find_numbers(sent):
+                    if n.kind != "amount" or n.approx or n.is_money:
+                        continue
+                    ctx = _context(sent, n.start, n.end, n.unit)
+                    for ind in inds:
+                        a = ind.actual.num
+                        if a.unit != n.unit or not a.unit:
+                            continue
+                        name_bg = bigrams(ind.name)
+                        common = name_bg & bigrams(ctx)
+                        if len(common) < min(4, len(name_bg)) or len(common) / max(1, len(name_bg)) < 0.6:
+                            continue
+                        if not a.value or not (Decimal("0.5") <= n.value / a.value <= 2):
+                            continue  # another quantity of the same kind (a remainder, a sub-count)
+                        if n.value == a.value or (ind.target and ind.target.num is not None
+                                                  and n.value == ind.target.num.value):
+                            continue
+                        key = (ind.name, n.raw)
+                        if key in seen:
+                            continue
+                        seen.add(key)
+                        quote = sent[max(0, n.start - 16):n.end + 4].strip()
+                        yield self.finding(f"文中“{quote}”与绩效自评表指标“{ind.name[:24]}”实际完成值 {ind.actual.text} 不一致",
+                                           expected=ind.actual.text, found=n.raw.strip(),
+                                           locations=[_qloc(u, quote), ind.loc("actual")])
+
+
+def _qloc(u, quote: str):
+    from checker.model import Loc
+
+    loc = Loc(**{**u.loc.__dict__})
+    loc.text = quote
+    return loc

@@ -35,7 +35,7 @@ from checker.read.layout import Line, chars_to_lines
 DPI = 150  # render resolution: CJK body text ~33 px high, small table text ~23 px
 DET_SIDE = 1280  # the detector's input, longest side in px (the recogniser reads full-resolution crops)
 MIN_SCORE = 0.5  # recognised pieces below this are noise (dust, stray marks), as in rapidocr
-_SIZE_OF_HEIGHT = 0.72  # font size (pt) per detected box height (pt): DB boxes are ~1.4x the em
+_SIZE_OF_HEIGHT = 0.88  # font size (pt) per detected box height (pt): a DB box is a bit taller than the em
 
 _HINT_ZH = "这是扫描件（无文字层），需要 OCR：请先安装 pip install 'pecheck[ocr]'"
 _HINT_EN = "scanned PDF; install the OCR extra: pip install 'pecheck[ocr]'"
@@ -169,7 +169,7 @@ def read_image(gray, engine=None, scale: tuple[float, float] = (72 / DPI, 72 / D
         if not text or score < MIN_SCORE:
             continue
         kept.append((x0 * sx, y0 * sy, x1 * sx, y1 * sy, h * sy, where, text, float(score)))
-    sizes = _font_sizes([k[4] for k in kept])
+    sizes = _font_sizes([k[4] for k in kept], [k[5] is None for k in kept])
     numeric_cells = _numeric_cells(kept)
     outside: list[dict] = []
     in_cells: dict[tuple[int, int], list[dict]] = {}
@@ -262,8 +262,9 @@ def find_tables(gray):
         cells = _cells(comp, hs, vs)
         if len(cells) < 2:
             continue  # a framed box, not a table (as the text-PDF reader decides)
-        cells = [(cx0 + x, cy0 + y, cx1 + x, cy1 + y) for cx0, cy0, cx1, cy1 in cells]
-        tables.append(((float(x + vs[0]), float(y + hs[0]), float(x + vs[-1]), float(y + hs[-1])), cells))
+        fx, fy = float(x), float(y)
+        cells = [(cx0 + fx, cy0 + fy, cx1 + fx, cy1 + fy) for cx0, cy0, cx1, cy1 in cells]
+        tables.append(((fx + vs[0], fy + hs[0], fx + vs[-1], fy + hs[-1]), cells))
         used[y:y + bh, x:x + bw_] |= comp
     tables.sort(key=lambda t: t[0][1])
     return tables, (used if tables else None)
@@ -302,8 +303,8 @@ def _cells(comp, hs: list[float], vs: list[float]) -> list[tuple[float, float, f
             continue  # outside the table (touches the frame)
         if w < 6 or h < 6:
             continue  # a sliver between double lines
-        x0, x1 = _snap(x - 1, vs), _snap(x + w, vs)
-        y0, y1 = _snap(y - 1, hs), _snap(y + h, hs)
+        x0, x1 = _snap(float(x - 1), vs), _snap(float(x + w), vs)
+        y0, y1 = _snap(float(y - 1), hs), _snap(float(y + h), hs)
         if x1 - x0 < 4 or y1 - y0 < 4:
             continue
         out.append((x0, y0, x1, y1))
@@ -312,7 +313,7 @@ def _cells(comp, hs: list[float], vs: list[float]) -> list[tuple[float, float, f
 
 def _snap(v: float, axis: list[float], tol: float = 8.0) -> float:
     best = min(axis, key=lambda a: abs(a - v))
-    return best if abs(best - v) <= tol else float(v)
+    return float(best) if abs(best - v) <= tol else float(v)
 
 
 # -- detection, assignment to cells, recognition ------------------------------------------------
@@ -364,28 +365,22 @@ def _recognise(crops, engine) -> list[tuple[str, float]]:
     return [(str(r[0]), float(r[1])) for r in res]
 
 
-def _font_sizes(heights: list[float]) -> list[float]:
-    """A font size per piece: box heights clustered (within 15 %), each cluster at its median, so
-    lines of one paragraph get one size as they do in a text PDF."""
-    if not heights:
-        return []
-    order = sorted(range(len(heights)), key=lambda i: heights[i])
-    sizes = [0.0] * len(heights)
-    group: list[int] = []
-
-    def flush():
-        if group:
-            vals = sorted(heights[i] for i in group)
-            s = round(vals[len(vals) // 2] * _SIZE_OF_HEIGHT * 2) / 2
-            for i in group:
-                sizes[i] = max(s, 1.0)
-
+def _font_sizes(heights: list[float], cluster: list[bool]) -> list[float]:
+    """A font size per piece from its box height. Heights of the pieces outside tables are
+    clustered (a jump of more than 12 % starts a new cluster) and each cluster takes its median, so
+    the lines of one paragraph get one size, as they do in a text PDF."""
+    sizes = [max(round(h * _SIZE_OF_HEIGHT * 2) / 2, 1.0) for h in heights]
+    order = sorted((i for i in range(len(heights)) if cluster[i]), key=lambda i: heights[i])
+    groups: list[list[int]] = []
     for i in order:
-        if group and heights[i] > heights[group[0]] * 1.15:
-            flush()
-            group = []
-        group.append(i)
-    flush()
+        if groups and heights[i] <= heights[groups[-1][-1]] * 1.12:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    for g in groups:
+        s = sizes[g[len(g) // 2]]
+        for i in g:
+            sizes[i] = s
     return sizes
 
 
