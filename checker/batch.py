@@ -227,13 +227,15 @@ def _restore_as(old) -> None:
 # ------------------------------------------------------------------------------------------ workers
 
 
-def _worker_main(conn, cfg, ocr: str, mem_cap: int, hook: str | None) -> None:
+def _worker_main(conn, cfg, ocr: str, mem_cap: int, hook: str | None, ocr_threads: int = 0) -> None:
     """A worker: receive (index, path, cwd), send back (index, Result); None means stop.
 
     The cwd travels with each task: a forkserver child starts in the server's directory, and paths
     (and the messages quoting them) must mean what they meant to the caller.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and kills us
+    if ocr_threads:  # share the cores between the workers (for an OCR engine that honours it)
+        os.environ.setdefault("PECHECK_OCR_THREADS", str(ocr_threads))
     if mem_cap:
         try:
             import resource
@@ -284,9 +286,10 @@ def _context():
 
 
 class _Worker:
-    def __init__(self, ctx, cfg, ocr, mem_cap, hook):
+    def __init__(self, ctx, cfg, ocr, mem_cap, hook, ocr_threads=0):
         self.conn, child = ctx.Pipe(duplex=True)
-        self.proc = ctx.Process(target=_worker_main, args=(child, cfg, ocr, mem_cap, hook), daemon=True,
+        self.proc = ctx.Process(target=_worker_main, args=(child, cfg, ocr, mem_cap, hook, ocr_threads),
+                                daemon=True,
                                 name="pecheck-worker")
         self.proc.start()
         child.close()
@@ -332,6 +335,7 @@ def _crash_error(proc) -> str:
 
 def _run_pool(files, cfg, ocr, jobs, timeout, mem_cap, hook, progress) -> list[Result]:
     ctx = _context()
+    ocr_threads = max(1, (os.cpu_count() or 1) // jobs)
     results: list[Result | None] = [None] * len(files)
     pending = deque(enumerate(files))
     workers: list[_Worker] = []
@@ -346,7 +350,7 @@ def _run_pool(files, cfg, ocr, jobs, timeout, mem_cap, hook, progress) -> list[R
     try:
         try:
             for _ in range(min(jobs, len(files))):
-                workers.append(_Worker(ctx, cfg, ocr, mem_cap, hook))
+                workers.append(_Worker(ctx, cfg, ocr, mem_cap, hook, ocr_threads))
         except OSError as exc:  # cannot start processes here (limits, sandbox): check in this process
             print(f"注意：无法启动工作进程，改为单进程检查（cannot start workers: {exc}）", file=sys.stderr)
             for w in workers:
@@ -359,13 +363,13 @@ def _run_pool(files, cfg, ocr, jobs, timeout, mem_cap, hook, progress) -> list[R
                 if w.task is None and pending:
                     if w.done >= MAX_TASKS_PER_WORKER:
                         w.stop()
-                        w = workers[i] = _Worker(ctx, cfg, ocr, mem_cap, hook)
+                        w = workers[i] = _Worker(ctx, cfg, ocr, mem_cap, hook, ocr_threads)
                     idx, path = pending.popleft()
                     try:
                         w.assign(idx, path)
                     except (OSError, ValueError):  # died while idle: replace and retry once
                         w.kill()
-                        w = workers[i] = _Worker(ctx, cfg, ocr, mem_cap, hook)
+                        w = workers[i] = _Worker(ctx, cfg, ocr, mem_cap, hook, ocr_threads)
                         w.assign(idx, path)
             busy = [w for w in workers if w.task is not None]
             wait_for = None
@@ -388,7 +392,7 @@ def _run_pool(files, cfg, ocr, jobs, timeout, mem_cap, hook, progress) -> list[R
                         path = w.task[1]
                         finish(w, _failed(path, _crash_error(w.proc)))
                         w.kill()
-                        workers[i] = _Worker(ctx, cfg, ocr, mem_cap, hook) if pending else w
+                        workers[i] = _Worker(ctx, cfg, ocr, mem_cap, hook, ocr_threads) if pending else w
                         continue
                 if timeout > 0 and time.monotonic() - w.started >= timeout:
                     path = w.task[1]
@@ -396,7 +400,7 @@ def _run_pool(files, cfg, ocr, jobs, timeout, mem_cap, hook, progress) -> list[R
                     res = _failed(path, timeout_error(timeout))
                     res.seconds = time.monotonic() - w.started
                     finish(w, res)
-                    workers[i] = _Worker(ctx, cfg, ocr, mem_cap, hook) if pending else w
+                    workers[i] = _Worker(ctx, cfg, ocr, mem_cap, hook, ocr_threads) if pending else w
     finally:
         for w in workers:
             if w.proc.exitcode is None and w.task is None:

@@ -2771,6 +2771,2115 @@ def synthetic_samples():
 
 
 # ----------------------------------------------------------------------------------------------
+# D. Three more templates, each with its own data, derivation and layout:
+#    部门整体支出 (决策/过程/产出/效益 10/25/30/35, 万元 with 2–4 decimals, 按收入性质 / 按支出性质),
+#    转移支付 (衔接资金, A–E columns, 元 with separators, old 20/80 自评表, 优/良/较差/差),
+#    a small 四川-style project (调整后预算数, 权重, 满意度 20, a reverse target).
+#    Same conventions as C: derive_*() computes every printed string with exact Decimal arithmetic;
+#    mutations ("pre" on the data, "post" on the derived model) return their answer-key items.
+# ----------------------------------------------------------------------------------------------
+
+Q4 = D("0.0001")
+
+
+def wan(x) -> str:
+    """万元 as many 部门 reports print them: 2 decimals, or 4 where the figure has them (207.4538)."""
+    x = D(x)
+    if x == x.quantize(Q2):
+        return f"{x:.2f}"
+    assert x == x.quantize(Q4), x
+    return f"{x:.4f}"
+
+
+def yuan(x) -> str:
+    return f"{D(x):,.2f}"
+
+
+def rate_np(s, b) -> str:
+    """Execution rate printed without the % sign (the column header says 执行率（%）)."""
+    return f"{q2(D(s) / D(b) * 100):.2f}" if D(b) else "0.00"
+
+
+def _copies(T, key, text, *locs):
+    T[key] = {loc: text for loc in locs}
+
+
+def _score_inds(R, clean, actual_override=None):
+    """Printed indicator rows and their exact scores (ind_score rules; "score" fixes a banded 定性 score)."""
+    out = []
+    for ind in R["inds"]:
+        ind = dict(ind)
+        if actual_override and ind["name"] in actual_override:
+            ind["a"] = actual_override[ind["name"]]
+        if ind["kind"] == "qual" and "score" in ind:
+            sc = D(ind["score"])
+        else:
+            sc = ind_score(ind)
+        if clean:
+            assert sc <= ind["weight"], ind["name"]
+            if sc < ind["weight"]:
+                assert ind.get("dev"), ("missed target needs a deviation reason", ind["name"])
+        sc = D(ind.get("score_override", sc))
+        t, a = ind_strings(ind)
+        out.append(
+            {
+                "l1": ind["l1"],
+                "l2": ind["l2"],
+                "name": ind["name"],
+                "target": t,
+                "actual": a,
+                "weight": trim(ind["weight"]),
+                "score": trim(sc),
+                "score_dec": sc,
+                "dev": ind.get("dev", ""),
+            }
+        )
+    return out
+
+
+def _l1_l2_cells(inds, i, ind, l1_label, l2_cs=1):
+    row = []
+    if i == 0 or inds[i - 1]["l1"] != ind["l1"]:
+        n = sum(1 for x in inds if x["l1"] == ind["l1"])
+        row.append(C(l1_label[ind["l1"]], rs=n))
+    if i == 0 or inds[i - 1]["l2"] != ind["l2"] or inds[i - 1]["l1"] != ind["l1"]:
+        n = 0
+        for x in inds[i:]:
+            if x["l1"] == ind["l1"] and x["l2"] == ind["l2"]:
+                n += 1
+            else:
+                break
+        row.append(C(ind["l2"], rs=n, cs=l2_cs))
+    return row
+
+
+# ---- D1. 部门整体支出绩效自评报告 (梅岭县农业农村局, 2023) -----------------------------------------
+
+
+def band_dept(total: Decimal) -> str:
+    if total >= 90:
+        return "优秀"
+    if total >= 80:
+        return "良好"
+    if total >= 60:
+        return "中"
+    return "差"
+
+
+DEPT_BAND_NOTE = "90分（含）以上为优秀，80分（含）至90分为良好，60分（含）至80分为中，60分以下为差"
+
+DEPT = dict(
+    name="dept-overall-2023",
+    year=2023,
+    org="梅岭县农业农村局",
+    dept_code="315001",
+    leader="刘卫东",
+    contact="彭小兰",
+    phone="0734-5512036",
+    report_date="2024年4月",
+    sign_date="2024年4月12日",
+    notice="《梅岭县财政局关于开展2023年度部门整体支出绩效自评工作的通知》（梅财绩〔2024〕6号）",
+    income_other=[("事业收入", "18.60", "18.60"), ("其他收入", "12.3040", "12.3040")],
+    basic=[  # (name, 年初预算, 全年预算, 实际支出)
+        ("人员经费", "1050.00", "1086.3527", "1086.3527"),
+        ("公用经费", "138.00", "142.80", "137.9248"),
+    ],
+    projects=[  # (name, 年初预算, 上年结转, 年中追加, 实际支出)
+        ("高标准农田建设县级配套资金", "600.00", "0", "375.00", "812.6350"),
+        ("耕地地力保护与化肥减量增效", "120.00", "35.4538", "52.00", "198.3216"),
+        ("重大动物疫病防控", "86.50", "0", "0", "86.50"),
+        ("农产品质量安全监管", "45.00", "0", "8.60", "51.2745"),
+        ("农村人居环境整治示范村建设", "120.00", "47.20", "0", "0"),
+        ("农业技术推广与产业发展", "150.00", "12.3674", "30.00", "180.4419"),
+    ],
+    l1_labels={
+        "决策": "决策指标（10分）",
+        "过程": "过程指标（25分）",
+        "产出": "产出指标（30分）",
+        "效益": "效益指标（35分）",
+    },
+    l1_weights={"决策": 10, "过程": 25, "产出": 30, "效益": 35},
+    inds=[
+        dict(
+            l1="决策",
+            l2="目标设定",
+            name="绩效目标合理性",
+            kind="qual",
+            target="合理",
+            actual="基本合理",
+            weight=D(3),
+            score="2.1",
+            dev="部分项目绩效目标与年度重点任务衔接不够紧密；2024年编制预算时按职能逐项细化目标。",
+        ),
+        dict(
+            l1="决策",
+            l2="目标设定",
+            name="绩效指标明确性",
+            kind="qual",
+            target="明确",
+            actual="部分指标未量化",
+            weight=D(3),
+            score="2.1",
+            dev="效益指标中定性指标偏多，部分指标未细化量化；下年度增设可量化的效益指标。",
+        ),
+        dict(
+            l1="决策",
+            l2="预算配置",
+            name="在职人员控制率",
+            kind="le",
+            t=D("100"),
+            a=D("93.75"),
+            unit="%",
+            weight=D(2),
+        ),
+        dict(
+            l1="决策",
+            l2="预算配置",
+            name="“三公经费”变动率",
+            kind="le",
+            t=D("0"),
+            a=D("-6.32"),
+            unit="%",
+            weight=D(2),
+        ),
+        dict(l1="过程", l2="预算执行", name="预算执行率", kind="exec", weight=D(5)),
+        dict(l1="过程", l2="预算执行", name="结转结余率", kind="derived_le", t=D("5"), unit="%", weight=D(2)),
+        dict(
+            l1="过程",
+            l2="预算执行",
+            name="公用经费控制率",
+            kind="derived_le",
+            t=D("100"),
+            unit="%",
+            weight=D(2),
+        ),
+        dict(
+            l1="过程",
+            l2="预算执行",
+            name="“三公经费”控制率",
+            kind="le",
+            t=D("100"),
+            a=D("87.40"),
+            unit="%",
+            weight=D(2),
+        ),
+        dict(
+            l1="过程",
+            l2="预算执行",
+            name="政府采购执行率",
+            kind="eq",
+            t=D("100"),
+            a=D("100"),
+            unit="%",
+            weight=D(2),
+        ),
+        dict(
+            l1="过程",
+            l2="预算管理",
+            name="管理制度健全性",
+            kind="qual",
+            target="健全",
+            actual="健全",
+            weight=D(3),
+        ),
+        dict(
+            l1="过程",
+            l2="预算管理",
+            name="资金使用合规性",
+            kind="qual",
+            target="合规",
+            actual="基本合规",
+            weight=D(3),
+            score="2",
+            dev="县审计局抽查发现2笔差旅费报销附件不全，已补齐；今后加强报账审核。",
+        ),
+        dict(
+            l1="过程",
+            l2="预算管理",
+            name="预决算信息公开性",
+            kind="qual",
+            target="按规定公开",
+            actual="已公开，决算公开滞后5天",
+            weight=D(2),
+            score="1",
+            dev="2022年度部门决算公开晚于规定时限5天；已明确专人负责，按时限公开。",
+        ),
+        dict(
+            l1="过程",
+            l2="预算管理",
+            name="基础信息完善性",
+            kind="qual",
+            target="完善",
+            actual="不够完善",
+            weight=D(2),
+            score="1.2",
+            dev="部分项目基础资料归档不及时；已建立项目资料按月归档制度。",
+        ),
+        dict(
+            l1="过程",
+            l2="资产管理",
+            name="资产管理安全性",
+            kind="qual",
+            target="安全",
+            actual="安全",
+            weight=D(2),
+        ),
+        dict(
+            l1="产出",
+            l2="产出数量",
+            name="新建高标准农田",
+            kind="ge",
+            t=D("2.5"),
+            a=D("2.0"),
+            unit="万亩",
+            weight=D(6),
+            dev="年中追加资金11月下达，0.5万亩于2024年春耕前完工；今后提前做好项目储备和前期工作。",
+        ),
+        dict(
+            l1="产出",
+            l2="产出数量",
+            name="粮食播种面积",
+            kind="ge",
+            t=D("52"),
+            a=D("52.6"),
+            unit="万亩",
+            weight=D(6),
+        ),
+        dict(
+            l1="产出",
+            l2="产出质量",
+            name="农产品质量安全例行监测合格率",
+            kind="ge",
+            t=D("98"),
+            a=D("99.1"),
+            unit="%",
+            weight=D(6),
+        ),
+        dict(
+            l1="产出",
+            l2="产出时效",
+            name="项目按期实施率",
+            kind="ge",
+            t=D("100"),
+            a=D("83.33"),
+            unit="%",
+            target="100%",
+            weight=D(6),
+            dev="6个项目中农村人居环境整治示范村建设项目因布局调整未按期开工；2024年上半年开工建设。",
+        ),
+        dict(
+            l1="产出",
+            l2="产出成本",
+            name="高标准农田亩均财政投入",
+            kind="le",
+            t=D("1500"),
+            a=D("1462"),
+            unit="元",
+            weight=D(6),
+        ),
+        dict(
+            l1="效益",
+            l2="经济效益",
+            name="粮食总产量",
+            kind="ge",
+            t=D("20.5"),
+            a=D("20.1"),
+            unit="万吨",
+            weight=D(7),
+            dev="7—8月持续高温干旱导致中稻减产；加快抗旱水源工程和高标准农田建设。",
+        ),
+        dict(
+            l1="效益",
+            l2="经济效益",
+            name="农村居民人均可支配收入增长率",
+            kind="ge",
+            t=D("7"),
+            a=D("6.2"),
+            unit="%",
+            weight=D(7),
+            dev="生猪价格下行、干旱减产影响农民经营性收入；加快发展特色产业，拓宽增收渠道。",
+        ),
+        dict(
+            l1="效益",
+            l2="社会效益",
+            name="守住不发生规模性返贫底线",
+            kind="qual",
+            target="不发生",
+            actual="未发生",
+            weight=D(5),
+        ),
+        dict(
+            l1="效益",
+            l2="生态效益",
+            name="畜禽粪污综合利用率",
+            kind="ge",
+            t=D("80"),
+            a=D("78.6"),
+            unit="%",
+            weight=D(5),
+            dev="部分散养户粪污处理设施配套不足；2024年推广整县粪污资源化利用模式。",
+        ),
+        dict(
+            l1="效益",
+            l2="可持续影响",
+            name="农业社会化服务体系",
+            kind="qual",
+            target="健全",
+            actual="逐步健全",
+            weight=D(5),
+            score="3.5",
+            dev="乡镇农业综合服务站服务能力不均衡；加强基层农技人员培训。",
+        ),
+        dict(
+            l1="效益",
+            l2="满意度",
+            name="服务对象满意度",
+            kind="ge",
+            t=D("95"),
+            a=D("88.5"),
+            unit="%",
+            weight=D(6),
+            dev="部分农户对补贴发放进度和农技服务频次不满意；优化补贴发放流程，增加下乡服务次数。",
+        ),
+    ],
+    exec_dev=(
+        "执行率{RATE}%，低于90%：农村人居环境整治示范村建设项目因布局调整未开工，{V5}万元未支出；"
+        "高标准农田建设年中追加资金11月下达，部分工程款待竣工结算后支付。改进措施：加快项目实施和结算，2024年上半年完成结转资金支付。"
+    ),
+    balance_dev="结转结余率{BR}%，高于5%，主要为示范村建设和高标准农田建设未支付资金；2024年上半年加快支付。",
+    functions=(
+        "梅岭县农业农村局是县人民政府工作部门，主要职责是：贯彻落实党中央和省委、市委、县委关于“三农”工作的方针政策和决策部署；"
+        "统筹研究和组织实施全县“三农”工作发展规划；负责种植业、畜牧业、渔业、农业机械化等农业各产业的监督管理；"
+        "负责农产品质量安全监督管理；负责农田建设、耕地质量和农业资源环境保护工作；负责巩固拓展脱贫攻坚成果同乡村振兴有效衔接相关工作。"
+    ),
+    staffing=(
+        "本局内设办公室、计划财务股、乡村产业发展股、农田建设管理股、种植业管理股、畜牧兽医股、农产品质量安全监管股等11个股室，"
+        "下属县农业技术推广中心、县畜牧水产事务中心、县农机事务中心、县农村经营服务站4个二级机构，本次自评范围为局机关及4个二级机构。"
+        "年末核定编制48名，实有在职人员45人，退休人员31人。"
+    ),
+    goal=(
+        "2023年度部门整体支出绩效目标：一是稳定粮食生产，全县粮食播种面积稳定在52万亩以上、总产量达到20.5万吨；"
+        "二是新建高标准农田2.5万亩，落实耕地地力保护补贴和化肥减量增效措施；三是做好重大动物疫病防控和畜禽粪污资源化利用，"
+        "畜禽粪污综合利用率达到80%以上；四是加强农产品质量安全监管，例行监测合格率稳定在98%以上；"
+        "五是推进农村人居环境整治示范村建设和农业技术推广，农村居民人均可支配收入增长7%以上，守住不发生规模性返贫底线，"
+        "服务对象满意度达到95%以上。"
+    ),
+    goal_table=(
+        "粮食播种面积≥52万亩、总产量≥20.5万吨；新建高标准农田2.5万亩；畜禽粪污综合利用率≥80%；"
+        "农产品质量安全例行监测合格率≥98%；农村居民人均可支配收入增长≥7%；不发生规模性返贫；服务对象满意度≥95%。"
+    ),
+    completion=(
+        "全年安排的6个项目中，5个项目已按计划实施，农村人居环境整治示范村建设项目因示范村布局调整，"
+        "2023年12月方完成招标，年内未开工，资金结转2024年使用。"
+    ),
+    done_table=(
+        "粮食播种面积52.6万亩、总产量20.1万吨；新建高标准农田2.0万亩；畜禽粪污综合利用率78.6%；例行监测合格率99.1%；"
+        "农村居民人均可支配收入增长6.2%；未发生规模性返贫；服务对象满意度88.5%。"
+    ),
+    outputs=(
+        "全县粮食播种面积52.6万亩，新建高标准农田2.0万亩（年度目标2.5万亩，其余0.5万亩于2024年春耕前完工），"
+        "高标准农田亩均财政投入1462元；全年开展农产品质量安全例行监测2860批次，合格率99.1%；"
+        "完成春秋两季重大动物疫病集中免疫，未发生区域性重大动物疫情。"
+    ),
+    benefits=(
+        "受7—8月持续高温干旱影响，全县粮食总产量20.1万吨，未达到20.5万吨的年度目标；农村居民人均可支配收入增长6.2%；"
+        "全年未发生规模性返贫；畜禽粪污综合利用率78.6%；通过问卷调查，服务对象满意度88.5%。"
+    ),
+    management=[
+        "（一）预算管理。严格执行《中华人民共和国预算法》和县级预算管理有关规定，年初预算按照“基本支出保运转、项目支出保重点”的原则编制，"
+        "年中追加和调整按程序报批。",
+        "（二）财务管理。建立健全了财务管理、内部控制、政府采购、资产管理等制度，实行局财务统一核算，重大支出经党组会议集体研究。",
+        "（三）资产管理。资产配置、使用和处置按规定审批，年末开展资产清查，账实相符，资产管理安全。",
+        "（四）“三公”经费管理。严控“三公”经费支出，全年“三公”经费支出较上年下降6.32%。",
+    ],
+    decision=(
+        "部门整体支出绩效目标依据部门职能和县委、县政府年度重点工作设定，预算编制符合规定程序。但部分项目绩效目标与年度重点任务衔接不够紧密，"
+        "效益指标中定性指标偏多，部分指标未细化量化。在职人员控制率93.75%，“三公”经费较上年下降6.32%。"
+    ),
+    process_extra=(
+        "公用经费控制率{PUB}%，“三公”经费控制率87.40%，政府采购执行率100%。县审计局抽查发现2笔差旅费报销附件不全，已整改到位；"
+        "2022年度部门决算公开晚于规定时限5天。"
+    ),
+    problems_tail=(
+        "二是部分绩效目标未完成。新建高标准农田、粮食总产量、畜禽粪污综合利用率、农村居民人均可支配收入增长率、"
+        "服务对象满意度等指标未达到年度目标。三是绩效目标设置不够精准，部分指标未细化量化。"
+    ),
+    measures=(
+        "一是加快项目实施进度，督促示范村建设项目2024年上半年开工，及时完成高标准农田工程结算，提高预算执行率；"
+        "二是提前做好项目储备和前期工作，避免资金下达后项目无法实施；三是提高绩效目标编制质量，细化量化绩效指标；"
+        "四是加强预算执行监控，对执行进度滞后的项目及时预警。"
+    ),
+    publish="自评结果将作为2025年部门预算编制和项目安排的重要依据，并按要求在梅岭县人民政府门户网站公开。",
+)
+
+
+def derive_dept(R, clean=True):
+    M = {"R": R}
+    prows = []
+    t = {k: D(0) for k in ("p0", "carry", "add", "full", "spent")}
+    for i, (name, p0, carry, add, spent) in enumerate(R["projects"]):
+        p0, carry, add, spent = D(p0), D(carry), D(add), D(spent)
+        full = p0 + carry + add
+        for k, v in zip(("p0", "carry", "add", "full", "spent"), (p0, carry, add, full, spent), strict=True):
+            t[k] += v
+        prows.append(
+            {
+                "no": str(i + 1),
+                "name": name,
+                "p0": wan(p0),
+                "carry": wan(carry),
+                "add": wan(add),
+                "full": wan(full),
+                "spent": wan(spent),
+                "bal": wan(full - spent),
+                "rate": rate_np(spent, full),
+                "_full": full,
+                "_spent": spent,
+            }
+        )
+    M["proj_rows"] = prows
+    M["proj_total"] = {
+        "no": "",
+        "name": "合计",
+        "p0": wan(t["p0"]),
+        "carry": wan(t["carry"]),
+        "add": wan(t["add"]),
+        "full": wan(t["full"]),
+        "spent": wan(t["spent"]),
+        "bal": wan(t["full"] - t["spent"]),
+        "rate": rate_np(t["spent"], t["full"]),
+    }
+    # 支出（按支出性质）
+    erows = []
+    e0 = ef = es = D(0)
+    for name, p0, full, spent in R["basic"]:
+        p0, full, spent = D(p0), D(full), D(spent)
+        e0, ef, es = e0 + p0, ef + full, es + spent
+        erows.append(
+            {
+                "name": name,
+                "p0": wan(p0),
+                "full": wan(full),
+                "spent": wan(spent),
+                "bal": wan(full - spent),
+                "rate": rate_np(spent, full),
+            }
+        )
+    basic0, basicf, basics = e0, ef, es
+    erows.append(
+        {
+            "name": "项目支出",
+            "p0": wan(t["p0"]),
+            "full": wan(t["full"]),
+            "spent": wan(t["spent"]),
+            "bal": wan(t["full"] - t["spent"]),
+            "rate": rate_np(t["spent"], t["full"]),
+        }
+    )
+    T0, TF, TS = e0 + t["p0"], ef + t["full"], es + t["spent"]
+    M["exp_rows"] = erows
+    M["exp_total"] = {
+        "name": "合计",
+        "p0": wan(T0),
+        "full": wan(TF),
+        "spent": wan(TS),
+        "bal": wan(TF - TS),
+        "rate": rate_np(TS, TF),
+    }
+    # 收入（按收入性质）: 财政拨款 is the remainder, so both breakdowns give one total
+    oth0 = sum(D(a) for _, a, _ in R["income_other"])
+    othf = sum(D(b) for _, _, b in R["income_other"])
+    fin0, finf = T0 - oth0, TF - othf - t["carry"]
+    irows = [{"name": "财政拨款收入", "p0": wan(fin0), "full": wan(finf)}]
+    irows += [{"name": n, "p0": wan(a), "full": wan(b)} for n, a, b in R["income_other"]]
+    irows.append({"name": "上年结转", "p0": "—", "full": wan(t["carry"])})
+    M["inc_rows"] = irows
+    M["inc_total"] = {"name": "合计", "p0": wan(T0), "full": wan(TF)}
+    RATE = rate_np(TS, TF)
+    BR = rate_np(TF - TS, TF)
+    PUB_F, PUB_S = D(R["basic"][1][2]), D(R["basic"][1][3])
+    PUB = rate_np(PUB_S, PUB_F)
+    F = {
+        "T0": wan(T0),
+        "TF": wan(TF),
+        "TS": wan(TS),
+        "BAL": wan(TF - TS),
+        "RATE": RATE,
+        "BR": BR,
+        "PUB": PUB,
+        "FIN0": wan(fin0),
+        "FINF": wan(finf),
+        "CARRY": wan(t["carry"]),
+        "ADD": wan(t["add"]),
+        "BASIC0": wan(basic0),
+        "BASICF": wan(basicf),
+        "BASICS": wan(basics),
+        "PF": wan(t["full"]),
+        "PS": wan(t["spent"]),
+        "P0": wan(t["p0"]),
+        "PBAL": wan(t["full"] - t["spent"]),
+        "PRATE": rate_np(t["spent"], t["full"]),
+        "NPROJ": str(len(prows)),
+        "INC_ADJ": wan(TF - T0),
+        "BASIC_ADD": wan(basicf - basic0),
+        "ALL_ADD": wan(TF - T0 - t["carry"]),
+        "V5": wan(prows[4]["_full"] - prows[4]["_spent"]),
+    }
+    M["F"] = F
+    # scores
+    exec_score = q2(D(5) * TS / TF)
+    assert exec_score == q2(D(5) * D(RATE) / 100), "ambiguous execution score rounding"
+    override = {"结转结余率": D(BR), "公用经费控制率": D(PUB)}
+    R2 = dict(R)
+    R2["inds"] = []
+    for ind in R["inds"]:
+        ind = dict(ind)
+        if ind["kind"] == "exec":
+            ind.update(
+                kind="qual",
+                target="100%",
+                actual=f"{RATE}%",
+                score=str(R.get("exec_score_override", exec_score)),
+                dev=R["exec_dev"].format(**F),
+            )
+        elif ind["kind"] == "derived_le":
+            ind["kind"] = "le"
+            if ind["name"] == "结转结余率":
+                ind["dev"] = R["balance_dev"].format(**F)
+        R2["inds"].append(ind)
+    inds = _score_inds(R2, clean, override)
+    if clean:
+        for ind in R2["inds"]:  # the derived reverse indicators: exact and printed ratios give one score
+            if ind["name"] in override and ind_score(dict(ind, a=override[ind["name"]])) < ind["weight"]:
+                assert ind.get("dev")
+        assert sum(D(x["weight"]) for x in inds) == 100
+        for l1, w in R["l1_weights"].items():
+            assert sum(D(x["weight"]) for x in inds if x["l1"] == l1) == w
+        if D(RATE) < 90:
+            assert R["exec_dev"]
+    M["inds"] = inds
+    sub = {l1: sum((x["score_dec"] for x in inds if x["l1"] == l1), D(0)) for l1 in R["l1_weights"]}
+    total = sum(sub.values(), D(0))
+    M["sub"] = {k: trim(v) for k, v in sub.items()}
+    M["total"] = trim(total)
+    M["grade"] = band_dept(total)
+    # texts (a passage with several copies keeps one entry per location)
+    names = "、".join(p[0] for p in R["projects"])
+    T = {}
+    y = R["year"]
+    funds = (
+        f"{y}年度部门全年预算{F['TF']}万元，实际支出{F['TS']}万元，结余{F['BAL']}万元，预算执行率{F['RATE']}%"
+    )
+    T["funds"] = {"exp": funds, "process": funds, "problems": funds}
+    _copies(T, "completion", R["completion"], "body", "table")
+    T["income"] = {
+        "body": (
+            f"{y}年度部门收入全年预算合计{F['TF']}万元，其中：财政拨款收入{F['FINF']}万元，"
+            + "，".join(f"{n}{wan(b)}万元" for n, _, b in R["income_other"])
+            + f"，上年结转{F['CARRY']}万元。全年预算较年初预算{F['T0']}万元增加{F['INC_ADJ']}万元，"
+            f"其中上年结转{F['CARRY']}万元、年中追加{F['ALL_ADD']}万元。收入构成见表1。"
+        )
+    }
+    T["expense"] = {
+        "body": (
+            f"{funds}。其中：基本支出全年预算{F['BASICF']}万元，实际支出{F['BASICS']}万元"
+            f"（人员经费{wan(R['basic'][0][3])}万元、公用经费{wan(R['basic'][1][3])}万元）；"
+            f"项目支出全年预算{F['PF']}万元，实际支出{F['PS']}万元，执行率{F['PRATE']}%。支出构成见表2。"
+        )
+    }
+    T["projects"] = {
+        "body": (
+            f"{y}年度共安排项目支出{F['NPROJ']}个，分别为：{names}。项目年初预算{F['P0']}万元，上年结转{F['CARRY']}万元，"
+            f"年中追加{F['ADD']}万元，全年预算{F['PF']}万元，实际支出{F['PS']}万元，结余{F['PBAL']}万元，执行率{F['PRATE']}%。"
+            "各项目执行情况见表3。"
+        )
+    }
+    p1, p5 = prows[0], prows[4]
+    T["proj_notes"] = {
+        "body": (
+            f"{p1['name']}执行率{p1['rate']}%，主要是年中追加的375万元于11月下达，部分工程款待竣工结算后支付；"
+            f"{p5['name']}因示范村布局调整，2023年12月方完成招标，年内未支出，{p5['bal']}万元结转2024年使用；"
+            "其余项目执行率均在90%以上。"
+        )
+    }
+    T["conclusion"] = {
+        "body": (
+            f"根据部门整体支出绩效评价指标体系，经自评，我局{y}年度部门整体支出绩效综合得分{M['total']}分，"
+            f"评价等级为“{M['grade']}”。其中：决策指标{M['sub']['决策']}分，过程指标{M['sub']['过程']}分，"
+            f"产出指标{M['sub']['产出']}分，效益指标{M['sub']['效益']}分。"
+        ),
+        "table": M["grade"],
+    }
+    T["problems"] = {
+        "body": (
+            f"一是预算执行率偏低。{funds}，主要原因是农村人居环境整治示范村建设项目未开工、高标准农田建设年中追加资金下达较晚。"
+            + R["problems_tail"]
+        )
+    }
+    T["process"] = {"body": f"{funds}。" + R["process_extra"].format(**F)}
+    T["unit_name"] = {"cover": R["org"], "body": R["org"], "table": R["org"], "sign": R["org"]}
+    M["text"] = T
+    M["sign_date"] = R["sign_date"]
+    return M
+
+
+def _t(rows, total, keys):
+    out = []
+    for r in rows + [total]:
+        out.append(
+            [
+                C(r[k], align="left" if (k == "name" and r is not total) else "center", indent=False)
+                for k in keys
+            ]
+        )
+    return out
+
+
+def dept_blocks(M):
+    R, T, y = M["R"], M["text"], M["R"]["year"]
+    H1, H2, P = (lambda s: Para(s, "h1")), (lambda s: Para(s, "h2")), (lambda s: Para(s, "body"))
+    b = [
+        Para("2", "cover-gap"),
+        Para(T["unit_name"]["cover"], "cover-title"),
+        Para(f"{y}年度部门整体支出", "cover-title"),
+        Para("绩效自评报告", "cover-title"),
+        Para("5", "cover-gap"),
+    ]
+    for line in (
+        f"部门（单位）名称：{T['unit_name']['cover']}",
+        f"部门编码：{R['dept_code']}",
+        "评价类型：部门整体支出绩效自评",
+        "评价组织：局绩效自评工作领导小组",
+        f"联 系 人：{R['contact']}    联系电话：{R['phone']}",
+        f"报告日期：{R['report_date']}",
+    ):
+        b.append(Para(line, "cover"))
+    b.append(PageBreak())
+    b += [
+        Para(f"{T['unit_name']['body']}{y}年度", "title"),
+        Para("部门整体支出绩效自评报告", "title"),
+        P(
+            f"根据{R['notice']}要求，我局成立了以局长为组长的绩效自评工作领导小组，对照部门整体支出绩效评价指标体系，"
+            f"对{y}年度部门整体支出开展了绩效自评。现将自评情况报告如下："
+        ),
+        H1("一、部门（单位）基本情况"),
+        H2("（一）主要职能"),
+        P(R["functions"]),
+        H2("（二）机构设置及人员情况"),
+        P(R["staffing"]),
+        H2("（三）部门整体支出绩效目标"),
+        P(R["goal"]),
+        H1("二、部门整体收支情况"),
+        H2("（一）收入情况"),
+        P(T["income"]["body"]),
+        Para(f"表1  {y}年度部门收入情况表（按收入性质）", "caption"),
+        Para("单位：万元", "unit"),
+        Table(
+            [5.6, 5.0, 5.0],
+            [[C(h, bold=True) for h in ("收入项目", "年初预算数", "全年预算数")]]
+            + _t(M["inc_rows"], M["inc_total"], ("name", "p0", "full")),
+            size=11,
+        ),
+        H2("（二）支出情况"),
+        P(T["expense"]["body"]),
+        Para(f"表2  {y}年度部门支出情况表（按支出性质）", "caption"),
+        Para("单位：万元", "unit"),
+        Table(
+            [3.0, 2.55, 2.55, 2.55, 2.45, 2.5],
+            [
+                [
+                    C(h, bold=True)
+                    for h in ("支出项目", "年初预算数", "全年预算数", "实际支出数", "结余", "执行率（%）")
+                ]
+            ]
+            + _t(M["exp_rows"], M["exp_total"], ("name", "p0", "full", "spent", "bal", "rate")),
+            size=10.5,
+        ),
+        P(T["projects"]["body"]),
+        Para(f"表3  {y}年度项目支出情况表", "caption"),
+        Para("单位：万元", "unit"),
+    ]
+    hdr = [
+        "序号",
+        "项目名称",
+        "年初预算",
+        "上年结转",
+        "年中追加",
+        "全年预算",
+        "实际支出",
+        "结余",
+        "执行率（%）",
+    ]
+    rows = [[C(h, bold=True) for h in hdr]]
+    for r in M["proj_rows"] + [M["proj_total"]]:
+        tot = r is M["proj_total"]
+        cells = [C(r["no"]), C(r["name"], align="center" if tot else "left", indent=False)]
+        cells += [C(r[k]) for k in ("p0", "carry", "add", "full", "spent", "bal", "rate")]
+        if tot:
+            cells[0:2] = [C("合计", cs=2)]
+        rows.append(cells)
+    b.append(Table([0.7, 3.15, 1.5, 1.5, 1.5, 1.8, 1.8, 1.75, 1.9], rows, size=9, header_rows=1))
+    b.append(P(T["proj_notes"]["body"]))
+    b += [H1("三、部门整体支出管理情况")] + [P(x) for x in R["management"]]
+    b += [
+        H1("四、部门整体支出绩效情况"),
+        H2("（一）决策情况"),
+        P(R["decision"]),
+        H2("（二）过程情况"),
+        P(T["process"]["body"]),
+        H2("（三）产出情况"),
+        P(T["completion"]["body"] + R["outputs"]),
+        H2("（四）效益情况"),
+        P(R["benefits"]),
+        H1("五、自评结论"),
+        P(T["conclusion"]["body"]),
+        P(f"（评价等级划分：{DEPT_BAND_NOTE}。）"),
+        H1("六、存在的问题及原因"),
+        P(T["problems"]["body"]),
+        H1("七、下一步改进措施"),
+        P(R["measures"]),
+        H1("八、绩效自评结果应用及公开情况"),
+        P(R["publish"]),
+        Para("附件：部门整体支出绩效自评表", "plain"),
+        Para(T["unit_name"]["sign"], "right"),
+        Para(M["sign_date"], "right"),
+        PageBreak(),
+        Para("附件", "attach"),
+        Para("部门整体支出绩效自评表", "table-title"),
+        Para(f"（{y}年度）", "center"),
+    ]
+    W = [1.3, 1.5, 2.5, 1.9, 1.9, 1.1, 1.1, 4.3]
+    z = [
+        [
+            C("部门（单位）名称", cs=2),
+            C(T["unit_name"]["table"], cs=4),
+            C("部门编码", cs=1),
+            C(R["dept_code"]),
+        ]
+    ]
+    z.append(
+        [
+            C("部门预算执行情况（万元）", cs=2, rs=4),
+            C(""),
+            C("年初预算数"),
+            C("全年预算数"),
+            C("全年执行数", cs=2),
+            C("执行率（%）"),
+        ]
+    )
+    er = M["exp_rows"]
+    basic = {
+        "p0": wan(sum(D(r["p0"]) for r in er[:-1])),
+        "full": wan(sum(D(r["full"]) for r in er[:-1])),
+        "spent": wan(sum(D(r["spent"]) for r in er[:-1])),
+    }
+    basic["rate"] = rate_np(D(basic["spent"]), D(basic["full"]))
+    for lab, r in (("年度资金总额", M["exp_total"]), ("其中：基本支出", basic), ("项目支出", er[-1])):
+        z.append([C(lab), C(r["p0"]), C(r["full"]), C(r["spent"], cs=2), C(r["rate"])])
+    z += [
+        [C("年度总体目标", cs=2, rs=2), C("预期目标", cs=3), C("实际完成情况", cs=3)],
+        [
+            C(R["goal_table"], cs=3, align="justify", indent=False),
+            C(R["done_table"] + T["completion"]["table"], cs=3, align="justify", indent=False),
+        ],
+        [C(h) for h in ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")]
+        + [C("偏差原因分析及改进措施")],
+    ]
+    inds = M["inds"]
+    for i, ind in enumerate(inds):
+        row = _l1_l2_cells(inds, i, ind, R["l1_labels"])
+        row += [
+            C(ind["name"], align="center", indent=False),
+            C(ind["target"]),
+            C(ind["actual"]),
+            C(ind["weight"]),
+            C(ind["score"]),
+            C(ind["dev"], align="left", indent=False),
+        ]
+        z.append(row)
+    z.append([C("综合得分", cs=5), C("100"), C(M["total"]), C(f"评价等级：{T['conclusion']['table']}")])
+    b.append(Table(W, z, size=9))
+    b.append(
+        Para(
+            f"单位负责人：{R['leader']}        填表人：{R['contact']}        联系电话：{R['phone']}", "small"
+        )
+    )
+    b.append(Para(f"填报日期：{M['sign_date']}", "small"))
+    return b
+
+
+# ---- D2. 转移支付：中央财政衔接推进乡村振兴补助资金 (石溪县, 2023) -----------------------------------
+
+
+def band_transfer(total: Decimal) -> str:
+    if total >= 90:
+        return "优"
+    if total >= 80:
+        return "良"
+    if total >= 60:
+        return "较差"
+    return "差"
+
+
+TRANSFER_BAND_NOTE = "90分（含）以上为优，80分（含）—90分为良，60分（含）—80分为较差，60分以下为差"
+
+TRANSFER = dict(
+    name="transfer-2023",
+    year=2023,
+    county="石溪县",
+    org="石溪县乡村振兴局",
+    finance="石溪县财政局",
+    users="各乡镇人民政府",
+    central="财政部、国家乡村振兴局",
+    sign_date="2024年2月28日",
+    filler="向春燕",
+    leader="滕建华",
+    phone="0743-6218835",
+    notice="《岩州市财政局 岩州市乡村振兴局关于开展2023年度中央财政衔接推进乡村振兴补助资金绩效自评工作的通知》（岩财农〔2024〕9号）",
+    alloc=[
+        ("岩财农〔2022〕118号", "31200000.00", "提前下达"),
+        ("岩财农〔2023〕45号", "12560000.00", "第二批"),
+        ("岩财农〔2023〕97号", "4800000.00", "第三批"),
+    ],
+    towns=[  # (乡镇, 预算数 A, 统筹整合 B, 执行数 E); 到位数 D = C = A − B
+        ("龙潭镇", "7368000.00", "920000.00", "6391425.60"),
+        ("白沙镇", "6152500.00", "780000.00", "5301786.35"),
+        ("青岩镇", "5836000.00", "736000.00", "4987310.00"),
+        ("石门乡", "4985300.00", "615000.00", "4183652.18"),
+        ("桃花乡", "5210000.00", "652000.00", "3396118.40"),
+        ("高坪乡", "6487200.00", "810000.00", "3039602.55"),
+        ("清水镇", "5673000.00", "708000.00", "4816237.90"),
+        ("凤凰乡", "6848000.00", "879000.00", "5741526.42"),
+    ],
+    exec_weight=D(20),
+    l1_weights={"产出": 40, "效益": 30, "满意度": 10},
+    l1_labels={"产出": "产出指标（40分）", "效益": "效益指标（30分）", "满意度": "满意度指标（10分）"},
+    inds=[
+        dict(
+            l1="产出",
+            l2="数量指标",
+            name="支持帮扶产业项目",
+            kind="ge",
+            t=D("32"),
+            a=D("32"),
+            unit="个",
+            weight=D(6),
+        ),
+        dict(
+            l1="产出",
+            l2="数量指标",
+            name="新建或改造产业路",
+            kind="ge",
+            t=D("18"),
+            a=D("15.6"),
+            unit="公里",
+            weight=D(6),
+            dev="高坪乡2.4公里产业路受雨季影响延期，2024年4月底前完工；今后合理安排施工时序。",
+        ),
+        dict(
+            l1="产出",
+            l2="数量指标",
+            name="务工补助脱贫劳动力和监测对象",
+            kind="ge",
+            t=D("1200"),
+            a=D("1286"),
+            unit="人",
+            weight=D(6),
+        ),
+        dict(
+            l1="产出",
+            l2="质量指标",
+            name="项目验收合格率",
+            kind="eq",
+            t=D("100"),
+            a=D("100"),
+            unit="%",
+            weight=D(6),
+        ),
+        dict(
+            l1="产出",
+            l2="时效指标",
+            name="项目按期完工率",
+            kind="ge",
+            t=D("90"),
+            a=D("87.5"),
+            unit="%",
+            weight=D(6),
+            dev="32个项目中4个受雨季影响延期至2024年一季度完工；加强项目调度，提前开工。",
+        ),
+        dict(
+            l1="产出",
+            l2="成本指标",
+            name="产业路建设成本",
+            kind="le",
+            t=D("45"),
+            a=D("43.8"),
+            unit="万元/公里",
+            weight=D(5),
+        ),
+        dict(
+            l1="产出",
+            l2="成本指标",
+            name="衔接资金用于产业发展比例",
+            kind="ge",
+            t=D("55"),
+            a=D("58.6"),
+            unit="%",
+            weight=D(5),
+        ),
+        dict(
+            l1="效益",
+            l2="经济效益指标",
+            name="脱贫人口人均纯收入增长",
+            kind="ge",
+            t=D("8"),
+            a=D("9.2"),
+            unit="%",
+            weight=D(8),
+        ),
+        dict(
+            l1="效益",
+            l2="经济效益指标",
+            name="村集体经济收入5万元以上村占比",
+            kind="ge",
+            t=D("80"),
+            a=D("82.3"),
+            unit="%",
+            weight=D(7),
+        ),
+        dict(
+            l1="效益",
+            l2="社会效益指标",
+            name="受益脱贫人口和监测对象",
+            kind="ge",
+            t=D("2.1"),
+            a=D("2.26"),
+            unit="万人",
+            weight=D(8),
+        ),
+        dict(
+            l1="效益",
+            l2="社会效益指标",
+            name="守住不发生规模性返贫底线",
+            kind="qual",
+            target="不发生",
+            actual="未发生",
+            weight=D(4),
+        ),
+        dict(
+            l1="效益",
+            l2="可持续影响指标",
+            name="项目资产后续管护机制",
+            kind="qual",
+            target="健全",
+            actual="健全",
+            weight=D(3),
+        ),
+        dict(
+            l1="满意度",
+            l2="满意度指标",
+            name="受益群众满意度",
+            kind="ge",
+            t=D("90"),
+            a=D("95.3"),
+            unit="%",
+            weight=D(10),
+        ),
+    ],
+    goal=(
+        "巩固拓展脱贫攻坚成果，守住不发生规模性返贫底线；支持32个帮扶产业项目，新建或改造产业路18公里，"
+        "对1200名以上脱贫劳动力和监测对象给予务工补助；项目验收合格率100%，项目按期完工率达到90%以上；"
+        "脱贫人口人均纯收入增长8%以上，受益脱贫人口和监测对象2.1万人以上，受益群众满意度达到90%以上。"
+    ),
+    done=(
+        "实施衔接资金项目32个，新建或改造产业路15.6公里，为1286名脱贫劳动力和监测对象发放务工补助；项目验收合格率100%，"
+        "按期完工率87.5%；脱贫人口人均纯收入增长9.2%，受益脱贫人口和监测对象2.26万人，未发生规模性返贫，受益群众满意度95.3%。"
+    ),
+    projects=(
+        "共安排项目32个，覆盖全县8个乡镇，其中产业发展项目19个、基础设施项目9个、就业帮扶项目4个，"
+        "衔接资金用于产业发展的比例为58.6%。"
+    ),
+    output=[
+        "1.数量指标。全县共实施衔接资金项目32个；新建或改造产业路15.6公里，完成年度目标的86.67%；"
+        "为1286名脱贫劳动力和监测对象发放务工补助。",
+        "2.质量指标。已完工项目均通过验收，项目验收合格率100%。",
+        "3.时效指标。32个项目中28个按期完工，按期完工率87.5%，4个项目受雨季影响延期至2024年一季度完工。",
+        "4.成本指标。产业路建设平均成本43.8万元/公里，控制在45万元/公里以内。",
+    ],
+    benefit=(
+        "2023年全县脱贫人口人均纯收入14862元，同比增长9.2%；村集体经济收入5万元以上的村占比82.3%；"
+        "衔接资金项目惠及脱贫人口和监测对象2.26万人；全年未发生规模性返贫；建立了项目资产登记、确权和后续管护制度。"
+    ),
+    satisfaction="采取入户走访和问卷调查方式，共调查受益群众600户，受益群众满意度95.3%。",
+    management=(
+        "严格执行衔接资金管理办法和项目库管理制度，项目实行“村申报、乡审核、县审定”，资金实行县级报账制，"
+        "项目和资金安排情况在县政府门户网站和村务公开栏公告公示，接受群众监督。"
+    ),
+    problems=(
+        "一是部分乡镇资金执行进度偏慢。全县衔接资金执行率{RATE}，其中高坪乡{R6}、桃花乡{R5}，主要是高坪乡产业路项目受雨季影响延期，"
+        "桃花乡2个产业项目年底方完成验收，工程款尚未结算。二是产业路建设任务未全面完成，新建或改造产业路15.6公里，较目标少2.4公里。"
+        "三是4个项目未按期完工。"
+    ),
+    measures=(
+        "一是督促高坪乡、桃花乡加快项目结算和资金拨付，2024年3月底前完成结转资金支付；二是提前谋划2024年度项目，"
+        "做实做细项目前期工作，避开雨季集中施工；三是加强项目资产后续管护，持续发挥项目效益。"
+    ),
+    exec_dev=(
+        "执行率{RATE}，低于90%：高坪乡产业路项目受雨季影响延期，桃花乡2个产业项目年底完成验收、工程款尚未结算。"
+        "改进措施：督促加快结算，2024年3月底前完成结转资金支付。"
+    ),
+)
+
+
+def derive_transfer(R, clean=True):
+    M = {"R": R}
+    rows = []
+    tA = tB = tE = D(0)
+    for i, (town, a, bb, e) in enumerate(R["towns"]):
+        a, bb, e = D(a), D(bb), D(e)
+        c = a - bb
+        tA, tB, tE = tA + a, tB + bb, tE + e
+        rows.append(
+            {
+                "no": str(i + 1),
+                "name": town,
+                "A": yuan(a),
+                "B": yuan(bb),
+                "C": yuan(c),
+                "D": yuan(c),
+                "E": yuan(e),
+                "rate": pct(q2(e / c * 100)),
+            }
+        )
+    tC = tA - tB
+    M["rows"] = rows
+    M["total"] = {
+        "no": "",
+        "name": "合计",
+        "A": yuan(tA),
+        "B": yuan(tB),
+        "C": yuan(tC),
+        "D": yuan(tC),
+        "E": yuan(tE),
+        "rate": pct(q2(tE / tC * 100)),
+    }
+    RATE = pct(q2(tE / tC * 100))
+    w = R["exec_weight"]
+    exec_score = q2(w * tE / tC)
+    assert exec_score == q2(w * q2(tE / tC * 100) / 100), "ambiguous execution score rounding"
+    exec_score = D(R.get("exec_score_override", exec_score))
+    if clean:
+        assert sum(D(x) for _, x, _ in R["alloc"]) == tA
+        assert q2(tE / tC * 100) < 90 and R["exec_dev"]
+    F = {
+        "A": yuan(tA),
+        "B": yuan(tB),
+        "C": yuan(tC),
+        "D": yuan(tC),
+        "E": yuan(tE),
+        "RATE": RATE,
+        "R5": rows[4]["rate"],
+        "R6": rows[5]["rate"],
+    }
+    M["F"] = F
+    M["exec"] = {
+        "weight": trim(w),
+        "score": trim(exec_score),
+        "dev": R["exec_dev"].format(**F) if R["exec_dev"] else "",
+    }
+    inds = _score_inds(R, clean)
+    if clean:
+        assert sum(D(x["weight"]) for x in inds) + w == 100
+        for l1, lw in R["l1_weights"].items():
+            assert sum(D(x["weight"]) for x in inds if x["l1"] == l1) == lw
+    M["inds"] = inds
+    ind_total = sum((x["score_dec"] for x in inds), D(0))
+    total = exec_score + ind_total
+    M["ind_total"] = trim(ind_total)
+    M["total_s"] = trim(total)
+    M["grade"] = band_transfer(total)
+    y = R["year"]
+    T = {}
+    alloc = "，".join(f"{doc}{how}{yuan(x)}元" for doc, x, how in R["alloc"])
+    T["alloc"] = {"body": f"{y}年，上级共下达我县衔接资金{F['A']}元，其中：{alloc}。"}
+    T["integrate"] = {
+        "body": (
+            f"按照统筹整合使用财政涉农资金有关规定，我县将衔接资金{F['B']}元纳入统筹整合，扣除统筹整合后安排到乡镇的衔接资金为"
+            f"{F['C']}元。" + R["projects"]
+        )
+    }
+    T["arrive"] = {
+        "body": f"扣除统筹整合后的{F['C']}元衔接资金已全部拨付到位，到位数{F['D']}元，资金到位率100%。"
+    }
+    T["spent"] = {
+        "body": f"截至{y}年12月31日，全县衔接资金累计执行{F['E']}元，执行率（E/C）为{RATE}。分乡镇到位及执行情况见表1。"
+    }
+    low = [r for r in rows if D(r["rate"].rstrip("%")) < 90]
+    T["low"] = {
+        "body": "、".join(f"{r['name']}{r['rate']}" for r in low)
+        + (
+            "两个乡镇执行率低于90%，原因是高坪乡产业路项目受雨季影响延期，桃花乡2个产业项目年底方完成验收，工程款尚未结算；"
+            "其余乡镇执行率均在95%以上。"
+        )
+    }
+    _copies(T, "goal", R["goal"], "body", "table")
+    _copies(T, "done", R["done"], "table")
+    T["problems"] = {"body": R["problems"].format(**F)}
+    T["conclusion"] = {
+        "body": (
+            f"根据衔接资金绩效自评指标体系，资金执行情况（20分）得{M['exec']['score']}分，绩效指标（80分）得{M['ind_total']}分，"
+            f"自评总分{M['total_s']}分，等级为“{M['grade']}”。"
+        ),
+        "table": M["grade"],
+    }
+    T["units"] = {"table_local": R["org"], "sign": f"{R['org']}        {R['finance']}"}
+    M["text"] = T
+    M["sign_date"] = R["sign_date"]
+    M["table_date"] = R["sign_date"]
+    return M
+
+
+def transfer_blocks(M):
+    R, T, F, y = M["R"], M["text"], M["F"], M["R"]["year"]
+    H1, H2, P = (lambda s: Para(s, "h1")), (lambda s: Para(s, "h2")), (lambda s: Para(s, "body"))
+    b = [
+        Para(f"{R['county']}{y}年度中央财政衔接推进", "title"),
+        Para("乡村振兴补助资金绩效自评报告", "title"),
+        Para("", "plain"),
+        Para("岩州市财政局、岩州市乡村振兴局：", "plain"),
+        P(
+            f"根据{R['notice']}要求，县乡村振兴局会同县财政局，对{y}年度中央财政衔接推进乡村振兴补助资金（以下简称衔接资金）"
+            "使用管理和绩效目标完成情况开展了自评，现将自评情况报告如下："
+        ),
+        H1("一、基本情况"),
+        H2("（一）资金下达情况"),
+        P(T["alloc"]["body"]),
+        H2("（二）资金统筹整合及项目安排情况"),
+        P(T["integrate"]["body"]),
+        H1("二、绩效目标"),
+        P("年度总体目标：" + T["goal"]["body"]),
+        H1("三、资金到位、使用及管理情况"),
+        H2("（一）资金到位情况"),
+        P(T["arrive"]["body"]),
+        H2("（二）资金使用情况"),
+        P(T["spent"]["body"]),
+        Para(f"表1  {y}年度衔接资金到位及执行情况表", "caption"),
+        Para("单位：元", "unit"),
+    ]
+    hdr = [
+        "序号",
+        "乡镇",
+        "预算数(A)",
+        "统筹整合(B)",
+        "扣除后(C=A-B)",
+        "到位数(D)",
+        "执行数(E)",
+        "执行率(E/C)",
+    ]
+    rows = [[C(h, bold=True) for h in hdr]]
+    for r in M["rows"] + [M["total"]]:
+        cells = [C(r["no"]), C(r["name"])] + [C(r[k]) for k in ("A", "B", "C", "D", "E", "rate")]
+        if r is M["total"]:
+            cells[0:2] = [C("合计", cs=2)]
+        rows.append(cells)
+    b.append(Table([0.75, 1.35, 2.35, 2.15, 2.35, 2.35, 2.35, 1.95], rows, size=8.5, header_rows=1))
+    b += [
+        Para("注：执行率=执行数(E)÷扣除统筹整合后的预算数(C)。", "small"),
+        P(T["low"]["body"]),
+        H2("（三）资金管理情况"),
+        P(R["management"]),
+        H1("四、绩效目标完成情况"),
+        H2("（一）产出指标完成情况"),
+    ]
+    b += [P(x) for x in R["output"]]
+    b += [
+        H2("（二）效益指标完成情况"),
+        P(R["benefit"]),
+        H2("（三）满意度指标完成情况"),
+        P(R["satisfaction"]),
+        H1("五、存在的问题"),
+        P(T["problems"]["body"]),
+        H1("六、下一步工作措施"),
+        P(R["measures"]),
+        H1("七、自评结论"),
+        P(T["conclusion"]["body"]),
+        P(f"（评分等级：{TRANSFER_BAND_NOTE}。）"),
+        Para(f"附件：{y}年度中央财政衔接推进乡村振兴补助资金绩效自评表", "plain"),
+        Para(T["units"]["sign"], "right"),
+        Para(M["sign_date"], "right"),
+        PageBreak(),
+        Para("附件", "attach"),
+        Para("中央财政衔接推进乡村振兴补助资金绩效自评表", "table-title"),
+        Para(f"（{y}年度）", "center"),
+    ]
+    W = [0.9, 1.25, 1.3, 2.3, 2.3, 2.3, 0.9, 1.35, 3.0]
+    z = [
+        [C("专项名称", cs=3), C("中央财政衔接推进乡村振兴补助资金", cs=6)],
+        [
+            C("中央主管部门", cs=3),
+            C(R["central"], cs=2),
+            C("地方主管部门"),
+            C(T["units"]["table_local"], cs=3),
+        ],
+        [C("资金使用单位", cs=3), C(R["users"], cs=6)],
+        [
+            C("资金情况（元）", rs=5),
+            C("", cs=2),
+            C("预算数"),
+            C("到位数"),
+            C("执行数"),
+            C("分值"),
+            C("执行率"),
+            C("得分"),
+        ],
+        [C("下达资金总额（A）", cs=2), C(F["A"]), C("—"), C("—"), C("—"), C("—"), C("—")],
+        [C("其中：统筹整合（B）", cs=2), C(F["B"]), C("—"), C("—"), C("—"), C("—"), C("—")],
+        [
+            C("扣除后（C=A-B）", cs=2),
+            C(F["C"]),
+            C(F["D"]),
+            C(F["E"]),
+            C(M["exec"]["weight"]),
+            C(F["RATE"]),
+            C(M["exec"]["score"]),
+        ],
+        [C("偏差原因分析及改进措施", cs=2), C(M["exec"]["dev"], cs=6, align="justify", indent=False)],
+        [C("年度总体目标", cs=3, rs=2), C("预期目标", cs=3), C("实际完成情况", cs=3)],
+        [
+            C(T["goal"]["table"], cs=3, align="justify", indent=False),
+            C(T["done"]["table"], cs=3, align="justify", indent=False),
+        ],
+    ]
+    inds = M["inds"]
+    z.append(
+        [
+            C("绩效指标（80分）", rs=1 + len(inds)),
+            C("一级指标"),
+            C("二级指标"),
+            C("三级指标"),
+            C("年度指标值"),
+            C("实际完成值"),
+            C("分值"),
+            C("得分"),
+            C("未完成原因分析"),
+        ]
+    )
+    for i, ind in enumerate(inds):
+        row = _l1_l2_cells(inds, i, ind, R["l1_labels"])
+        row += [
+            C(ind["name"], align="center", indent=False),
+            C(ind["target"]),
+            C(ind["actual"]),
+            C(ind["weight"]),
+            C(ind["score"]),
+            C(ind["dev"], align="left", indent=False),
+        ]
+        z.append(row)
+    z.append([C("总分", cs=6), C("100"), C(M["total_s"]), C(f"自评等级：{T['conclusion']['table']}")])
+    b.append(Table(W, z, size=9))
+    b.append(Para(f"单位负责人：{R['leader']}    填表人：{R['filler']}    联系电话：{R['phone']}", "small"))
+    b.append(Para(f"填报日期：{M['table_date']}", "small"))
+    return b
+
+
+# ---- D3. 四川式小项目：文化惠民演出 (蓉溪县文化馆, 2022) ---------------------------------------------
+
+CULTURE = dict(
+    name="culture-2022",
+    year=2022,
+    org="蓉溪县文化馆",
+    dept_code="蓉溪县文化广播电视和旅游局（301012）",
+    project="文化惠民演出",
+    sign_date="2023年3月20日",
+    leader="袁志华",
+    filler="李雪",
+    phone="0838-7723516",
+    subs=[  # (name, 年初预算, 调整后预算, 实际支出)
+        ("送戏下乡演出", "30", "27", "26.14"),
+        ("广场文化惠民演出", "20", "18", "17.54"),
+    ],
+    adjust_reason=(
+        "年中调减5万元，原因是受新冠肺炎疫情防控影响，9—10月部分送戏下乡和广场演出场次取消，经县财政局批准调减预算，"
+    ),
+    adjust_reason_table="年中调减5万元，原因是受疫情防控影响部分演出场次取消，经县财政局批准调减预算。",
+    exec_weight=D(10),
+    l1_weights={"产出": 40, "效益": 30, "满意度": 20},
+    l1_labels={"产出": "产出指标", "效益": "效益指标", "满意度": "满意度指标"},
+    inds=[
+        dict(
+            l1="产出",
+            l2="数量指标",
+            name="文化惠民演出场次",
+            kind="ge",
+            t=D("60"),
+            a=D("56"),
+            unit="场",
+            weight=D(10),
+            dev="受疫情防控影响4场演出取消；2023年适当增加演出场次补足。",
+        ),
+        dict(
+            l1="产出",
+            l2="数量指标",
+            name="覆盖乡镇（街道）",
+            kind="eq",
+            t=D("12"),
+            a=D("12"),
+            unit="个",
+            weight=D(5),
+        ),
+        dict(
+            l1="产出",
+            l2="质量指标",
+            name="演出节目审查通过率",
+            kind="eq",
+            t=D("100"),
+            a=D("100"),
+            unit="%",
+            weight=D(5),
+        ),
+        dict(
+            l1="产出",
+            l2="质量指标",
+            name="安全事故发生次数",
+            kind="le",
+            t=D("0"),
+            a=D("0"),
+            unit="次",
+            weight=D(5),
+        ),
+        dict(
+            l1="产出",
+            l2="时效指标",
+            name="演出任务完成时间",
+            kind="qual",
+            target="2022年12月底前",
+            actual="达成",
+            weight=D(5),
+        ),
+        dict(
+            l1="产出",
+            l2="成本指标",
+            name="场均演出成本",
+            kind="le",
+            t=D("0.8"),
+            a=D("0.78"),
+            unit="万元",
+            weight=D(10),
+        ),
+        dict(
+            l1="效益",
+            l2="社会效益指标",
+            name="惠及群众人次",
+            kind="ge",
+            t=D("3"),
+            a=D("3.2"),
+            unit="万人次",
+            weight=D(10),
+        ),
+        dict(
+            l1="效益",
+            l2="社会效益指标",
+            name="丰富群众精神文化生活",
+            kind="qual",
+            target="效果明显",
+            actual="效果明显",
+            weight=D(10),
+        ),
+        dict(
+            l1="效益",
+            l2="可持续影响指标",
+            name="文化惠民演出长效机制",
+            kind="qual",
+            target="有效",
+            actual="有效",
+            weight=D(10),
+        ),
+        dict(
+            l1="满意度",
+            l2="服务对象满意度指标",
+            name="观看群众满意度",
+            kind="ge",
+            t=D("90"),
+            a=D("93.5"),
+            unit="%",
+            weight=D(15),
+        ),
+        dict(
+            l1="满意度",
+            l2="服务对象满意度指标",
+            name="群众有效投诉率",
+            kind="le",
+            t=D("2"),
+            a=D("0.5"),
+            unit="%",
+            weight=D(5),
+        ),
+    ],
+    basic=(
+        "为深入实施文化惠民工程，丰富城乡群众精神文化生活，根据《蓉溪县“十四五”公共文化服务体系建设规划》和县文广旅局年度工作安排，"
+        "县文化馆2022年组织实施文化惠民演出项目。项目包括{LIST}2个子项目，由县文化馆组织县川剧团、县歌舞团及本土文艺团队，"
+        "深入全县12个乡镇（街道）开展演出。"
+    ),
+    goal=(
+        "全年开展文化惠民演出不少于60场，其中送戏下乡40场、广场演出20场，覆盖全县12个乡镇（街道），惠及群众3万人次以上；"
+        "演出节目审查通过率100%，不发生安全事故；场均演出成本控制在0.8万元以内；群众满意度达到90%以上，有效投诉率不高于2%。"
+    ),
+    done=(
+        "全年开展文化惠民演出56场，其中送戏下乡38场、广场演出18场，覆盖全县12个乡镇（街道），惠及群众3.2万人次；"
+        "演出节目审查通过率100%，全年未发生安全事故；场均演出成本0.78万元。受疫情影响4场演出取消，未完成全年60场的目标。"
+    ),
+    organise=(
+        "县文化馆成立了由馆长任组长的项目实施小组，制定年度演出计划，与各乡镇（街道）综合文化站对接演出时间和场地；"
+        "演出节目经县文广旅局审查后上演，每场演出落实安全预案和现场安全员。"
+    ),
+    finance_text=(
+        "项目资金纳入单位预算统一管理，实行专账核算。演出劳务费、交通费、舞台租赁费等按合同和实际演出场次结算，"
+        "支出审批手续完备，无截留、挤占、挪用等情况。"
+    ),
+    benefit=(
+        "文化惠民演出将川剧、小品、歌舞等群众喜闻乐见的节目送到基层，丰富了群众精神文化生活，效果明显；"
+        "形成了“县馆统筹、乡站承接、村社配合”的演出组织机制，文化惠民演出常态化开展。"
+    ),
+    satisfaction="演出期间现场发放满意度调查问卷600份，收回有效问卷600份，观看群众满意度93.5%；全年群众有效投诉率0.5%。",
+    problems=(
+        "（一）存在的问题：一是受疫情影响4场演出取消，全年演出场次未达到60场的年度目标；二是演出节目中原创作品偏少，"
+        "节目更新不够及时。（二）改进措施：一是2023年适当增加演出场次，优先安排2022年取消场次的乡镇；"
+        "二是加大原创节目创作扶持力度，提升演出质量。"
+    ),
+    apply="自评结果将作为2024年项目预算安排的重要依据，并按要求在县人民政府门户网站公开。",
+)
+
+CULTURE_BAND_NOTE = "评分等级：90分（含）以上为优，80分（含）—90分为良，60分（含）—80分为中，60分以下为差。"
+
+
+def derive_culture(R, clean=True):
+    M = {"R": R}
+    rows = []
+    t0 = tb = ts = D(0)
+    for name, p0, b, s in R["subs"]:
+        p0, b, s = D(p0), D(b), D(s)
+        t0, tb, ts = t0 + p0, tb + b, ts + s
+        rows.append(
+            {
+                "name": name,
+                "p0": f"{p0:.2f}",
+                "b": f"{b:.2f}",
+                "s": f"{s:.2f}",
+                "bal": f"{b - s:.2f}",
+                "rate": pct(q2(s / b * 100)),
+            }
+        )
+    M["rows"] = rows
+    M["total"] = {
+        "name": "合计",
+        "p0": f"{t0:.2f}",
+        "b": f"{tb:.2f}",
+        "s": f"{ts:.2f}",
+        "bal": f"{tb - ts:.2f}",
+        "rate": pct(q2(ts / tb * 100)),
+    }
+    RATE = pct(q2(ts / tb * 100))
+    w = R["exec_weight"]
+    exec_score = q2(w * ts / tb)
+    assert exec_score == q2(w * q2(ts / tb * 100) / 100)
+    if clean:
+        assert t0 != tb and R["adjust_reason"] and R["adjust_reason_table"], (
+            "an adjusted budget needs its reason"
+        )
+    F = {
+        "P0": trim(t0),
+        "B": trim(tb),
+        "S": trim(ts),
+        "BAL": trim(tb - ts),
+        "RATE": RATE,
+        "ADJ": trim(t0 - tb),
+    }
+    M["F"] = F
+    M["exec"] = {"weight": trim(w), "score": trim(exec_score)}
+    inds = _score_inds(R, clean)
+    if clean:
+        assert sum(D(x["weight"]) for x in inds) + w == 100
+        for l1, lw in R["l1_weights"].items():
+            assert sum(D(x["weight"]) for x in inds if x["l1"] == l1) == lw
+    M["inds"] = inds
+    total = exec_score + sum((x["score_dec"] for x in inds), D(0))
+    M["total_s"] = trim(total)
+    M["grade"] = band(total)
+    T = {}
+    names = "、".join(s[0] for s in R["subs"])
+    T["basic"] = {"body": R["basic"].format(LIST=names)}
+    parts = "、".join(f"{n}{trim(D(p0))}万元" for n, p0, _, _ in R["subs"])
+    adj_parts = "、".join(f"{n}{trim(D(b))}万元" for n, _, b, _ in R["subs"])
+    T["funds"] = {
+        "body": (
+            f"项目年初预算{F['P0']}万元，其中{parts}。{R['adjust_reason']}调整后预算数为{F['B']}万元（{adj_parts}）。"
+            f"截至2022年12月31日，项目实际支出{F['S']}万元，结余{F['BAL']}万元，预算执行率{RATE}。"
+        )
+    }
+    T["reason"] = {"table": R["adjust_reason_table"]}
+    _copies(T, "goal", R["goal"], "body", "table")
+    _copies(T, "done", R["done"], "body", "table")
+    T["conclusion"] = {
+        "body": (
+            f"经对照项目支出绩效自评指标逐项评分，项目预算执行率得分{M['exec']['score']}分，产出、效益和满意度指标得分"
+            f"{trim(total - exec_score)}分，综合得分{M['total_s']}分，自评等级为“{M['grade']}”。"
+        )
+    }
+    M["text"] = T
+    M["sign_date"] = R["sign_date"]
+    return M
+
+
+def culture_blocks(M):
+    R, T, y = M["R"], M["text"], M["R"]["year"]
+    H1, H2, P = (lambda s: Para(s, "h1")), (lambda s: Para(s, "h2")), (lambda s: Para(s, "body"))
+    b = [
+        Para(R["org"], "title"),
+        Para(f"{y}年度{R['project']}项目", "title"),
+        Para("支出绩效自评报告", "title"),
+        H1("一、项目概况"),
+        H2("（一）项目基本情况"),
+        P(T["basic"]["body"]),
+        H2("（二）项目资金情况"),
+        P(T["funds"]["body"]),
+        Para(f"表1  {y}年度{R['project']}项目资金使用情况表", "caption"),
+        Para("单位：万元", "unit"),
+    ]
+    hdr = ["子项目名称", "年初预算数", "调整后预算数", "实际支出", "结余", "执行率"]
+    rows = [[C(h, bold=True) for h in hdr]]
+    for r in M["rows"] + [M["total"]]:
+        rows.append(
+            [C(r["name"], align="left" if r is not M["total"] else "center", indent=False)]
+            + [C(r[k]) for k in ("p0", "b", "s", "bal", "rate")]
+        )
+    b.append(Table([4.1, 2.3, 2.5, 2.3, 2.1, 2.3], rows, size=11))
+    b += [
+        H2("（三）项目绩效目标"),
+        P(T["goal"]["body"]),
+        H1("二、项目实施及管理情况"),
+        H2("（一）项目组织实施情况"),
+        P(R["organise"]),
+        H2("（二）项目资金管理情况"),
+        P(R["finance_text"]),
+        H1("三、项目绩效情况"),
+        H2("（一）产出完成情况"),
+        P(T["done"]["body"]),
+        H2("（二）效益实现情况"),
+        P(R["benefit"]),
+        H2("（三）满意度情况"),
+        P(R["satisfaction"]),
+        H1("四、自评结论"),
+        P(T["conclusion"]["body"]),
+        P(CULTURE_BAND_NOTE),
+        H1("五、存在的问题及改进措施"),
+        P(R["problems"]),
+        H1("六、绩效自评结果应用"),
+        P(R["apply"]),
+        Para("附件：项目支出绩效自评表", "plain"),
+        Para(R["org"], "right"),
+        Para(M["sign_date"], "right"),
+        PageBreak(),
+        Para("附件", "attach"),
+        Para("项目支出绩效自评表", "table-title"),
+        Para(f"（{y}年度）", "center"),
+    ]
+    W = [0.9, 1.2, 1.3, 1.45, 1.5, 1.8, 1.8, 0.9, 1.1, 3.65]
+    fz = M["total"]
+    dash = [C("—") for _ in range(6)]
+    z = [
+        [C("项目名称", cs=3), C(R["project"], cs=7)],
+        [C("主管部门及代码", cs=3), C(R["dept_code"], cs=3), C("实施单位", cs=2), C(R["org"], cs=2)],
+        [
+            C("项目资金（万元）", rs=5),
+            C("", cs=2),
+            C("年初预算数"),
+            C("调整后预算数"),
+            C("预算执行数"),
+            C("预算执行率"),
+            C("权重"),
+            C("得分"),
+            C("原因"),
+        ],
+        [
+            C("财政资金", cs=2),
+            C(fz["p0"]),
+            C(fz["b"]),
+            C(fz["s"]),
+            C(fz["rate"]),
+            C(M["exec"]["weight"]),
+            C(M["exec"]["score"]),
+            C(T["reason"]["table"], rs=4, align="justify", indent=False),
+        ],
+        [C("财政专户管理资金", cs=2)] + dash,
+        [C("单位资金", cs=2)] + dash,
+        [C("其他资金", cs=2)] + dash,
+        [C("年度总体目标", cs=3, rs=2), C("预期目标", cs=3), C("实际完成情况", cs=4)],
+        [
+            C(T["goal"]["table"], cs=3, align="justify", indent=False),
+            C(T["done"]["table"], cs=4, align="justify", indent=False),
+        ],
+    ]
+    inds = M["inds"]
+    z.append(
+        [
+            C("绩效指标", rs=1 + len(inds)),
+            C("一级指标"),
+            C("二级指标"),
+            C("三级指标", cs=2),
+            C("年度指标值"),
+            C("实际完成值"),
+            C("权重"),
+            C("得分"),
+            C("偏差原因分析及改进措施"),
+        ]
+    )
+    for i, ind in enumerate(inds):
+        row = _l1_l2_cells(inds, i, ind, R["l1_labels"])
+        row += [
+            C(ind["name"], cs=2, align="center", indent=False),
+            C(ind["target"]),
+            C(ind["actual"]),
+            C(ind["weight"]),
+            C(ind["score"]),
+            C(ind["dev"], align="left", indent=False),
+        ]
+        z.append(row)
+    z.append([C("总分", cs=7), C("100"), C(M["total_s"]), C(f"自评等级：{M['grade']}")])
+    b.append(Table(W, z, size=9))
+    b.append(
+        Para(
+            f"单位负责人：{R['leader']}    填表人：{R['filler']}    联系电话：{R['phone']}    "
+            f"填报日期：{M['sign_date']}",
+            "small",
+        )
+    )
+    return b
+
+
+# ---- D4. mutations of the three reports ----------------------------------------------------------
+
+
+def dept_income_total(M):
+    r = next(x for x in M["inc_rows"] if x["name"] == "事业收入")
+    assert r["full"] == "18.60"
+    old, new = D(M["inc_total"]["full"]), D(M["inc_total"]["full"]) + 63
+    r["full"] = "81.60"
+    M["inc_total"]["full"] = wan(new)
+    return [
+        item(
+            "sum",
+            "error",
+            [wan(new)],
+            f"表1（按收入性质）全年预算合计 {wan(new)} 万元与表2（按支出性质）全年预算合计 {wan(old)} 万元不一致"
+            "（事业收入 18.60 误为 81.60，合计随之改动，表1自身可加总）",
+            accept=["mismatch"],
+        )
+    ]
+
+
+def dept_rate(M):
+    r = next(x for x in M["proj_rows"] if x["name"] == "耕地地力保护与化肥减量增效")
+    assert r["rate"] == "95.60"
+    r["rate"] = "95.90"
+    return [
+        item(
+            "rate",
+            "error",
+            ["95.90"],
+            "耕地地力保护与化肥减量增效执行率（%）198.3216÷207.4538=95.60，表中填 95.90（列头带%，数值不带%）",
+        )
+    ]
+
+
+def dept_exec_score(R):
+    R["exec_score_override"] = "4.75"
+    return [
+        item(
+            "score",
+            "error",
+            ["4.75"],
+            "过程指标“预算执行率”分值 5、执行率 87.71%，应得 5×87.71%=4.39 分，填 4.75 分（过程指标小计和综合得分随之多 0.36 分）",
+            accept=["rate"],
+        )
+    ]
+
+
+def dept_grade(M):
+    assert M["grade"] == "良好", M["total"]
+    replace_in(M, "conclusion", "body", "评价等级为“良好”", "评价等级为“优秀”")
+    M["text"]["conclusion"]["table"] = "优秀"
+    return [
+        item(
+            "grade",
+            "error",
+            ["优秀"],
+            f"综合得分 {M['total']} 分，按报告自己的等级划分（80分（含）至90分为良好）应为“良好”，却评为“优秀”（正文和自评表两处）",
+        )
+    ]
+
+
+def dept_all_done(M):
+    new = "全年安排的6个项目均已按计划实施完成，资金按进度拨付到位。"
+    for loc in M["text"]["completion"]:
+        M["text"]["completion"][loc] = new
+    return [
+        item(
+            "logic",
+            "warning",
+            [["均已"]],
+            "称6个项目均已按计划实施完成，但农村人居环境整治示范村建设项目实际支出为 0（执行率 0.00）",
+        )
+    ]
+
+
+def dept_blank_score(M):
+    i = next(x for x in M["inds"] if x["name"] == "资产管理安全性")
+    assert i["score"] == "2"
+    i["score"] = ""
+    return [
+        item(
+            "missing", "warning", [["资产管理安全性", "得分"]], "自评表“资产管理安全性”（分值 2）得分栏空白"
+        ),
+        item(
+            "sum",
+            "warning",
+            [[M["total"], M["sub"]["过程"], "得分"]],
+            f"连带：各项得分之和比综合得分 {M['total']}、过程指标小计 {M['sub']['过程']} 少 2 分（空白得分栏）",
+            accept=["missing", "score"],
+            optional=True,
+        ),
+    ]
+
+
+def dept_other_unit(M):
+    M["text"]["unit_name"]["table"] = "桐溪县农业农村局"
+    return [
+        item(
+            "text",
+            "warning",
+            ["桐溪县"],
+            "自评表部门（单位）名称为“桐溪县农业农村局”，封面、正文及落款均为梅岭县农业农村局（套用他县报表）",
+            accept=["mismatch"],
+        )
+    ]
+
+
+def transfer_zero_total(M):
+    t = M["total"]
+    for k in ("A", "B", "C", "D", "E"):
+        t[k] = "0.00"
+    t["rate"] = "0.00%"
+    return [
+        item(
+            "sum",
+            "error",
+            [["0.00"]],
+            "表1合计行全部为 0.00（各列之和应为 48,560,000.00 / 6,100,000.00 / 42,460,000.00 / 42,460,000.00 / 37,857,659.40）",
+            accept=["mismatch"],
+        ),
+        item(
+            "rate",
+            "warning",
+            [["0.00%"]],
+            "连带：合计行执行率 0.00%",
+            accept=["sum", "mismatch"],
+            optional=True,
+        ),
+    ]
+
+
+def transfer_rate_ea(M):
+    r = next(x for x in M["rows"] if x["name"] == "高坪乡")
+    assert r["rate"] == "53.54%", r["rate"]
+    r["rate"] = pct(q2(D(r["E"].replace(",", "")) / D(r["A"].replace(",", "")) * 100))
+    assert r["rate"] == "46.86%", r["rate"]
+    return [
+        item(
+            "rate",
+            "error",
+            ["46.86"],
+            "高坪乡执行率应为 E÷C=3,039,602.55÷5,677,200.00=53.54%，表中填 46.86%（误用 E÷A）；正文称 53.54%",
+            accept=["mismatch"],
+        )
+    ]
+
+
+def transfer_full_marks(R):
+    _ind(R, "新建或改造产业路")["score_override"] = D("6")
+    return [
+        item(
+            "score",
+            "error",
+            [["新建或改造产业路", "15.6"]],
+            "新建或改造产业路目标 ≥18 公里、实际 15.6 公里，应得 6×15.6÷18=5.2 分，却给满分 6 分（绩效指标得分和总分随之多 0.8 分，总分 97.66）",
+        )
+    ]
+
+
+def transfer_narrative_spent(M):
+    replace_in(M, "spent", "body", "累计执行37,857,659.40元", "累计执行37,587,659.40元")
+    return [
+        item(
+            "mismatch",
+            "error",
+            ["37587659.40"],
+            "正文称累计执行 37,587,659.40 元，自评表执行数为 37,857,659.40 元（执行率 89.16% 亦按后者计算）",
+            accept=["text", "rate"],
+        )
+    ]
+
+
+def transfer_no_problem(M):
+    M["text"]["problems"]["body"] = "经自评，2023年度衔接资金使用管理规范，项目实施进展顺利，暂无问题。"
+    return [
+        item(
+            "logic",
+            "warning",
+            [["暂无问题"]],
+            "存在的问题写“暂无问题”，但执行率仅 89.16%（高坪乡 53.54%、桃花乡 74.51%），产业路和按期完工两项指标未完成",
+        )
+    ]
+
+
+def transfer_zero_dev(R):
+    _ind(R, "项目按期完工率")["dev"] = "0"
+    return [
+        item(
+            "missing",
+            "warning",
+            [["项目按期完工率", "按期完工", "87.5"]],
+            "项目按期完工率目标 ≥90%、实际 87.5%（按比例得 5.83 分），未完成原因分析栏填“0”",
+        )
+    ]
+
+
+def transfer_blank_date(M):
+    M["table_date"] = "    年    月    日"
+    return [item("missing", "warning", [["年月日", "填报日期"]], "自评表填报日期未填（“年 月 日”）")]
+
+
+def culture_balance(M):
+    r = M["rows"][0]
+    assert r["bal"] == "0.86"
+    r["bal"] = "0.68"
+    return [
+        item(
+            "balance",
+            "error",
+            ["0.68"],
+            "送戏下乡演出结余应为 27.00−26.14=0.86 万元，表中填 0.68",
+            accept=["sum"],
+        ),
+        item(
+            "sum",
+            "error",
+            [["1.32", "1.14"]],
+            "连带：结余列各行之和 1.14 与合计 1.32 不符",
+            accept=["balance"],
+            optional=True,
+        ),
+    ]
+
+
+def culture_no_reason(R):
+    R["adjust_reason"] = ""
+    R["adjust_reason_table"] = ""
+    return [
+        item(
+            "missing",
+            "warning",
+            [["调整后预算", "调整", "调减", "45"]],
+            "预算由年初 50 万元调整为 45 万元，正文和自评表“原因”栏均未说明调整原因",
+        )
+    ]
+
+
+def culture_reverse_deducted(R):
+    _ind(R, "安全事故发生次数")["score_override"] = D("3")
+    return [
+        item(
+            "score",
+            "warning",
+            [["安全事故"]],
+            "反向指标“安全事故发生次数 ≤0 次”实际 0 次，已完成却只得 3 分（权重 5）；总分随之为 97.04",
+        ),
+        item(
+            "missing",
+            "warning",
+            [["安全事故"]],
+            "连带：该指标被扣 2 分，偏差原因分析栏为空",
+            accept=["score"],
+            optional=True,
+        ),
+    ]
+
+
+def culture_rename(M):
+    M["rows"][0]["name"] = "送戏进村演出"
+    return [
+        item(
+            "text",
+            "warning",
+            ["送戏进村"],
+            "资金表子项目名称“送戏进村演出”与概况“送戏下乡演出”不一致",
+            accept=["mismatch"],
+        )
+    ]
+
+
+def culture_done_copy(M):
+    replace_in(M, "done", "table", "惠及群众3.2万人次", "惠及群众2.3万人次")
+    return [
+        item(
+            "text",
+            "warning",
+            ["2.3"],
+            "自评表实际完成情况称“惠及群众2.3万人次”，正文及指标表为 3.2 万人次",
+            accept=["mismatch"],
+        )
+    ]
+
+
+def culture_placeholder(M):
+    k = next(i for i, x in enumerate(M["inds"]) if x["name"] == "文化惠民演出长效机制")
+    blank = dict(M["inds"][k], name="指标1", target="", actual="", weight="", score="", dev="")
+    M["inds"].insert(k + 1, blank)
+    return [
+        item("missing", "warning", ["指标1"], "可持续影响指标下留有模板空行“指标1”（指标值、权重、得分均空）")
+    ]
+
+
+def culture_rate_text(M):
+    replace_in(M, "funds", "body", "预算执行率97.07%", "预算执行率97.70%")
+    return [
+        item(
+            "mismatch",
+            "warning",
+            ["97.70"],
+            "正文称预算执行率 97.70%，资金表和自评表为 97.07%（43.68÷45）",
+            accept=["rate", "text"],
+        )
+    ]
+
+
+EXTRA = {  # name -> (data, derive, blocks, style, mutations, description, clean note)
+    "dept-overall-2023": (
+        DEPT,
+        derive_dept,
+        dept_blocks,
+        Style(),
+        [
+            ("post", dept_income_total),
+            ("post", dept_rate),
+            ("pre", dept_exec_score),
+            ("post", dept_grade),
+            ("post", dept_all_done),
+            ("post", dept_blank_score),
+            ("post", dept_other_unit),
+        ],
+        "梅岭县农业农村局 部门整体支出绩效自评报告（湖南式）; 万元 (2 或 4 位小数，如 207.4538); "
+        "表1 收入按收入性质（财政拨款/事业/其他/上年结转）、表2 支出按支出性质（人员经费/公用经费/项目支出），两表全年预算合计一致; "
+        "表3 6 个项目 年初预算/上年结转/年中追加/全年预算/实际支出/结余/执行率（%）（数值不带%）; "
+        "决策/过程/产出/效益 10/25/30/35，预算执行率在过程指标内（分值 5，得分 5×执行率）; 等级 优秀/良好/中/差",
+        "clean; 执行率 87.71% (<90%) explained in the 自评表; 示范村项目支出 0 stated as not started; "
+        "14 项指标未满分（按比例或分档得分），偏差原因均已填; 88.46 良好",
+    ),
+    "transfer-2023": (
+        TRANSFER,
+        derive_transfer,
+        transfer_blocks,
+        Style(line=29),
+        [
+            ("post", transfer_zero_total),
+            ("post", transfer_rate_ea),
+            ("pre", transfer_full_marks),
+            ("post", transfer_narrative_spent),
+            ("post", transfer_no_problem),
+            ("pre", transfer_zero_dev),
+            ("post", transfer_blank_date),
+        ],
+        "石溪县乡村振兴局 中央财政衔接推进乡村振兴补助资金（转移支付）; 元 (千分位, 2 位小数); "
+        "无封面，报送市财政局/市乡村振兴局; 表1 8 个乡镇 预算数(A)/统筹整合(B)/扣除后(C=A-B)/到位数(D)/执行数(E)/执行率(E/C); "
+        "旧式 20/80 自评表（资金执行 20 分 = 20×执行率，绩效指标 80 分）; 等级 优/良/较差/差",
+        "clean; 执行率 89.16% (<90%) explained in the 自评表; 高坪乡 53.54%、桃花乡 74.51% explained; "
+        "两项指标未完成按比例得分; 96.86 优",
+    ),
+    "culture-2022": (
+        CULTURE,
+        derive_culture,
+        culture_blocks,
+        Style(body_size=15, line=25),
+        [
+            ("post", culture_balance),
+            ("pre", culture_no_reason),
+            ("pre", culture_reverse_deducted),
+            ("post", culture_rename),
+            ("post", culture_done_copy),
+            ("post", culture_placeholder),
+            ("post", culture_rate_text),
+        ],
+        "蓉溪县文化馆（县文广旅局，四川）/ 文化惠民演出; 万元; 2 个子项目; 四川式自评表（年初预算数/调整后预算数/预算执行数/"
+        "预算执行率/权重/得分/原因，财政资金/财政专户管理资金/单位资金/其他资金）; 产出 40/效益 30/满意度 20 + 执行率 10; "
+        "反向指标（安全事故 ≤0 次、投诉率 ≤2%）; 定性指标（达成/效果明显/有效）",
+        "clean; 年初 50 万元调整为 45 万元，正文和自评表“原因”栏说明调减原因; 执行率 97.07%; "
+        "演出场次 56/60 按比例得分、原因已填; 99.04 优",
+    ),
+}
+
+
+def extra_samples():
+    out = []
+    for name, (R, derive_fn, blocks_fn, style, muts, desc, note) in EXTRA.items():
+        M = derive_fn(R, clean=True)
+        out.append(
+            Sample(
+                name,
+                blocks_fn(M),
+                {
+                    "file_stem": name,
+                    "clean": True,
+                    "base": None,
+                    "kind": "clean",
+                    "note": f"{R['org']} {R['year']}年度绩效自评报告（合成，干净版本）",
+                    "expected": [],
+                },
+                f"{desc}; {note}",
+                style=style,
+            )
+        )
+        R2 = copy.deepcopy(R)
+        items = []
+        for kind, fn in muts:
+            if kind == "pre":
+                items += fn(R2)
+        Mm = derive_fn(R2, clean=False)
+        for kind, fn in muts:
+            if kind == "post":
+                items += fn(Mm)
+        mname = f"{name}-faults"
+        faults = "; ".join(
+            f"[{i['category']}] {i['note']}" + (" (optional)" if i.get("optional") else "") for i in items
+        )
+        out.append(
+            Sample(
+                mname,
+                blocks_fn(Mm),
+                {
+                    "file_stem": mname,
+                    "clean": False,
+                    "base": name,
+                    "kind": "mutant",
+                    "note": f"由 {name} 经 {len(muts)} 个变异函数生成",
+                    "expected": items,
+                },
+                f"mutant of {name}; faults: {faults}",
+                style=style,
+            )
+        )
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
 # Driver
 # ----------------------------------------------------------------------------------------------
 
@@ -2820,6 +4929,7 @@ def seed_samples():
 def all_samples():
     out = seed_samples()
     out += synthetic_samples()
+    out += extra_samples()
     return out
 
 
@@ -2872,8 +4982,7 @@ def main(argv=None):
             write_html(s.blocks, work / f"{s.name}.html", s.name)
         write_key(s, outdir)
         print(f"wrote {s.name} ({s.producer})", file=sys.stderr)
-    if not args.only:
-        write_readme(samples, outdir)
+    write_readme(samples, outdir)  # lists every sample (cheap; also after --only)
     if args.no_pdf:
         return 0
     if docs:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import regex
+
 from checker.check import tolerance as tol
 from checker.check.registry import Rule, register
 from checker.understand.numbers import Num
@@ -37,7 +39,9 @@ def _row_name(row: Row) -> str:
 
 
 def _budget_concept(reg: Region) -> str | None:
-    for c in ("budget", "adjusted_budget", "initial_budget"):
+    """The budget that spending is measured against: the adjusted (全年/调整后/扣除后) one when the
+    table has it, else the budget, else the initial one."""
+    for c in ("adjusted_budget", "budget", "initial_budget"):
         if c in reg.columns:
             return c
     return None
@@ -86,10 +90,11 @@ class ColumnTotal(Rule):
                 exp = tol.mid(s)
                 zero = tnum.value == 0 and exp != 0
                 label = CONCEPT_ZH.get(concept, concept)
-                msg = (f"资金表“{label}”列合计为 0，但各子项目之和为 {tol.fmt(exp, d)}" if zero else
-                       f"资金表“{label}”列合计 {tnum.raw} 与各子项目之和 {tol.fmt(exp, d)} 不符")
+                e = tol.fmt(exp, d, tnum.raw)
+                msg = (f"资金表“{label}”列合计为 0，但各子项目之和为 {e}" if zero else
+                       f"资金表“{label}”列合计 {tnum.raw} 与各子项目之和 {e} 不符")
                 yield self.finding(msg + (f"（{reg.unit}）" if reg.unit else ""),
-                                   expected=tol.fmt(exp, d), found=tnum.raw.strip(),
+                                   expected=e, found=tnum.raw.strip(),
                                    difference=tol.fmt(tnum.value - exp, d),
                                    locations=[total.values[concept].loc])
 
@@ -136,12 +141,67 @@ def _fund_total_budget(facts) -> tuple[Num, object] | None:
     return None
 
 
+def _other_totals(facts) -> list[Num]:
+    out = []
+    for reg in facts.regions:
+        tr = reg.total_row if reg.kind == "fund" else None
+        rows = [tr] if tr is not None else [r for r in reg.rows if r.kind and r.kind.startswith("funds")]
+        for row in rows:
+            for c in ("budget", "adjusted_budget", "initial_budget", "arrived"):
+                v = row.values.get(c)
+                if v is not None and v.num is not None:
+                    out.append(v.num)
+    return out
+
+
 def _money_unit(n: Num, fallback: str) -> Num:
     if n.is_money or not fallback:
         return n
     from dataclasses import replace
 
     return replace(n, unit=fallback)
+
+
+@register
+class Breakdowns(Rule):
+    code = "PC102"
+    name = "breakdowns-agree"
+    category = "sum"
+    title = "同一总额的两种分解（按收入性质、按支出性质、按资金来源）合计应一致"
+    explain = ("部门整体报告常把同一预算总额按收入性质和按支出性质各列一表；两表同一列的合计必须相等。"
+               "只比较数额相近（相差 10% 以内）的合计，以免把项目支出表与部门总表相比。")
+    fail_example = "按收入性质全年预算合计 2974.2739 万元，按支出性质合计 2911.2739 万元。"
+    pass_example = "两表合计均为 2911.2739 万元。"
+
+    def check(self, facts):
+        totals = []
+        for reg in facts.regions_of("fund"):
+            tr = reg.total_row
+            if tr is None:
+                continue
+            for c in ("initial_budget", "adjusted_budget", "budget"):
+                v = tr.values.get(c)
+                if v is not None and v.num is not None and v.num.value:
+                    totals.append((reg, c, v))
+        seen = set()
+        for i, (ra, ca, va) in enumerate(totals):
+            for rb, cb, vb in totals[i + 1:]:
+                if ra is rb or ca != cb:
+                    continue
+                a, b = va.num, vb.num
+                d = max(_col_decimals(ra, ca), _col_decimals(rb, cb))
+                if tol.overlaps(tol.num_ival(a, d), tol.num_ival(b, d)):
+                    continue
+                ratio = a.value / b.value if b.value else Decimal(0)
+                if not (Decimal("0.9") <= ratio <= Decimal("1.1")):
+                    continue
+                key = (a.raw, b.raw)
+                if key in seen:
+                    continue
+                seen.add(key)
+                yield self.finding(f"同一{CONCEPT_ZH[ca]}的两种分解合计不一致：表{ra.table.index + 1}为 {a.raw.strip()}，"
+                                   f"表{rb.table.index + 1}为 {b.raw.strip()}", expected=b.raw.strip(), found=a.raw.strip(),
+                                   difference=tol.fmt(a.value - b.value, d), locations=[va.loc, vb.loc])
 
 
 @register
@@ -162,6 +222,8 @@ class AllocationTotal(Rule):
         unit = "万元"
         seen = set()
         for group in facts.allocations:
+            if len(group) < 2:
+                continue  # one document named on its own is usually a part, not the whole
             key = tuple(sorted((a.docno, a.num.raw) for a in group))
             if key in seen:
                 continue
@@ -171,6 +233,9 @@ class AllocationTotal(Rule):
             t = tol.num_ival(_money_unit(tnum, "万元"), None, unit=unit)
             if tol.overlaps(s, t):
                 continue
+            if any(tol.overlaps(s, tol.num_ival(_money_unit(n, "万元"), None, unit=unit))
+                   for n in _other_totals(facts)):
+                continue  # the documents add up to another stated total (before 统筹整合, a department total)
             total_mid = tol.mid(t)
             if total_mid == 0 or not (Decimal("0.5") <= tol.mid(s) / total_mid <= Decimal("1.5")):
                 continue  # documents covering only part of the money (or another fund)
@@ -225,7 +290,12 @@ class ListedItemsTotal(Rule):
             return
         tnum, tloc = ref
         seen = set()
+        from checker.check.consistency import _pair
+
         for items in facts.listed:
+            # only a list of the sub-projects (most items pair with fund-table rows) is their total
+            if facts.fund is not None and len(_pair(items, facts.fund)) * 2 < len(items):
+                continue
             key = tuple((it.name, it.num.raw) for it in items)
             if key in seen:
                 continue
@@ -233,7 +303,8 @@ class ListedItemsTotal(Rule):
             d = max(it.num.decimals for it in items)
             s = tol.add(tol.num_ival(it.num, d, unit="万元") for it in items)
             t = tol.num_ival(_money_unit(tnum, "万元"), None, unit="万元")
-            if tol.overlaps(s, t):
+            if tol.overlaps(s, t) or any(tol.overlaps(s, tol.num_ival(_money_unit(n, "万元"), None, unit="万元"))
+                                         for n in _other_totals(facts)):
                 continue
             mid_t = tol.mid(t)
             if mid_t == 0 or not (Decimal("0.5") <= tol.mid(s) / mid_t <= Decimal("1.5")):
@@ -242,6 +313,50 @@ class ListedItemsTotal(Rule):
                                f"{tnum.raw.strip()} 不符", expected=tnum.raw.strip(),
                                found=tol.fmt(tol.mid(s), d), difference=tol.fmt(tol.mid(s) - mid_t, d),
                                locations=[items[0].loc, tloc])
+
+
+_TERM = regex.compile(r"([+\-−－]?)([A-H])")
+
+
+@register
+class HeaderFormula(Rule):
+    code = "PC109"
+    name = "header-formula"
+    category = "sum"
+    title = "表头写明的计算关系（如 C=A−B）每行都应成立"
+    explain = "转移支付等表格在表头写出列间关系（扣除后(C=A−B)、结余(F=C−E)），每一行及合计行都应满足该关系。"
+    fail_example = "预算数(A) 7,368,000.00，统筹整合(B) 920,000.00，扣除后(C=A−B) 填 6,488,000.00。"
+    pass_example = "扣除后 6,448,000.00 = 7,368,000.00 − 920,000.00。"
+
+    def check(self, facts):
+        for reg in facts.regions_of("fund") + facts.regions_of("selfeval_funds"):
+            for col, f in reg.formulas.items():
+                if not regex.fullmatch(r"[A-H](?:[+\-−－][A-H])+", f):
+                    continue
+                terms = [(sign in ("-", "−", "－"), reg.letters.get(letter)) for sign, letter in _TERM.findall(f)]
+                if any(c is None for _, c in terms):
+                    continue
+                for row in reg.rows:
+                    target = cell_num(reg, row, col)
+                    parts = [(neg, cell_num(reg, row, c)) for neg, c in terms]
+                    if target is None or any(n is None for _, n in parts):
+                        continue
+                    d = max([target.decimals] + [n.decimals for _, n in parts])
+                    acc = (Decimal(0), Decimal(0))
+                    for neg, n in parts:
+                        iv = tol.num_ival(n, d)
+                        acc = tol.sub(acc, iv) if neg else tol.add([acc, iv])
+                    if tol.overlaps(acc, tol.num_ival(target, d)):
+                        continue
+                    exp = tol.mid(acc)
+                    cell = reg.table.at(row.index, col)
+                    from checker.model import Loc
+
+                    e = tol.fmt(exp, d, target.raw)
+                    yield self.finding(f"“{_row_name(row)}”按表头关系 {f} 应为 {e}，表中为 {target.raw.strip()}",
+                                       expected=e, found=target.raw.strip(),
+                                       difference=tol.fmt(target.value - exp, d),
+                                       locations=[Loc.of_cell(reg.table, cell)])
 
 
 @register
@@ -279,19 +394,47 @@ class Balance(Rule):
                 if ok or expected is None:
                     continue
                 exp_v, b, base = expected
+                e = tol.fmt(exp_v, d, bal.raw)
                 yield self.finding(
                     f"“{_row_name(row)}”结转结余 {bal.raw.strip()} ≠ {CONCEPT_ZH[base]} {b.raw.strip()} − 实际支出 "
-                    f"{spent.raw.strip()} = {tol.fmt(exp_v, d)}", expected=tol.fmt(exp_v, d), found=bal.raw.strip(),
+                    f"{spent.raw.strip()} = {e}", expected=e, found=bal.raw.strip(),
                     difference=tol.fmt(bal.value - exp_v, d), locations=[row.values["balance"].loc])
+
+
+def cell_num(reg: Region, row: Row, col: int) -> Num | None:
+    """The figure in any column of a row (also columns without a known concept)."""
+    from dataclasses import replace
+
+    from checker.understand.numbers import parse_number
+
+    c = reg.table.at(row.index, col)
+    if c is None or c.row != row.index:
+        return None
+    n = parse_number(c.text, default_unit=reg.unit)
+    if n is None or n.kind != "amount":
+        return None
+    return replace(n, unit=reg.unit) if reg.unit and not n.unit and not n.is_percent else n
+
+
+def formula_operands(reg: Region, col: int) -> tuple[int, int] | None:
+    """(numerator, denominator) columns of a rate whose header writes its formula (执行率(E/C))."""
+    f = reg.formulas.get(col, "")
+    m = regex.fullmatch(r"([A-H])[/÷／]([A-H])", f)
+    if m and m.group(1) in reg.letters and m.group(2) in reg.letters:
+        return reg.letters[m.group(1)], reg.letters[m.group(2)]
+    return None
 
 
 def _rate_findings(rule: Rule, reg: Region, row: Row, rate_c: str, num_c: str, den_c: str, where: str):
     rate, num, den = _num(row, rate_c), _num(row, num_c), _num(row, den_c)
+    ops = formula_operands(reg, reg.columns[rate_c])
+    if ops is not None:
+        num, den = cell_num(reg, row, ops[0]), cell_num(reg, row, ops[1])
     if rate is None or num is None or den is None:
         return
     if den.value == 0:
         return  # 0/0 printed as 0.00% or — is not a fault
-    dm = max(_col_decimals(reg, num_c), _col_decimals(reg, den_c))
+    dm = max(_col_decimals(reg, num_c), _col_decimals(reg, den_c), num.decimals, den.decimals)
     dr = max(_col_decimals(reg, rate_c), rate.decimals)
     r_iv = tol.num_ival(rate, dr)
     pct = rate.is_percent or "%" in (reg.table.at(reg.header_rows[0], reg.columns[rate_c]).text
@@ -350,10 +493,12 @@ class ArrivalRate(Rule):
             if "rate_arrival" in reg.columns and "arrived" in reg.columns and _budget_concept(reg):
                 for row in reg.rows:
                     yield from _rate_findings(self, reg, row, "rate_arrival", "arrived", _budget_concept(reg), "资金表")
-        budget, arrived = facts.total("budget"), facts.total("arrived")
+        reg = facts.fund
+        base = _budget_concept(reg) if reg is not None else None
+        budget = facts.total(base) if base else None
+        arrived = facts.total("arrived")
         if budget is None or arrived is None:
             return
-        reg = facts.fund
         dm = max(_col_decimals(reg, "arrived"), _col_decimals(reg, _budget_concept(reg) or "budget"))
         q = tol.div(tol.num_ival(arrived[0], dm), tol.num_ival(budget[0], dm))
         if q is None:

@@ -30,11 +30,16 @@ def _ref_values(facts) -> dict[str, tuple[Num, object, str, int]]:
                 continue
             d = _col_decimals(reg, concept)
             num = v.num if v.num.unit or concept == "rate" else _with_unit(v.num, reg.unit)
+            parts = [r.values[concept].num for r in reg.data_rows if r.values.get(concept) and r.values[concept].num]
+            if num.value == 0 and any(p.value for p in parts):
+                continue  # a 合计 of zeros (PC101 reports it) is no reference for the other copies
             out[key] = (num, v.loc, "资金表合计", d)
     fb = facts.funds_block
     if fb is not None:
-        row = next((r for r in fb.rows if r.kind == "funds_total"), None)
-        if row is not None:
+        from checker.check.scoring import _funds_row
+
+        rows = [r for r in (_funds_row(facts), next((r for r in fb.rows if r.kind == "funds_total"), None)) if r]
+        for row in rows:
             for concept, key in (("adjusted_budget", "budget"), ("budget", "budget"), ("spent", "spent"),
                                  ("rate", "rate")):
                 v = row.values.get(concept)
@@ -51,6 +56,38 @@ def _with_unit(n: Num, unit: str) -> Num:
     from dataclasses import replace
 
     return replace(n, unit=unit)
+
+
+def _all_table_money(facts) -> list[Num]:
+    """Every figure in every recognised region: a narrative figure equal to one of them states that
+    figure (a department total, a sub-table's total), not a different fund total."""
+    from dataclasses import replace
+
+    out = []
+    for reg in facts.regions:
+        for row in reg.rows:
+            for concept, v in row.values.items():
+                if v.num is None:
+                    continue
+                if concept in ("rate", "rate_arrival") and not v.num.is_percent:
+                    out.append(replace(v.num, unit="%"))  # a 执行率（%） column prints no sign
+                else:
+                    out.append(_with_unit(v.num, reg.unit) if not v.num.is_percent else v.num)
+    for vals in facts.summary.values():
+        out.extend(n for n, _ in vals if n is not None)
+    return out
+
+
+def _in_tables(n: Num, values: list[Num]) -> bool:
+    for v in values:
+        if n.is_percent != v.is_percent:
+            continue
+        if n.is_money and v.is_money:
+            if n.in_yuan() == v.in_yuan():
+                return True
+        elif n.value == v.value:
+            return True
+    return False
 
 
 def _sub_values(facts, concept: str) -> list[Num]:
@@ -116,15 +153,18 @@ class FundFiguresAgree(Rule):
         # 自评表 figures against the fund table
         fb = facts.funds_block
         if fb is not None and refs.get("spent", (None, None, ""))[2] == "资金表合计":
-            row = next((r for r in fb.rows if r.kind == "funds_total"), None)
+            from checker.check.scoring import _funds_row
+
+            row = _funds_row(facts)
             if row is not None:
                 for concept, key in (("adjusted_budget", "budget"), ("spent", "spent"), ("rate", "rate")):
                     v = row.values.get(concept)
                     if v is not None and v.num is not None:
                         pairs.append((key, _with_unit(v.num, fb.unit) if concept != "rate" else v.num, v.loc,
                                       f"自评表{CONCEPT_ZH[concept]}", None))
+        table_values = _all_table_money(facts)
         for s in facts.stated:
-            if s.concept in refs:
+            if s.concept in refs and not _in_tables(s.num, table_values):
                 pairs.append((s.concept, s.num, s.loc, f"{WHERE_ZH.get(s.where, '')}所述{CONCEPT_ZH[s.concept]}",
                               s))
         reported = set()
@@ -218,22 +258,41 @@ def match_listed_to_rows(facts):
     reg = facts.fund
     if reg is None or not facts.listed:
         return []
-    items = facts.listed[0]
+    best: list = []
+    for items in facts.listed:
+        got = _pair(items, reg)
+        if len(got) > len(best):
+            best = got
+    return best
+
+
+def _pair(items, reg):
     rows = reg.data_rows
     pairs = []
     used: set[int] = set()
     for it in items:
-        best, best_s = None, 0.0
+        best, best_s, best_same = None, 0.0, False
         for r in rows:
             if r.index in used:
                 continue
             s = similarity(it.name, r.label)
-            if s > best_s:
-                best, best_s = r, s
-        if best is not None and best_s >= 0.5:
+            same = _same_amount(it.num, r, reg.unit)
+            if (s + (0.3 if same else 0)) > (best_s + (0.3 if best_same else 0)):
+                best, best_s, best_same = r, s, same
+        # a name alone pairs at half its bigrams; a matching amount lets a renamed item pair too
+        if best is not None and (best_s >= 0.5 or (best_same and best_s >= 0.2)):
             used.add(best.index)
             pairs.append((it, best, best_s))
     return pairs
+
+
+def _same_amount(n: Num, row, unit: str) -> bool:
+    """The listed amount is one of the row's budgets (年初, 调整后 or the budget)."""
+    for c in ("budget", "adjusted_budget", "initial_budget"):
+        v = row.values.get(c)
+        if v is not None and v.num is not None and _same(n, None, _with_unit(v.num, unit or "万元"), None):
+            return True
+    return False
 
 
 @register
@@ -249,12 +308,11 @@ class ListedAmounts(Rule):
     def check(self, facts):
         reg = facts.fund
         for it, row, _ in match_listed_to_rows(facts):
-            v = row.values.get("budget") or row.values.get("adjusted_budget")
+            v = row.values.get("budget") or row.values.get("adjusted_budget") or row.values.get("initial_budget")
             if v is None or v.num is None:
                 continue
             tn = _with_unit(v.num, reg.unit or "万元")
-            same = _same(it.num, None, tn, None)
-            if same is False:
+            if not _same_amount(it.num, row, reg.unit) and _same(it.num, None, tn, None) is False:
                 yield self.finding(f"概况中“{it.name[:30]}”金额 {it.num.raw.strip()} 与资金表预算 {v.num.raw.strip()} 不一致",
                                    expected=v.num.raw.strip(), found=it.num.raw.strip(), locations=[it.loc, v.loc])
 
@@ -334,7 +392,7 @@ class IndicatorStatedElsewhere(Rule):
                             continue
                         name_bg = bigrams(ind.name)
                         common = name_bg & bigrams(ctx)
-                        if len(common) < min(4, len(name_bg)) or len(common) / max(1, len(name_bg)) < 0.6:
+                        if len(common) < min(4, len(name_bg)) or len(common) / max(1, len(name_bg)) < 0.75:
                             continue
                         if not a.value or not (Decimal("0.5") <= n.value / a.value <= 2):
                             continue  # another quantity of the same kind (a remainder, a sub-count)

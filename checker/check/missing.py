@@ -140,9 +140,12 @@ class BudgetAdjusted(Rule):
         a, b = row.values.get("initial_budget"), row.values.get("adjusted_budget")
         if not a or not b or a.num is None or b.num is None or a.num.value == b.num.value:
             return
-        text = facts.doc.full_text()
-        if regex.search(r"调整|追加|调减|调增|调剂|收回|压减|核减|增加预算|减少预算", text):
-            return
+        for u in facts.units:
+            t = u.text.replace("调整后", "")
+            if regex.search(r"调整|追加|调减|调增|调剂|收回|压减|核减", t) and (
+                    regex.search(r"原因|由于|因为|根据|按照|批准|用于", t)
+                    or regex.search(r"(?:调减|调增|追加|压减|核减|收回)了?\s*[\d.]+\s*万?元", t)):
+                return  # a sentence that explains the adjustment (a header such as 调整后预算数 does not)
         yield self.finding(f"年初预算数 {a.num.raw.strip()} 与全年预算数 {b.num.raw.strip()} 不同，报告未说明预算调整原因",
                            expected="说明预算调整", found=f"{a.num.raw.strip()} → {b.num.raw.strip()}",
                            locations=[a.loc, b.loc])

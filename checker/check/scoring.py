@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import regex
+
 from checker.check import tolerance as tol
 from checker.check.registry import Rule, register
 from checker.understand.indicators import Indicator, indicators, level1_groups
@@ -16,9 +18,15 @@ def _inds(facts) -> list[Indicator]:
 
 
 def _funds_row(facts):
+    """The funds block's scored row: the one carrying 分值/得分 (扣除后 in 转移支付 forms), else the
+    年度资金总额 row."""
     fb = facts.funds_block
     if fb is None:
         return None
+    scored = [r for r in fb.rows if any(r.values.get(c) is not None and r.values[c].num is not None
+                                        for c in ("weight", "score"))]
+    if scored:
+        return scored[0]
     return next((r for r in fb.rows if r.kind == "funds_total"), None) or (fb.rows[0] if fb.rows else None)
 
 
@@ -178,6 +186,7 @@ class ExecutionScore(Rule):
     pass_example = "分值 10，执行率 64.47%，得分 6.45。"
 
     def check(self, facts):
+        yield from self._indicator_rows(facts)
         row = _funds_row(facts)
         if row is None:
             return
@@ -196,15 +205,29 @@ class ExecutionScore(Rule):
             r_iv = tol.div(tol.num_ival(spent), tol.num_ival(budget))
             if r_iv is None:
                 return
+        yield from self._judge(w, s, r_iv, rate.raw.strip() if rate is not None else None, row.values["score"].loc)
+
+    def _judge(self, w, s, r_iv, rate_txt, loc):
         exp = tol.mul((w.value, w.value), r_iv)
         exp = (min(exp[0], w.value), min(exp[1], w.value))
         if tol.overlaps(exp, tol.num_ival(s)):
             return
         e = tol.mid(exp)
-        rate_txt = rate.raw.strip() if rate is not None else f"{tol.fmt(tol.mid(r_iv) * 100, 2)}%"
+        rate_txt = rate_txt or f"{tol.fmt(tol.mid(r_iv) * 100, 2)}%"
         yield self.finding(f"预算执行率得分 {s.raw.strip()} 与 分值 {w.raw.strip()} × 执行率 {rate_txt} = {tol.fmt(e, 2)} 不符",
                            expected=tol.fmt(e, 2), found=s.raw.strip(), difference=tol.fmt(s.value - e, 2),
-                           locations=[row.values["score"].loc])
+                           locations=[loc])
+
+    def _indicator_rows(self, facts):
+        """决策/过程/产出/效益 schemes score 预算执行率 as an indicator: 分值 × 实际执行率."""
+        for ind in _inds(facts):
+            if not regex.search(r"(?:预算|资金|支出)执行率|^执行率", ind.name) or ind.weight is None or ind.score is None:
+                continue
+            a = ind.actual.num if ind.actual is not None else None
+            if a is None or not (a.is_percent or "%" in (ind.actual.text or "")):
+                continue
+            iv = tol.num_ival(a)
+            yield from self._judge(ind.weight, ind.score, (iv[0] / 100, iv[1] / 100), a.raw.strip(), ind.loc("score"))
 
 
 def _fmt_t(ind: Indicator) -> tuple[str, str]:

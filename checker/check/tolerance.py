@@ -79,9 +79,10 @@ def q(value: Decimal, decimals: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
-def fmt(value: Decimal, decimals: int) -> str:
+def fmt(value: Decimal, decimals: int, like: str = "") -> str:
+    """An expected value written the way the document writes its figures (thousands separators)."""
     v = q(value, max(decimals, 0))
-    return f"{v:f}"
+    return f"{v:,f}" if "," in like else f"{v:f}"
 
 
 def fmt_num(n: Num) -> str:

@@ -215,8 +215,28 @@ def read_docx(path: Path) -> Document:
     except Exception as exc:  # lxml errors on malformed XML
         raise errors.InputError(f"DOCX 文件内容损坏，无法解析：{path}",
                                 f"DOCX content is malformed: {path}") from exc
+    body = d.element.body
+    if body is None:
+        raise errors.InputError(f"DOCX 没有正文（缺少 w:body）：{path}", f"DOCX has no body: {path}")
+    # Word allows at most 63 columns: a span or skipped-column count that is not a small number
+    # is damage or an attack (gridSpan="100000000" would build a table of 10^8 columns).
+    for el in body.iter(f"{W}gridSpan", f"{W}gridBefore"):
+        val = (el.get(f"{W}val") or "").strip()
+        if not val.isascii() or not val.isdigit():
+            el.set(f"{W}val", "1" if el.tag == f"{W}gridSpan" else "0")
+        elif int(val) > 64:
+            el.set(f"{W}val", "64")
     b = _Builder(str(path))
-    b.body(d.element.body)
+    try:
+        b.body(body)
+    except RecursionError as exc:
+        raise errors.InputError(f"DOCX 表格嵌套过深，无法解析：{path}", f"DOCX tables nested too deeply: {path}") from exc
+    except (ValueError, TypeError, AttributeError, IndexError, KeyError) as exc:
+        raise errors.InputError(f"DOCX 文档结构异常，无法解析：{path}",
+                                f"DOCX structure is malformed ({type(exc).__name__}): {path}") from exc
+    if b.pager.page > 5000:
+        raise errors.InputError(f"DOCX 分页异常（{b.pager.page} 页），不像一份绩效自评报告：{path}",
+                                f"DOCX has abnormally many page breaks ({b.pager.page}): {path}")
     b.doc.pages = [Page(number=i) for i in range(1, b.pager.page + 1)]
     if not b.pager.known:
         b.doc.warnings.append("docx-no-page-info")

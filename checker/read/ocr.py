@@ -33,7 +33,10 @@ from checker import errors
 from checker.read.layout import Line, chars_to_lines
 
 DPI = 150  # render resolution: CJK body text ~33 px high, small table text ~23 px
-DET_SIDE = 1280  # the detector's input, longest side in px (the recogniser reads full-resolution crops)
+DET_SIDE = 1152  # the detector's input, longest side in px (the recogniser reads full-resolution crops)
+REC_VPAD = 0.2  # crop margin above and below a detected box, × box height (also makes the crop
+#                 narrower once scaled to the recogniser's 48 px: fewer columns to read)
+REC_HPAD = 0.2  # crop margin left and right, × box height (edge characters, dashes)
 MIN_SCORE = 0.5  # recognised pieces below this are noise (dust, stray marks), as in rapidocr
 _SIZE_OF_HEIGHT = 0.88  # font size (pt) per detected box height (pt): a DB box is a bit taller than the em
 
@@ -63,21 +66,54 @@ def available() -> bool:
     return True
 
 
+def _threads() -> int:
+    env = os.environ.get("PECHECK_OCR_THREADS", "")
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
 def _engine():
+    """One rapidocr engine per process (the models load in ~0.3 s): detector and recogniser only,
+    no angle classifier; the detector sees the page at most DET_SIDE px on its long side."""
     global _ENGINE
     with _ENGINE_LOCK:
         if _ENGINE is None:
             _, _, RapidOCR = _modules()
-            threads = max(1, min(os.cpu_count() or 1, 8))
+            threads = _threads()
             try:
-                eng = RapidOCR(use_cls=False, det_limit_type="max", det_limit_side_len=DET_SIDE,
+                eng = RapidOCR(use_cls=False, det_limit_type="min", det_limit_side_len=32,
                                intra_op_num_threads=threads)
             except TypeError:  # older rapidocr without keyword configuration
                 eng = RapidOCR()
             det = eng.text_det
-            det.limit_type, det.limit_side_len = "max", DET_SIDE
+            det.limit_type, det.limit_side_len = "min", 32  # we size the detector's input ourselves
+            for holder in (getattr(det, "infer", None), getattr(eng.text_rec, "session", None)):
+                _tune_session(holder, threads)
             _ENGINE = eng
         return _ENGINE
+
+
+def _tune_session(holder, threads: int) -> None:
+    """Rebuild an onnxruntime session with worker threads that sleep instead of spinning (a busy
+    machine or parallel batch jobs otherwise lose much of their CPU to spinning) and with the
+    memory arena on. Left as it is when the rapidocr internals are not the expected ones."""
+    old = getattr(holder, "session", None)
+    model = getattr(old, "_model_path", None)
+    if old is None or not model:
+        return
+    try:
+        import onnxruntime as ort
+
+        opts = ort.SessionOptions()
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        opts.intra_op_num_threads = threads
+        opts.inter_op_num_threads = 1
+        opts.log_severity_level = 4
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        holder.session = ort.InferenceSession(model, sess_options=opts, providers=["CPUExecutionProvider"])
+    except Exception:  # keep rapidocr's own session
+        return
 
 
 # -- the hook called by read_pdf ---------------------------------------------------------------
@@ -128,6 +164,7 @@ class OcrPage:
     confidence: float  # mean recognition score, character-weighted (1.0 for a blank page)
     angle: float  # the deskew rotation applied, degrees
     n_boxes: int = 0
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
 
 def render(page, dpi: int = DPI):
@@ -148,20 +185,28 @@ def read_image(gray, engine=None, scale: tuple[float, float] = (72 / DPI, 72 / D
     """OCR one grayscale page image; coordinates in the result are pixel × scale (PDF points)."""
     cv2, np, _ = _modules()
     engine = engine or _engine()
+    clock = _Clock()
     angle = skew_angle(gray)
     if abs(angle) >= 0.05:
         gray = rotate(gray, angle)
+    clock("deskew")
     grids, line_mask = find_tables(gray)
     clean = gray.copy()
     if line_mask is not None:
         clean[cv2.dilate(line_mask, np.ones((3, 3), np.uint8)) > 0] = 255
+    clock("tables")
     boxes = detect(gray, engine)
+    clock("det")
     pieces = _split_by_cells(boxes, grids)
     crops = []
-    for (x0, y0, x1, y1), _, _ in pieces:
-        crop = clean[int(y0):int(np.ceil(y1)), int(x0):int(np.ceil(x1))]
+    for (x0, y0, x1, y1), lim in zip((p[0] for p in pieces), _crop_limits(pieces, grids, gray.shape)):
+        h = y1 - y0
+        cx0, cx1 = max(lim[0], x0 - REC_HPAD * h), min(lim[2], x1 + REC_HPAD * h)
+        cy0, cy1 = max(lim[1], y0 - REC_VPAD * h), min(lim[3], y1 + REC_VPAD * h)
+        crop = clean[int(cy0):int(np.ceil(cy1)), int(cx0):int(np.ceil(cx1))]
         crops.append(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR))
     texts = _recognise(crops, engine) if crops else []
+    clock("rec")
     sx, sy = scale
     kept = []
     for ((x0, y0, x1, y1), where, h), (text, score) in zip(pieces, texts):
@@ -174,8 +219,13 @@ def read_image(gray, engine=None, scale: tuple[float, float] = (72 / DPI, 72 / D
     outside: list[dict] = []
     in_cells: dict[tuple[int, int], list[dict]] = {}
     total = weight = 0.0
+    page_h = gray.shape[0] * sy
     for (x0, y0, x1, y1, _, where, text, score), size in zip(kept, sizes):
         text = fix_numeric(text, numeric=where is not None and where in numeric_cells)
+        if where is not None:
+            text = _DASH_CELL.sub("—", text)
+        elif y0 > 0.91 * page_h or y1 < 0.09 * page_h:
+            text = _page_number(text)
         cy = (y0 + y1) / 2
         ch = {"x0": x0, "x1": x1, "top": cy - size / 2, "bottom": cy + size / 2, "text": text, "size": size}
         (outside if where is None else in_cells.setdefault(where, [])).append(ch)
@@ -190,7 +240,25 @@ def read_image(gray, engine=None, scale: tuple[float, float] = (72 / DPI, 72 / D
                 t.lines[ci] = chars_to_lines(chars)
         tables.append(t)
     return OcrPage(lines=chars_to_lines(outside), tables=tables, confidence=total / weight if weight else 1.0,
-                   angle=angle, n_boxes=len(kept))
+                   angle=angle, n_boxes=len(kept), timings=clock.done())
+
+
+class _Clock:
+    def __init__(self):
+        import time
+
+        self._now = time.perf_counter
+        self.t = self._now()
+        self.laps: dict[str, float] = {}
+
+    def __call__(self, name: str) -> None:
+        t = self._now()
+        self.laps[name] = self.laps.get(name, 0.0) + t - self.t
+        self.t = t
+
+    def done(self) -> dict[str, float]:
+        self("layout")
+        return self.laps
 
 
 def _scaled(b, sx, sy):
@@ -321,12 +389,14 @@ def _snap(v: float, axis: list[float], tol: float = 8.0) -> float:
 def detect(gray, engine) -> list[tuple[float, float, float, float]]:
     """Text boxes (axis-aligned, pixels) from the DB detector."""
     cv2, np, _ = _modules()
-    img = cv2.cvtColor(gray, cv2.COLOR_GRAY2BGR)
-    boxes, _ = engine.text_det(img)
+    h, w = gray.shape
+    f = min(1.0, DET_SIDE / max(h, w))
+    small = cv2.resize(gray, (round(w * f), round(h * f)), interpolation=cv2.INTER_AREA) if f < 1 else gray
+    boxes, _ = engine.text_det(cv2.cvtColor(small, cv2.COLOR_GRAY2BGR))
     if boxes is None or len(boxes) == 0:
         return []
     out = []
-    for b in np.asarray(boxes):
+    for b in np.asarray(boxes, dtype=np.float64) / f:
         xs, ys = b[:, 0], b[:, 1]
         out.append((float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max())))
     return out
@@ -360,6 +430,30 @@ def _split_by_cells(boxes, grids):
     return out
 
 
+def _crop_limits(pieces, grids, shape):
+    """How far each piece's crop may grow: its cell's interior (or the page), and not past the middle
+    of the gap to the nearest piece above or below that overlaps it horizontally."""
+    H, W = shape
+    out = []
+    for i, ((x0, y0, x1, y1), where, _) in enumerate(pieces):
+        if where is None:
+            lim = [0.0, 0.0, float(W), float(H)]
+        else:
+            c = grids[where[0]][1][where[1]]
+            lim = [c[0] + 2, c[1] + 2, c[2] - 2, c[3] - 2]
+        for j, ((a0, b0, a1, b1), _, _) in enumerate(pieces):
+            if j == i or min(x1, a1) - max(x0, a0) <= 0:
+                continue
+            if b1 <= y0:
+                lim[1] = max(lim[1], (b1 + y0) / 2)
+            elif b0 >= y1:
+                lim[3] = min(lim[3], (y1 + b0) / 2)
+        lim[1], lim[3] = min(lim[1], y0), max(lim[3], y1)
+        lim[0], lim[2] = min(lim[0], x0), max(lim[2], x1)
+        out.append(lim)
+    return out
+
+
 def _recognise(crops, engine) -> list[tuple[str, float]]:
     res, _ = engine.text_rec(crops)
     return [(str(r[0]), float(r[1])) for r in res]
@@ -390,6 +484,19 @@ _NUM_TOKEN = regex.compile(r"(?<![A-Za-z])[0-9OoIl|.,，。·%％]*[0-9][0-9OoIl
 _NUMERIC_CELL = regex.compile(r"^[\s0-9OoIl|.,，。·%％+\-—－()（）]*[0-9][\s0-9OoIl|.,，。·%％()（）]*$")
 
 
+_DASH_CELL = regex.compile(r"^[-—–一_－~～]{1,3}$")  # a lone dash in a cell ("not applicable") read as 一 or -
+_PAGE_NUMBER = regex.compile(r"^[-—–一_－~～.\s]*(\d{1,4})[-—–一_－~～.\s]*$")
+
+
+def _page_number(text: str) -> str:
+    """A page number in the margin with its dashes half read ("-6", "11-", "—5一") → "— 6 —", the
+    form the running-line filter knows."""
+    m = _PAGE_NUMBER.match(text)
+    if m and m.group(0).strip() != m.group(1):
+        return f"— {m.group(1)} —"
+    return text
+
+
 def _numeric_cells(kept) -> set:
     texts: dict = {}
     for *_, where, text, _ in kept:
@@ -418,4 +525,5 @@ def fix_numeric(text: str, numeric: bool = False) -> str:
         return t
 
     text = _NUM_TOKEN.sub(fix, text)
-    return regex.sub(r"(?<=[0-9])方(?=元)", "万", text)
+    text = regex.sub(r"(?<=[0-9]\s?)方(?=元)", "万", text)
+    return regex.sub(r"(?<=[0-9%％]\s?|[（(]含[）)]\s?)一(?=\s?[0-9])", "—", text)  # a range: 80（含）一90

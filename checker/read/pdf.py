@@ -352,8 +352,9 @@ def _drop_repeated_header(t: Table, b: int) -> bool:
 def _continue_vertical_merges(t: Table, b: int) -> None:
     """A vertically merged cell cut by the page break leaves an empty cell on the new page."""
     for c in [c for c in t.cells if c.row == b and not c.text]:
+        # merged above (spans rows) or merged below (an empty cell spanning rows on the new page)
         p = next((q for q in t.cells if q.col == c.col and q.col_span == c.col_span
-                  and q.row + q.row_span == b and q.row_span > 1), None)
+                  and q.row + q.row_span == b and (q.row_span > 1 or (c.row_span > 1 and q.text))), None)
         if p is not None:
             p.row_span += c.row_span
             t.cells.remove(c)
@@ -537,6 +538,11 @@ def read_pdf(path: Path, ocr: str = "auto") -> Document:
         raise errors.pdf_failure(exc, path) from exc
     doc = reader.doc
     if doc.scanned_pages and not any(b for b in doc.blocks):
+        if ocr == "off":
+            raise errors.ScannedInput(
+                f"这是扫描件（{len(doc.scanned_pages)} 页无文字层），而 OCR 已用 --ocr off 关闭：请改用 --ocr auto"
+                f"（需安装 pip install 'pecheck[ocr]'）",
+                "scanned PDF and OCR is off; use --ocr auto (needs pip install 'pecheck[ocr]')")
         raise errors.ScannedInput(
             f"这是扫描件（{len(doc.scanned_pages)} 页无文字层），需要 OCR：请安装 pip install 'pecheck[ocr]' 后使用 --ocr auto",
             "scanned PDF without a text layer; install the OCR extra: pip install 'pecheck[ocr]'")

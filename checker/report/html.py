@@ -266,11 +266,14 @@ def _overview(results) -> str:
 def render_html(results, scale: float = SCALE) -> str:
     from checker import __version__
 
-    pages = PageImages(scale)
-    try:
-        body = "".join(_report(i, r, pages) for i, r in enumerate(results))
-    finally:
-        pages.close()
+    parts = []
+    for i, r in enumerate(results):
+        pages = PageImages(scale)  # one file's rendered pages at a time
+        try:
+            parts.append(_report(i, r, pages))
+        finally:
+            pages.close()
+    body = "".join(parts)
     n_err = sum(r.counts["error"] for r in results)
     n_warn = sum(r.counts["warning"] for r in results)
     failed = sum(1 for r in results if r.error)

@@ -279,7 +279,7 @@ def _quote_loc(u: TextUnit, quote: str) -> Loc:
 
 def _concept_before(segment: str, k: Knowledge, percent: bool) -> str | None:
     """The concept whose keyword sits nearest before a figure in its segment."""
-    concepts = ("rate", "rate_arrival") if percent else ("balance", "spent", "arrived", "budget")
+    concepts = ("rate", "rate_arrival") if percent else ("balance", "spent", "arrived", "budget", "initial_budget")
     best, best_pos = None, -1
     for concept in concepts:
         for w in k.narrative[concept]:
@@ -307,8 +307,16 @@ def _narrative(u: TextUnit, k: Knowledge, facts: Facts) -> None:
                 in_list = True
             if in_list:
                 continue
+            after = sent[n.end:n.end + 3]
+            if n.approx or regex.match(r"\s*(?:以上|以下|以内|左右)", after) or regex.search(
+                    r"达到|不低于|不少于|不高于|不超过|要求|目标|力争|确保|计划|预计|原则上", segment):
+                continue  # a target, a threshold or an estimate, not the figure itself
             if n.is_percent:
                 concept = _concept_before(segment, k, True)
+                # a rate of something else (政府采购执行率, 三公经费执行率) is not the project's
+                if concept == "rate" and not regex.search(r"(?:预算|资金|支出|总体|整体|综合|项目|专项)\s*执行率|"
+                                                          r"执行率\s*(?:为|达|是|[:：])?\s*$", segment):
+                    concept = None
             elif n.is_money:
                 concept = _concept_before(segment, k, False)
                 if concept and _DOCNO.search(sent[max(0, n.start - 40):n.start]) and _ALLOC_VERB.search(segment):
@@ -341,19 +349,26 @@ def _allocations(u: TextUnit, facts: Facts) -> None:
             facts.allocations.append(group)
 
 
+_LIST_START = regex.compile(r"用于\s*[:：]|其中\s*[:：]?|[（(](?=[^（）()]{2,40}\d)")
+
+
 def _listed(u: TextUnit, facts: Facts) -> None:
-    for m in _USED_FOR.finditer(u.text):
-        end = u.text.find("。", m.end())
-        body = u.text[m.end(): end if end > 0 else len(u.text)]
+    """Sub-project lists with amounts: "用于：A 80万元；B 30万元", "其中A 30万元、B 20万元",
+    "（A 27万元、B 18万元）"."""
+    for m in _LIST_START.finditer(u.text):
+        end_rx = regex.compile(r"[。）)]") if m.group(0).startswith(("（", "(")) else regex.compile(r"。")
+        e = end_rx.search(u.text, m.end())
+        body = u.text[m.end(): e.start() if e else len(u.text)]
         items: list[ListedItem] = []
-        for piece in regex.split(r"[；;]", body):
+        sep = r"[；;]" if regex.search(r"[；;]", body) else r"[、，,]"
+        for piece in regex.split(sep, body):
             piece = piece.strip()
             nums = [n for n in find_numbers(piece) if n.is_money]
-            if not nums or nums[-1].end < len(piece.rstrip("，,、 ")) - 1:
+            if len(nums) != 1 or nums[-1].end < len(piece.rstrip("，,、 ")) - 1:
                 continue
             name = piece[: nums[-1].start].strip(" ，,、：:")
-            if len(name) < 2:
-                continue
+            if len(name) < 2 or not regex.search(r"\p{Han}{2}", name) or regex.search(r"财政|资金$|自筹", name):
+                continue  # a funding source, not a sub-project
             items.append(ListedItem(name=name, num=nums[-1], loc=_quote_loc(u, piece)))
         if len(items) >= 2:
             facts.listed.append(items)

@@ -51,6 +51,8 @@ class Region:
     columns: dict[str, int]  # concept -> grid column
     rows: list[Row] = field(default_factory=list)
     unit: str = ""  # 元 / 万元 / 亿元, "" when the document does not say
+    letters: dict[str, int] = field(default_factory=dict)  # "A" -> grid column, from headers like 预算数(A)
+    formulas: dict[int, str] = field(default_factory=dict)  # grid column -> "E/C", "A-B" written in its header
 
     @property
     def data_rows(self) -> list[Row]:
@@ -95,6 +97,8 @@ def _classify(concepts: dict[str, int]) -> str | None:
     money = keys & set(MONEY_COLS) | (keys & {"rate"})
     if keys & {"initial_budget", "adjusted_budget"} and keys & {"weight", "score"}:
         return "selfeval_funds"
+    if keys & set(MONEY_COLS) and keys & {"weight", "score"} and keys & {"rate", "spent"}:
+        return "selfeval_funds"  # 20/80 and 转移支付 forms: 预算数/执行数/分值/执行率/得分
     if len(money) >= 2 and not keys & {"weight", "score"}:
         return "fund"
     return None
@@ -169,6 +173,7 @@ def find_regions(doc: Document, k: Knowledge) -> list[Region]:
                     cols.setdefault(key, col)
                 current = Region(kind=kind, table=t, header_rows=header_rows, columns=cols,
                                  unit=_unit_for(t, header_rows, t.caption))
+                _read_letters(current)
                 regions.append(current)
                 r = header_rows[-1] + 1
                 continue
@@ -179,11 +184,54 @@ def find_regions(doc: Document, k: Knowledge) -> list[Region]:
                 elif current.kind == "indicators" and _is_section_break(t, r):
                     current = None
             r += 1
+    for reg in regions:
+        _infer_unit(reg)
     return regions
 
 
 def _is_section_break(t: Table, r: int) -> bool:
     return False
+
+
+_LETTER = regex.compile(r"[（(]\s*([A-H])\s*(?:[=＝]\s*([A-H0-9+\-−－×*/÷／ ]+?))?\s*[)）]|^\s*([A-H])\s*$")
+_RATE_FORMULA = regex.compile(r"([A-H])\s*[/÷／]\s*([A-H])")
+
+
+def _read_letters(reg: Region) -> None:
+    """Column letters and formulas written in headers: 预算数(A), 扣除后(C=A-B), 执行率(E/C)."""
+    t = reg.table
+    for r in reg.header_rows:
+        for c in t.row_cells(r):
+            m = _LETTER.search(c.text)
+            if m:
+                letter = m.group(1) or m.group(3)
+                reg.letters.setdefault(letter, c.col)
+                if m.group(2):
+                    reg.formulas[c.col] = m.group(2).replace(" ", "")
+            f = _RATE_FORMULA.search(c.text)
+            if f and c.col not in reg.formulas:
+                reg.formulas[c.col] = f"{f.group(1)}/{f.group(2)}"
+
+
+def _infer_unit(reg: Region) -> None:
+    """No unit written: amounts with thousands separators or in the millions are 元."""
+    if reg.unit:
+        return
+    for row in reg.rows:
+        for concept, v in row.values.items():
+            if concept in MONEY_COLS and v.num is not None and ("," in v.num.raw or abs(v.num.value) >= 1_000_000):
+                reg.unit = "元"
+                _apply_unit(reg)
+                return
+
+
+def _apply_unit(reg: Region) -> None:
+    from dataclasses import replace
+
+    for row in reg.rows:
+        for concept, v in row.values.items():
+            if concept in MONEY_COLS and v.num is not None and not v.num.unit:
+                v.num = replace(v.num, unit=reg.unit)
 
 
 def _read_row(t: Table, r: int, reg: Region, k: Knowledge) -> Row | None:
@@ -199,6 +247,8 @@ def _read_row(t: Table, r: int, reg: Region, k: Knowledge) -> Row | None:
                 break
     if reg.kind == "indicators" and row.kind == "total":
         row.kind = "score_total"
+    if reg.kind == "fund" and row.kind and row.kind.startswith("funds_"):
+        row.kind = None  # 财政拨款收入, 上年结转 are ordinary lines of a fund table
     numeric = 0
     for concept, col in reg.columns.items():
         c = t.at(r, col)
