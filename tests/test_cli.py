@@ -8,9 +8,9 @@ import sys
 
 import pytest
 from click.testing import CliRunner
+from conftest import SAMPLES
 
 from checker.cli import main
-from conftest import SAMPLES
 
 SEED = str(SAMPLES / "xiangxi-2022.docx")
 
@@ -103,3 +103,10 @@ def test_missing_file():
     assert res.returncode == 2
     rep = json.loads(res.stdout)["reports"][0]
     assert rep["error"] and rep["findings"] == []
+
+
+def test_pyproject_tool_section(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text('[tool.pecheck]\nselect = ["score"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    data = json.loads(run(SEED, "--format", "json").output)
+    assert {f["category"] for f in data["reports"][0]["findings"]} == {"score"}

@@ -5,11 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-
 from casedoc import build
+from conftest import facts_of
+
 from checker import knowledge
 from checker.understand.facts import extract
-from conftest import facts_of
 
 SEED = ["xiangxi-2022.pdf", "xiangxi-2022.docx", "xiangxi-2022-chrome.pdf"]
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import load_sample
 
 SEED_ROWS = [
@@ -74,3 +73,24 @@ def test_running_footers_dropped_and_paragraphs_joined():
     assert not any(t.strip("—- ").isdigit() for t in texts)
     # the paragraph that runs over a page break in the body comes out whole
     assert any(t.startswith("智慧湘西领导小组办公室是根据") and "两块牌子一套人马管理" in t for t in texts)
+
+
+def test_docx_nested_table_and_vmerge(tmp_path):
+    import docx
+
+    from checker.read import load
+
+    d = docx.Document()
+    t = d.add_table(rows=3, cols=3)
+    t.cell(0, 0).merge(t.cell(0, 2)).text = "项目名称"
+    t.cell(1, 0).merge(t.cell(2, 0)).text = "项目资金"
+    t.cell(1, 1).text = "80"
+    t.cell(2, 2).add_table(rows=1, cols=2).cell(0, 0).text = "内嵌"
+    p = tmp_path / "n.docx"
+    d.save(p)
+    doc = load(p)
+    outer, inner = doc.tables
+    assert [c.text for c in outer.cells if c.text == "项目名称"] == ["项目名称"]  # not repeated per column
+    assert outer.at(0, 2).text == "项目名称" and outer.at(0, 0).col_span == 3
+    assert outer.at(2, 0).text == "项目资金" and outer.at(1, 0).row_span == 2
+    assert inner.nested_in == outer.at(2, 2).ref and inner.at(0, 0).text == "内嵌"

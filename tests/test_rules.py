@@ -6,8 +6,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
-
 from casedoc import build
+
 from checker import knowledge
 from checker.check.registry import CATEGORIES, all_rules, run_rules
 from checker.understand.facts import extract

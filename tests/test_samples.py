@@ -7,10 +7,10 @@ import json
 import re
 
 import pytest
+from conftest import SAMPLES
 
 from checker.config import Config
 from checker.runner import check_file
-from conftest import SAMPLES
 
 KEYS = sorted(SAMPLES.glob("*.expected.json"))
 _THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?:\D|$))")

@@ -55,7 +55,7 @@ class RepeatedPassage(Rule):
         for d in diffs:
             key = tuple(sorted((d.a_gap, d.b_gap)))
             groups.setdefault(key, []).append(d)
-        for key, ds in groups.items():
+        for ds in groups.values():
             yield self._report(facts, ds)
 
     def _report(self, facts, ds: list[Difference]):

@@ -292,7 +292,7 @@ def _concept_before(segment: str, k: Knowledge, percent: bool) -> str | None:
 
 
 def _narrative(u: TextUnit, k: Knowledge, facts: Facts) -> None:
-    for s_off, sent in sentences(u.text):
+    for _, sent in sentences(u.text):
         nums = find_numbers(sent)
         prev_end = 0
         in_list = False
@@ -394,7 +394,7 @@ def _scores_grades(u: TextUnit, facts: Facts, k: Knowledge) -> None:
         note = regex.search(r"备注|说明|注[:：]", sent)
         cut = note.start() if note and band_spans else len(sent)
 
-        def in_band(m) -> bool:
+        def in_band(m, cut=cut, band_spans=band_spans) -> bool:
             return m.start() >= cut or any(a <= m.start() < b or a < m.end() <= b for a, b in band_spans)
 
         for m in _SCORE.finditer(sent):
