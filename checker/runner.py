@@ -146,6 +146,7 @@ def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | Non
                             and output is None)
     else:
         results = [check_file(files[0], cfg, ocr=ocr)]
+    results = render.filtered(results, min_severity)  # the same findings in every output
     output_failed = False
     if annotate is not None:
         if batch:

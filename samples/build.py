@@ -4827,9 +4827,9 @@ EXTRA = {  # name -> (data, derive, blocks, style, mutations, description, clean
 }
 
 
-def extra_samples():
+def extra_samples(table=None):
     out = []
-    for name, (R, derive_fn, blocks_fn, style, muts, desc, note) in EXTRA.items():
+    for name, (R, derive_fn, blocks_fn, style, muts, desc, note) in (table or EXTRA).items():
         M = derive_fn(R, clean=True)
         out.append(
             Sample(
@@ -4877,6 +4877,2016 @@ def extra_samples():
             )
         )
     return out
+
+
+# ----------------------------------------------------------------------------------------------
+# E. Three more reports, each differing from the above in ways real reports do:
+#    E1 农村公路养护 (县交通运输局, 2024): 9 子项目 in two groups with 小计 rows, 万元 with 2 decimals,
+#       执行率 as fractions (0.9312) in the fund table but percentages in the text, a separate 资金来源
+#       table, 年初预算数 ≠ 全年预算数 in the 自评表, band note "90分以上（含90分）为优、…".
+#    E2 医疗设备购置 (市人民医院, 2023): 自评报告表 without a 计划投资额 block (a 项目资金情况 paragraph),
+#       万元 with thousands separators, one 绩效自评表 over three pages with a repeated top row,
+#       a 计量单位 column (台/套/%/天), a date target partly scored, satisfaction from a stated survey,
+#       band note written as inequalities (得分≥90分为“优”…).
+#    E3 校园安全设施改造 (县教育局, 2022): mostly narrative, no cover, 元 without separators and
+#       "340万元" in the prose, a 3-row fund table (项目名称/预算金额（元）/实际支付（元）/结余（元）/支付率),
+#       决策/过程/产出/效益 15/15/40/30 with 预算执行率 a 过程 indicator (分值 5), 优秀/良好/合格/不合格.
+#    Same conventions as C and D: derive_*() computes every printed string with exact Decimal
+#    arithmetic; mutations ("pre" on the data, "post" on the derived model) return their key items.
+# ----------------------------------------------------------------------------------------------
+
+
+def q4(x: Decimal) -> Decimal:
+    return x.quantize(Q4, rounding=ROUND_HALF_UP)
+
+
+def frac(s, b) -> str:
+    """Execution rate as a fraction with 4 decimals (0.9312), as some 交通 fund tables print it."""
+    return f"{q4(D(s) / D(b))}" if D(b) else "0.0000"
+
+
+def f2(x) -> str:
+    return f"{D(x):.2f}"
+
+
+def wsep(x) -> str:
+    return f"{D(x):,.2f}"
+
+
+def _check_scheme(R, inds, extra_weight):
+    assert sum(D(x["weight"]) for x in inds) + extra_weight == 100, R["name"]
+    for l1, w in R["l1_weights"].items():
+        assert sum(D(x["weight"]) for x in inds if x["l1"] == l1) == D(w), (R["name"], l1)
+
+
+# ---- E1. 农村公路养护专项资金 (岚江县交通运输局, 2024) ---------------------------------------------
+
+ROADS_BAND_NOTE = "90分以上（含90分）为优、80分（含）至90分为良、60分（含）至80分为中、60分以下为差"
+
+ROADS = dict(
+    name="roads-2024",
+    year=2024,
+    county="岚江县",
+    org="岚江县交通运输局",
+    dept="岚江县交通运输局",
+    func_code="2140106",
+    project="农村公路养护专项资金",
+    leader="邹明辉",
+    filler="钟晓琳",
+    phone="0797-8632154",
+    report_date="2025年3月",
+    sign_date="2025年3月18日",
+    notice="《岚江县财政局关于开展2024年度项目支出绩效自评工作的通知》（岚财绩〔2025〕4号）",
+    groups=[
+        (
+            "一、县道养护",
+            [
+                ("县道日常养护", "223.68", "219.95"),
+                ("县道路面修复工程（中修）", "486.00", "418.32"),
+                ("县道桥梁养护及危桥改造", "312.50", "291.00"),
+                ("县道安全生命防护工程", "168.40", "163.35"),
+            ],
+        ),
+        (
+            "二、乡村道养护",
+            [
+                ("乡道日常养护", "259.20", "259.20"),
+                ("村道日常养护", "374.40", "370.66"),
+                ("乡村道路面修复", "405.60", "342.18"),
+                ("乡村道安全隐患整治", "196.80", "188.93"),
+                ("养护管理信息化及路况检测", "48.50", "45.12"),
+            ],
+        ),
+    ],
+    # (资金来源, 下达文件, 全年预算, 其中年初预算)
+    sources=[
+        ("中央车购税资金", "赣财建〔2023〕168号（提前下达）、赣财建〔2024〕52号", "1280.00", "860.00"),
+        ("省级资金", "赣财建〔2024〕97号", "620.00", "0"),
+        ("县级配套", "县本级年初预算", "575.08", "575.08"),
+    ],
+    exec_weight=D(10),
+    l1_weights={"产出": 50, "效益": 30, "满意度": 10},
+    l1_labels={"产出": "产出指标（50分）", "效益": "效益指标（30分）", "满意度": "满意度指标（10分）"},
+    inds=[
+        dict(
+            l1="产出",
+            l2="数量指标",
+            name="县道日常养护里程",
+            kind="ge",
+            t=D("186.4"),
+            a=D("186.4"),
+            unit="公里",
+            weight=D(6),
+        ),
+        dict(
+            l1="产出",
+            l2="数量指标",
+            name="乡村道日常养护里程",
+            kind="ge",
+            t=D("1245"),
+            a=D("1245"),
+            unit="公里",
+            weight=D(6),
+        ),
+        dict(
+            l1="产出",
+            l2="数量指标",
+            name="路面修复（中修）里程",
+            kind="ge",
+            t=D("42"),
+            a=D("38.6"),
+            unit="公里",
+            weight=D(8),
+            dev="汛期持续降雨影响施工，3.4公里顺延至2025年4月完工；今后避开汛期安排路面工程。",
+        ),
+        dict(
+            l1="产出", l2="数量指标", name="危桥改造", kind="ge", t=D("3"), a=D("3"), unit="座", weight=D(5)
+        ),
+        dict(
+            l1="产出",
+            l2="数量指标",
+            name="安全生命防护工程",
+            kind="ge",
+            t=D("65"),
+            a=D("68.2"),
+            unit="公里",
+            weight=D(5),
+        ),
+        dict(
+            l1="产出",
+            l2="质量指标",
+            name="优良中等路比例",
+            kind="ge",
+            t=D("80"),
+            a=D("82.6"),
+            unit="%",
+            weight=D(5),
+        ),
+        dict(
+            l1="产出",
+            l2="质量指标",
+            name="养护工程交工验收合格率",
+            kind="eq",
+            t=D("100"),
+            a=D("100"),
+            unit="%",
+            weight=D(5),
+        ),
+        dict(
+            l1="产出",
+            l2="时效指标",
+            name="养护工程完工及时率",
+            kind="ge",
+            t=D("95"),
+            a=D("91.7"),
+            unit="%",
+            weight=D(5),
+            dev="36项养护工程中3项路面修复工程受汛期影响延期；加强工期调度，提前组织招标。",
+        ),
+        dict(
+            l1="产出",
+            l2="成本指标",
+            name="县道日常养护成本",
+            kind="le",
+            t=D("1.2"),
+            a=D("1.18"),
+            unit="万元/公里·年",
+            weight=D(5),
+        ),
+        dict(
+            l1="效益",
+            l2="社会效益指标",
+            name="农村公路列养率",
+            kind="eq",
+            t=D("100"),
+            a=D("100"),
+            unit="%",
+            weight=D(10),
+        ),
+        dict(
+            l1="效益",
+            l2="社会效益指标",
+            name="公路技术状况指数（MQI）",
+            kind="ge",
+            t=D("80"),
+            a=D("83.2"),
+            unit="",
+            weight=D(10),
+        ),
+        dict(
+            l1="效益",
+            l2="可持续影响指标",
+            name="农村公路养护长效机制",
+            kind="qual",
+            target="健全",
+            actual="健全",
+            weight=D(10),
+        ),
+        dict(
+            l1="满意度",
+            l2="服务对象满意度指标",
+            name="沿线群众满意度",
+            kind="ge",
+            t=D("90"),
+            a=D("93.6"),
+            unit="%",
+            weight=D(10),
+        ),
+    ],
+    network=(
+        "全县农村公路总里程1431.4公里，其中县道6条186.4公里、乡道412.6公里、村道832.4公里，"
+        "县道由县公路养护中心专业养护，乡村道实行“县道县管、乡道乡管、村道村管”的分级养护，全部纳入列养范围。"
+    ),
+    goal=(
+        "完成县道日常养护186.4公里、乡村道日常养护1245公里；实施路面修复（中修）42公里，改造危桥3座，"
+        "实施安全生命防护工程65公里以上；优良中等路比例不低于80%，养护工程交工验收合格率100%，养护工程完工及时率95%以上；"
+        "农村公路列养率100%，公路技术状况指数（MQI）不低于80；沿线群众满意度90%以上。"
+    ),
+    done=(
+        "全年完成县道日常养护186.4公里、乡村道日常养护1245公里，完成路面修复（中修）38.6公里、危桥改造3座、"
+        "安全生命防护工程68.2公里；优良中等路比例82.6%，养护工程交工验收合格率100%，养护工程完工及时率91.7%；"
+        "农村公路列养率100%，公路技术状况指数（MQI）83.2；沿线群众满意度93.6%。路面修复年度目标42公里，"
+        "尚有3.4公里受汛期影响顺延至2025年4月完工。"
+    ),
+    organise=(
+        "局成立了以局长为组长、分管副局长为副组长的农村公路养护工作领导小组，下设办公室在局公路股。"
+        "县道养护由县公路养护中心组织实施，乡村道养护由各乡镇人民政府组织实施，局公路股按月开展养护质量检查，"
+        "路面修复、危桥改造等工程实行项目法人制、招标投标制、工程监理制和合同管理制。"
+    ),
+    finance=(
+        "严格执行《车辆购置税收入补助地方资金管理暂行办法》和《岚江县农村公路养护资金管理办法》，资金实行专账核算、"
+        "专款专用，日常养护资金按季度考核结果拨付，工程项目按合同和计量进度拨付，无截留、挤占、挪用情况。"
+    ),
+    benefit=(
+        "通过持续养护，全县农村公路路况稳步提升，公路技术状况指数（MQI）83.2，较上年提高1.6；优良中等路比例82.6%；"
+        "3座危桥完成改造，消除了重大安全隐患；农村公路列养率保持100%，“四好农村路”养护长效机制进一步健全。"
+    ),
+    survey="采取现场问卷方式在沿线12个乡镇开展满意度调查，发放问卷500份，收回有效问卷486份，沿线群众满意度93.6%。",
+    problems_tail=(
+        "二是养护工程完工及时率91.7%，未达到95%的目标，3项路面修复工程受汛期影响延期。"
+        "三是部分乡镇村道日常养护投入不足，养护队伍不稳定。"
+    ),
+    measures=(
+        "一是督促施工单位2025年4月底前完成剩余3.4公里路面修复，及时办理交工验收和结算，加快结转资金支付；"
+        "二是科学安排养护工程工期，路面工程避开汛期集中施工；三是落实乡镇养护主体责任，将村道养护纳入乡镇年度考核。"
+    ),
+    publish="自评结果将作为2026年农村公路养护资金预算安排的重要依据，并在县人民政府门户网站公开。",
+)
+
+
+def derive_roads(R, clean=True):
+    M = {"R": R}
+    groups = []
+    TB = TS = D(0)
+    no = 0
+    for gname, subs in R["groups"]:
+        rows = []
+        gb = gs = D(0)
+        for name, b, s in subs:
+            b, s = D(b), D(s)
+            gb, gs = gb + b, gs + s
+            no += 1
+            rows.append(
+                {
+                    "no": str(no),
+                    "name": name,
+                    "b": f2(b),
+                    "d": f2(b),
+                    "s": f2(s),
+                    "bal": f2(b - s),
+                    "rate": frac(s, b),
+                }
+            )
+        sub = {
+            "no": "",
+            "name": "小计",
+            "b": f2(gb),
+            "d": f2(gb),
+            "s": f2(gs),
+            "bal": f2(gb - gs),
+            "rate": frac(gs, gb),
+        }
+        groups.append({"name": gname, "rows": rows, "sub": sub, "_b": gb, "_s": gs})
+        TB, TS = TB + gb, TS + gs
+    M["groups"] = groups
+    M["total"] = {
+        "no": "",
+        "name": "合计",
+        "b": f2(TB),
+        "d": f2(TB),
+        "s": f2(TS),
+        "bal": f2(TB - TS),
+        "rate": frac(TS, TB),
+    }
+    RATE = pct(q2(TS / TB * 100))
+    srcs = [{"name": n, "docs": d, "amt": f2(a), "_p0": D(p0)} for n, d, a, p0 in R["sources"]]
+    src_total = sum((D(a) for _, _, a, _ in R["sources"]), D(0))
+    P0 = sum((D(p0) for *_, p0 in R["sources"]), D(0))
+    if clean:
+        assert src_total == TB, (src_total, TB)
+    M["sources"] = srcs
+    M["src_total"] = f2(src_total)
+    w = R["exec_weight"]
+    exec_score = q2(w * TS / TB)
+    assert exec_score == q2(w * q2(TS / TB * 100) / 100), "ambiguous execution score rounding"
+    M["exec"] = {"weight": trim(w), "score": trim(exec_score)}
+    g1, g2 = groups
+    F = {
+        "B": f2(TB),
+        "S": f2(TS),
+        "BAL": f2(TB - TS),
+        "RATE": RATE,
+        "P0": f2(P0),
+        "ADD": f2(TB - P0),
+        "G1B": f2(g1["_b"]),
+        "G1S": f2(g1["_s"]),
+        "G1R": pct(q2(g1["_s"] / g1["_b"] * 100)),
+        "G2B": f2(g2["_b"]),
+        "G2S": f2(g2["_s"]),
+        "G2R": pct(q2(g2["_s"] / g2["_b"] * 100)),
+        "NSUB": str(no),
+    }
+    M["F"] = F
+    M["sf"] = {"p0": F["P0"], "b": F["B"], "s": F["S"], "rate": RATE}  # the 自评表 funds row
+    inds = _score_inds(R, clean)
+    if clean:
+        _check_scheme(R, inds, w)
+    M["inds"] = inds
+    total = exec_score + sum((x["score_dec"] for x in inds), D(0))
+    M["total_s"] = trim(total)
+    M["grade"] = band(total)
+    y = R["year"]
+    T = {}
+    src_txt = "、".join(f"{s['name']}{s['amt']}万元" for s in srcs)
+    add_txt = "、".join(f"{n}{f2(D(a) - D(p0))}万元" for n, _, a, p0 in R["sources"] if D(a) != D(p0))
+    T["alloc"] = {
+        "body": (
+            f"{y}年度农村公路养护专项资金全年预算{F['B']}万元，其中{src_txt}。年初预算{F['P0']}万元"
+            f"（县级配套资金和提前下达的中央车购税资金），年中追加上级资金{F['ADD']}万元（{add_txt}）。"
+            f"资金已全部到位，到位率100%。资金来源见表1。"
+        )
+    }
+    parts = []
+    for g in groups:
+        items = "、".join(f"{r['name']}{r['b']}万元" for r in g["rows"])
+        parts.append(f"{g['name'].split('、')[1]}{f2(g['_b'])}万元（{items}）")
+    T["overview"] = {"body": f"资金安排{F['NSUB']}个子项目，分为两类：" + "；".join(parts) + "。"}
+    T["spent"] = {
+        "body": (
+            f"截至{y}年12月31日，项目实际支出{F['S']}万元，结转结余{F['BAL']}万元，预算执行率{RATE}。"
+            f"其中：县道养护支出{F['G1S']}万元，执行率{F['G1R']}；乡村道养护支出{F['G2S']}万元，执行率{F['G2R']}。"
+            "各子项目资金使用情况见表2。"
+        )
+    }
+    lows = [r for g in groups for r in g["rows"] if D(r["rate"]) < D("0.9")]
+    T["low"] = {
+        "body": (
+            "、".join(f"{r['name']}执行率{pct(q2(D(r['rate']) * 100))}" for r in lows)
+            + "，低于全年平均水平，主要是3.4公里路面修复工程受汛期影响顺延至2025年4月完工，工程款待交工验收和结算后支付，"
+            "结转结余资金将于2025年上半年支付完毕。"
+        )
+    }
+    _copies(T, "goal", R["goal"], "body", "table")
+    _copies(T, "done", R["done"], "body", "table")
+    T["conclusion"] = {
+        "body": (
+            f"对照项目支出绩效自评表逐项评分，预算执行率得分{M['exec']['score']}分，产出、效益和满意度指标得分"
+            f"{trim(total - exec_score)}分，自评总分{M['total_s']}分，评价等级为“{M['grade']}”。"
+        ),
+        "table": M["grade"],
+    }
+    T["problems"] = {
+        "body": (
+            f"一是预算执行率未达100%。全年预算{F['B']}万元，实际支出{F['S']}万元，预算执行率{RATE}，"
+            f"结转结余{F['BAL']}万元，主要是部分路面修复工程受汛期影响顺延，工程款尚未结算。"
+            + R["problems_tail"]
+        )
+    }
+    T["project"] = {"cover": f"{y}年度{R['project']}", "table": f"{y}年度{R['project']}"}
+    M["text"] = T
+    M["sign_date"] = R["sign_date"]
+    return M
+
+
+def roads_blocks(M):
+    R, T, y = M["R"], M["text"], M["R"]["year"]
+    H1, H2, P = (lambda s: Para(s, "h1")), (lambda s: Para(s, "h2")), (lambda s: Para(s, "body"))
+    b = [
+        Para("2", "cover-gap"),
+        Para(R["org"], "title"),
+        Para(T["project"]["cover"], "cover-title"),
+        Para("绩效自评报告", "cover-title"),
+        Para("5", "cover-gap"),
+    ]
+    for line in (
+        f"项目名称：{T['project']['cover']}",
+        f"支出功能科目编码：{R['func_code']}",
+        f"项目实施单位：{R['org']}",
+        f"主管部门：{R['dept']}",
+        "评价方式：单位自评",
+        f"报告日期：{R['report_date']}",
+    ):
+        b.append(Para(line, "cover"))
+    b.append(PageBreak())
+    b += [
+        Para(f"{R['county']}{y}年度农村公路养护专项资金", "title"),
+        Para("绩效自评报告", "title"),
+        P(
+            f"根据{R['notice']}要求，我局成立了绩效自评工作小组，对{y}年度农村公路养护专项资金的使用管理和绩效目标完成情况"
+            "开展了自评。现将有关情况报告如下："
+        ),
+        H1("一、项目基本情况"),
+        H2("（一）项目概况"),
+        P(R["network"]),
+        H2("（二）资金安排情况"),
+        P(T["alloc"]["body"]),
+        P(T["overview"]["body"]),
+        Para(f"表1  {y}年度农村公路养护专项资金来源情况表", "caption"),
+        Para("单位：万元", "unit"),
+    ]
+    rows = [[C(h, bold=True) for h in ("资金来源", "下达文件", "金额")]]
+    for s in M["sources"]:
+        rows.append([C(s["name"]), C(s["docs"], align="left", indent=False), C(s["amt"])])
+    rows.append([C("合计"), C(""), C(M["src_total"])])
+    b.append(Table([3.6, 8.6, 3.2], rows, size=11))
+    b += [
+        H2("（三）绩效目标"),
+        P("年度绩效目标：" + T["goal"]["body"]),
+        H1("二、资金使用及管理情况"),
+        H2("（一）资金使用情况"),
+        P(T["spent"]["body"]),
+        Para(f"表2  {y}年度农村公路养护专项资金使用情况表", "caption"),
+        Para("单位：万元", "unit"),
+    ]
+    hdr = ["序号", "项目名称", "预算数", "到位数", "实际支出", "结转结余", "执行率"]
+    rows = [[C(h, bold=True) for h in hdr]]
+    keys = ("b", "d", "s", "bal", "rate")
+    for g in M["groups"]:
+        rows.append([C(g["name"], cs=7, align="left", indent=False, bold=True)])
+        for r in g["rows"]:
+            rows.append([C(r["no"]), C(r["name"], align="left", indent=False)] + [C(r[k]) for k in keys])
+        rows.append([C("小计", cs=2)] + [C(g["sub"][k]) for k in keys])
+    rows.append([C("合计", cs=2, bold=True)] + [C(M["total"][k]) for k in keys])
+    b.append(Table([0.9, 5.0, 1.9, 1.9, 1.9, 1.9, 1.8], rows, size=10.5, header_rows=1))
+    b += [
+        Para("注：执行率=实际支出÷预算数。", "small"),
+        P(T["low"]["body"]),
+        H2("（二）资金管理情况"),
+        P(R["finance"]),
+        H1("三、项目组织实施情况"),
+        P(R["organise"]),
+        H1("四、绩效目标完成情况"),
+        H2("（一）产出和效益目标完成情况"),
+        P(T["done"]["body"]),
+        P(R["benefit"]),
+        H2("（二）满意度情况"),
+        P(R["survey"]),
+        H1("五、自评结论"),
+        P(T["conclusion"]["body"]),
+        P(f"评价等级划分：{ROADS_BAND_NOTE}。"),
+        H1("六、存在的问题及原因"),
+        P(T["problems"]["body"]),
+        H1("七、下一步改进措施"),
+        P(R["measures"]),
+        H1("八、自评结果应用及公开情况"),
+        P(R["publish"]),
+        Para("附件：1. 项目支出绩效自评表", "plain"),
+        Para(R["org"], "right"),
+        Para(M["sign_date"], "right"),
+        PageBreak(),
+        Para("附件1", "attach"),
+        Para("项目支出绩效自评表", "table-title"),
+        Para(f"（{y}年度）", "center"),
+    ]
+    sf = M["sf"]
+    z = [
+        [C("项目名称", cs=2), C(T["project"]["table"], cs=7)],
+        [C("主管部门", cs=2), C(R["dept"], cs=2), C("实施单位"), C(R["org"], cs=4)],
+        [
+            C("项目资金（万元）", rs=5),
+            C("", cs=2),
+            C("年初预算数"),
+            C("全年预算数"),
+            C("全年执行数"),
+            C("分值"),
+            C("执行率"),
+            C("得分"),
+        ],
+        [
+            C("年度资金总额", cs=2),
+            C(sf["p0"]),
+            C(sf["b"]),
+            C(sf["s"]),
+            C(M["exec"]["weight"]),
+            C(sf["rate"]),
+            C(M["exec"]["score"]),
+        ],
+        [C("其中：当年财政拨款", cs=2), C(sf["p0"]), C(sf["b"]), C(sf["s"]), C("—"), C("—"), C("—")],
+        [C("上年结转资金", cs=2), C("0"), C("0"), C("0"), C("—"), C("—"), C("—")],
+        [C("其他资金", cs=2), C("0"), C("0"), C("0"), C("—"), C("—"), C("—")],
+        [C("年度总体目标", rs=2), C("预期目标", cs=4), C("实际完成情况", cs=4)],
+        [
+            C(T["goal"]["table"], cs=4, align="justify", indent=False),
+            C(T["done"]["table"], cs=4, align="justify", indent=False),
+        ],
+    ]
+    inds = M["inds"]
+    z.append(
+        [C("绩效指标", rs=1 + len(inds))]
+        + [C(h) for h in ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")]
+        + [C("偏差原因分析及改进措施")]
+    )
+    for i, ind in enumerate(inds):
+        row = _l1_l2_cells(inds, i, ind, R["l1_labels"])
+        row += [
+            C(ind["name"], align="center", indent=False),
+            C(ind["target"]),
+            C(ind["actual"]),
+            C(ind["weight"]),
+            C(ind["score"]),
+            C(ind["dev"], align="left", indent=False),
+        ]
+        z.append(row)
+    z.append([C("总分", cs=6), C("100"), C(M["total_s"]), C(f"评价等级：{T['conclusion']['table']}")])
+    b.append(Table([1.2, 1.5, 1.6, 2.4, 1.8, 1.9, 1.1, 1.7, 2.4], z, size=10))
+    b.append(
+        Para(f"单位负责人：{R['leader']}        填表人：{R['filler']}        联系电话：{R['phone']}", "small")
+    )
+    b.append(Para(f"填报日期：{M['sign_date']}", "small"))
+    return b
+
+
+# ---- E2. 医疗设备购置项目 (滨江市人民医院, 2023) ----------------------------------------------------
+
+HOSP_BAND_NOTE = "得分≥90分为“优”，80分≤得分＜90分为“良”，60分≤得分＜80分为“中”，得分＜60分为“差”"
+
+HOSP = dict(
+    name="hospital-equipment-2023",
+    year=2023,
+    org="滨江市人民医院",
+    dept="滨江市卫生健康委员会",
+    func_code="2100201",
+    project="医疗设备购置项目",
+    leader="郑立新",
+    leader_title="设备科科长",
+    phone="0736-7253318",
+    period="2023年1月—2023年12月",
+    report_date="2024年3月",
+    sign_date="2024年3月22日",
+    head="黄振宇",
+    dept_head="罗晓峰",
+    filler="周敏",
+    evaluators=[
+        ("宋建华", "副院长", "滨江市人民医院"),
+        ("郑立新", "设备科科长", "滨江市人民医院"),
+        ("陈雅琴", "财务科科长/高级会计师", "滨江市人民医院"),
+        ("刘思远", "医务科副科长", "滨江市人民医院"),
+    ],
+    notice="《滨江市财政局关于开展2023年度市直部门项目支出绩效自评工作的通知》（滨财绩〔2024〕5号）",
+    fin_label="市级财政专项资金",
+    fin_doc="滨财社〔2023〕21号",
+    fin_amount="800.00",
+    self_label="医院自筹资金",
+    # (设备名称, 数量, 单位, 预算, 实际支付)
+    items=[
+        ("64排螺旋CT", 1, "台", "480.00", "432.00"),
+        ("数字化X线摄影系统（DR）", 2, "台", "210.00", "199.50"),
+        ("彩色多普勒超声诊断仪", 3, "台", "186.00", "176.70"),
+        ("全自动生化分析仪", 1, "台", "98.50", "93.58"),
+        ("有创呼吸机", 6, "台", "132.00", "125.40"),
+        ("多参数监护仪", 12, "台", "64.00", "60.80"),
+        ("内镜清洗消毒工作站", 1, "套", "46.00", "43.70"),
+        ("麻醉机", 3, "台", "70.00", "66.50"),
+    ],
+    exec_weight=D(10),
+    l1_weights={"产出": 40, "效益": 40, "满意度": 10},
+    l1_labels={"产出": "产出指标（40分）", "效益": "效益指标（40分）", "满意度": "满意度指标（10分）"},
+    inds=[
+        dict(
+            l1="产出",
+            l2="数量指标",
+            name="购置医疗设备",
+            kind="eq",
+            t=D("29"),
+            a=D("29"),
+            cu="台（套）",
+            target="=29",
+            actual="29",
+            weight=D(5),
+        ),
+        dict(
+            l1="产出",
+            l2="数量指标",
+            name="新增急救及重症监护设备",
+            kind="ge",
+            t=D("15"),
+            a=D("18"),
+            cu="台",
+            target="≥15",
+            actual="18",
+            weight=D(5),
+        ),
+        dict(
+            l1="产出",
+            l2="数量指标",
+            name="大型影像设备（CT、DR）",
+            kind="ge",
+            t=D("3"),
+            a=D("3"),
+            cu="台",
+            target="≥3",
+            actual="3",
+            weight=D(4),
+        ),
+        dict(
+            l1="产出",
+            l2="质量指标",
+            name="设备验收合格率",
+            kind="eq",
+            t=D("100"),
+            a=D("100"),
+            cu="%",
+            target="100",
+            actual="100",
+            weight=D(4),
+        ),
+        dict(
+            l1="产出",
+            l2="质量指标",
+            name="设备完好率",
+            kind="ge",
+            t=D("95"),
+            a=D("98.6"),
+            cu="%",
+            target="≥95",
+            actual="98.6",
+            weight=D(4),
+        ),
+        dict(
+            l1="产出",
+            l2="质量指标",
+            name="医技人员操作培训合格率",
+            kind="ge",
+            t=D("95"),
+            a=D("100"),
+            cu="%",
+            target="≥95",
+            actual="100",
+            weight=D(3),
+        ),
+        dict(
+            l1="产出",
+            l2="时效指标",
+            name="设备到货安装时间",
+            kind="qual",
+            cu="—",
+            target="≤2023年10月",
+            actual="2023年11月",
+            factor="0.8",
+            weight=D(5),
+            dev="64排螺旋CT因机房辐射防护改造验收延后，11月完成安装调试，部分达成，扣1分；今后设备采购与场地改造同步规划。",
+        ),
+        dict(
+            l1="产出",
+            l2="时效指标",
+            name="设备安装调试周期",
+            kind="le",
+            t=D("30"),
+            a=D("26"),
+            cu="天",
+            target="≤30",
+            actual="26",
+            weight=D(3),
+        ),
+        dict(
+            l1="产出",
+            l2="成本指标",
+            name="设备采购价格",
+            kind="qual",
+            cu="—",
+            target="不高于省级集中采购限价",
+            actual="达成",
+            weight=D(4),
+        ),
+        dict(
+            l1="产出",
+            l2="成本指标",
+            name="年均维保费用占设备原值比例",
+            kind="le",
+            t=D("5"),
+            a=D("3.8"),
+            cu="%",
+            target="≤5",
+            actual="3.8",
+            weight=D(3),
+        ),
+        dict(
+            l1="效益",
+            l2="经济效益指标",
+            name="影像检查人次同比增长",
+            kind="ge",
+            t=D("10"),
+            a=D("8.6"),
+            cu="%",
+            target="≥10",
+            actual="8.6",
+            weight=D(6),
+            dev="64排螺旋CT于11月投入使用，全年检查量增长未达预期；2024年加大设备使用调度，开放夜间检查。",
+        ),
+        dict(
+            l1="效益",
+            l2="经济效益指标",
+            name="检查检验平均预约等待时间",
+            kind="le",
+            t=D("3"),
+            a=D("2"),
+            cu="天",
+            target="≤3",
+            actual="2",
+            weight=D(6),
+        ),
+        dict(
+            l1="效益",
+            l2="社会效益指标",
+            name="危急重症患者抢救成功率",
+            kind="ge",
+            t=D("90"),
+            a=D("92.4"),
+            cu="%",
+            target="≥90",
+            actual="92.4",
+            weight=D(6),
+        ),
+        dict(
+            l1="效益",
+            l2="社会效益指标",
+            name="开展远程影像会诊的乡镇卫生院",
+            kind="ge",
+            t=D("12"),
+            a=D("14"),
+            cu="个",
+            target="≥12",
+            actual="14",
+            weight=D(5),
+        ),
+        dict(
+            l1="效益",
+            l2="社会效益指标",
+            name="大型设备使用率",
+            kind="ge",
+            t=D("85"),
+            a=D("88.2"),
+            cu="%",
+            target="≥85",
+            actual="88.2",
+            weight=D(6),
+        ),
+        dict(
+            l1="效益",
+            l2="可持续影响指标",
+            name="医疗设备全生命周期管理制度",
+            kind="qual",
+            cu="—",
+            target="健全",
+            actual="健全",
+            weight=D(6),
+        ),
+        dict(
+            l1="效益",
+            l2="可持续影响指标",
+            name="设备设计使用年限",
+            kind="ge",
+            t=D("8"),
+            a=D("8"),
+            cu="年",
+            target="≥8",
+            actual="8",
+            weight=D(5),
+        ),
+        dict(
+            l1="满意度",
+            l2="服务对象满意度指标",
+            name="患者满意度",
+            kind="ge",
+            t=D("90"),
+            a=D("96.5"),
+            cu="%",
+            target="≥90",
+            actual="96.5",
+            weight=D(6),
+        ),
+        dict(
+            l1="满意度",
+            l2="服务对象满意度指标",
+            name="医务人员满意度",
+            kind="ge",
+            t=D("90"),
+            a=D("94.8"),
+            cu="%",
+            target="≥90",
+            actual="94.8",
+            weight=D(4),
+        ),
+    ],
+    unit_info=(
+        "滨江市人民医院是一所集医疗、教学、科研、预防保健于一体的三级综合医院，开放床位1260张，设临床医技科室48个，"
+        "在职职工1865人，2023年门急诊量112.6万人次、出院病人5.3万人次。"
+    ),
+    background=(
+        "医院部分大型医疗设备使用年限已超过10年，故障率高，CT、DR检查预约时间长，急诊和重症医学科呼吸机、监护仪数量不足。"
+        "经市卫健委审核、市政府同意，2023年实施医疗设备购置项目，购置64排螺旋CT、DR、彩超、生化分析仪、呼吸机、监护仪、"
+        "内镜清洗消毒工作站、麻醉机等8类设备29台（套），全部按政府采购程序公开招标。"
+    ),
+    goal=(
+        "2023年完成8类29台（套）医疗设备采购和安装，其中新增急救及重症监护设备不少于15台，设备验收合格率100%，"
+        "设备于2023年10月底前到货安装；设备完好率95%以上，大型设备使用率85%以上，检查检验平均预约等待时间不超过3天，"
+        "影像检查人次同比增长10%以上；患者满意度和医务人员满意度均达到90%以上。"
+    ),
+    done=(
+        "8类29台（套）医疗设备全部完成采购、安装和验收，验收合格率100%，其中新增呼吸机、监护仪等急救及重症监护设备18台；"
+        "除64排螺旋CT因机房防护改造于2023年11月完成安装外，其余设备均于10月底前到货安装；设备完好率98.6%，"
+        "大型设备使用率88.2%，检查检验平均预约等待时间由5天缩短至2天，影像检查人次同比增长8.6%。"
+    ),
+    survey=(
+        "医院委托第三方于2023年12月开展满意度调查，发放患者问卷200份，回收192份，患者满意度96.5%；"
+        "发放医务人员问卷60份，回收58份，医务人员满意度94.8%。"
+    ),
+    organise=(
+        "医院成立了由院长任组长、分管副院长任副组长，设备科、财务科、医务科、审计科负责人为成员的项目领导小组。"
+        "设备论证、采购、验收、付款各环节分设岗位、相互制约；设备采购全部委托市公共资源交易中心公开招标，"
+        "到货后由设备科、使用科室和供应商三方联合验收，大型设备经第三方检测合格后投入使用。"
+    ),
+    finance=(
+        "项目资金实行专账核算，财政资金和自筹资金分别记账。设备款按合同约定分期支付：到货验收合格后支付合同金额的90%或95%，"
+        "余款作为质保金或待验收后支付，付款审批手续完备，无截留、挤占、挪用情况。"
+    ),
+    benefit=(
+        "新购设备投入使用后，CT、DR检查平均预约等待时间由5天缩短至2天，影像检查人次同比增长8.6%；"
+        "新增呼吸机、监护仪等18台急救及重症监护设备，全年危急重症患者抢救成功率92.4%；"
+        "依托新购设备为14个乡镇卫生院开展远程影像会诊，优质医疗资源下沉基层。"
+    ),
+    problems=(
+        "一是64排螺旋CT因机房辐射防护改造验收延后，11月方完成安装，晚于计划1个月，影像检查人次增长未达到10%的目标；"
+        "二是设备款按合同分期支付，质保金和CT尾款{BAL}万元尚未支付，预算执行率{RATE}。改进措施：设备采购与场地改造同步规划，"
+        "质保期满后及时支付质保金，加强大型设备使用效益分析。"
+    ),
+    publish="自评结果将作为医院2025年设备购置预算安排的依据，并按要求在医院门户网站公开。",
+)
+
+
+def derive_hosp(R, clean=True):
+    M = {"R": R}
+    rows = []
+    TB = TS = D(0)
+    for i, (name, qty, unit, b, s) in enumerate(R["items"]):
+        b, s = D(b), D(s)
+        TB, TS = TB + b, TS + s
+        rows.append(
+            {
+                "no": str(i + 1),
+                "name": name,
+                "qty": f"{qty}{unit}",
+                "b": wsep(b),
+                "s": wsep(s),
+                "bal": wsep(b - s),
+                "rate": pct(q2(s / b * 100)),
+            }
+        )
+    M["rows"] = rows
+    nqty = sum(q for _, q, _, _, _ in R["items"])
+    M["total"] = {
+        "no": "",
+        "name": "合计",
+        "qty": f"{nqty}台（套）",
+        "b": wsep(TB),
+        "s": wsep(TS),
+        "bal": wsep(TB - TS),
+        "rate": pct(q2(TS / TB * 100)),
+    }
+    RATE = pct(q2(TS / TB * 100))
+    fin = D(R["fin_amount"])
+    own = TB - fin
+    fin_s = min(fin, TS)  # 财政资金先行支付
+    own_s = TS - fin_s
+    w = R["exec_weight"]
+    exec_score = q2(w * TS / TB)
+    assert exec_score == q2(w * q2(TS / TB * 100) / 100), "ambiguous execution score rounding"
+    M["exec"] = {"weight": trim(w), "score": trim(exec_score)}
+    M["funds_rows"] = [
+        ("年度资金总额", wsep(TB), wsep(TB), wsep(TS)),
+        ("其中：财政拨款", wsep(fin), wsep(fin), wsep(fin_s)),
+        ("上年结转资金", "0", "0", "0"),
+        ("其他资金（医院自筹）", wsep(own), wsep(own), wsep(own_s)),
+    ]
+    M["funds_head"] = {"rate": RATE}
+    F = {
+        "B": wsep(TB),
+        "S": wsep(TS),
+        "BAL": wsep(TB - TS),
+        "RATE": RATE,
+        "FIN": wsep(fin),
+        "OWN": wsep(own),
+        "N": str(nqty),
+    }
+    M["F"] = F
+    inds = []
+    R2 = dict(R, inds=[dict(i, unit=i.get("unit", "")) for i in R["inds"]])  # targets carry no unit
+    for x in _score_inds(R2, clean):
+        src = next(i for i in R["inds"] if i["name"] == x["name"])
+        x["cu"] = src["cu"]
+        inds.append(x)
+    if clean:
+        _check_scheme(R, inds, w)
+        assert nqty == 29
+    M["inds"] = inds
+    total = exec_score + sum((x["score_dec"] for x in inds), D(0))
+    M["total_s"] = trim(total)
+    M["total_table"] = trim(total)
+    M["grade"] = band(total)
+    y = R["year"]
+    T = {}
+    funds = (
+        f"项目总预算{F['B']}万元，其中{R['fin_label']}{F['FIN']}万元（{R['fin_doc']}），{R['self_label']}{F['OWN']}万元，"
+        f"资金已全部到位。截至{y}年12月31日，项目实际支付{F['S']}万元，结转结余{F['BAL']}万元，预算执行率{RATE}。"
+        f"结转结余为设备质保金及64排螺旋CT验收尾款，按合同于质保期满或验收后支付。"
+    )
+    _copies(T, "funds", funds, "summary", "body")
+    _copies(T, "goal", R["goal"], "summary", "body", "table")
+    _copies(T, "done", R["done"], "summary", "body", "table")
+    _copies(T, "survey", R["survey"], "summary", "body")
+    _copies(T, "problems", R["problems"].format(**F), "summary", "body")
+    T["conclusion"] = {
+        "summary": f"自评得分：{M['total_s']}分    自评等级：{M['grade']}",
+        "body": (
+            f"经对照项目支出绩效自评表逐项评分，预算执行率得分{M['exec']['score']}分，产出指标、效益指标和满意度指标合计得分"
+            f"{trim(total - exec_score)}分，自评总分{M['total_s']}分，自评等级为“{M['grade']}”。"
+        ),
+        "table": M["grade"],
+    }
+    names = "、".join(f"{n}{q}{u}" for n, q, u, _, _ in R["items"])
+    T["items"] = {"body": f"项目购置设备清单：{names}，共计{nqty}台（套）。"}
+    M["text"] = T
+    M["sign_date"] = R["sign_date"]
+    return M
+
+
+def hosp_blocks(M):
+    R, T, y = M["R"], M["text"], M["R"]["year"]
+    H1, H2, P = (lambda s: Para(s, "h1")), (lambda s: Para(s, "h2")), (lambda s: Para(s, "body"))
+    b = [
+        Para("", "cover-gap"),
+        Para(R["org"], "title"),
+        Para(f"{y}年度{R['project']}", "cover-title"),
+        Para("支出绩效自评报告", "cover-title"),
+        Para("5", "cover-gap"),
+    ]
+    for line in (
+        f"项目名称：{R['project']}",
+        f"支出功能科目编码：{R['func_code']}",
+        f"项目实施单位：{R['org']}",
+        f"主管部门：{R['dept']}",
+        "评价方式：单位自评",
+        f"报告时间：{R['report_date']}",
+    ):
+        b.append(Para(line, "cover"))
+    b += [PageBreak(), Para("项目支出绩效自评报告表", "table-title")]
+    sig = " " * 6
+    rows = [
+        [C("项目名称"), C(R["project"], cs=4)],
+        [C("项目单位"), C(R["org"], cs=2), C("主管部门"), C(R["dept"])],
+        [C("项目负责人"), C(f"{R['leader']}（{R['leader_title']}）", cs=2), C("联系电话"), C(R["phone"])],
+        [C("项目起止时间"), C(R["period"], cs=4)],
+        [C("项目资金情况"), C(T["funds"]["summary"], cs=4, align="justify", indent=True)],
+        [C("项目绩效目标"), C(T["goal"]["summary"], cs=4, align="justify", indent=True)],
+        [C("项目完成情况"), C(T["done"]["summary"], cs=4, align="justify", indent=True)],
+        [C("满意度调查情况"), C(T["survey"]["summary"], cs=4, align="justify", indent=True)],
+        [C("存在问题及改进措施"), C(T["problems"]["summary"], cs=4, align="justify", indent=True)],
+        [
+            C("自评结论"),
+            C([T["conclusion"]["summary"], f"（{HOSP_BAND_NOTE}）"], cs=4, align="center", indent=False),
+        ],
+        [C("评价人员", rs=1 + len(R["evaluators"])), C("姓名"), C("职务/职称"), C("单位"), C("签字")],
+    ]
+    for name, title, unit in R["evaluators"]:
+        rows.append([C(name), C(title), C(unit), C(name)])
+    d = M["sign_date"]
+    rows.append(
+        [
+            C(
+                [
+                    f"项目实施单位负责人（签字）：{R['head']}{sig}{d}",
+                    f"项目实施单位（盖章）：{R['org']}{sig}{d}",
+                    f"主管部门负责人（签字）：{R['dept_head']}{sig}{d}",
+                    f"主管部门（盖章）：{R['dept']}{sig}{d}",
+                ],
+                cs=5,
+                align="left",
+                indent=False,
+            )
+        ]
+    )
+    b.append(Table([2.7, 3.0, 3.6, 3.2, 3.1], rows, size=11))
+    b += [
+        PageBreak(),
+        Para(f"{R['org']}{y}年度", "title"),
+        Para(f"{R['project']}支出绩效自评报告", "title"),
+        P(
+            f"根据{R['notice']}要求，我院成立了绩效自评工作小组，对{y}年度{R['project']}开展了绩效自评，现将自评情况报告如下："
+        ),
+        H1("一、项目基本情况"),
+        H2("（一）单位概况"),
+        P(R["unit_info"]),
+        H2("（二）项目立项及主要内容"),
+        P(R["background"]),
+        P(T["items"]["body"]),
+        H2("（三）项目绩效目标"),
+        P(T["goal"]["body"]),
+        H1("二、项目资金情况"),
+        P(T["funds"]["body"]),
+        Para(f"表1  {y}年度医疗设备购置资金使用情况表", "caption"),
+        Para("单位：万元", "unit"),
+    ]
+    hdr = ["序号", "设备名称", "数量", "预算金额", "实际支付", "结转结余", "执行率"]
+    rows = [[C(h, bold=True) for h in hdr]]
+    for r in M["rows"] + [M["total"]]:
+        cells = [C(r["no"]), C(r["name"], align="left", indent=False)]
+        cells += [C(r[k]) for k in ("qty", "b", "s", "bal", "rate")]
+        if r is M["total"]:
+            cells[0:2] = [C("合计", cs=2)]
+        rows.append(cells)
+    b.append(Table([0.9, 4.6, 1.9, 2.1, 2.1, 2.0, 1.9], rows, size=10.5))
+    b += [
+        H1("三、项目组织实施及管理情况"),
+        H2("（一）组织实施情况"),
+        P(R["organise"]),
+        H2("（二）资金管理情况"),
+        P(R["finance"]),
+        H1("四、绩效目标完成情况"),
+        H2("（一）产出目标完成情况"),
+        P(T["done"]["body"]),
+        H2("（二）效益目标完成情况"),
+        P(R["benefit"]),
+        H2("（三）满意度情况"),
+        P(T["survey"]["body"]),
+        H1("五、自评结论"),
+        P(T["conclusion"]["body"]),
+        P(f"自评等级划分：{HOSP_BAND_NOTE}。"),
+        H1("六、存在的问题及改进措施"),
+        P(T["problems"]["body"]),
+        H1("七、自评结果应用"),
+        P(R["publish"]),
+        Para("附件：项目支出绩效自评表", "plain"),
+        Para(R["org"], "right"),
+        Para(M["sign_date"], "right"),
+        PageBreak(),
+        Para("附件", "attach"),
+        Para("项目支出绩效自评表", "table-title"),
+        Para(f"（{y}年度）", "center"),
+    ]
+    fr = M["funds_rows"]
+    z = [
+        [C("项目名称", cs=2), C(f"{y}年度{R['project']}", cs=3), C("实施单位"), C(R["org"], cs=3)],
+        [C("主管部门", cs=2), C(R["dept"], cs=3), C("项目负责人"), C(R["leader"], cs=3)],
+        [
+            C("项目资金（万元）", rs=5),
+            C("", cs=2),
+            C("年初预算数"),
+            C("全年预算数"),
+            C("全年执行数"),
+            C("分值"),
+            C("执行率"),
+            C("得分"),
+        ],
+        [
+            C(fr[0][0], cs=2),
+            C(fr[0][1]),
+            C(fr[0][2]),
+            C(fr[0][3]),
+            C(M["exec"]["weight"]),
+            C(M["funds_head"]["rate"]),
+            C(M["exec"]["score"]),
+        ],
+    ]
+    for lab, p0, full, s in fr[1:]:
+        z.append([C(lab, cs=2), C(p0), C(full), C(s), C("—"), C("—"), C("—")])
+    z += [
+        [C("年度总体目标", rs=2), C("预期目标", cs=4), C("实际完成情况", cs=4)],
+        [
+            C(T["goal"]["table"], cs=4, align="justify", indent=False),
+            C(T["done"]["table"], cs=4, align="justify", indent=False),
+        ],
+        [
+            C(h)
+            for h in (
+                "一级指标",
+                "二级指标",
+                "三级指标",
+                "计量单位",
+                "年度指标值",
+                "实际完成值",
+                "分值",
+                "得分",
+            )
+        ]
+        + [C("偏差原因分析及改进措施")],
+    ]
+    inds = M["inds"]
+    for i, ind in enumerate(inds):
+        row = _l1_l2_cells(inds, i, ind, R["l1_labels"])
+        row += [
+            C(ind["name"], align="center", indent=False),
+            C(ind["cu"]),
+            C(ind["target"]),
+            C(ind["actual"]),
+            C(ind["weight"]),
+            C(ind["score"]),
+            C(ind["dev"], align="left", indent=False),
+        ]
+        z.append(row)
+    z.append([C("总分", cs=6), C("100"), C(M["total_table"]), C(f"自评等级：{T['conclusion']['table']}")])
+    b.append(Table([1.1, 1.3, 2.0, 1.9, 1.9, 1.9, 1.2, 1.5, 2.8], z, size=10, header_rows=1))
+    b.append(
+        Para(f"单位负责人：{R['head']}        填表人：{R['filler']}        联系电话：{R['phone']}", "small")
+    )
+    b.append(Para(f"填报日期：{M['sign_date']}", "small"))
+    return b
+
+
+# ---- E3. 校园安全设施改造项目 (青禾县教育局, 2022) --------------------------------------------------
+
+
+def band_school(total: Decimal) -> str:
+    if total >= 90:
+        return "优秀"
+    if total >= 80:
+        return "良好"
+    if total >= 60:
+        return "合格"
+    return "不合格"
+
+
+SCHOOL_BAND_NOTE = "90分及以上为优秀，80-89分为良好，60-79分为合格，60分以下为不合格"
+
+SCHOOL = dict(
+    name="school-safety-2022",
+    year=2022,
+    county="青禾县",
+    org="青禾县教育局",
+    project="校园安全设施改造项目",
+    sign_date="2023年3月10日",
+    leader="魏国平",
+    reviewer="唐丽君",
+    filler="何志强",
+    alloc=[("青财教〔2022〕18号", "2000000.00"), ("青财教〔2022〕53号", "1400000.00")],
+    subs=[  # (项目名称, 预算金额, 实际支付)
+        ("校园视频监控系统升级改造", "1368000.00", "1322760.00"),
+        ("一键报警及周界防护设施建设", "856000.00", "831420.00"),
+        ("学校消防设施改造及微型消防站建设", "1176000.00", "1129836.00"),
+    ],
+    l1_weights={"决策": 15, "过程": 15, "产出": 40, "效益": 30},
+    l1_labels={
+        "决策": "决策（15分）",
+        "过程": "过程（15分）",
+        "产出": "产出（40分）",
+        "效益": "效益（30分）",
+    },
+    inds=[
+        dict(
+            l1="决策",
+            l2="项目立项",
+            name="立项依据充分性",
+            kind="qual",
+            target="充分",
+            actual="充分",
+            weight=D(3),
+        ),
+        dict(
+            l1="决策",
+            l2="项目立项",
+            name="立项程序规范性",
+            kind="qual",
+            target="规范",
+            actual="规范",
+            weight=D(3),
+        ),
+        dict(
+            l1="决策",
+            l2="绩效目标",
+            name="绩效目标合理性",
+            kind="qual",
+            target="合理",
+            actual="基本合理",
+            weight=D(3),
+            score="2.4",
+            dev="年度目标未区分城区和农村学校，目标设置偏宽泛；2023年分类设定目标。",
+        ),
+        dict(
+            l1="决策",
+            l2="绩效目标",
+            name="绩效指标明确性",
+            kind="qual",
+            target="明确",
+            actual="部分指标未量化",
+            weight=D(2),
+            score="1.2",
+            dev="效益指标以定性为主，未细化量化；下年度增设可量化的效益指标。",
+        ),
+        dict(
+            l1="决策",
+            l2="资金投入",
+            name="预算编制科学性",
+            kind="qual",
+            target="科学",
+            actual="基本科学",
+            weight=D(2),
+            score="1.4",
+            dev="预算按学校数估算，未逐校测算工程量，预算与中标价差距较大；今后逐校测算。",
+        ),
+        dict(
+            l1="决策",
+            l2="资金投入",
+            name="资金分配合理性",
+            kind="qual",
+            target="合理",
+            actual="合理",
+            weight=D(2),
+        ),
+        dict(l1="过程", l2="资金管理", name="预算执行率", kind="exec", weight=D(5)),
+        dict(
+            l1="过程",
+            l2="资金管理",
+            name="资金支付及时性",
+            kind="qual",
+            target="按合同约定及时支付",
+            actual="按时完成",
+            weight=D(2),
+        ),
+        dict(
+            l1="过程",
+            l2="资金管理",
+            name="资金使用合规性",
+            kind="qual",
+            target="合规",
+            actual="合规",
+            weight=D(2),
+        ),
+        dict(
+            l1="过程",
+            l2="组织实施",
+            name="管理制度健全性",
+            kind="qual",
+            target="健全",
+            actual="健全",
+            weight=D(3),
+        ),
+        dict(
+            l1="过程",
+            l2="组织实施",
+            name="制度执行有效性",
+            kind="qual",
+            target="有效",
+            actual="基本有效",
+            weight=D(3),
+            score="2.1",
+            dev="3所学校施工现场管理记录不全，监理日志缺失；已责令补齐，今后加强过程检查。",
+        ),
+        dict(
+            l1="产出", l2="产出数量", name="改造学校", kind="eq", t=D("28"), a=D("28"), unit="所", weight=D(6)
+        ),
+        dict(
+            l1="产出",
+            l2="产出数量",
+            name="新增更新高清监控摄像头",
+            kind="ge",
+            t=D("560"),
+            a=D("586"),
+            unit="个",
+            weight=D(6),
+        ),
+        dict(
+            l1="产出",
+            l2="产出数量",
+            name="安装一键报警装置",
+            kind="ge",
+            t=D("28"),
+            a=D("28"),
+            unit="套",
+            weight=D(4),
+        ),
+        dict(
+            l1="产出",
+            l2="产出数量",
+            name="建设微型消防站",
+            kind="ge",
+            t=D("10"),
+            a=D("7"),
+            unit="个",
+            weight=D(4),
+            dev="3所学校因场地调整未建成微型消防站，纳入2023年校舍改造一并实施。",
+        ),
+        dict(
+            l1="产出",
+            l2="产出质量",
+            name="工程验收合格率",
+            kind="eq",
+            t=D("100"),
+            a=D("100"),
+            unit="%",
+            weight=D(5),
+        ),
+        dict(
+            l1="产出",
+            l2="产出质量",
+            name="监控系统联网率",
+            kind="ge",
+            t=D("98"),
+            a=D("94.2"),
+            unit="%",
+            weight=D(5),
+            dev="部分山区学校网络带宽不足，34个摄像头未接入县级平台；2023年协调运营商扩容。",
+        ),
+        dict(
+            l1="产出",
+            l2="产出时效",
+            name="工程完工时间",
+            kind="qual",
+            target="2022年8月31日前",
+            actual="2022年8月28日",
+            weight=D(5),
+        ),
+        dict(
+            l1="产出",
+            l2="产出成本",
+            name="校均改造成本",
+            kind="le",
+            t=D("12.5"),
+            a=D("11.73"),
+            unit="万元",
+            weight=D(5),
+        ),
+        dict(
+            l1="效益",
+            l2="社会效益",
+            name="校园安全防范能力",
+            kind="qual",
+            target="明显提升",
+            actual="有所提升",
+            weight=D(8),
+            score="7.2",
+            dev="部分学校夜间值守和监控值班制度落实不到位；2023年建立监控值班巡查制度。",
+        ),
+        dict(
+            l1="效益",
+            l2="社会效益",
+            name="学校安全管理达标率",
+            kind="ge",
+            t=D("95"),
+            a=D("96.4"),
+            unit="%",
+            weight=D(7),
+        ),
+        dict(
+            l1="效益",
+            l2="可持续影响",
+            name="设施运行维护机制",
+            kind="qual",
+            target="健全",
+            actual="初步建立",
+            weight=D(5),
+            score="3.5",
+            dev="部分学校运维经费未落实，维护责任未明确到人；2023年将运维经费纳入学校公用经费预算。",
+        ),
+        dict(
+            l1="效益",
+            l2="满意度",
+            name="师生及家长满意度",
+            kind="ge",
+            t=D("95"),
+            a=D("88.0"),
+            unit="%",
+            weight=D(10),
+            dev="部分家长对周界防护施工期间出入不便、监控未全部联网不满意；今后施工安排在假期并提前告知。",
+        ),
+    ],
+    exec_dev="结余{BAL}元为招标节余资金，已按规定收回县财政统筹使用。",
+    background=(
+        "为贯彻落实上级关于加强中小学幼儿园安全防范工作的部署，消除校园安全隐患，县教育局于2022年春季对全县中小学校"
+        "开展了安全隐患排查，发现部分学校视频监控设备老化、清晰度低，一键报警装置未全覆盖，部分学校周界防护和消防设施不达标。"
+        "经县政府常务会议研究，2022年安排校园安全设施改造项目资金340万元，对全县28所学校实施视频监控升级、一键报警和周界防护、"
+        "消防设施改造三类工程。"
+    ),
+    goal=(
+        "2022年8月31日前完成全县28所学校安全设施改造，新增更新高清监控摄像头560个以上，28所学校全部安装一键报警装置，"
+        "建设微型消防站10个；工程验收合格率100%，监控系统联网率98%以上，校均改造成本不超过12.5万元；"
+        "学校安全管理达标率95%以上，师生及家长满意度95%以上。"
+    ),
+    done=(
+        "28所学校安全设施改造工程于2022年8月28日全部完工并通过验收，验收合格率100%；新增更新高清监控摄像头586个，"
+        "监控系统联网率94.2%；28所学校全部安装一键报警装置；建成微型消防站7个；学校安全管理达标率96.4%，"
+        "师生及家长满意度88.0%。"
+    ),
+    organise=(
+        "县教育局成立了由局长任组长的校园安全设施改造工作领导小组，局计划财务股负责资金管理，局安全股负责工程组织和质量检查。"
+        "三类工程分别委托县公共资源交易中心公开招标，聘请监理单位全过程监理，工程利用暑假集中施工，"
+        "竣工后由县教育局会同县应急管理局、县消防救援大队组织验收。"
+    ),
+    survey="2022年11月，县教育局在28所学校发放满意度调查问卷1200份，收回1156份，师生及家长满意度88.0%。",
+    problems=(
+        "项目实施中也存在一些问题：一是部分山区学校网络带宽不足，监控系统联网率94.2%，未达到98%的目标；"
+        "二是3所学校因场地调整未建成微型消防站；三是部分学校设施运维经费未落实，维护责任未明确到人；"
+        "四是预算编制未逐校测算工程量，预算与中标价差距较大；五是师生及家长满意度88.0%，未达到95%的目标。"
+    ),
+    suggestions=(
+        "一是协调通信运营商为山区学校扩容网络带宽，2023年上半年实现监控全部联网；二是将未建成的3个微型消防站纳入2023年"
+        "校舍改造项目一并实施；三是将安全设施运维经费纳入学校公用经费预算，明确维护责任人；四是今后编制预算逐校测算工程量，"
+        "提高预算编制的科学性。"
+    ),
+)
+
+
+def derive_school(R, clean=True):
+    M = {"R": R}
+    rows = []
+    TB = TS = D(0)
+    for name, b, s in R["subs"]:
+        b, s = D(b), D(s)
+        TB, TS = TB + b, TS + s
+        rows.append({"name": name, "b": f2(b), "s": f2(s), "bal": f2(b - s), "rate": pct(q2(s / b * 100))})
+    M["rows"] = rows
+    M["total"] = {
+        "name": "合计",
+        "b": f2(TB),
+        "s": f2(TS),
+        "bal": f2(TB - TS),
+        "rate": pct(q2(TS / TB * 100)),
+    }
+    RATE = pct(q2(TS / TB * 100))
+    if clean:
+        assert sum(D(a) for _, a in R["alloc"]) == TB
+        assert TB == D("3400000.00")  # "340万元" in the background text
+    F = {"B": f2(TB), "S": f2(TS), "BAL": f2(TB - TS), "RATE": RATE}
+    M["F"] = F
+    exec_score = q2(D(5) * TS / TB)
+    assert exec_score == q2(D(5) * q2(TS / TB * 100) / 100), "ambiguous execution score rounding"
+    R2 = dict(R)
+    R2["inds"] = []
+    for ind in R["inds"]:
+        ind = dict(ind)
+        if ind["kind"] == "exec":
+            ind.update(
+                kind="qual",
+                target="100%",
+                actual=RATE,
+                score=str(exec_score),
+                dev=R["exec_dev"].format(**F) if exec_score < 5 else "",
+            )
+        R2["inds"].append(ind)
+    inds = _score_inds(R2, clean)
+    if clean:
+        _check_scheme(R, inds, 0)
+    M["inds"] = inds
+    sub = {l1: sum((x["score_dec"] for x in inds if x["l1"] == l1), D(0)) for l1 in R["l1_weights"]}
+    total = sum(sub.values(), D(0))
+    if clean:
+        assert total == D("92.5"), total
+    M["sub"] = {k: trim(v) for k, v in sub.items()}
+    M["total_s"] = trim(total)
+    M["grade"] = band_school(total)
+    M["exec_score"] = trim(exec_score)
+    y = R["year"]
+    T = {}
+    alloc = "、".join(f"{doc}文件下达资金{f2(a)}元" for doc, a in R["alloc"])
+    T["funds"] = {
+        "body": (
+            f"县财政局以{alloc}，合计{F['B']}元，资金全部拨付到位。项目资金按工程类别安排："
+            + "；".join(f"{r['name']}{r['b']}元" for r in rows)
+            + f"。截至{y}年12月31日，项目实际支付{F['S']}元，结余{F['BAL']}元，支付率{RATE}。"
+            f"各项工程款均已按合同约定按时支付，结余资金为招标节余，已按规定收回县财政统筹使用。资金使用情况见下表。"
+        )
+    }
+    _copies(T, "goal", R["goal"], "body", "table")
+    _copies(T, "done", R["done"], "body", "table")
+    T["process"] = {
+        "body": (
+            f"项目资金实行专账核算、国库集中支付，预算执行率{RATE}，工程款按合同约定和工程进度按时支付，资金使用合规。"
+            "县教育局制定了《校园安全设施改造项目管理办法》，管理制度健全，但3所学校施工现场管理记录不全、监理日志缺失，"
+            "制度执行有待加强。"
+        )
+    }
+    T["conclusion"] = {
+        "body": (
+            f"根据项目支出绩效评价指标体系，经自评，决策指标得分{M['sub']['决策']}分，过程指标得分{M['sub']['过程']}分，"
+            f"产出指标得分{M['sub']['产出']}分，效益指标得分{M['sub']['效益']}分，综合得分{M['total_s']}分，"
+            f"自评等级为“{M['grade']}”。"
+        ),
+        "table": M["grade"],
+    }
+    T["project"] = {"title": R["project"], "table": R["project"]}
+    M["text"] = T
+    M["sign_date"] = R["sign_date"]
+    return M
+
+
+def school_blocks(M):
+    R, T, y = M["R"], M["text"], M["R"]["year"]
+    H1, P = (lambda s: Para(s, "h1")), (lambda s: Para(s, "body"))
+    b = [
+        Para(f"{R['county']}{y}年度{T['project']['title']}", "title"),
+        Para("支出绩效自评报告", "title"),
+        Para(f"{R['org']}    {R['sign_date']}", "center"),
+        P(
+            f"根据县财政局关于开展{y}年度项目支出绩效自评工作的要求，县教育局组织计划财务股、安全股和有关学校，"
+            f"对{y}年度{T['project']['title']}的资金使用和绩效目标完成情况进行了自评。现将有关情况报告如下。"
+        ),
+        H1("一、项目基本情况"),
+        P(R["background"]),
+        P("项目年度绩效目标为：" + T["goal"]["body"]),
+        H1("二、项目资金安排和使用情况"),
+        P(T["funds"]["body"]),
+        Para("单位：元", "unit"),
+    ]
+    hdr = ["项目名称", "预算金额（元）", "实际支付（元）", "结余（元）", "支付率"]
+    rows = [[C(h, bold=True) for h in hdr]]
+    for r in M["rows"] + [M["total"]]:
+        rows.append(
+            [C(r["name"], align="left" if r is not M["total"] else "center", indent=False)]
+            + [C(r[k]) for k in ("b", "s", "bal", "rate")]
+        )
+    b.append(Table([5.2, 2.8, 2.8, 2.4, 2.2], rows, size=11))
+    b += [
+        H1("三、项目组织实施情况"),
+        P(R["organise"]),
+        H1("四、项目绩效情况"),
+        P(
+            "从决策情况看，项目立项依据充分、程序规范，资金按学校数和工程类别分配合理；但年度绩效目标未区分城区和农村学校，"
+            "效益指标以定性为主，预算编制未逐校测算工程量，预算与中标价差距较大。"
+        ),
+        P("从过程情况看，" + T["process"]["body"]),
+        P("从产出和效益情况看，" + T["done"]["body"]),
+        P(
+            "项目实施后，全县28所学校视频监控、一键报警和消防设施基本达标，2022年秋季学期全县"
+            "未发生校园安全责任事故，校园安全防范能力有所提升，但部分学校夜间值守和监控值班制度落实不到位，设施运维经费未落实，运行维护机制尚未健全。"
+            + R["survey"]
+        ),
+        H1("五、自评结论"),
+        P(T["conclusion"]["body"] + f"（评分等级：{SCHOOL_BAND_NOTE}。）"),
+        H1("六、存在的问题"),
+        P(R["problems"]),
+        H1("七、改进措施和建议"),
+        P(R["suggestions"]),
+        Para("附件：项目支出绩效自评表", "plain"),
+        Para(R["org"], "right"),
+        Para(M["sign_date"], "right"),
+        PageBreak(),
+        Para("附件", "attach"),
+        Para("项目支出绩效自评表", "table-title"),
+        Para(f"（{y}年度）", "center"),
+    ]
+    z = [
+        [C("项目名称", cs=2), C(T["project"]["table"], cs=6)],
+        [C("主管部门", cs=2), C(R["org"], cs=2), C("实施单位", cs=2), C(R["org"], cs=2)],
+        [C("年度绩效目标", cs=2), C(T["goal"]["table"], cs=6, align="justify", indent=False)],
+        [C("全年完成情况", cs=2), C(T["done"]["table"], cs=6, align="justify", indent=False)],
+        [C(h) for h in ("一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分")]
+        + [C("偏差原因分析及改进措施")],
+    ]
+    inds = M["inds"]
+    for i, ind in enumerate(inds):
+        row = _l1_l2_cells(inds, i, ind, R["l1_labels"])
+        row += [
+            C(ind["name"], align="center", indent=False),
+            C(ind["target"]),
+            C(ind["actual"]),
+            C(ind["weight"]),
+            C(ind["score"]),
+            C(ind["dev"], align="left", indent=False),
+        ]
+        z.append(row)
+    z.append([C("综合得分", cs=5), C("100"), C(M["total_s"]), C(f"自评等级：{T['conclusion']['table']}")])
+    b.append(Table([1.3, 1.4, 2.3, 2.1, 2.1, 1.0, 1.4, 3.8], z, size=9.5))
+    b.append(
+        Para(
+            f"单位负责人：{R['leader']}    审核人：{R['reviewer']}    填表人：{R['filler']}",
+            "small",
+        )
+    )
+    b.append(Para(f"填报日期：{M['sign_date']}", "small"))
+    return b
+
+
+# ---- E4. mutations of the three reports ----------------------------------------------------------
+
+
+def roads_subtotal(M):
+    g = M["groups"][1]
+    sub = g["sub"]
+    assert sub["s"] == "1206.09" and M["total"]["s"] == "2298.71"
+    sub["s"] = "1216.09"
+    return [
+        item(
+            "sum",
+            "error",
+            ["1216.09"],
+            "乡村道养护小计实际支出应为本组 5 行之和 1206.09，误为 1216.09（合计行 2298.71 正确，为 9 个子项目之和）",
+            accept=["mismatch", "balance", "rate"],
+        ),
+        item(
+            "mismatch",
+            "error",
+            ["1206.09"],
+            "连带：正文称乡村道养护支出 1206.09 万元，资金表小计为 1216.09",
+            accept=["text", "sum"],
+            optional=True,
+        ),
+        item(
+            "sum",
+            "error",
+            [["2308.71", "2298.71"]],
+            "连带：合计实际支出 2298.71 与两个小计之和 1092.62+1216.09=2308.71 不符（错在小计）",
+            accept=["mismatch"],
+            optional=True,
+        ),
+        item(
+            "balance",
+            "error",
+            [["78.41", "68.41"]],
+            "连带：乡村道养护小计结转结余 78.41 与 1284.50−1216.09=68.41 不符",
+            accept=["sum", "mismatch"],
+            optional=True,
+        ),
+        item(
+            "rate",
+            "error",
+            [["0.9390", "0.9467", "93.90", "94.67"]],
+            "连带：乡村道养护小计执行率 0.9390 与 1216.09÷1284.50=0.9467 不符；正文 93.90% 按 1206.09 计算",
+            accept=["mismatch"],
+            optional=True,
+        ),
+    ]
+
+
+def roads_fraction_rate(M):
+    r = next(x for g in M["groups"] for x in g["rows"] if x["name"] == "县道桥梁养护及危桥改造")
+    assert r["rate"] == "0.9312"
+    r["rate"] = "0.9213"
+    return [
+        item(
+            "rate",
+            "error",
+            ["0.9213"],
+            "县道桥梁养护及危桥改造执行率 291.00÷312.50=0.9312，表中（小数形式）填 0.9213",
+        )
+    ]
+
+
+def roads_sources(M):
+    s = next(x for x in M["sources"] if x["name"] == "省级资金")
+    assert s["amt"] == "620.00" and M["src_total"] == "2475.08"
+    s["amt"] = "602.00"
+    M["src_total"] = "2457.08"
+    return [
+        item(
+            "sum",
+            "error",
+            [["2457.08", "602.00"]],
+            "资金来源表省级资金 620.00 误为 602.00、合计随之为 2457.08（表内可加总），与资金使用表预算合计 2475.08 及正文所述省级资金 620.00 万元不符",
+            accept=["mismatch"],
+        )
+    ]
+
+
+def roads_rename(M):
+    r = next(x for x in M["groups"][1]["rows"] if x["name"] == "乡村道安全隐患整治")
+    r["name"] = "乡村道路安全隐患治理"
+    return [
+        item(
+            "text",
+            "warning",
+            [["隐患治理", "隐患整治"]],
+            "资金使用表子项目名称“乡村道路安全隐患治理”与资金安排概况“乡村道安全隐患整治”不一致",
+            accept=["mismatch"],
+        )
+    ]
+
+
+def roads_slash_dev(R):
+    _ind(R, "养护工程完工及时率")["dev"] = "/"
+    return [
+        item(
+            "missing",
+            "warning",
+            [["养护工程完工及时率", "完工及时率", "91.7"]],
+            "养护工程完工及时率目标 ≥95%、实际 91.7%（按比例得 4.83 分），偏差原因分析栏只填“/”",
+        )
+    ]
+
+
+def roads_goal_copy(M):
+    replace_in(M, "goal", "table", "实施路面修复（中修）42公里", "实施路面修复（中修）24公里")
+    return [
+        item(
+            "text",
+            "warning",
+            ["24公里"],
+            "自评表年度总体目标称“实施路面修复（中修）24公里”，正文绩效目标及指标表为 42 公里",
+            accept=["mismatch"],
+        )
+    ]
+
+
+def roads_exec_mismatch(M):
+    assert M["sf"]["s"] == "2298.71"
+    M["sf"]["s"] = "2289.71"
+    return [
+        item(
+            "mismatch",
+            "error",
+            ["2289.71"],
+            "自评表全年执行数 2289.71 万元，资金使用表及正文实际支出为 2298.71 万元（执行率 92.87%、得分 9.29 按后者计算）",
+            accept=["text", "rate", "sum"],
+        ),
+        item(
+            "rate",
+            "warning",
+            [["92.87", "2289.71"]],
+            "连带：自评表执行率 92.87% 与 2289.71÷2475.08=92.51% 不符",
+            accept=["mismatch", "score"],
+            optional=True,
+        ),
+    ]
+
+
+def hosp_survey_text(M):
+    replace_in(M, "survey", "body", "患者满意度96.5%", "患者满意度95.6%")
+    return [
+        item(
+            "mismatch",
+            "warning",
+            ["95.6"],
+            "正文满意度情况称患者满意度 95.6%，自评报告表及绩效自评表为 96.5%",
+            accept=["text"],
+        )
+    ]
+
+
+def hosp_time_full(R):
+    i = _ind(R, "设备到货安装时间")
+    i["score_override"] = D("5")
+    i["dev"] = ""
+    return [
+        item(
+            "score",
+            "error",
+            [["设备到货安装时间", "2023年11月"]],
+            "时效指标“设备到货安装时间”目标 ≤2023年10月、实际 2023年11月，未完成却给满分 5 分（原应部分得分 4 分）；总分随之多 1 分",
+        ),
+        item(
+            "missing",
+            "warning",
+            [["设备到货安装时间", "2023年11月"]],
+            "连带：该指标未完成，偏差原因分析栏为空",
+            accept=["score"],
+            optional=True,
+        ),
+    ]
+
+
+def hosp_overspend(R):
+    items = R["items"]
+    k = next(i for i, x in enumerate(items) if x[0] == "麻醉机")
+    assert items[k][4] == "66.50"
+    items[k] = items[k][:4] + ("72.30",)
+    return [
+        item(
+            "logic",
+            "warning",
+            [["麻醉机", "103.29", "-2.30"]],
+            "麻醉机预算 70.00 万元，实际支付 72.30 万元（执行率 103.29%，结转结余 −2.30），超预算支付，且与“按合同支付 90%/95%、余款为质保金”的说明矛盾",
+            accept=["rate", "balance", "sum", "mismatch"],
+        )
+    ]
+
+
+def hosp_unit_yuan(M):
+    replace_in(M, "funds", "summary", "项目总预算1,286.50万元", "项目总预算1,286.50元")
+    return [
+        item(
+            "mismatch",
+            "warning",
+            ["1286.50"],
+            "自评报告表“项目资金情况”称项目总预算 1,286.50 元（单位误写，应为万元），与正文及资金表 1,286.50 万元不符",
+            accept=["text", "sum"],
+        )
+    ]
+
+
+def hosp_table_total(M):
+    right = D(M["total_s"])
+    M["total_table"] = trim(right + 1)
+    return [
+        item(
+            "sum",
+            "error",
+            [trim(right + 1)],
+            f"绩效自评表总分 {trim(right + 1)} 与各项得分之和 {trim(right)} 不符（报告表和正文为 {trim(right)}）",
+            accept=["mismatch", "score"],
+        )
+    ]
+
+
+def hosp_rename(M):
+    r = next(x for x in M["rows"] if x["name"] == "内镜清洗消毒工作站")
+    r["name"] = "内镜洗消中心设备"
+    return [
+        item(
+            "text",
+            "warning",
+            [["内镜洗消中心设备", "内镜清洗消毒工作站"]],
+            "资金使用表设备名称“内镜洗消中心设备”与设备清单“内镜清洗消毒工作站”不一致",
+            accept=["mismatch"],
+        )
+    ]
+
+
+def hosp_blank_actual(M):
+    i = next(x for x in M["inds"] if x["name"] == "设备完好率")
+    assert i["actual"] == "98.6"
+    i["actual"] = ""
+    return [
+        item("missing", "warning", ["设备完好率"], "绩效自评表“设备完好率”实际完成值空白（得分仍为 4 分）")
+    ]
+
+
+def school_low_pay(R):
+    R["subs"] = [
+        ("校园视频监控系统升级改造", "1368000.00", "820800.00"),
+        ("一键报警及周界防护设施建设", "856000.00", "513600.00"),
+        ("学校消防设施改造及微型消防站建设", "1176000.00", "729120.00"),
+    ]
+    return [
+        item(
+            "logic",
+            "warning",
+            [["资金支付及时性", "按时", "60.69"]],
+            "“资金支付及时性”填“按时完成”并给满分，正文称各项工程款均已按合同约定按时支付、结余为招标节余，"
+            "但支付率仅 60.69%（实际支付 2063520.00 元，结余 1336480.00 元）",
+        ),
+        item(
+            "missing",
+            "warning",
+            [["60.69", "预算执行率"]],
+            "连带：自评表预算执行率行只称结余为招标节余，未说明支付率 60.69% 低于 90% 的原因",
+            accept=["logic"],
+            optional=True,
+        ),
+    ]
+
+
+def school_harsh_partial(R):
+    _ind(R, "师生及家长满意度")["score_override"] = D("7")
+    return [
+        item(
+            "score",
+            "warning",
+            [["满意度", "88.0"]],
+            "师生及家长满意度目标 ≥95%、实际 88.0%，按比例应得 10×88÷95=9.26 分，仅给 7 分（偏离比例得分 2.26 分）",
+        )
+    ]
+
+
+def school_grade(M):
+    assert M["grade"] == "良好", M["total_s"]
+    replace_in(M, "conclusion", "body", "自评等级为“良好”", "自评等级为“优秀”")
+    M["text"]["conclusion"]["table"] = "优秀"
+    return [
+        item(
+            "grade",
+            "error",
+            ["优秀"],
+            f"综合得分 {M['total_s']} 分，按报告自己的等级划分（80-89分为良好）应为“良好”，却评为“优秀”（正文和自评表两处）",
+        )
+    ]
+
+
+def school_alloc(M):
+    replace_in(
+        M,
+        "funds",
+        "body",
+        "青财教〔2022〕53号文件下达资金1400000.00元",
+        "青财教〔2022〕53号文件下达资金1040000.00元",
+    )
+    return [
+        item(
+            "sum",
+            "error",
+            ["1040000"],
+            "下达文件 2000000.00+1040000.00=3040000.00 元，与所称合计及预算 3400000.00 元不符",
+            accept=["mismatch"],
+        )
+    ]
+
+
+def school_table_name(M):
+    M["text"]["project"]["table"] = "校舍安全改造项目"
+    return [
+        item(
+            "text",
+            "warning",
+            ["校舍安全改造"],
+            "自评表项目名称为“校舍安全改造项目”，标题和正文为“校园安全设施改造项目”",
+            accept=["mismatch"],
+        )
+    ]
+
+
+def school_balance(M):
+    r = M["rows"][1]
+    assert r["bal"] == "342400.00", r["bal"]
+    r["bal"] = "324400.00"
+    return [
+        item(
+            "balance",
+            "error",
+            ["324400"],
+            "一键报警及周界防护设施建设结余应为 856000.00−513600.00=342400.00 元，表中填 324400.00",
+            accept=["sum"],
+        ),
+        item(
+            "sum",
+            "error",
+            [["1336480", "1318480"]],
+            "连带：结余列各行之和 1318480.00 与合计 1336480.00 不符",
+            accept=["balance"],
+            optional=True,
+        ),
+    ]
+
+
+EXTRA2 = {  # same shape as EXTRA
+    "roads-2024": (
+        ROADS,
+        derive_roads,
+        roads_blocks,
+        Style(),
+        [
+            ("post", roads_subtotal),
+            ("post", roads_fraction_rate),
+            ("post", roads_sources),
+            ("post", roads_rename),
+            ("pre", roads_slash_dev),
+            ("post", roads_goal_copy),
+            ("post", roads_exec_mismatch),
+        ],
+        "岚江县交通运输局 / 农村公路养护专项资金 (2024); 万元 (2 位小数); 9 个子项目分两类（一、县道养护 4 行 + 小计，"
+        "二、乡村道养护 5 行 + 小计，再合计）; 资金使用表执行率以小数列示（0.9312），正文用百分数; 单独的资金来源表"
+        "（中央车购税资金/省级资金/县级配套 + 合计，等于预算合计）; 财政部式自评表 50/30/10+10，年初预算数 1435.08 ≠ 全年预算数 2475.08; "
+        "等级注“90分以上（含90分）为优、80分（含）至90分为良、…”",
+        "clean; 执行率 92.87%（县道/乡村道路面修复 0.8607/0.8436，正文说明顺延原因）; 路面修复里程、完工及时率两项未完成按比例得分、"
+        "偏差原因已填; 98.47 优",
+    ),
+    "hospital-equipment-2023": (
+        HOSP,
+        derive_hosp,
+        hosp_blocks,
+        Style(),
+        [
+            ("post", hosp_survey_text),
+            ("pre", hosp_time_full),
+            ("pre", hosp_overspend),
+            ("post", hosp_unit_yuan),
+            ("post", hosp_table_total),
+            ("post", hosp_rename),
+            ("post", hosp_blank_actual),
+        ],
+        "滨江市人民医院（市卫健委）/ 医疗设备购置项目 (2023); 万元 (千分位, 2 位小数); 自评报告表无计划投资额栏，"
+        "以“项目资金情况”段落代替; 资金表 8 类设备（序号/设备名称/数量/预算金额/实际支付/结转结余/执行率）; "
+        "一张绩效自评表跨三页、首行（项目名称行）重复; 计量单位单列（台/台（套）/%/天/年），指标值如“≥15”/“18”; "
+        "时效指标“设备到货安装时间 ≤2023年10月”实际 2023年11月; 满意度来自问卷（发放200份、回收192份、96.5%）; "
+        "产出 40/效益 40/满意度 10 + 10; 等级注写成不等式（得分≥90分为“优”…）",
+        "clean; 执行率 93.13%（质保金和 CT 尾款未付，正文说明）; 到货安装时间部分达成 4/5 分、影像检查人次增长 8.6/10 按比例得分，"
+        "偏差原因已填; 97.47 优",
+    ),
+    "school-safety-2022": (
+        SCHOOL,
+        derive_school,
+        school_blocks,
+        Style(body_size=15, line=26),
+        [
+            ("pre", school_low_pay),
+            ("pre", school_harsh_partial),
+            ("post", school_grade),
+            ("post", school_alloc),
+            ("post", school_table_name),
+            ("post", school_balance),
+        ],
+        "青禾县教育局 / 校园安全设施改造项目 (2022); 叙述为主、无封面; 元 (无千分位, 2 位小数)，正文另称“340万元”; "
+        "1 页资金表 3 行 + 合计（项目名称/预算金额（元）/实际支付（元）/结余（元）/支付率，无到位列）; "
+        "决策/过程/产出/效益 15/15/40/30，无资金块，预算执行率为过程指标（分值 5，得分 5×支付率）; "
+        "等级 优秀/良好/合格/不合格，注“90分及以上为优秀，80-89分为良好，…”",
+        "clean; 支付率 96.59%（结余为招标节余）; 9 项指标未满分（定性分档或按比例），偏差原因均已填; 92.5 优秀",
+    ),
+}
 
 
 # ----------------------------------------------------------------------------------------------
@@ -4930,6 +6940,7 @@ def all_samples():
     out = seed_samples()
     out += synthetic_samples()
     out += extra_samples()
+    out += extra_samples(EXTRA2)
     return out
 
 

@@ -68,6 +68,8 @@ class ColumnTotal(Rule):
                 continue
             parts = [r for r in reg.rows if r.kind is None]
             subtotals = [r for r in reg.rows if r.kind == "subtotal"]
+            if subtotals:
+                yield from self._groups(reg)
             for concept in MONEY_COLS:
                 if concept not in reg.columns:
                     continue
@@ -97,6 +99,32 @@ class ColumnTotal(Rule):
                                    expected=e, found=tnum.raw.strip(),
                                    difference=tol.fmt(tnum.value - exp, d),
                                    locations=[total.values[concept].loc])
+
+    def _groups(self, reg: Region):
+        """Each 小计 against the rows of its group (the rows since the previous 小计)."""
+        group: list[Row] = []
+        for row in reg.rows:
+            if row.kind is None:
+                group.append(row)
+                continue
+            if row.kind != "subtotal" or not group:
+                group = []
+                continue
+            for concept in MONEY_COLS:
+                tnum = _num(row, concept)
+                nums = [n for n in (_num(r, concept) for r in group) if n is not None]
+                if concept not in reg.columns or tnum is None or not nums:
+                    continue
+                d = _col_decimals(reg, concept)
+                s = tol.add(tol.num_ival(n, d) for n in nums)
+                if tol.overlaps(s, tol.num_ival(tnum, d)):
+                    continue
+                exp = tol.mid(s)
+                e = tol.fmt(exp, d, tnum.raw)
+                yield self.finding(f"资金表小计“{CONCEPT_ZH.get(concept, concept)}”{tnum.raw.strip()} 与本组 {len(nums)} 行之和 {e} 不符",
+                                   expected=e, found=tnum.raw.strip(), difference=tol.fmt(tnum.value - exp, d),
+                                   locations=[row.values[concept].loc])
+            group = []
 
     def _funds_block(self, reg: Region):
         """年度资金总额 = 当年财政拨款 + 上年结转 + 其他资金, per money column."""
@@ -144,8 +172,10 @@ def _fund_total_budget(facts) -> tuple[Num, object] | None:
 def _other_totals(facts) -> list[Num]:
     out = []
     for reg in facts.regions:
-        tr = reg.total_row if reg.kind == "fund" else None
-        rows = [tr] if tr is not None else [r for r in reg.rows if r.kind and r.kind.startswith("funds")]
+        if reg.kind == "fund":
+            rows = [r for r in reg.rows if r.kind in ("total", "subtotal")]
+        else:
+            rows = [r for r in reg.rows if r.kind and r.kind.startswith("funds")]
         for row in rows:
             for c in ("budget", "adjusted_budget", "initial_budget", "arrived"):
                 v = row.values.get(c)
@@ -186,7 +216,7 @@ class Breakdowns(Rule):
         seen = set()
         for i, (ra, ca, va) in enumerate(totals):
             for rb, cb, vb in totals[i + 1:]:
-                if ra is rb or ca != cb:
+                if ra is rb or (ca != cb and "initial_budget" in (ca, cb)):
                     continue
                 a, b = va.num, vb.num
                 d = max(_col_decimals(ra, ca), _col_decimals(rb, cb))

@@ -30,6 +30,9 @@ def _ref_values(facts) -> dict[str, tuple[Num, object, str, int]]:
                 continue
             d = _col_decimals(reg, concept)
             num = v.num if v.num.unit or concept == "rate" else _with_unit(v.num, reg.unit)
+            if concept == "rate":
+                num = as_percent(num)
+                d = num.decimals
             parts = [r.values[concept].num for r in reg.data_rows if r.values.get(concept) and r.values[concept].num]
             if num.value == 0 and any(p.value for p in parts):
                 continue  # a 合计 of zeros (PC101 reports it) is no reference for the other copies
@@ -46,8 +49,19 @@ def _ref_values(facts) -> dict[str, tuple[Num, object, str, int]]:
                 if v is None or v.num is None or key in out:
                     continue
                 num = v.num if v.num.unit or concept == "rate" else _with_unit(v.num, fb.unit)
-                out[key] = (num, v.loc, "自评表", v.num.decimals)
+                if concept == "rate":
+                    num = as_percent(num)
+                out[key] = (num, v.loc, "自评表", num.decimals)
     return out
+
+
+def as_percent(n: Num) -> Num:
+    """A rate written as a fraction (0.9287) in percent (92.87%)."""
+    from dataclasses import replace
+
+    if n.is_percent or n.value > Decimal("1.5"):
+        return replace(n, unit="%") if not n.is_percent else n
+    return replace(n, value=n.value * 100, unit="%", decimals=max(n.decimals - 2, 0))
 
 
 def _with_unit(n: Num, unit: str) -> Num:
@@ -70,7 +84,7 @@ def _all_table_money(facts) -> list[Num]:
                 if v.num is None:
                     continue
                 if concept in ("rate", "rate_arrival") and not v.num.is_percent:
-                    out.append(replace(v.num, unit="%"))  # a 执行率（%） column prints no sign
+                    out.append(as_percent(v.num))  # 执行率（%） columns print no sign, some print fractions
                 else:
                     out.append(_with_unit(v.num, reg.unit) if not v.num.is_percent else v.num)
     for vals in facts.summary.values():
@@ -160,7 +174,7 @@ class FundFiguresAgree(Rule):
                 for concept, key in (("adjusted_budget", "budget"), ("spent", "spent"), ("rate", "rate")):
                     v = row.values.get(concept)
                     if v is not None and v.num is not None:
-                        pairs.append((key, _with_unit(v.num, fb.unit) if concept != "rate" else v.num, v.loc,
+                        pairs.append((key, _with_unit(v.num, fb.unit) if concept != "rate" else as_percent(v.num), v.loc,
                                       f"自评表{CONCEPT_ZH[concept]}", None))
         table_values = _all_table_money(facts)
         for s in facts.stated:

@@ -55,7 +55,7 @@ class DeviationReason(Rule):
                                expected="填写偏差原因分析及改进措施", found=text or "（空）", locations=[loc])
 
 
-_REASON_WORDS = regex.compile(r"原因|由于|因为|尚未|未支付|未拨付|结转|滞后|延迟|延期|未完成|审计|结算|未到|进度")
+_REASON_WORDS = regex.compile(r"原因|由于|因为|受|尚未|未支付|未拨付|结转|结余|节余|节约|收回|滞后|延迟|延期|未完成|审计|结算|未到|进度")
 
 
 @register
@@ -144,7 +144,7 @@ class BudgetAdjusted(Rule):
             t = u.text.replace("调整后", "")
             if regex.search(r"调整|追加|调减|调增|调剂|收回|压减|核减", t) and (
                     regex.search(r"原因|由于|因为|根据|按照|批准|用于", t)
-                    or regex.search(r"(?:调减|调增|追加|压减|核减|收回)了?\s*[\d.]+\s*万?元", t)):
+                    or regex.search(r"(?:调减|调增|追加|压减|核减|收回)[^。；，]{0,14}?[\d.]+\s*万?元", t)):
                 return  # a sentence that explains the adjustment (a header such as 调整后预算数 does not)
         yield self.finding(f"年初预算数 {a.num.raw.strip()} 与全年预算数 {b.num.raw.strip()} 不同，报告未说明预算调整原因",
                            expected="说明预算调整", found=f"{a.num.raw.strip()} → {b.num.raw.strip()}",
@@ -217,7 +217,9 @@ class Placeholders(Rule):
 
 
 _BLANK_DATE = regex.compile(r"(?<!\d)年\s*月\s*日")
-_BLANK_FIELD = regex.compile(r"(填报日期|报告日期|日期|签字|签章|盖章|填表人|联系电话|负责人)\s*[)）]?\s*[:：]\s*(?=$|[\p{Han}]{2,}[:：（(])")
+# Judged on the raw text: spacing is what separates a filled-in name from the next label.
+_BLANK_FIELD = regex.compile(r"(填报日期|报告日期|日期|签字|签章|盖章|填表人|联系电话|负责人)\s*[)）]?\s*[:：][ \t\u3000]*"
+                             r"(?=$|\n|\S{1,24}?[:：])")
 
 
 @register
@@ -234,11 +236,11 @@ class BlankSignatures(Rule):
     def check(self, facts):
         seen = set()
         for b in facts.doc.blocks:
-            items = [(b.text, Loc.of_paragraph(b))] if isinstance(b, Paragraph) else \
-                [(c.text, Loc.of_cell(b, c)) for c in b.cells if len(c.text) < 200]
-            for text, loc in items:
+            items = [(b.text, b.raw, Loc.of_paragraph(b))] if isinstance(b, Paragraph) else \
+                [(c.text, c.raw, Loc.of_cell(b, c)) for c in b.cells if len(c.text) < 200]
+            for text, raw, loc in items:
                 hits = [m.group(0) for m in _BLANK_DATE.finditer(text)]
-                hits += [m.group(1) for m in _BLANK_FIELD.finditer(text)]
+                hits += [m.group(1) for m in _BLANK_FIELD.finditer(raw)]
                 if not hits:
                     continue
                 key = (text[:40], loc.page)

@@ -295,6 +295,8 @@ class ProportionalScore(Rule):
                 continue
             if ind.score.value >= ind.weight.value:
                 continue  # full marks: PC403
+            if ind.target.num is None or ind.actual.num is None:
+                continue  # a missed deadline has no proportion
             t, a = ind.target.num.value, ind.actual.num.value
             if ind.reverse:
                 if a <= 0:

@@ -140,12 +140,14 @@ class OtherYear(Rule):
                     occurrences.append((yy, m, u))
             for m in _CUTOFF.finditer(u.text):
                 yy = int(m.group("y"))
-                if yy != y:
+                if yy < y:
                     yield self.finding(f"评价年度为 {y} 年，此处却写“{m.group(0)}”", expected=f"{y}年", found=f"{yy}年",
                                        locations=[_loc(u, m.group(0))])
         seen = set()
         for yy, m, u in occurrences:
-            if m.group("rest")[:6] in phrases and abs(yy - y) <= 3 and (yy, m.group("rest")) not in seen:
+            # an earlier year in a phrase the report uses with its own year: pasted from an old report
+            # (later years are plans and suggestions)
+            if m.group("rest")[:6] in phrases and 0 < y - yy <= 3 and (yy, m.group("rest")) not in seen:
                 seen.add((yy, m.group("rest")))
                 yield self.finding(f"评价年度为 {y} 年，此处却写“{m.group(0)}”（同一说法别处为 {y} 年）",
                                    expected=f"{y}年", found=f"{yy}年", locations=[_loc(u, m.group(0))])
@@ -210,3 +212,63 @@ def _stated_names(facts, keys) -> list[tuple[str, Loc]]:
                     if m and len(nxt.text) <= 40:
                         out.append((m.group(0), Loc.of_cell(t, nxt)))
     return out
+
+
+_NAME_KEYS = ("项目名称", "专项名称", "项目全称")
+_TITLE_TAIL = regex.compile(r"(?:项目)?(?:支出)?(?:绩效)?(?:自评|评价)?报告.*$|绩效自评表.*$")
+
+
+def _core(name: str) -> str:
+    """A project name without its year and the words every name ends with."""
+    s = fold(name)
+    s = regex.sub(r"^.{0,12}?(?:19|20)\d{2}年度?", "", s)  # the place and year before the name
+    return regex.sub(r"(?:项目|专项|资金)+$", "", s)
+
+
+@register
+class ProjectName(Rule):
+    code = "PC705"
+    name = "project-name"
+    category = "text"
+    severity = "warning"
+    title = "项目名称在标题、封面与绩效自评表中不一致"
+    explain = "绩效自评表、自评报告表中的“项目名称”应与报告标题和封面的项目名称一致（年度和“项目”二字不计）。"
+    fail_example = "标题“校园安全设施改造项目支出绩效自评报告”，自评表项目名称“校舍安全改造项目”。"
+    pass_example = "自评表项目名称“2022年度校园安全设施改造项目”。"
+
+    def check(self, facts):
+        named: list[tuple[str, Loc]] = []
+        for p in facts.doc.paragraphs[:40]:
+            for k in _NAME_KEYS:
+                if p.text.startswith(k) and 2 < len(p.text) - len(k) <= 40:
+                    named.append((p.text[len(k):].lstrip(":： "), Loc.of_paragraph(p)))
+        for t in facts.doc.tables:
+            for c in t.cells:
+                if regex.sub(r"\s", "", c.text) in _NAME_KEYS:
+                    nxt = t.at(c.row, c.col + c.col_span)
+                    if nxt is not None and nxt is not c and 2 < len(nxt.text) <= 40 \
+                            and facts.k.column_concept(nxt.text) in (None, "name", "level3"):  # not a header row
+                        named.append((nxt.text, Loc.of_cell(t, nxt)))
+        titles = [_TITLE_TAIL.sub("", p.text) for p in facts.doc.paragraphs[:8]
+                  if len(p.text) <= 60 and (_TITLE_TAIL.search(p.text) or regex.search(r"项目$|专项$", p.text))
+                  and not p.text.startswith(_NAME_KEYS)]
+        refs = [(n, loc) for n, loc in named] + [(t, None) for t in titles if len(_core(t)) >= 4]
+        if len(refs) < 2:
+            return
+        seen = set()
+        for n, loc in named:
+            core = _core(n)
+            if len(core) < 4 or core in seen:
+                continue
+            others = [_core(o) for o, oloc in refs if oloc is not loc]
+            if any(core in o or o in core for o in others if o):
+                continue
+            # differs from every other statement of the name, yet resembles them: a renamed copy
+            from checker.check.consistency import similarity
+
+            best = max(refs, key=lambda r: similarity(core, _core(r[0])) if r[1] is not loc else -1)
+            if best[1] is loc or similarity(core, _core(best[0])) < 0.3:
+                continue
+            seen.add(core)
+            yield self.finding(f"项目名称不一致：此处为“{n}”，标题或封面为“{best[0]}”", expected=best[0], found=n,
+                               locations=[loc])

@@ -38,7 +38,7 @@ REC_VPAD = 0.2  # crop margin above and below a detected box, × box height (als
 #                 narrower once scaled to the recogniser's 48 px: fewer columns to read)
 REC_HPAD = 0.2  # crop margin left and right, × box height (edge characters, dashes)
 MIN_SCORE = 0.5  # recognised pieces below this are noise (dust, stray marks), as in rapidocr
-_SIZE_OF_HEIGHT = 0.88  # font size (pt) per detected box height (pt): a DB box is a bit taller than the em
+_SIZE_OF_HEIGHT = 0.95  # font size (pt) per detected box height (pt): a DB box is about one em high
 
 _HINT_ZH = "这是扫描件（无文字层），需要 OCR：请先安装 pip install 'pecheck[ocr]'"
 _HINT_EN = "scanned PDF; install the OCR extra: pip install 'pecheck[ocr]'"
@@ -207,6 +207,8 @@ def read_image(gray, engine=None, scale: tuple[float, float] = (72 / DPI, 72 / D
         crops.append(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR))
     texts = _recognise(crops, engine) if crops else []
     clock("rec")
+    _check_comparators(pieces, texts, clean, engine)
+    clock("comparators")
     sx, sy = scale
     kept = []
     for ((x0, y0, x1, y1), where, h), (text, score) in zip(pieces, texts):
@@ -222,9 +224,9 @@ def read_image(gray, engine=None, scale: tuple[float, float] = (72 / DPI, 72 / D
     page_h = gray.shape[0] * sy
     for (x0, y0, x1, y1, _, where, text, score), size in zip(kept, sizes):
         text = fix_numeric(text, numeric=where is not None and where in numeric_cells)
-        if where is not None:
-            text = _DASH_CELL.sub("—", text)
-        elif y0 > 0.91 * page_h or y1 < 0.09 * page_h:
+        if where is not None:  # a cell holding just a dash or a zero
+            text = _ZERO_CELL.sub("0", _DASH_CELL.sub("—", text))
+        elif y1 > 0.91 * page_h or y0 < 0.09 * page_h:  # the running-line bands of pdf.py
             text = _page_number(text)
         cy = (y0 + y1) / 2
         ch = {"x0": x0, "x1": x1, "top": cy - size / 2, "bottom": cy + size / 2, "text": text, "size": size}
@@ -459,22 +461,100 @@ def _recognise(crops, engine) -> list[tuple[str, float]]:
     return [(str(r[0]), float(r[1])) for r in res]
 
 
-def _font_sizes(heights: list[float], cluster: list[bool]) -> list[float]:
-    """A font size per piece from its box height. Heights of the pieces outside tables are
-    clustered (a jump of more than 12 % starts a new cluster) and each cluster takes its median, so
-    the lines of one paragraph get one size, as they do in a text PDF."""
-    sizes = [max(round(h * _SIZE_OF_HEIGHT * 2) / 2, 1.0) for h in heights]
-    order = sorted((i for i in range(len(heights)) if cluster[i]), key=lambda i: heights[i])
-    groups: list[list[int]] = []
-    for i in order:
-        if groups and heights[i] <= heights[groups[-1][-1]] * 1.12:
-            groups[-1].append(i)
+# "≥95%" in a target cell: the recogniser often reads the comparator as 2 ("295%"), or as "$", or
+# drops it, and more so with a margin around the crop. For short numeric cell texts the tight
+# crop is read again and the per-step character probabilities decide: a true digit gives ≥/≤ a
+# probability of ~0.000, a comparator ≥ 0.04 even where the best path says "2".
+_CMP_CANDIDATE = regex.compile(r"^[^\d\s]?\d")
+_GE, _LE = "≥>＞", "≤<＜"
+_CMP_MIN = 0.02
+_CMP_LOOKALIKE = {"≥": "2≥>＞", "≤": "≤<＜"}
+
+
+def _check_comparators(pieces, texts, clean, engine) -> None:
+    cand = [i for i, ((_, where, _), (t, _)) in enumerate(zip(pieces, texts))
+            if where is not None and len(t) <= 16 and _CMP_CANDIDATE.match(t.strip())]
+    if not cand:
+        return
+    try:
+        rec = engine.text_rec
+        chars = list(rec.postprocess_op.character)
+        ge = [chars.index(c) for c in _GE if c in chars]
+        le = [chars.index(c) for c in _LE if c in chars]
+        crops = []
+        for i in cand:
+            x0, y0, x1, y1 = pieces[i][0]
+            crop = clean[int(y0):int(y1) + 1, int(x0):int(x1) + 1]
+            crops.append(crop)
+        for k in range(0, len(cand), 16):
+            batch = crops[k:k + 16]
+            ratio = max([320 / 48] + [c.shape[1] / max(c.shape[0], 1) for c in batch])
+            x = _stack([rec.resize_norm_img(_bgr(c), ratio) for c in batch])
+            preds = rec.session(x)[0]
+            for i, p in zip(cand[k:k + 16], preds):
+                fixed = _comparator_text(p, chars, ge, le)
+                if fixed is not None:
+                    texts[i] = (fixed, texts[i][1])
+    except Exception:  # rapidocr internals not as expected: keep the plain reading
+        return
+
+
+def _bgr(gray):
+    cv2, _, _ = _modules()
+    return cv2.cvtColor(gray, cv2.COLOR_GRAY2BGR)
+
+
+def _stack(arrays):
+    _, np, _ = _modules()
+    return np.stack(arrays).astype(np.float32)
+
+
+def _comparator_text(p, chars, ge, le) -> str | None:
+    """The reading of one tight crop (probabilities T×C), with a leading comparator restored when
+    the steps up to the first digit give ≥ or ≤ a fair probability; None when there is none."""
+    best = p.argmax(1)
+    segs: list[tuple[int, int, int]] = []  # (char index, first step, last step)
+    for t, c in enumerate(best):
+        if c == 0:
+            continue
+        if segs and segs[-1][0] == c and segs[-1][2] == t - 1:
+            segs[-1] = (c, segs[-1][1], t)
         else:
-            groups.append([i])
-    for g in groups:
-        s = sizes[g[len(g) // 2]]
-        for i in g:
-            sizes[i] = s
+            segs.append((int(c), t, t))
+    text = "".join(chars[c] for c, _, _ in segs)
+    first = next((j for j, (c, _, _) in enumerate(segs) if chars[c].isdigit()), None)
+    if first is None or first > 1:
+        return None
+    upto = segs[first][2] + 1
+    p_ge = float(p[:upto, ge].sum(axis=1).max()) if ge else 0.0
+    p_le = float(p[:upto, le].sum(axis=1).max()) if le else 0.0
+    if max(p_ge, p_le) < _CMP_MIN:
+        return None
+    cmp = "≥" if p_ge >= p_le else "≤"
+    head = text[:first + 1] if first == 1 else ""  # a symbol before the first digit
+    rest = text[first:]
+    c0 = chars[segs[first][0]]
+    if not head and c0 in _CMP_LOOKALIKE[cmp]:
+        # the digit is the comparator read as a digit ("295%")
+        s0, s1 = segs[first][1], segs[first][2] + 1
+        own = p[s0:s1, ge if cmp == "≥" else le].sum(axis=1).max()
+        if own >= _CMP_MIN and len(rest) > 1 and rest[1].isdigit():
+            rest = rest[1:]
+    return cmp + rest
+
+
+def _font_sizes(heights: list[float], body: list[bool]) -> list[float]:
+    """A font size per piece from its box height. The detector's box heights jitter by a couple of
+    points from line to line, so the pieces outside tables whose height is within -25 %..+30 % of
+    the page's median take one size (the lines of a paragraph get one size, as in a text PDF);
+    the others (titles, footnotes) keep their own."""
+    sizes = [max(round(h * _SIZE_OF_HEIGHT * 2) / 2, 1.0) for h in heights]
+    hs = sorted(h for h, b in zip(heights, body) if b)
+    if hs:
+        m = hs[len(hs) // 2]
+        for i, h in enumerate(heights):
+            if body[i] and 0.75 * m <= h <= 1.3 * m:
+                sizes[i] = max(round(m * _SIZE_OF_HEIGHT * 2) / 2, 1.0)
     return sizes
 
 
@@ -485,6 +565,7 @@ _NUMERIC_CELL = regex.compile(r"^[\s0-9OoIl|.,，。·%％+\-—－()（）]*[0-
 
 
 _DASH_CELL = regex.compile(r"^[-—–一_－~～]{1,3}$")  # a lone dash in a cell ("not applicable") read as 一 or -
+_ZERO_CELL = regex.compile(r"^[。oO〇○°º]$")  # a lone 0 in a cell, read as a full stop or a letter
 _PAGE_NUMBER = regex.compile(r"^[-—–一_－~～.\s]*(\d{1,4})[-—–一_－~～.\s]*$")
 
 

@@ -324,7 +324,8 @@ def _finish(t: Table) -> None:
         b = min(rows)
         if b == 0:
             continue
-        if not _drop_repeated_header(t, b) and not _merge_split_row(t, b):
+        _drop_repeated_header(t, b)  # then the row now at b continues the one above
+        if b < t.n_rows and not _merge_split_row(t, b):
             _continue_vertical_merges(t, b)
 
 
@@ -341,11 +342,14 @@ def _delete_row(t: Table, b: int) -> None:
 
 def _drop_repeated_header(t: Table, b: int) -> bool:
     """A header row repeated at the top of a continuation page is dropped."""
-    first = [c.text for c in t.row_cells(0)]
     row = [c.text for c in t.row_cells(b)]
-    if any(first) and row == first and all(c.row == b for c in t.row_cells(b)):
-        _delete_row(t, b)
-        return True
+    if not any(row) or not all(c.row == b for c in t.row_cells(b)):
+        return False
+    # the repeated header is the table's first row, or the header of the block being continued
+    for r in range(0, b):
+        if [c.text for c in t.row_cells(r)] == row and all(c.row == r for c in t.row_cells(r)):
+            _delete_row(t, b)
+            return True
     return False
 
 
@@ -527,7 +531,7 @@ def read_pdf(path: Path, ocr: str = "auto") -> Document:
         except Exception:  # never let closing hide the real outcome
             pass
     scanned = [p.number for p in reader.doc.pages if p.scanned]
-    if scanned and ocr != "off":
+    if ocr == "force" or (scanned and ocr != "off"):
         from checker.read.ocr import ocr_pages  # optional extra
 
         ocr_pages(reader, path, scanned if ocr == "auto" else [p.number for p in reader.doc.pages])

@@ -20,12 +20,17 @@ QUALITATIVE_WORDS = ("达成", "达到", "完成", "有效", "明显", "良好",
                      "按预算", "满意", "合格", "定性", "是", "否", "好", "高", "显著", "逐步", "持续", "符合")
 
 
+_DATE = regex.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?(?:\s*(前|底|末|以前|之前))?")
+_DEADLINE_NAME = regex.compile(r"时间|时限|日期|完成期限|期限|节点")
+
+
 @dataclass
 class Target:
     text: str
     op: str  # ">=", "<=", "=", "" (none written)
     num: Num | None
     quantitative: bool
+    date: tuple[int, int, int] | None = None  # a deadline: ≤2023年10月, 2023年10月底前
 
     @property
     def reverse(self) -> bool:
@@ -66,6 +71,11 @@ class Indicator:
     def met(self) -> bool | None:
         """Whether a quantitative target was reached (None when not comparable)."""
         t, a = self.target, self.actual
+        if t is not None and a is not None and t.date and a.date:
+            # a date target is a deadline unless it says otherwise
+            if t.op == ">=":
+                return a.date >= t.date
+            return a.date <= t.date
         if t is None or a is None or not t.quantitative or not a.quantitative or t.num is None or a.num is None:
             return None
         if t.num.unit and a.num.unit and t.num.unit != a.num.unit:
@@ -88,6 +98,11 @@ def parse_target(text: str) -> Target | None:
         op = "<="
     elif _OP_EQ.search(s):
         op = "="
+    dm = _DATE.search(s)
+    if dm and len(_DATE.findall(s)) == 1:
+        day = int(dm.group(3)) if dm.group(3) else 31  # 2023年10月 = by the end of October
+        return Target(text=s, op=op, num=None, quantitative=False,
+                      date=(int(dm.group(1)), int(dm.group(2)), day))
     nums = [n for n in find_numbers(s) if n.kind == "amount"]
     quantitative = len(nums) == 1 and not _PLACEHOLDER.search(s)
     # "2022年1月至12月", "按时完成" and other words carry no comparable figure
@@ -131,11 +146,20 @@ def level1_groups(inds: list[Indicator]) -> list[tuple[Cell, Num | None, list[In
     for ind in inds:
         if ind.level1 is None:
             continue
-        if groups and groups[-1][0] is ind.level1:
+        if groups and (groups[-1][0] is ind.level1 or groups[-1][2][-1].level1 is ind.level1):
             groups[-1][2].append(ind)
-        else:
-            groups.append((ind.level1, region_weight_from_label(ind.level1.text), [ind]))
+            continue
+        weight = region_weight_from_label(ind.level1.text)
+        if groups and groups[-1][1] is None and weight is not None and _JOINED_LABEL.search(
+                groups[-1][0].text + ind.level1.text):
+            # one merged label cut in two by a page break: "满意度指" + "标（10分）"
+            groups[-1] = (ind.level1, weight, groups[-1][2] + [ind])
+            continue
+        groups.append((ind.level1, weight, [ind]))
     return groups
+
+
+_JOINED_LABEL = regex.compile(r"指标\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
 
 
 def ratio(a: Decimal, b: Decimal) -> Decimal | None:

@@ -101,6 +101,8 @@ def _classify(concepts: dict[str, int]) -> str | None:
         return "selfeval_funds"  # 20/80 and 转移支付 forms: 预算数/执行数/分值/执行率/得分
     if len(money) >= 2 and not keys & {"weight", "score"}:
         return "fund"
+    if len(money) == 1 and not keys & {"weight", "score", "target", "actual", "level3"}:
+        return "breakdown"  # one amount column (资金来源 | 金额): kept only if a 合计 row follows
     return None
 
 
@@ -157,6 +159,9 @@ def find_regions(doc: Document, k: Knowledge) -> list[Region]:
         while r < t.n_rows:
             concepts = _header_concepts(t, r, k)
             kind = _classify(concepts)
+            if kind == "breakdown" and (current is not None or any(
+                    _is_number_text(c.text) for c in t.row_cells(r) if c.text)):
+                kind = None  # a one-amount header only starts a table of its own, never inside a block
             if kind:
                 header_rows = [r]
                 # a second header row directly below (two-level headers, A/B/C letters)
@@ -184,9 +189,15 @@ def find_regions(doc: Document, k: Knowledge) -> list[Region]:
                 elif current.kind == "indicators" and _is_section_break(t, r):
                     current = None
             r += 1
+    out = []
     for reg in regions:
+        if reg.kind == "breakdown":
+            if reg.total_row is None or len(reg.data_rows) < 2:
+                continue
+            reg.kind = "fund"
         _infer_unit(reg)
-    return regions
+        out.append(reg)
+    return out
 
 
 def _is_section_break(t: Table, r: int) -> bool:
