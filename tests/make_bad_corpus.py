@@ -295,6 +295,20 @@ def _odd_geometry_pdf() -> bytes:
     ])
 
 
+def _body_xml(body: str) -> bytes:
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W_NS}">'
+            f"{body}</w:document>").encode()
+
+
+def _table_xml(span: str) -> str:
+    """A 2x3 table whose first cell spans `span` columns (as written in the file, valid or not)."""
+    cell = "<w:tc><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc>"
+    first = f'<w:tc><w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr><w:p><w:r><w:t>合计</w:t></w:r></w:p></w:tc>'
+    row2 = "".join(cell.format(v) for v in ("100", "60", "40"))
+    return (f'<w:tbl><w:tr><w:trPr><w:gridBefore w:val="{span}"/></w:trPr>{first}{cell.format("1")}</w:tr>'
+            f"<w:tr>{row2}</w:tr></w:tbl>")
+
+
 def _no_tables(d) -> None:
     d.add_paragraph("2023年度项目支出绩效自评报告：本项目全年预算100万元，已全部支出。")
 
@@ -353,7 +367,7 @@ def build(directory: str | os.PathLike, bomb_size: int = 1 << 30, seed_pdf: Path
     put("text-named.docx", "这是一个文本文件，不是 Word 文档。\nplain text, not a DOCX\n".encode())
     _write_zip_bomb(out / "zip-bomb.docx", base, bomb_size)
     files["zip-bomb.docx"] = out / "zip-bomb.docx"
-    put("zip-bomb-lying-header.docx", _lying_zip(base, 256 << 20))
+    put("zip-bomb-lying-header.docx", _lying_zip(base, 64 << 20))
     put("billion-laughs.docx", _replace_part(base, "word/document.xml",
                                              _document_xml(_billion_laughs(), "&lol9;")))
     put("xxe-file.docx", _replace_part(base, "word/document.xml", _document_xml(
@@ -366,6 +380,16 @@ def build(directory: str | os.PathLike, bomb_size: int = 1 << 30, seed_pdf: Path
         b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE Types [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
         + zipfile.ZipFile(io.BytesIO(base)).read("[Content_Types].xml").split(b"?>", 1)[1])))
     put("no-tables.docx", _docx_bytes(_no_tables))
+    put("gridspan-garbage.docx", _replace_part(base, "word/document.xml", _body_xml(
+        f"<w:body><w:p><w:r><w:t>资金表</w:t></w:r></w:p>{_table_xml('abc')}</w:body>")))
+    put("gridspan-huge.docx", _replace_part(base, "word/document.xml", _body_xml(
+        f"<w:body><w:p><w:r><w:t>资金表</w:t></w:r></w:p>{_table_xml('2147483647')}</w:body>")))
+    put("no-body.docx", _replace_part(base, "word/document.xml", _body_xml("")))
+    put("page-breaks-10000.docx", _replace_part(base, "word/document.xml", _body_xml(
+        "<w:body>" + '<w:p><w:r><w:t>第</w:t><w:br w:type="page"/></w:r></w:p>' * 10000 + "</w:body>")))
+    put("deep-xml.docx", _replace_part(base, "word/document.xml", _body_xml(
+        "<w:body>" + "<w:sdt><w:sdtContent>" * 3000 + "<w:p/>" + "</w:sdtContent></w:sdt>" * 3000
+        + "</w:body>")))
     put("nested-tables.docx", _docx_bytes(_nested_tables))
     put("empty-tables.docx", _docx_bytes(_empty_tables))
     put("报告 副本 2022.pdf", seed)

@@ -14,14 +14,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLES
 
 from checker.check.registry import Finding
 from checker.config import Config
 from checker.errors import InputError
 from checker.model import Loc
 from checker.runner import Result, check_file
-
-from conftest import SAMPLES
 
 PDF = SAMPLES / "xiangxi-2022.pdf"
 DOCX = SAMPLES / "xiangxi-2022.docx"

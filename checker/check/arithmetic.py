@@ -250,7 +250,7 @@ class AllocationTotal(Rule):
             return
         tnum, tloc = ref
         unit = "万元"
-        seen = set()
+        seen: set = set()
         for group in facts.allocations:
             if len(group) < 2:
                 continue  # one document named on its own is usually a part, not the whole
@@ -323,6 +323,8 @@ class ListedItemsTotal(Rule):
         from checker.check.consistency import _pair
 
         for items in facts.listed:
+            if not all(it.num.is_money for it in items):
+                continue
             # only a list of the sub-projects (most items pair with fund-table rows) is their total
             if facts.fund is not None and len(_pair(items, facts.fund)) * 2 < len(items):
                 continue

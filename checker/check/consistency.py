@@ -281,6 +281,17 @@ def match_listed_to_rows(facts):
 
 
 def _pair(items, reg):
+    pairs = _pair_greedy(items, reg)
+    # one item and one row left over in lists of the same length: a renamed sub-project
+    rows = reg.data_rows
+    if len(items) == len(rows) and len(pairs) == len(items) - 1:
+        it = next(i for i in items if all(i is not p[0] for p in pairs))
+        row = next(r for r in rows if all(r is not p[1] for p in pairs))
+        pairs.append((it, row, similarity(it.name, row.label)))
+    return pairs
+
+
+def _pair_greedy(items, reg):
     rows = reg.data_rows
     pairs = []
     used: set[int] = set()
@@ -302,6 +313,8 @@ def _pair(items, reg):
 
 def _same_amount(n: Num, row, unit: str) -> bool:
     """The listed amount is one of the row's budgets (年初, 调整后 or the budget)."""
+    if not n.is_money:
+        return False
     for c in ("budget", "adjusted_budget", "initial_budget"):
         v = row.values.get(c)
         if v is not None and v.num is not None and _same(n, None, _with_unit(v.num, unit or "万元"), None):
@@ -322,6 +335,8 @@ class ListedAmounts(Rule):
     def check(self, facts):
         reg = facts.fund
         for it, row, _ in match_listed_to_rows(facts):
+            if not it.num.is_money:
+                continue
             v = row.values.get("budget") or row.values.get("adjusted_budget") or row.values.get("initial_budget")
             if v is None or v.num is None:
                 continue
@@ -343,10 +358,11 @@ class StatedCount(Rule):
 
     def check(self, facts):
         reg = facts.fund
+        money_lists = [items for items in facts.listed if all(it.num.is_money for it in items)]
         if reg is not None and reg.total_row is not None and reg.data_rows:
             actual, where = len(reg.data_rows), "资金表"
-        elif facts.listed:
-            actual, where = len(facts.listed[0]), "概况列举"
+        elif money_lists:
+            actual, where = len(money_lists[0]), "概况列举"
         else:
             return
         seen = set()

@@ -274,3 +274,21 @@ class RequiredSections(Rule):
             if not any(w in h for h in heads for w in words):
                 yield self.finding(f"缺少必备章节：{'/'.join(words)}", expected="/".join(words), found="（无）",
                                    locations=[])
+
+
+@register
+class NotAReport(Rule):
+    code = "PC908"
+    name = "not-a-report"
+    category = "missing"
+    severity = "info"
+    title = "未识别到资金表、绩效自评表或任何资金数字"
+    explain = "文件可读，但找不到资金表、绩效自评表和正文中的资金数字，可能不是项目支出绩效自评报告，或表格无法识别。"
+    fail_example = "一份会议通知。"
+    pass_example = "含专项资金到位及使用情况表的自评报告。"
+
+    def check(self, facts):
+        if facts.regions or facts.stated or facts.allocations or facts.scores:
+            return
+        yield self.finding("未识别到资金表、绩效自评表或资金数字，可能不是项目支出绩效自评报告（或表格无法识别）",
+                           expected="资金表与绩效自评表", found="（未识别）", locations=[])

@@ -35,6 +35,8 @@ def load(path: str | os.PathLike, ocr: str = "auto") -> Document:
     try:
         st = p.stat()
         if stat.S_ISDIR(st.st_mode):
+            if not os.access(p, os.R_OK | os.X_OK):
+                raise errors.InputError(f"没有读取权限（目录）：{p}", f"permission denied (directory): {p}")
             raise errors.InputError(f"这是一个目录，不是文件：{p}", f"is a directory: {p}")
         if not stat.S_ISREG(st.st_mode):  # a FIFO or a device would block or never end
             raise errors.InputError(f"不是普通文件（管道、设备等），已跳过：{p}", f"not a regular file: {p}")

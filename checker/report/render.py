@@ -58,6 +58,13 @@ def write_atomic(path: Path, data: str | bytes) -> None:
 
 def emit(results, fmt: str = "console", output: Path | None = None, min_severity: str = "info") -> None:
     results = filtered(results, min_severity)
+    if fmt == "console":
+        # an unreadable input: one line on stderr, whatever the width of the terminal
+        for r in results:
+            if r.error:
+                sys.stderr.write(f"错误：{r.error}\n")
+        if len(results) == 1 and results[0].error:
+            return
     if fmt == "json":
         text = to_json(results)
     elif fmt == "markdown":

@@ -26,7 +26,7 @@ _ALLOC_VERB = regex.compile(r"(?:下达|拨付|安排|下拨|追加|批复)(?:�
 _USED_FOR = regex.compile(r"用于\s*[:：]")
 _COUNT = regex.compile(r"(?:子项目|项目)\s*共\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*个|"
                        r"共\s*(?P<n2>\d+|[一二两三四五六七八九十]+)\s*个\s*(?:子项目|项目)|"
-                       r"(?P<n3>[一二两三四五六七八九十]+|\d+)\s*个\s*子项目")
+                       r"(?<![\d一二两三四五六七八九十])(?P<n3>[一二两三四五六七八九十]+|\d+)\s*个\s*子项目")
 _SCORE = regex.compile(r"(?:自评得分|综合评分|评价得分|自评总分|总得分|综合得分|最终得分|评分|总分)\s*"
                        r"(?:结果)?\s*(?:为|是|[:：])?\s*(?P<v>\d{1,3}(?:\.\d{1,3})?)\s*(?:分)?")
 _GRADE = regex.compile(r"(?:评价等级|自评等级|绩效等级|等级|评定为|评价结论为|评价结果为|综合评定为)\s*"
@@ -349,7 +349,7 @@ def _allocations(u: TextUnit, facts: Facts) -> None:
             facts.allocations.append(group)
 
 
-_LIST_START = regex.compile(r"用于\s*[:：]|其中\s*[:：]?|[（(](?=[^（）()]{2,40}\d)")
+_LIST_START = regex.compile(r"用于\s*[:：]|其中\s*[:：]?|清单\s*[:：]|包括\s*[:：]|[（(](?=[^（）()]{2,40}\d)")
 
 
 def _listed(u: TextUnit, facts: Facts) -> None:
@@ -363,7 +363,7 @@ def _listed(u: TextUnit, facts: Facts) -> None:
         sep = r"[；;]" if regex.search(r"[；;]", body) else r"[、，,]"
         for piece in regex.split(sep, body):
             piece = piece.strip()
-            nums = [n for n in find_numbers(piece) if n.is_money]
+            nums = [n for n in find_numbers(piece) if n.kind == "amount" and (n.is_money or n.unit)]
             if len(nums) != 1 or nums[-1].end < len(piece.rstrip("，,、 ")) - 1:
                 continue
             name = piece[: nums[-1].start].strip(" ，,、：:")
@@ -371,7 +371,10 @@ def _listed(u: TextUnit, facts: Facts) -> None:
                 continue  # a funding source, not a sub-project
             items.append(ListedItem(name=name, num=nums[-1], loc=_quote_loc(u, piece)))
         if len(items) >= 2:
-            facts.listed.append(items)
+            # a list of amounts or of quantities ("A 1台、B 2台"), never a mix
+            money = [it for it in items if it.num.is_money]
+            facts.listed.append(money if len(money) * 2 >= len(items) else
+                                [it for it in items if not it.num.is_money])
 
 
 def _counts(u: TextUnit, facts: Facts) -> None:

@@ -66,6 +66,11 @@ def _quote(f: Folded, lo: int, hi: int, ctx: int = 6) -> tuple[str, tuple[int, i
         b = f.pos[hi + ctx - 1] + 1
     else:
         b = len(t)
+    # never cut a figure in two ("1,286.50" must not be quoted as "286.50")
+    while a > 0 and regex.match(r"[\d.,，]", t[a - 1]) and regex.match(r"[\d.,，]", t[a]):
+        a -= 1
+    while b < len(t) and regex.match(r"[\d.,，]", t[b]) and regex.match(r"[\d.,，]", t[b - 1]):
+        b += 1
     return normalize(t[a:b]), (a, b)
 
 

@@ -1,0 +1,275 @@
+"""Scanned reports: OCR (the `ocr` extra) feeds the same document model as a text PDF.
+
+The scans are samples/<name>.scan.pdf, made by samples/make_scans.py from the text PDFs. The
+whole-report tests OCR the 21-page seed scan once (the CLI run) plus two of its pages in-process
+and the 13-page clean scan once, ~1-2 min on two cores; without rapidocr they are skipped.
+"""
+
+from __future__ import annotations
+
+import builtins
+import importlib.util
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker import errors
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+SEED_SCAN = SAMPLES / "xiangxi-2022.scan.pdf"
+CLEAN_SCAN = SAMPLES / "edu-nutrition-2023.scan.pdf"
+
+HAVE_OCR = all(importlib.util.find_spec(m) is not None for m in ("rapidocr_onnxruntime", "cv2", "numpy"))
+needs_ocr = pytest.mark.skipif(not HAVE_OCR, reason="OCR extra not installed (pip install 'pecheck[ocr]'): "
+                                                    "rapidocr-onnxruntime / opencv not importable")
+needs_cv2 = pytest.mark.skipif(importlib.util.find_spec("cv2") is None, reason="opencv not installed")
+
+ARITHMETIC = {"sum", "balance", "rate", "score"}
+FUND_ROWS = [
+    ["80", "80", "17.6", "62.4", "22.00%"],
+    ["30", "30", "0", "30", "0.00%"],
+    ["200", "200", "95.75", "104.25", "47.88%"],
+    ["230", "230", "85.82", "144.18", "37.31%"],
+    ["200", "200", "188.19", "11.81", "94.10%"],
+    ["210", "210", "120.1", "89.9", "57.19%"],
+    ["850", "850", "653.03", "196.97", "76.83%"],
+    ["1800", "1800", "1160.49", "639.51", "64.47%"],
+]
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "checker.cli", *args], capture_output=True, text=True,
+                          cwd=ROOT, timeout=900)
+
+
+def _report(path: Path) -> dict:
+    proc = _cli("--format", "json", str(path))
+    assert proc.returncode in (0, 1), proc.stderr[-2000:]
+    return json.loads(proc.stdout)["reports"][0]
+
+
+def _pages(src: Path, pages: list[int], out: Path) -> Path:
+    """Some pages of a PDF as a new PDF (the page objects are copied, nothing is re-rendered)."""
+    from pypdf import PdfReader, PdfWriter
+
+    r = PdfReader(str(src))
+    w = PdfWriter()
+    for p in pages:
+        w.add_page(r.pages[p - 1])
+    buf = io.BytesIO()
+    w.write(buf)
+    out.write_bytes(buf.getvalue())
+    return out
+
+
+def _fund_table(doc):
+    for t in doc.tables:
+        first = t.row_texts(0)
+        if first and "子项目名称" in first[0]:
+            return t
+    raise AssertionError("no table whose first header cell contains 子项目名称: "
+                         + repr([t.row_texts(0)[:2] for t in doc.tables]))
+
+
+def _data_rows(t) -> list[list[str]]:
+    return [t.row_texts(r)[1:] for r in range(1, t.n_rows)]
+
+
+# -- whole reports ----------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed_scan_report() -> dict:
+    if not SEED_SCAN.exists():
+        pytest.skip("samples/xiangxi-2022.scan.pdf missing: python samples/make_scans.py")
+    return _report(SEED_SCAN)
+
+
+@pytest.fixture(scope="module")
+def seed_text_report() -> dict:
+    from checker.config import Config
+    from checker.runner import check_file
+
+    return check_file(SAMPLES / "xiangxi-2022.pdf", Config()).to_dict()
+
+
+@pytest.fixture(scope="module")
+def fund_doc(tmp_path_factory):
+    """Pages 10-11 of the seed scan (the fund table runs over the page break), OCR'd in-process."""
+    from checker.read import load
+
+    if not SEED_SCAN.exists():
+        pytest.skip("samples/xiangxi-2022.scan.pdf missing: python samples/make_scans.py")
+    return load(_pages(SEED_SCAN, [10, 11], tmp_path_factory.mktemp("scan") / "fund.scan.pdf"))
+
+
+@needs_ocr
+def test_scan_json_says_ocr(seed_scan_report):
+    assert seed_scan_report["error"] is None
+    assert seed_scan_report["ocr"] is True
+    assert seed_scan_report["pages"] == 21
+
+
+@needs_ocr
+def test_scan_finds_the_same_arithmetic_as_text(seed_scan_report, seed_text_report):
+    def codes(rep):
+        return {f["rule"] for f in rep["findings"] if f["category"] in ARITHMETIC}
+
+    assert codes(seed_text_report), "the text version should have arithmetic findings (PC402)"
+    assert codes(seed_scan_report) == codes(seed_text_report)
+    assert seed_scan_report["summary"].get("spent") == seed_text_report["summary"].get("spent")
+
+
+@needs_ocr
+def test_scan_fund_table_same_as_text(fund_doc):
+    from checker.read import load
+
+    text = _fund_table(load(SAMPLES / "xiangxi-2022.pdf"))
+    scan = _fund_table(fund_doc)
+    assert scan.pages == [1, 2]  # merged over the page break, as in the text PDF (pages 10-11)
+    assert len(_data_rows(scan)) == 8
+    assert _data_rows(scan) == FUND_ROWS
+    assert _data_rows(text) == FUND_ROWS
+    assert scan.n_cols == text.n_cols == 6
+    assert scan.row_texts(8)[0] == "合计"
+
+
+@needs_ocr
+def test_scan_pages_marked_with_confidence(fund_doc):
+    assert fund_doc.ocr and all(p.ocr for p in fund_doc.pages)
+    assert fund_doc.scanned_pages == []
+    confs = [w for w in fund_doc.warnings if w.startswith("ocr-confidence:")]
+    assert [c.split(":")[1] for c in confs] == ["1", "2"]
+    assert all(0.8 <= float(c.split(":")[2]) <= 1.0 for c in confs)
+    # running page numbers are dropped as in a text PDF
+    assert not any(p.text.strip("—- ").isdigit() for p in fund_doc.paragraphs)
+
+
+@needs_ocr
+def test_clean_scan_has_no_error_finding():
+    if not CLEAN_SCAN.exists():
+        pytest.skip(f"{CLEAN_SCAN.name} missing: python samples/make_scans.py")
+    rep = _report(CLEAN_SCAN)
+    assert rep["error"] is None and rep["ocr"] is True
+    errs = [f"{f['rule']} {f['message']}" for f in rep["findings"] if f["severity"] == "error"]
+    assert errs == []
+
+
+# -- without the extra ----------------------------------------------------------------------------
+
+@pytest.fixture
+def no_rapidocr(monkeypatch):
+    real = builtins.__import__
+
+    def fake(name, *args, **kwargs):
+        if name.split(".")[0] in ("rapidocr_onnxruntime", "cv2"):
+            raise ImportError(f"No module named {name!r}")
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", fake)
+    for mod in [m for m in sys.modules if m.split(".")[0] in ("rapidocr_onnxruntime", "cv2")]:
+        monkeypatch.delitem(sys.modules, mod)
+
+
+needs_scan = pytest.mark.skipif(not SEED_SCAN.exists(), reason="samples/xiangxi-2022.scan.pdf missing")
+
+
+@needs_scan
+def test_scan_without_extra_gives_install_hint(no_rapidocr, tmp_path):
+    from checker.read import load
+
+    one = _pages(SEED_SCAN, [10], tmp_path / "one.scan.pdf")
+    for mode in ("auto", "force"):
+        with pytest.raises(errors.ScannedInput) as exc:
+            load(one, ocr=mode)
+        assert "pip install 'pecheck[ocr]'" in exc.value.zh
+        assert "pecheck[ocr]" in exc.value.en
+        assert "\n" not in exc.value.line()
+
+
+@needs_scan
+def test_scan_with_ocr_off_is_refused(tmp_path):
+    from checker.read import load
+
+    one = _pages(SEED_SCAN, [10], tmp_path / "one.scan.pdf")
+    with pytest.raises(errors.ScannedInput) as exc:
+        load(one, ocr="off")
+    assert "pecheck[ocr]" in exc.value.line()
+
+
+@needs_scan
+def test_cli_scan_without_extra_exits_2(tmp_path):
+    one = _pages(SEED_SCAN, [10], tmp_path / "one.scan.pdf")
+    shim = tmp_path / "shim"
+    shim.mkdir()
+    for mod in ("rapidocr_onnxruntime", "cv2"):  # shadow the real packages with failing ones
+        (shim / mod).mkdir()
+        (shim / mod / "__init__.py").write_text("raise ImportError('not installed')\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(shim), str(ROOT)])}
+    proc = subprocess.run([sys.executable, "-m", "checker.cli", "--format", "json", str(one)],
+                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    err = json.loads(proc.stdout)["reports"][0]["error"]
+    assert "pip install 'pecheck[ocr]'" in err and "\n" not in err
+
+
+# -- the pieces -----------------------------------------------------------------------------------
+
+def test_numeric_post_correction():
+    from checker.read.ocr import fix_numeric
+
+    assert fix_numeric("1O0.5") == "100.5"
+    assert fix_numeric("l00万元") == "100万元"
+    assert fix_numeric("1I60.49") == "1160.49"
+    assert fix_numeric("12。34") == "12.34"
+    assert fix_numeric("1800方元") == "1800万元"
+    assert fix_numeric("1160,49", numeric=True) == "1160.49"
+    assert fix_numeric("1160,49") == "1160,49"  # outside a numeric cell a comma stays a comma
+    assert fix_numeric("236,500.00", numeric=True) == "236,500.00"
+    assert fix_numeric("90（含）一100分") == "90（含）—100分"
+    for same in ("ISO9001", "app1", "一级指标", "Office 2019", "第一2"):
+        assert fix_numeric(same) == same
+
+
+def test_page_number_forms():
+    from checker.read.ocr import _page_number
+
+    assert _page_number("-6") == "— 6 —"
+    assert _page_number("11-") == "— 11 —"
+    assert _page_number("—5一") == "— 5 —"
+    assert _page_number("7") == "7"
+    assert _page_number("第7页") == "第7页"
+
+
+@needs_cv2
+def test_deskew_and_grid():
+    import cv2
+    import numpy as np
+
+    from checker.read import ocr
+
+    img = np.full((900, 700), 255, np.uint8)
+    xs, ys = [100, 300, 450, 600], [200, 260, 320, 380, 440]
+    for x in xs:
+        cv2.line(img, (x, ys[0]), (x, ys[-1]), 0, 2)
+    for y in ys:
+        cv2.line(img, (xs[0], y), (xs[-1], y), 0, 2)
+    for i in range(8):  # some text-like rows above the table
+        cv2.rectangle(img, (100, 40 + 18 * i), (600 - 40 * (i % 3), 50 + 18 * i), 0, -1)
+    tables, mask = ocr.find_tables(img)
+    assert len(tables) == 1 and mask is not None
+    bbox, cells = tables[0]
+    assert len(cells) == 12
+    assert abs(bbox[0] - 100) < 3 and abs(bbox[3] - 440) < 3
+    # neighbouring cells share their edges exactly (the grid rebuild groups edges within 2 pt)
+    lefts = sorted({round(c[0], 3) for c in cells})
+    rights = sorted({round(c[2], 3) for c in cells})
+    assert lefts[1:] == rights[:-1]
+    turned = ocr.rotate(img, -0.6)
+    assert abs(ocr.skew_angle(turned) - 0.6) <= 0.1
+    assert abs(ocr.skew_angle(img)) <= 0.05
