@@ -119,7 +119,7 @@ def expand(paths: list[Path]) -> list[Path]:
         if p.is_dir():
             found = []
             # an unreadable folder is listed itself, so that it is reported, not silently skipped
-            for root, dirs, files in os.walk(p, onerror=lambda e: found.append(Path(e.filename))):
+            for root, dirs, files in os.walk(p, onerror=lambda e, found=found: found.append(Path(e.filename))):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for f in sorted(files):
                     if f.lower().endswith(INPUT_SUFFIXES) and not f.startswith((".", "~$")):

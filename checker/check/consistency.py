@@ -75,8 +75,6 @@ def _with_unit(n: Num, unit: str) -> Num:
 def _all_table_money(facts) -> list[Num]:
     """Every figure in every recognised region: a narrative figure equal to one of them states that
     figure (a department total, a sub-table's total), not a different fund total."""
-    from dataclasses import replace
-
     out = []
     for reg in facts.regions:
         for row in reg.rows:
