@@ -389,8 +389,9 @@ def _run_pool(files, cfg, ocr, jobs, timeout, mem_cap, hook, progress) -> list[R
                         continue
                     except Exception:  # EOF: the worker died
                         w.proc.join(1)
-                        path = w.task[1]
-                        finish(w, _failed(path, _crash_error(w.proc)))
+                        res = _failed(w.task[1], _crash_error(w.proc))
+                        res.seconds = time.monotonic() - w.started
+                        finish(w, res)
                         w.kill()
                         workers[i] = _Worker(ctx, cfg, ocr, mem_cap, hook, ocr_threads) if pending else w
                         continue

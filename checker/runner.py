@@ -28,6 +28,7 @@ class Result:
     findings: list[Finding] = field(default_factory=list)
     summary: dict[str, Any] = field(default_factory=dict)  # what was read: project, unit, budget…
     seconds: float = 0.0
+    ocr_confidence: float | None = None  # mean recognition confidence when text came from OCR
 
     @property
     def counts(self) -> dict[str, int]:
@@ -43,9 +44,12 @@ class Result:
         return "errors" if self.counts["error"] else ("warnings" if self.counts["warning"] else "ok")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"file": self.file, "format": self.format, "pages": self.pages, "ocr": self.ocr,
-                "error": self.error, "findings": [f.to_dict() for f in self.findings],
-                "summary": self.summary, "seconds": round(self.seconds, 3)}
+        d = {"file": self.file, "format": self.format, "pages": self.pages, "ocr": self.ocr,
+             "error": self.error, "findings": [f.to_dict() for f in self.findings],
+             "summary": self.summary, "seconds": round(self.seconds, 3)}
+        if self.ocr:
+            d["ocr_confidence"] = self.ocr_confidence
+        return d
 
 
 def knowledge_for(cfg: Config) -> knowledge.Knowledge:
@@ -103,13 +107,61 @@ def check_file(path: str | Path, cfg: Config, ocr: str = "auto") -> Result:
     except MemoryError:
         res.error = f"文件过大，内存不足：{path}（out of memory）"
         return res
+    except Exception as exc:  # a parser bug on an odd file: report it for this file, never a traceback
+        if os.environ.get("PECHECK_DEBUG"):
+            raise
+        res.error = f"读取时发生内部错误（{type(exc).__name__}），请报告此文件：{path}（internal error while reading）"
+        return res
     res.format, res.pages, res.ocr = doc.format, doc.n_pages, doc.ocr
-    facts = extract(doc, knowledge_for(cfg))
-    res.findings = run_rules(facts, select=cfg.select, ignore=cfg.ignore, severities=cfg.severities,
-                             options=cfg.options)
-    res.summary = _summary(facts)
+    try:
+        facts = extract(doc, knowledge_for(cfg))
+        res.findings = run_rules(facts, select=cfg.select, ignore=cfg.ignore, severities=cfg.severities,
+                                 options=cfg.options)
+        res.summary = _summary(facts)
+    except Exception as exc:  # noqa: BLE001 - same: one odd report must not end in a traceback
+        if os.environ.get("PECHECK_DEBUG"):
+            raise
+        res.error = f"分析时发生内部错误（{type(exc).__name__}），请报告此文件：{path}（internal error while checking）"
+    if doc.ocr:
+        res.ocr_confidence = _ocr_confidence(doc)
+        _mark_ocr(res, doc)
     res.seconds = time.perf_counter() - t0
     return res
+
+
+def _one_digit_slip(diff: str | None) -> bool:
+    """A difference such as 60, 0.9 or 300: one digit misread by OCR would explain it."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        d = abs(Decimal(str(diff).replace(",", "")))
+    except (InvalidOperation, ValueError):
+        return False
+    if d == 0:
+        return False
+    digits = d.normalize().as_tuple().digits
+    return len(digits) == 1
+
+
+def _mark_ocr(res: Result, doc) -> None:
+    """Findings read from OCR'd pages say so, with the page's confidence; a sum that fails by one
+    digit's worth is flagged as a possible misreading rather than a fault of the report."""
+    conf = {int(w.split(":")[1]): w.split(":")[2] for w in doc.warnings if w.startswith("ocr-confidence:")}
+    ocr_pages = {p.number for p in doc.pages if p.ocr}
+    for f in res.findings:
+        pages = {loc.page for loc in f.locations if loc.page in ocr_pages}
+        if not pages:
+            continue
+        c = "、".join(f"第{p}页 {conf[p]}" for p in sorted(pages) if p in conf)
+        hint = f"数字来自 OCR 识别（置信度 {c}）" if c else "数字来自 OCR 识别"
+        if f.category in ("sum", "balance", "rate") and _one_digit_slip(f.difference):
+            hint += "；差额恰为一位数字之差，可能是 OCR 误读，请对照原件核实"
+        f.hint = hint
+
+
+def _ocr_confidence(doc) -> float | None:
+    vals = [float(w.split(":")[2]) for w in doc.warnings if w.startswith("ocr-confidence:")]
+    return round(sum(vals) / len(vals), 3) if vals else None
 
 
 def expand(paths: list[Path]) -> list[Path]:
@@ -169,7 +221,8 @@ def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | Non
         try:
             write_summary(results, summary)
         except (InputError, OSError) as exc:
-            print(f"错误：无法写出汇总文件：{exc}（cannot write the summary）", file=sys.stderr)
+            why = exc.line() if isinstance(exc, InputError) else f"无法写出汇总文件：{exc}（cannot write the summary）"
+            print(f"错误：{why}", file=sys.stderr)
             output_failed = True
     render.emit(results, fmt=fmt, output=output, min_severity=min_severity)
     if output_failed or any(r.error for r in results):

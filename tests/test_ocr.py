@@ -151,6 +151,17 @@ def test_scan_pages_marked_with_confidence(fund_doc):
 
 
 @needs_ocr
+def test_force_ocr_on_a_text_page(tmp_path):
+    from checker.read import load
+
+    page = _pages(SAMPLES / "xiangxi-2022.pdf", [11], tmp_path / "text11.pdf")
+    text, forced = load(page), load(page, ocr="force")
+    assert not text.ocr and forced.ocr
+    assert [t.n_rows for t in forced.tables] == [t.n_rows for t in text.tables]
+    assert forced.tables[0].row_texts(3)[1:] == FUND_ROWS[-1]
+
+
+@needs_ocr
 def test_clean_scan_has_no_error_finding():
     if not CLEAN_SCAN.exists():
         pytest.skip(f"{CLEAN_SCAN.name} missing: python samples/make_scans.py")
