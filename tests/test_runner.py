@@ -27,9 +27,10 @@ def test_ocr_findings_say_so():
 
 
 def test_internal_error_is_a_failed_file(monkeypatch, tmp_path):
+    from conftest import SAMPLES
+
     from checker.config import Config
     from checker.runner import check_file
-    from conftest import SAMPLES
 
     def boom(*a, **k):
         raise RuntimeError("bug")
