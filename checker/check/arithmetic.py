@@ -38,6 +38,27 @@ def _row_name(row: Row) -> str:
     return row.label[:30] if row.label else f"第{row.index + 1}行"
 
 
+def _row_consistent(reg: Region, row: Row) -> bool:
+    """Whether a row's own identities hold: balance = budget (or arrived) − spent, rate = spent ÷ budget."""
+    d = max((_col_decimals(reg, c) for c in MONEY_COLS if c in reg.columns), default=2)
+    spent = _num(row, "spent")
+    base = _budget_concept(reg)
+    budgets = [n for n in (_num(row, base) if base else None, _num(row, "arrived")) if n is not None]
+    bal = _num(row, "balance")
+    if spent is not None and bal is not None and budgets:
+        if not any(tol.overlaps(tol.sub(tol.num_ival(b, d), tol.num_ival(spent, d)), tol.num_ival(bal, d))
+                   for b in budgets):
+            return False
+    rate = _num(row, "rate")
+    if rate is not None and spent is not None and budgets and budgets[0].value:
+        q = tol.div(tol.num_ival(spent, d), tol.num_ival(budgets[0], d))
+        if q is not None:
+            scale = Decimal(100) if (rate.is_percent or rate.value > Decimal("1.5")) else Decimal(1)
+            if not tol.overlaps((q[0] * scale, q[1] * scale), tol.num_ival(rate)):
+                return False
+    return True
+
+
 def _budget_concept(reg: Region) -> str | None:
     """The budget that spending is measured against: the adjusted (全年/调整后/扣除后) one when the
     table has it, else the budget, else the initial one."""
@@ -95,6 +116,12 @@ class ColumnTotal(Rule):
                 e = tol.fmt(exp, d, tnum.raw)
                 msg = (f"资金表“{label}”列合计为 0，但各子项目之和为 {e}" if zero else
                        f"资金表“{label}”列合计 {tnum.raw} 与各子项目之和 {e} 不符")
+                suspects = [r for r in parts if concept in r.values and r.values[concept].num is not None
+                            and not _row_consistent(reg, r)]
+                if 0 < len(suspects) <= 2:
+                    # a row whose own balance or rate no longer holds is where the figure was changed
+                    msg += "；可疑行：" + "、".join(f"“{_row_name(r)}”{r.values[concept].num.raw.strip()}"
+                                                for r in suspects)
                 yield self.finding(msg + (f"（{reg.unit}）" if reg.unit else ""),
                                    expected=e, found=tnum.raw.strip(),
                                    difference=tol.fmt(tnum.value - exp, d),

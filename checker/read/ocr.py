@@ -252,7 +252,7 @@ def read_image(gray, engine=None, scale: tuple[float, float] = (72 / DPI, 72 / D
     grids, line_mask = find_tables(gray)
     clean = gray.copy()
     if line_mask is not None:
-        clean[cv2.dilate(line_mask, np.ones((3, 3), np.uint8)) > 0] = 255
+        clean[cv2.dilate(line_mask, np.ones((5, 5), np.uint8)) > 0] = 255
     clock("tables")
     boxes = detect(gray, engine)
     clock("det")
@@ -500,7 +500,7 @@ def _crop_limits(pieces, grids, shape):
             lim = [0.0, 0.0, float(W), float(H)]
         else:
             c = grids[where[0]][1][where[1]]
-            lim = [c[0] + 2, c[1] + 2, c[2] - 2, c[3] - 2]
+            lim = [c[0] + 4, c[1] + 3, c[2] - 4, c[3] - 3]  # clear of the (blurred) ruling line
         for j, ((a0, b0, a1, b1), _, _) in enumerate(pieces):
             if j == i or min(x1, a1) - max(x0, a0) <= 0:
                 continue
