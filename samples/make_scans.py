@@ -24,7 +24,7 @@ import pypdfium2 as pdfium
 from PIL import Image, ImageFilter
 
 HERE = Path(__file__).resolve().parent
-SCANS = ["xiangxi-2022", "edu-nutrition-2023"]
+SCANS = ["xiangxi-2022", "edu-nutrition-2023", "water-supply-2023"]  # the seed and two clean reports (万元, 元 with separators)
 DPI = 150
 QUALITY = 50
 BLUR = 0.7  # optics: also what keeps a 21-page scan under 3 MB at 150 dpi

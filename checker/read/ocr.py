@@ -34,8 +34,8 @@ from checker.read.layout import Line, chars_to_lines
 
 DPI = 150  # render resolution: CJK body text ~33 px high, small table text ~23 px
 DET_SIDE = 1152  # the detector's input, longest side in px (the recogniser reads full-resolution crops)
-REC_VPAD = 0.2  # crop margin above and below a detected box, × box height (also makes the crop
-#                 narrower once scaled to the recogniser's 48 px: fewer columns to read)
+REC_VPAD = 0.2  # crop margin above and below a detected box, × box height (context for the recogniser;
+#                 also a narrower input once scaled to its 48 px: less to compute)
 REC_HPAD = 0.2  # crop margin left and right, × box height (edge characters, dashes)
 MIN_SCORE = 0.5  # recognised pieces below this are noise (dust, stray marks), as in rapidocr
 _SIZE_OF_HEIGHT = 0.95  # font size (pt) per detected box height (pt): a DB box is about one em high
@@ -48,13 +48,21 @@ _ENGINE_LOCK = threading.Lock()
 
 
 def _modules():
-    """cv2, numpy and the rapidocr engine class, or ScannedInput with the install hint."""
+    """cv2, numpy and the rapidocr engine class, or ScannedInput with the install hint (and the
+    loader's reason when the packages are there but cannot be loaded, e.g. a missing libGL)."""
     try:
         import cv2
         import numpy as np
         from rapidocr_onnxruntime import RapidOCR
     except ImportError as exc:
-        raise errors.ScannedInput(_HINT_ZH, _HINT_EN) from exc
+        import importlib.util
+
+        wanted = ("rapidocr_onnxruntime", "onnxruntime", "cv2", "numpy")
+        if any(importlib.util.find_spec(m) is None for m in wanted):
+            raise errors.ScannedInput(_HINT_ZH, _HINT_EN) from exc
+        why = (str(exc).splitlines() or [type(exc).__name__])[0][:160]
+        raise errors.ScannedInput(f"{_HINT_ZH}（OCR 组件已安装但无法加载：{why}）",
+                                  f"{_HINT_EN} (installed but cannot be loaded: {why})") from exc
     return cv2, np, RapidOCR
 
 
@@ -121,15 +129,18 @@ class Engine:
         """Per-step character probabilities (T × classes) for one grayscale crop."""
         return self.rec.run(None, {self.rec_input: self._norm(gray)})[0][0]
 
-    def _read(self, gray) -> tuple[str, float]:
-        if gray.shape[0] < 2 or gray.shape[1] < 2:
-            return "", 0.0
-        p = self.probs(gray)
+    def decode(self, p) -> tuple[str, float]:
+        """Greedy CTC decoding (as rapidocr): the text and the mean probability of its characters."""
         best, top = p.argmax(1), p.max(1)
         keep = [t for t in range(len(best)) if best[t] != 0 and (t == 0 or best[t] != best[t - 1])]
         if not keep:
             return "", 0.0
         return "".join(self.chars[best[t]] for t in keep), float(top[keep].mean())
+
+    def _read(self, gray) -> tuple[str, float]:
+        if gray.shape[0] < 2 or gray.shape[1] < 2:
+            return "", 0.0
+        return self.decode(self.probs(gray))
 
     def map(self, fn, items):
         if self.pool is None or len(items) < 2:
@@ -191,13 +202,19 @@ def ocr_pages(reader, path, pages) -> None:
     pdf = pdfium.PdfDocument(str(Path(path)))
     try:
         for num in pages:
-            page = pdf[num - 1]
             try:
-                gray = render(page, DPI)
-                w_pt, h_pt = reader.page_size.get(num) or page.get_size()
-            finally:
-                page.close()
-            res = read_image(gray, engine, scale=(w_pt / gray.shape[1], h_pt / gray.shape[0]))
+                page = pdf[num - 1]
+                try:
+                    gray = render(page, DPI)
+                    w_pt, h_pt = reader.page_size.get(num) or page.get_size()
+                finally:
+                    page.close()
+                res = read_image(gray, engine, scale=(w_pt / gray.shape[1], h_pt / gray.shape[0]))
+            except errors.InputError:
+                raise
+            except Exception as exc:  # a page pdfium cannot draw, or an image OCR cannot take
+                raise errors.InputError(f"扫描件第 {num} 页无法识别（{type(exc).__name__}）：{path}",
+                                        f"scanned page {num} cannot be OCR'd ({type(exc).__name__}): {path}") from exc
             reader.page_lines[num] = res.lines
             reader.page_tables[num] = [_RawTable(page=num, bbox=t.bbox, cells=t.cells, lines=t.lines)
                                        for t in res.tables]
@@ -226,9 +243,16 @@ class OcrPage:
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
 
+MAX_PIXELS = 40_000_000  # a poster-sized page is drawn at a lower resolution rather than fill memory
+
+
 def render(page, dpi: int = DPI):
-    """A pypdfium2 page as a 2-D uint8 grayscale array."""
-    bmp = page.render(scale=dpi / 72, grayscale=True)
+    """A pypdfium2 page as a 2-D uint8 grayscale array (callers scale by the array's shape)."""
+    w, h = page.get_size()
+    scale = dpi / 72
+    if w * h * scale * scale > MAX_PIXELS:
+        scale = (MAX_PIXELS / max(w * h, 1.0)) ** 0.5
+    bmp = page.render(scale=scale, grayscale=True)
     a = bmp.to_numpy()
     if a.ndim == 3:
         a = a[..., 0] if a.shape[2] == 1 else _gray(a)
@@ -265,8 +289,8 @@ def read_image(gray, engine=None, scale: tuple[float, float] = (72 / DPI, 72 / D
         crops.append(clean[int(cy0):int(np.ceil(cy1)), int(cx0):int(np.ceil(cx1))])
     texts = engine.read(crops) if crops else []
     clock("rec")
-    _check_comparators(pieces, texts, clean, engine)
-    clock("comparators")
+    _second_look(pieces, texts, clean, engine)
+    clock("second look")
     sx, sy = scale
     kept = []
     for ((x0, y0, x1, y1), where, h), (text, score) in zip(pieces, texts):
@@ -514,19 +538,24 @@ def _crop_limits(pieces, grids, shape):
     return out
 
 
-# "≥95%" in a target cell: the recogniser often reads the comparator as 2 ("295%"), or as "$", or
-# drops it, and more so with a margin around the crop. For short numeric cell texts the tight
-# crop is read again and the per-step character probabilities decide: a true digit gives ≥/≤ a
-# probability of ~0.000, a comparator ≥ 0.04 even where the best path says "2".
+# Table cells holding short numbers get a second reading from the tight crop (no margin): the
+# glyphs then fill more of the recogniser's 48 px, which keeps repeated digits ("000") and a lone
+# "0" apart, and which reads comparators best. "≥95%" in a target cell is often read as "295%"
+# (or "$5元" for "≤5元", or the sign is dropped); the tight crop's per-step probabilities decide:
+# a true digit leaves ≥/≤ a probability of ~0.000, a comparator ≥ 0.04 even where the best path
+# says "2".
 _CMP_CANDIDATE = regex.compile(r"^[^\d\s]?\d")
 _GE, _LE = "≥>＞", "≤<＜"
 _CMP_MIN = 0.02
-_CMP_LOOKALIKE = {"≥": "2≥>＞", "≤": "≤<＜"}
 
 
-def _check_comparators(pieces, texts, clean, engine) -> None:
-    cand = [i for i, ((_, where, _), (t, _)) in enumerate(zip(pieces, texts))
-            if where is not None and len(t) <= 16 and _CMP_CANDIDATE.match(t.strip())]
+def _second_look(pieces, texts, clean, engine) -> None:
+    cand = []
+    for i, (((x0, y0, x1, y1), where, _), (t, score)) in enumerate(zip(pieces, texts)):
+        t = t.strip()
+        numeric = len(t) <= 16 and bool(_CMP_CANDIDATE.match(t))
+        if where is not None and (numeric or score < MIN_SCORE or x1 - x0 < 2.5 * (y1 - y0)):
+            cand.append(i)
     if not cand:
         return
     chars = engine.chars
@@ -537,9 +566,17 @@ def _check_comparators(pieces, texts, clean, engine) -> None:
         x0, y0, x1, y1 = pieces[i][0]
         crops.append(clean[int(y0):int(y1) + 1, int(x0):int(x1) + 1])
     for i, p in zip(cand, engine.map(engine.probs, crops)):
-        fixed = _comparator_text(p, chars, ge, le)
-        if fixed is not None:
-            texts[i] = (fixed, texts[i][1])
+        t0, s0 = texts[i]
+        t1, s1 = engine.decode(p)
+        if not t1:
+            continue
+        numeric = bool(_CMP_CANDIDATE.match(t1))
+        if s1 > s0 or not t0.strip() or (numeric and s1 >= s0 - 0.15):
+            texts[i] = (t1, s1)  # digits: the tight reading unless it is much less sure
+        if numeric or _CMP_CANDIDATE.match(t0.strip()):
+            fixed = _comparator_text(p, chars, ge, le)
+            if fixed is not None:
+                texts[i] = (fixed, max(s1, texts[i][1]))
 
 
 def _comparator_text(p, chars, ge, le) -> str | None:
@@ -559,20 +596,15 @@ def _comparator_text(p, chars, ge, le) -> str | None:
     if first is None or first > 1:
         return None
     upto = segs[first][2] + 1
-    p_ge = float(p[:upto, ge].sum(axis=1).max()) if ge else 0.0
-    p_le = float(p[:upto, le].sum(axis=1).max()) if le else 0.0
-    if max(p_ge, p_le) < _CMP_MIN:
+    mass_ge = p[:upto, ge].sum(axis=1) if ge else p[:upto, :1] * 0
+    mass_le = p[:upto, le].sum(axis=1) if le else p[:upto, :1] * 0
+    if max(float(mass_ge.max()), float(mass_le.max())) < _CMP_MIN:
         return None
-    cmp = "≥" if p_ge >= p_le else "≤"
-    head = text[:first + 1] if first == 1 else ""  # a symbol before the first digit
-    rest = text[first:]
-    c0 = chars[segs[first][0]]
-    if not head and c0 in _CMP_LOOKALIKE[cmp]:
-        # the digit is the comparator read as a digit ("295%")
-        s0, s1 = segs[first][1], segs[first][2] + 1
-        own = p[s0:s1, ge if cmp == "≥" else le].sum(axis=1).max()
-        if own >= _CMP_MIN and len(rest) > 1 and rest[1].isdigit():
-            rest = rest[1:]
+    mass, cmp = (mass_ge, "≥") if mass_ge.max() >= mass_le.max() else (mass_le, "≤")
+    rest = text[first:]  # a symbol before the first digit ("$5元") is the comparator misread
+    peak = int(mass.argmax())
+    if first == 0 and segs[0][1] <= peak <= segs[0][2] and len(rest) > 1 and rest[1].isdigit():
+        rest = rest[1:]  # the first digit is the comparator read as a digit ("295%", "55元")
     return cmp + rest
 
 
@@ -619,13 +651,29 @@ def _numeric_cells(kept) -> set:
     return {w for w, ts in texts.items() if all(_NUMERIC_CELL.match(t) for t in ts)}
 
 
+_GROUPED = regex.compile(r"^[0-9]{1,3}(?:[.,，][0-9]{3})+(?:[.,，][0-9]{1,2})?%?$")
+
+
+def _thousands(t: str) -> str:
+    """A number with two or more separators has at most one decimal point, the last one before
+    1-2 digits: the others are thousands separators, whatever the recogniser made of them
+    ("2,500.000.00" → "2,500,000.00")."""
+    if len(regex.findall(r"[.,，]", t)) < 2 or not _GROUPED.match(t):
+        return t
+    pct = "%" if t.endswith("%") else ""
+    parts = regex.split(r"[.,，]", t.rstrip("%"))
+    if len(parts[-1]) <= 2:
+        return ",".join(parts[:-1]) + "." + parts[-1] + pct
+    return ",".join(parts) + pct
+
+
 def fix_numeric(text: str, numeric: bool = False) -> str:
     """The usual OCR slips inside numeric tokens, nothing more: O→0 and l/I/|→1 next to digits,
     a full stop or middle dot between digits → '.', a comma before the last 1-2 digits of a number
     in a numeric cell → '.', and 方元 after a number → 万元."""
 
     def fix(m: regex.Match) -> str:
-        t = m.group(0)
+        lead, t, trail = regex.fullmatch(r"([.,，。·]*)(.*?)([.,，。·]*)", m.group(0)).groups()
         for _ in range(len(t)):  # until stable: "1OO" → "100"
             u = regex.sub(r"(?<=[0-9])[Oo]|[Oo](?=[0-9])", "0", t)
             u = regex.sub(r"(?<=[0-9])[Il|]|[Il|](?=[0-9])", "1", u)
@@ -636,7 +684,7 @@ def fix_numeric(text: str, numeric: bool = False) -> str:
         t = regex.sub(r"(?<=[0-9])，(?=[0-9]{3})", ",", t)
         if numeric:
             t = regex.sub(r"^([0-9]+)[,，]([0-9]{1,2})(%?)$", r"\1.\2\3", t)
-        return t
+        return lead + _thousands(t) + trail
 
     text = _NUM_TOKEN.sub(fix, text)
     text = regex.sub(r"(?<=[0-9]\s?)方(?=元)", "万", text)
