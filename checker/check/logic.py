@@ -51,7 +51,7 @@ _ALL_DONE = regex.compile(r"(?:[一二三四五六七八九十\d]+个)?(?:子项
 _ACCEPT_CLAIM = regex.compile(r"(?:各|全部|所有)(?:子)?项目[^，。；]{0,6}?验收合格率(?:达到|为|达)?\s*100\s*%|"
                            r"(?:均已|全部|均)(?:通过)?验收(?:合格)?")
 _UNIVERSAL = regex.compile(r"^(?:各|全部|所有)")
-_ACCEPT_PENDING = regex.compile(r"(?:尚未|未|暂未|还未|正在|待|尚在)(?:办理|进行|组织|完成)?(?:竣工)?验收")
+_ACCEPT_PENDING = regex.compile(r"(?:尚未|未|暂未|还未|正在|待|尚在)(?:办理|进行|组织|完成)?(?:[竣峻]工)?验收")  # 峻: an OCR slip
 
 
 @register

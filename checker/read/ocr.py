@@ -14,10 +14,16 @@ Per page:
    holes of the grid (connected components of the non-line area), snapped to the line centres;
 4. text: rapidocr's detector (DB) finds text boxes on the whole page; a box is assigned to the
    cell holding its centre, or split at cell borders when it runs over several cells; the
-   recogniser (CRNN/SVTR) reads each piece from an image with the ruling lines erased;
+   recogniser (SVTR/CTC, rapidocr's model run here one crop per call on a thread pool) reads each
+   piece from an image with the ruling lines erased; short numbers in cells are read a second time
+   from the tight crop, which also restores a ≥/≤ the recogniser took for a digit ("295%");
 5. light post-correction inside numeric tokens (O→0, l/I→1 between digits, 。→. between digits,
-   a decimal comma in a numeric cell);
+   a decimal comma in a numeric cell, thousands separators read as points), a lone 0 or dash in a
+   cell, and page numbers whose dashes were half read (so the running-line filter drops them);
 6. the page's mean recognition confidence goes to `doc.warnings` as "ocr-confidence:{page}:{conf}".
+
+Tuning knobs are the module constants below; `bench/bench_ocr.py` measures seconds per page and
+PECHECK_OCR_THREADS sets the thread count (default: all cores).
 """
 
 from __future__ import annotations
