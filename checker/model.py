@@ -216,6 +216,12 @@ class Loc:
     def of_paragraph(cls, par: Paragraph, quote: str = "") -> Loc:
         return cls(page=par.page, text=(quote or par.text)[:200], ref=par.ref, bbox=par.bbox, paragraph=par.index)
 
+    def quoting(self, quote: str) -> Loc:
+        """The same place, quoting part of its text."""
+        from dataclasses import replace
+
+        return replace(self, text=quote[:200])
+
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"page": self.page}
         if self.table is not None:

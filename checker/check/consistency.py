@@ -434,12 +434,4 @@ class IndicatorStatedElsewhere(Rule):
                         quote = sent[max(0, n.start - 16):n.end + 4].strip()
                         yield self.finding(f"文中“{quote}”与绩效自评表指标“{ind.name[:24]}”实际完成值 {ind.actual.text} 不一致",
                                            expected=ind.actual.text, found=n.raw.strip(),
-                                           locations=[_qloc(u, quote), ind.loc("actual")])
-
-
-def _qloc(u, quote: str):
-    from checker.model import Loc
-
-    loc = Loc(**{**u.loc.__dict__})
-    loc.text = quote
-    return loc
+                                           locations=[u.loc.quoting(quote), ind.loc("actual")])

@@ -40,12 +40,6 @@ def _balance_positive(facts) -> bool:
     return True
 
 
-def _quote_loc(u, q: str) -> Loc:
-    loc = Loc(**{**u.loc.__dict__})
-    loc.text = q[:200]
-    return loc
-
-
 _ALL_DONE = regex.compile(r"(?:[一二三四五六七八九十\d]+个)?(?:子项目|项目)[^。；，]{0,6}?(?:均已|全部|均)"
                           r"[^。；，]{0,6}?(?:完成|完工|建成)")
 _ACCEPT_CLAIM = regex.compile(r"(?:各|全部|所有)(?:子)?项目[^，。；]{0,6}?验收合格率(?:达到|为|达)?\s*100\s*%|"
@@ -82,7 +76,7 @@ class AllCompleteClaim(Rule):
                 if m:
                     yield self.finding(f"文中称“{m.group(0)}”，但资金表中{names}实际支出为 0",
                                        expected="未支出的子项目不应称已完成", found=m.group(0),
-                                       locations=[_quote_loc(u, s.strip()), idle[0].values["spent"].loc])
+                                       locations=[u.loc.quoting(s.strip()), idle[0].values["spent"].loc])
 
 
 @register
@@ -118,14 +112,14 @@ class AcceptanceClaim(Rule):
             for _, s in sentences(u.text):
                 m = _ACCEPT_CLAIM.search(s)
                 if m and not _ACCEPT_PENDING.search(s):
-                    claims.append((m.group(0), _quote_loc(u, s.strip())))
+                    claims.append((m.group(0), u.loc.quoting(s.strip())))
         seen = set()
         for claim, loc in claims:
             if claim in seen:
                 continue
             seen.add(claim)
             yield self.finding(f"称“{claim}”，但报告又写“{pw}”（{ps[:40]}）", expected="与验收进度一致",
-                               found=claim, locations=[loc, _quote_loc(pu, ps)])
+                               found=claim, locations=[loc, pu.loc.quoting(ps)])
 
 
 _ON_BUDGET = regex.compile(r"按预算|预算执行|资金执行|按计划支出|支出进度")

@@ -28,12 +28,6 @@ def place(facts, unit) -> str:
     return f"表{t.index + 1}"
 
 
-def _loc(unit, quote: str) -> Loc:
-    loc = Loc(**{**unit.loc.__dict__})
-    loc.text = quote
-    return loc
-
-
 @register
 class RepeatedPassage(Rule):
     code = "PC701"
@@ -80,7 +74,7 @@ class RepeatedPassage(Rule):
         numeric = ds[0].numeric
         what = "数字" if numeric else ("脱漏" if not g2 else ("多出" if not g1 else "措辞"))
         msg = (f"重复段落两处{what}不一致：{place(facts, fnd_u)}“{fnd_q}”，{place(facts, exp_u)}“{exp_q}”")
-        f = self.finding(msg, expected=exp_q, found=fnd_q, locations=[_loc(fnd_u, fnd_q), _loc(exp_u, exp_q)])
+        f = self.finding(msg, expected=exp_q, found=fnd_q, locations=[fnd_u.loc.quoting(fnd_q), exp_u.loc.quoting(exp_q)])
         if numeric:
             f.category = "mismatch"
             f.severity = "error" if self.sev == self.severity else self.sev
@@ -142,7 +136,7 @@ class OtherYear(Rule):
                 yy = int(m.group("y"))
                 if yy < y:
                     yield self.finding(f"评价年度为 {y} 年，此处却写“{m.group(0)}”", expected=f"{y}年", found=f"{yy}年",
-                                       locations=[_loc(u, m.group(0))])
+                                       locations=[u.loc.quoting(m.group(0))])
         seen = set()
         for yy, m, u in occurrences:
             # an earlier year in a phrase the report uses with its own year: pasted from an old report
@@ -150,7 +144,7 @@ class OtherYear(Rule):
             if m.group("rest")[:6] in phrases and 0 < y - yy <= 3 and (yy, m.group("rest")) not in seen:
                 seen.add((yy, m.group("rest")))
                 yield self.finding(f"评价年度为 {y} 年，此处却写“{m.group(0)}”（同一说法别处为 {y} 年）",
-                                   expected=f"{y}年", found=f"{yy}年", locations=[_loc(u, m.group(0))])
+                                   expected=f"{y}年", found=f"{yy}年", locations=[u.loc.quoting(m.group(0))])
 
 
 def _title_unit(p: Paragraph):

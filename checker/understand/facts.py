@@ -269,12 +269,6 @@ def sentences(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _quote_loc(u: TextUnit, quote: str) -> Loc:
-    loc = Loc(**{**u.loc.__dict__})
-    loc.text = quote[:200]
-    return loc
-
-
 # -- narrative facts -------------------------------------------------------------------------------
 
 def _concept_before(segment: str, k: Knowledge, percent: bool) -> str | None:
@@ -324,7 +318,7 @@ def _narrative(u: TextUnit, k: Knowledge, facts: Facts) -> None:
             else:
                 concept = None
             if concept:
-                facts.stated.append(Stated(concept=concept, num=n, loc=_quote_loc(u, sent.strip()),
+                facts.stated.append(Stated(concept=concept, num=n, loc=u.loc.quoting(sent.strip()),
                                            sentence=sent.strip(), where=u.where))
 
 
@@ -344,7 +338,7 @@ def _allocations(u: TextUnit, facts: Facts) -> None:
             if _DOCNO.search(rest[:nums[0].start]):
                 continue
             group.append(Allocation(docno=regex.sub(r"\s+", "", m.group(1)), num=nums[0],
-                                    loc=_quote_loc(u, sent[m.start():m.end() + nums[0].end].strip())))
+                                    loc=u.loc.quoting(sent[m.start():m.end() + nums[0].end].strip())))
         if group:
             facts.allocations.append(group)
 
@@ -369,7 +363,7 @@ def _listed(u: TextUnit, facts: Facts) -> None:
             name = piece[: nums[-1].start].strip(" ，,、：:")
             if len(name) < 2 or not regex.search(r"\p{Han}{2}", name) or regex.search(r"财政|资金$|自筹", name):
                 continue  # a funding source, not a sub-project
-            items.append(ListedItem(name=name, num=nums[-1], loc=_quote_loc(u, piece)))
+            items.append(ListedItem(name=name, num=nums[-1], loc=u.loc.quoting(piece)))
         if len(items) >= 2:
             # a list of amounts or of quantities ("A 1台、B 2台"), never a mix
             money = [it for it in items if it.num.is_money]
@@ -387,7 +381,7 @@ def _counts(u: TextUnit, facts: Facts) -> None:
                 before = sent[max(0, m.start() - 4):m.start()]
                 subset = bool(regex.match(r"\s*(?:中|已|均|未|正在|尚|按期|完成|实施|有)", after) and "共" not in m.group(0)) \
                     or bool(regex.search(r"其中|中[，,]?$|完成$|有$", before))
-                facts.counts.append(Count(n=n, loc=_quote_loc(u, sent.strip()), sentence=sent.strip(), subset=subset))
+                facts.counts.append(Count(n=n, loc=u.loc.quoting(sent.strip()), sentence=sent.strip(), subset=subset))
 
 
 def _scores_grades(u: TextUnit, facts: Facts, k: Knowledge) -> None:
@@ -405,13 +399,13 @@ def _scores_grades(u: TextUnit, facts: Facts, k: Knowledge) -> None:
                 continue
             v = parse_number(m.group("v"))
             if v is not None and Decimal(0) <= v.value <= Decimal(100) and v.value >= 20:
-                facts.scores.append(ScoreStatement(value=v, loc=_quote_loc(u, m.group(0)), where=u.where))
+                facts.scores.append(ScoreStatement(value=v, loc=u.loc.quoting(m.group(0)), where=u.where))
         for m in _GRADE.finditer(sent):
             if in_band(m):
                 continue
             g = k.canonical_grade(m.group("g"))
             if g:
-                facts.grades.append(GradeStatement(grade=g, word=m.group("g"), loc=_quote_loc(u, m.group(0)),
+                facts.grades.append(GradeStatement(grade=g, word=m.group("g"), loc=u.loc.quoting(m.group(0)),
                                                    where=u.where))
 
 
