@@ -6890,6 +6890,993 @@ EXTRA2 = {  # same shape as EXTRA
 
 
 # ----------------------------------------------------------------------------------------------
+# F. Three more reports:
+#    F1 县人社局 单位项目支出自评 (2023): 12 projects in one table (年初预算/上年结转/年中追加/预算合计/
+#       实际支出/结余/执行率 + 合计), one narrative line per major project, "共12个项目", a short
+#       财政部式 自评表 for the unit as a whole (50/30/10+10).
+#    F2 矿山生态修复 (市自然资源和规划局, 2024): no summary table; a fund table with a two-level header
+#       (预算数: 年初/调整后, 执行数: 金额/执行率), 万元 with 4 decimals; 自评表 with 得分 before 分值 and
+#       the weight column headed 权重（%）; 优/良/中/差 without a band note (national bands).
+#    F3 乡镇 以奖代补 (镇人民政府, 2023): 元 with separators, 7 villages (村名/奖补资金/已拨付/未拨付/拨付率),
+#       three allocation documents, qualitative-heavy indicators, 优/良/较差/差 with a band note,
+#       满意度 survey numbers in the text.
+# ----------------------------------------------------------------------------------------------
+
+
+def w4(x) -> str:
+    return f"{D(x):.4f}"
+
+
+def _exec_score(S, B, w=D(10)):
+    sc = q2(w * S / B)
+    assert sc == q2(w * q2(S / B * 100) / 100), "ambiguous execution score rounding"
+    return sc
+
+
+# ---- F1. 枫林县人力资源和社会保障局 2023 ----------------------------------------------------------
+
+UNIT = dict(
+    name="unit-projects-2023",
+    year=2023,
+    county="枫林县",
+    org="枫林县人力资源和社会保障局",
+    sign_date="2024年4月12日",
+    leader="邓建华",
+    reviewer="罗晓梅",
+    filler="彭志远",
+    projects=[  # (项目名称, 年初预算, 上年结转, 年中追加, 实际支出)
+        ("就业补助资金", "120.00", "0.00", "30.00", "141.60"),
+        ("城乡居民基本养老保险补助", "860.00", "0.00", "45.00", "905.00"),
+        ("职业技能提升培训", "85.00", "12.40", "0.00", "88.36"),
+        ("创业担保贷款贴息", "60.00", "0.00", "18.00", "71.25"),
+        ("公益性岗位补贴", "150.00", "0.00", "24.00", "171.84"),
+        ("劳动保障监察执法", "18.00", "0.00", "0.00", "16.52"),
+        ("人事考试及职称评审", "26.00", "3.50", "0.00", "27.14"),
+        ("劳动人事争议仲裁", "12.00", "0.00", "4.00", "15.06"),
+        ("高层次人才引进专项", "80.00", "20.00", "0.00", "62.40"),
+        ("农民工工资清欠保障", "40.00", "0.00", "0.00", "40.00"),
+        ("社保经办信息化运维", "35.00", "0.00", "6.00", "38.95"),
+        ("退休人员社会化管理服务", "22.00", "0.00", "0.00", "20.68"),
+    ],
+    major=["就业补助资金", "城乡居民基本养老保险补助", "职业技能提升培训", "创业担保贷款贴息", "公益性岗位补贴", "高层次人才引进专项"],
+    l1_weights={"产出": 50, "效益": 30, "满意度": 10},
+    l1_labels={"产出": "产出指标（50分）", "效益": "效益指标（30分）", "满意度": "满意度指标（10分）"},
+    inds=[
+        dict(l1="产出", l2="数量指标", name="城镇新增就业人数", kind="ge", t=D("3000"), a=D("3215"), unit="人", weight=D(10)),
+        dict(
+            l1="产出", l2="数量指标", name="职业技能培训人次", kind="ge", t=D("2500"), a=D("2380"), unit="人次", weight=D(8),
+            dev="部分培训机构开班人数不足，2个班次延至2024年一季度开班；今后提前摸排培训需求。",
+        ),
+        dict(l1="产出", l2="数量指标", name="公益性岗位安置人数", kind="ge", t=D("580"), a=D("586"), unit="人", weight=D(8)),
+        dict(
+            l1="产出", l2="数量指标", name="引进高层次和急需紧缺人才", kind="ge", t=D("30"), a=D("21"), unit="人", weight=D(6),
+            dev="9名拟引进人才因个人原因推迟到岗，相关安家补贴未兑付；2024年上半年完成剩余引进工作。",
+        ),
+        dict(l1="产出", l2="质量指标", name="城乡居民养老保险参保率", kind="ge", t=D("95"), a=D("96.3"), unit="%", weight=D(8)),
+        dict(l1="产出", l2="时效指标", name="养老金按月足额发放率", kind="eq", t=D("100"), a=D("100"), unit="%", weight=D(5)),
+        dict(l1="产出", l2="成本指标", name="人均培训补贴成本", kind="le", t=D("1500"), a=D("1426"), unit="元", weight=D(5)),
+        dict(l1="效益", l2="社会效益指标", name="城镇登记失业率", kind="le", t=D("4.5"), a=D("3.8"), unit="%", weight=D(10)),
+        dict(l1="效益", l2="社会效益指标", name="劳动人事争议仲裁结案率", kind="ge", t=D("92"), a=D("95.6"), unit="%", weight=D(10)),
+        dict(l1="效益", l2="可持续影响指标", name="农民工工资拖欠案件动态清零", kind="qual", target="动态清零", actual="达成", weight=D(10)),
+        dict(l1="满意度", l2="服务对象满意度指标", name="服务对象满意度", kind="ge", t=D("90"), a=D("93.5"), unit="%", weight=D(10)),
+    ],
+    goal=(
+        "全年实现城镇新增就业3000人以上，开展职业技能培训2500人次以上，安置公益性岗位580人以上，引进高层次和急需紧缺人才30人以上；"
+        "城乡居民养老保险参保率95%以上，养老金按月足额发放；城镇登记失业率控制在4.5%以内，劳动人事争议仲裁结案率92%以上，"
+        "农民工工资拖欠案件动态清零，服务对象满意度90%以上。"
+    ),
+    done=(
+        "全年城镇新增就业3215人，开展职业技能培训2380人次，安置公益性岗位586人，引进高层次和急需紧缺人才21人；"
+        "城乡居民养老保险参保率96.3%，养老金按月足额发放；城镇登记失业率3.8%，劳动人事争议仲裁结案率95.6%，"
+        "农民工工资拖欠案件动态清零，服务对象满意度93.5%。"
+    ),
+)
+
+
+def derive_unit(R, clean=True):
+    M = {"R": R}
+    rows = []
+    tot = [D(0)] * 5
+    for name, b0, c, a, s in R["projects"]:
+        b0, c, a, s = D(b0), D(c), D(a), D(s)
+        b = b0 + c + a
+        for i, v in enumerate((b0, c, a, b, s)):
+            tot[i] += v
+        rows.append(
+            dict(name=name, b0=f2(b0), c=f2(c), a=f2(a), b=f2(b), s=f2(s), bal=f2(b - s), rate=pct(q2(s / b * 100)),
+                 _b0=b0, _c=c, _a=a, _s=s)
+        )
+    B0, Cc, A, B, S = tot
+    M["rows"] = rows
+    M["total"] = dict(name="合计", b0=f2(B0), c=f2(Cc), a=f2(A), b=f2(B), s=f2(S), bal=f2(B - S), rate=pct(q2(S / B * 100)))
+    RATE = M["total"]["rate"]
+    es = _exec_score(S, B)
+    n = len(rows)
+    M["n"] = n
+    M["fin"] = [  # 自评表 资金块: label, 年初, 全年, 执行, 执行率
+        ("年度资金总额", f2(B0), f2(B), f2(S), RATE),
+        ("其中：当年财政拨款", f2(B0), f2(B0 + A), f2(S - Cc), pct(q2((S - Cc) / (B0 + A) * 100))),
+        ("上年结转资金", "0.00", f2(Cc), f2(Cc), pct(D(100))),
+        ("其他资金", "0.00", "0.00", "0.00", "—"),
+    ]
+    if clean:
+        # 上年结转 spent first: every project with a carry-over spent at least that much
+        assert all(r["_s"] >= r["_c"] for r in rows)
+    M["exec_score"] = trim(es)
+    inds = _score_inds(R, clean)
+    if clean:
+        _check_scheme(R, inds, 10)
+    M["inds"] = inds
+    total = es + sum((x["score_dec"] for x in inds), D(0))
+    M["total_s"] = trim(total)
+    M["grade"] = band(total)
+    if clean:
+        assert total >= 90, total
+    low = [r for r in rows if q2(r["_s"] / (r["_b0"] + r["_c"] + r["_a"]) * 100) < 90]
+    T = {}
+    T["count"] = {"body": f"{R['year']}年度我局纳入绩效自评的项目支出共{n}个项目"}
+    T["funds"] = {
+        "body": (
+            f"，全年预算合计{f2(B)}万元，其中年初预算{f2(B0)}万元、上年结转{f2(Cc)}万元、年中追加{f2(A)}万元；"
+            f"全年实际支出{f2(S)}万元，结余{f2(B - S)}万元，预算执行率{RATE}。各项目资金安排和使用情况见下表。"
+        )
+    }
+    lines = {}
+    for r in rows:
+        if r["name"] not in R["major"]:
+            continue
+        s = f"{r['name']}：年初预算{trim(r['_b0'])}万元"
+        if r["_c"]:
+            s += f"，上年结转{trim(r['_c'])}万元"
+        if r["_a"]:
+            s += f"，年中追加{trim(r['_a'])}万元"
+        s += f"，实际支出{trim(r['_s'])}万元，执行率{r['rate']}"
+        if r["name"] == "高层次人才引进专项":
+            s += "，执行率较低的原因是9名拟引进人才推迟到岗，安家补贴和科研启动经费未兑付"
+        lines[r["name"]] = s + "。"
+    T["lines"] = lines
+    assert [r["name"] for r in low] == ["高层次人才引进专项"] or not clean, [r["name"] for r in low]
+    exec_dev = "总体执行率达到90%以上；高层次人才引进专项执行率62.40%，因9名拟引进人才推迟到岗，2024年上半年兑付。"
+    M["exec_dev"] = exec_dev
+    _copies(T, "goal", R["goal"], "body", "table")
+    _copies(T, "done", R["done"], "body", "table")
+    T["conclusion"] = {
+        "body": (
+            f"经自评，预算执行得分{M['exec_score']}分，产出指标得分{trim(sum((x['score_dec'] for x in inds if x['l1'] == '产出'), D(0)))}分，"
+            f"效益指标得分{trim(sum((x['score_dec'] for x in inds if x['l1'] == '效益'), D(0)))}分，"
+            f"满意度指标得分{trim(sum((x['score_dec'] for x in inds if x['l1'] == '满意度'), D(0)))}分，"
+            f"综合得分{M['total_s']}分，自评等级为“{M['grade']}”。"
+        ),
+        "table": M["grade"],
+    }
+    M["text"] = T
+    M["sign_date"] = R["sign_date"]
+    return M
+
+
+def _selfeval_rows_common(inds, l1_labels, cols, weight_first=True):
+    """Indicator rows: 一级 | 二级 | 三级 | 指标值 | 完成值 | (分值, 得分) or (得分, 分值) | 偏差原因."""
+    z = []
+    for i, ind in enumerate(inds):
+        row = _l1_l2_cells(inds, i, ind, l1_labels)
+        ws = [C(ind["weight"]), C(ind["score"])] if weight_first else [C(ind["score"]), C(ind["weight"])]
+        row += [C(ind["name"], align="center", indent=False), C(ind["target"]), C(ind["actual"])] + ws
+        row.append(C(ind["dev"], align="left", indent=False))
+        z.append(row)
+    return z
+
+
+def unit_blocks(M):
+    R, T, y = M["R"], M["text"], M["R"]["year"]
+    H1, H2, P = (lambda s: Para(s, "h1")), (lambda s: Para(s, "h2")), (lambda s: Para(s, "body"))
+    b = [
+        Para(f"{R['org']}", "title"),
+        Para(f"{y}年度项目支出绩效自评报告", "title"),
+        P(
+            f"按照县财政局《关于开展{y}年度预算绩效自评工作的通知》要求，我局对{y}年度项目支出开展了绩效自评，现将有关情况报告如下。"
+        ),
+        H1("一、单位基本情况"),
+        P(
+            "县人力资源和社会保障局为县政府工作部门，内设办公室、就业促进和失业保险股、养老保险股、人才开发与职业能力建设股、"
+            "劳动关系股等7个股室，下属县就业服务中心、县社会保险事业中心、县劳动人事争议仲裁院、县劳动保障监察大队4个二级单位，"
+            "主要负责全县就业创业、社会保险、人才人事、劳动关系和劳动保障监察等工作。"
+        ),
+        H1("二、项目资金安排及使用情况"),
+        P(T["count"]["body"] + T["funds"]["body"]),
+        Para("单位：万元", "unit"),
+    ]
+    hdr = ["项目名称", "年初预算", "上年结转", "年中追加", "预算合计", "实际支出", "结余", "执行率"]
+    rows = [[C(h, bold=True) for h in hdr]]
+    for r in M["rows"] + [M["total"]]:
+        rows.append(
+            [C(r["name"], align="left" if r is not M["total"] else "center", indent=False)]
+            + [C(r[k]) for k in ("b0", "c", "a", "b", "s", "bal", "rate")]
+        )
+    b.append(Table([4.3, 1.6, 1.5, 1.5, 1.7, 1.7, 1.5, 1.6], rows, size=10, header_rows=1))
+    b.append(P("主要项目资金使用情况如下："))
+    for s in T["lines"].values():
+        b.append(P(s))
+    b += [
+        H1("三、绩效目标完成情况"),
+        H2("（一）年度绩效目标"),
+        P(T["goal"]["body"]),
+        H2("（二）目标完成情况"),
+        P(T["done"]["body"]),
+        P(
+            "职业技能培训和人才引进两项指标未完成：部分培训机构开班人数不足，2个班次延至2024年一季度开班；"
+            "9名拟引进人才因个人原因推迟到岗。其余指标均已完成。"
+        ),
+        H1("四、自评结论"),
+        P(T["conclusion"]["body"] + "（" + GRADE_NOTE.removeprefix("备注：").rstrip("。") + "。）"),
+        H1("五、存在的问题及改进措施"),
+        P(
+            "一是高层次人才引进专项执行率偏低，人才引进计划与资金安排衔接不够，今后按到岗进度分批安排资金；"
+            "二是职业技能培训需求摸排不充分，部分班次开班人数不足，今后提前对接企业和劳动者培训需求；"
+            "三是部分项目年中追加较多，年初预算编制的准确性有待提高。"
+        ),
+        Para("附件：单位项目支出绩效自评表", "plain"),
+        Para(R["org"], "right"),
+        Para(M["sign_date"], "right"),
+        PageBreak(),
+        Para("附件", "attach"),
+        Para(f"{y}年度单位项目支出绩效自评表", "table-title"),
+    ]
+    z = [
+        [C("单位名称", cs=2), C(R["org"], cs=3), C("项目个数", cs=1), C(f"{M['n']}", cs=2)],
+        [C("年度预算执行情况（万元）", rs=5), C("")]
+        + [C(h) for h in ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")],
+    ]
+    for i, (lab, b0, bb, s, rate) in enumerate(M["fin"]):
+        z.append(
+            [C(lab, align="left", indent=False), C(b0), C(bb), C(s)]
+            + ([C("10"), C(rate), C(M["exec_score"])] if i == 0 else [C("—"), C(rate), C("—")])
+        )
+    z.append([C("年度总体目标", cs=2), C(T["goal"]["table"], cs=6, align="justify", indent=False)])
+    z.append([C("实际完成情况", cs=2), C(T["done"]["table"], cs=6, align="justify", indent=False)])
+    z.append([C(h) for h in ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")])
+    z += _selfeval_rows_common(M["inds"], R["l1_labels"], 8)
+    z.append([C("总分", cs=5), C("100"), C(M["total_s"]), C(f"自评等级：{T['conclusion']['table']}")])
+    b.append(Table([1.4, 1.5, 2.5, 1.9, 1.9, 1.1, 1.6, 3.2], z, size=9.5))
+    b.append(Para(f"单位负责人：{R['leader']}    财务负责人：{R['reviewer']}    填表人：{R['filler']}", "small"))
+    b.append(Para(f"填报日期：{M['sign_date']}", "small"))
+    return b
+
+
+# ---- F2. 云溪市自然资源和规划局 历史遗留矿山生态修复 2024 ---------------------------------------------
+
+MINE = dict(
+    name="twolevel-2024",
+    year=2024,
+    county="云溪市",
+    org="云溪市自然资源和规划局",
+    project="历史遗留矿山生态修复项目",
+    sign_date="2025年3月20日",
+    leader="龚振宇",
+    reviewer="袁丽华",
+    filler="沈浩然",
+    subs=[  # (子项目, 年初, 调整后, 执行)
+        ("青石岭废弃矿山复绿工程", "420.0000", "450.0000", "431.2560"),
+        ("黄泥坳采石场边坡治理工程", "380.0000", "365.5000", "352.8715"),
+        ("白沙河砂场地形整治工程", "260.0000", "260.0000", "247.3380"),
+        ("矿区土壤改良及植被恢复", "185.0000", "198.2000", "171.4430"),
+        ("地质灾害隐患监测设施建设", "95.0000", "88.6000", "80.1250"),
+        ("修复工程监理及竣工验收", "60.0000", "57.7000", "51.9320"),
+    ],
+    l1_weights={"产出": 50, "效益": 30, "满意度": 10},
+    l1_labels={"产出": "产出指标", "效益": "效益指标", "满意度": "满意度指标"},
+    inds=[
+        dict(
+            l1="产出", l2="数量指标", name="矿山生态修复治理面积", kind="ge", t=D("120"), a=D("108.6"), unit="公顷", weight=D(10),
+            dev="白沙河砂场11.4公顷因权属争议暂缓施工；已协调属地政府调处，2025年6月前完成。",
+        ),
+        dict(l1="产出", l2="数量指标", name="边坡治理长度", kind="ge", t=D("2.4"), a=D("2.4"), unit="公里", weight=D(8)),
+        dict(
+            l1="产出", l2="数量指标", name="植被恢复面积", kind="ge", t=D("85"), a=D("72.3"), unit="公顷", weight=D(8),
+            dev="秋冬季干旱，部分补植推迟到2025年春季；已落实补植计划。",
+        ),
+        dict(l1="产出", l2="数量指标", name="地质灾害监测点建设", kind="eq", t=D("16"), a=D("16"), unit="个", weight=D(6)),
+        dict(l1="产出", l2="质量指标", name="工程验收合格率", kind="eq", t=D("100"), a=D("100"), unit="%", weight=D(6)),
+        dict(
+            l1="产出", l2="时效指标", name="工程完工时间", kind="qual", target="2024年10月底前", actual="2024年12月",
+            weight=D(6), score="3", dev="受汛期降雨影响停工约50天，延期2个月完工；今后合理安排工期避开主汛期。",
+        ),
+        dict(
+            l1="产出", l2="成本指标", name="单位面积治理成本", kind="le", t=D("12"), a=D("12.3"), unit="万元/公顷", weight=D(6),
+            dev="边坡加固工程量增加导致单位成本略超；今后加强前期勘察。",
+        ),
+        dict(
+            l1="效益", l2="生态效益指标", name="修复区植被覆盖率", kind="ge", t=D("60"), a=D("52.5"), unit="%", weight=D(10),
+            dev="新植苗木尚处于生长期，覆盖率未达到目标；加强抚育管护，2025年复核。",
+        ),
+        dict(
+            l1="效益", l2="社会效益指标", name="地质灾害隐患消除", kind="qual", target="消除", actual="基本消除",
+            weight=D(10), score="8", dev="黄泥坳1处隐患点仍需监测观察；已纳入监测预警体系。",
+        ),
+        dict(
+            l1="效益", l2="可持续影响指标", name="修复区长效管护机制", kind="qual", target="建立", actual="初步建立",
+            weight=D(10), score="7", dev="管护责任已落实到乡镇，管护经费渠道尚未固定；2025年纳入预算。",
+        ),
+        dict(
+            l1="满意度", l2="服务对象满意度指标", name="周边群众满意度", kind="ge", t=D("90"), a=D("86.0"), unit="%", weight=D(10),
+            dev="施工期间运输车辆扬尘和噪声影响周边群众；今后严格落实文明施工措施。",
+        ),
+    ],
+    goal=(
+        "完成历史遗留矿山生态修复治理面积120公顷，治理边坡2.4公里，恢复植被85公顷，建设地质灾害监测点16个，"
+        "工程验收合格率100%，2024年10月底前完工，单位面积治理成本不超过12万元/公顷；修复区植被覆盖率达到60%以上，"
+        "消除地质灾害隐患，建立修复区长效管护机制，周边群众满意度90%以上。"
+    ),
+)
+
+
+def derive_mine(R, clean=True):
+    M = {"R": R}
+    rows = []
+    B0 = B = S = D(0)
+    for name, b0, b, s in R["subs"]:
+        b0, b, s = D(b0), D(b), D(s)
+        B0, B, S = B0 + b0, B + b, S + s
+        rows.append(dict(name=name, b0=w4(b0), b=w4(b), s=w4(s), rate=pct(q2(s / b * 100))))
+    M["rows"] = rows
+    RATE = pct(q2(S / B * 100))
+    M["total"] = dict(name="合计", b0=w4(B0), b=w4(B), s=w4(S), rate=RATE)
+    es = _exec_score(S, B)
+    M["exec_score"] = trim(es)
+    M["F"] = dict(B0=w4(B0), B=w4(B), S=w4(S), BAL=w4(B - S), RATE=RATE)
+    inds = _score_inds(R, clean)
+    if clean:
+        _check_scheme(R, inds, 10)
+    M["inds"] = inds
+    total = es + sum((x["score_dec"] for x in inds), D(0))
+    M["total_s"] = trim(total)
+    M["grade"] = band(total)
+    if clean:
+        assert M["grade"] == "良", total
+    F = M["F"]
+    T = {}
+    _copies(T, "goal", R["goal"], "body", "table")
+    done = (
+        "全年完成矿山生态修复治理面积108.6公顷，治理边坡2.4公里，恢复植被72.3公顷，建成地质灾害监测点16个，"
+        "工程验收合格率100%，工程于2024年12月完工，单位面积治理成本12.3万元/公顷；修复区植被覆盖率52.5%，"
+        "地质灾害隐患基本消除，长效管护机制初步建立，周边群众满意度86.0%。"
+    )
+    _copies(T, "done", done, "body", "table")
+    T["funds"] = {
+        "body": (
+            f"项目年初预算{F['B0']}万元，年中根据各子项目工程量核定情况调整为{F['B']}万元（青石岭复绿工程和土壤改良子项目"
+            f"调增，其余子项目按中标价调减）。截至2024年12月31日，项目执行{F['S']}万元，结余{F['BAL']}万元，执行率{RATE}，"
+            "结余资金主要为未完成治理面积对应的工程款和尚未支付的质保金。"
+        )
+    }
+    T["conclusion"] = {
+        "body": f"经自评，项目综合得分{M['total_s']}分，自评等级为“{M['grade']}”。",
+        "table": M["grade"],
+    }
+    M["text"] = T
+    M["exec_dev"] = "结余为未完成治理面积对应的工程款和质保金，2025年按进度支付。"
+    M["sign_date"] = R["sign_date"]
+    return M
+
+
+def mine_blocks(M):
+    R, T, y = M["R"], M["text"], M["R"]["year"]
+    H1, H2, P = (lambda s: Para(s, "h1")), (lambda s: Para(s, "h2")), (lambda s: Para(s, "body"))
+    b = [
+        Para(f"{y}年度{R['project']}", "title"),
+        Para("绩效自评报告", "title"),
+        H1("一、项目概况"),
+        P(
+            "我市历史遗留废弃矿山点多面广，部分矿山存在边坡失稳、水土流失和地质灾害隐患。为改善矿区生态环境，"
+            f"市政府将{R['project']}列入{y}年民生实事，由市自然资源和规划局组织实施，项目包括复绿、边坡治理、地形整治、"
+            "土壤改良及植被恢复、地质灾害监测设施建设和监理验收6个子项目。"
+        ),
+        P("项目年度绩效目标：" + T["goal"]["body"]),
+        H1("二、项目资金使用情况"),
+        P(T["funds"]["body"]),
+        Para("表1  项目资金预算及执行情况", "caption"),
+        Para("单位：万元", "unit"),
+    ]
+    rows = [
+        [C("序号", rs=2, bold=True), C("子项目名称", rs=2, bold=True), C("预算数", cs=2, bold=True), C("执行数", cs=2, bold=True)],
+        [C("年初", bold=True), C("调整后", bold=True), C("金额", bold=True), C("执行率", bold=True)],
+    ]
+    for i, r in enumerate(M["rows"], 1):
+        rows.append([C(str(i)), C(r["name"], align="left", indent=False)] + [C(r[k]) for k in ("b0", "b", "s", "rate")])
+    t = M["total"]
+    rows.append([C("合计", cs=2)] + [C(t[k]) for k in ("b0", "b", "s", "rate")])
+    b.append(Table([1.2, 5.6, 2.2, 2.2, 2.2, 1.9], rows, size=10.5, header_rows=2))
+    b += [
+        H1("三、项目绩效目标完成情况"),
+        P(T["done"]["body"]),
+        P(
+            "治理面积、植被恢复面积、完工时间、单位面积成本、植被覆盖率和群众满意度等指标未完全达到年度目标，"
+            "已在自评表中分析原因并按完成比例扣分。"
+        ),
+        H1("四、自评结论"),
+        P(T["conclusion"]["body"]),
+        H1("五、存在的问题和改进措施"),
+        P(
+            "一是项目前期勘察不够深入，白沙河砂场权属争议和边坡加固工程量增加未能提前预判，导致治理面积未完成、单位成本超标；"
+            "二是工期安排未充分考虑汛期影响，工程延期完工；三是管护经费渠道尚未固定。下一步，我局将加强项目前期工作，"
+            "合理安排工期，推动将修复区管护经费纳入年度预算。"
+        ),
+        Para(R["org"], "right"),
+        Para(M["sign_date"], "right"),
+        PageBreak(),
+        Para("附件", "attach"),
+        Para(f"项目支出绩效自评表（{y}年度）", "table-title"),
+    ]
+    F = M["F"]
+    z = [
+        [C("项目名称", cs=2), C(R["project"], cs=6)],
+        [C("主管部门", cs=2), C(R["org"], cs=3), C("实施单位", cs=1), C(R["org"], cs=2)],
+        [C("项目资金（万元）", rs=2, cs=2)] + [C(h) for h in ("年初预算数", "调整后预算数", "执行数", "权重（%）", "执行率", "得分")],
+        [C(F["B0"]), C(F["B"]), C(F["S"]), C("10"), C(F["RATE"]), C(M["exec_score"])],
+        [C("年度目标", cs=2), C(T["goal"]["table"], cs=6, align="justify", indent=False)],
+        [C("实际完成情况", cs=2), C(T["done"]["table"], cs=6, align="justify", indent=False)],
+        [C(h) for h in ("一级指标", "二级指标", "三级指标", "指标值", "完成值", "得分", "权重（%）", "偏差原因")],
+    ]
+    z += _selfeval_rows_common(M["inds"], R["l1_labels"], 8, weight_first=False)
+    z.append([C("总分", cs=5), C(M["total_s"]), C("100"), C(f"自评等级：{T['conclusion']['table']}")])
+    b.append(Table([1.4, 1.5, 2.5, 2.0, 1.9, 1.1, 1.6, 3.2], z, size=9.5))
+    b.append(Para(f"单位负责人：{R['leader']}    财务负责人：{R['reviewer']}    填表人：{R['filler']}", "small"))
+    return b
+
+
+# ---- F3. 松岗镇人民政府 村级公益事业以奖代补 2023 -----------------------------------------------------
+
+VILLAGE_BAND_NOTE = "评价等级：总分90分（含）以上为优，80分（含）至90分为良，60分（含）至80分为较差，60分以下为差。"
+
+VILLAGE = dict(
+    name="village-award-2023",
+    year=2023,
+    county="桐江县",
+    org="桐江县松岗镇人民政府",
+    project="村级公益事业建设以奖代补项目",
+    sign_date="2024年3月28日",
+    leader="肖卫东",
+    reviewer="曹晓燕",
+    filler="黎明辉",
+    alloc=[("桐财农〔2023〕12号", "800000.00"), ("桐财农〔2023〕47号", "600000.00"), ("桐财农〔2023〕86号", "460000.00")],
+    villages=[  # (村名, 奖补资金, 已拨付, 建设内容)
+        ("松岗村", "370000.00", "370000.00", "村组道路硬化1.6公里"),
+        ("青冈村", "100000.00", "100000.00", "村级文化广场1个"),
+        ("石门村", "280000.00", "232400.00", "村组道路硬化1.3公里"),
+        ("桂花村", "260000.00", "260000.00", "村组道路硬化1.1公里"),
+        ("枫树坪村", "210000.00", "210000.00", "村级文化广场1个"),
+        ("龙潭村", "380000.00", "361000.00", "村组道路硬化1.7公里及便民桥1座"),
+        ("白岩村", "260000.00", "260000.00", "村级文化广场1个及路灯60盏"),
+    ],
+    l1_weights={"产出": 50, "效益": 30, "满意度": 10},
+    l1_labels={"产出": "产出指标（50分）", "效益": "效益指标（30分）", "满意度": "满意度指标（10分）"},
+    inds=[
+        dict(l1="产出", l2="数量指标", name="奖补项目个数", kind="eq", t=D("7"), a=D("7"), unit="个", weight=D(8)),
+        dict(l1="产出", l2="数量指标", name="硬化村组道路", kind="ge", t=D("6.5"), a=D("6.8"), unit="公里", weight=D(8)),
+        dict(l1="产出", l2="数量指标", name="新建村级文化广场", kind="ge", t=D("3"), a=D("3"), unit="个", weight=D(6)),
+        dict(l1="产出", l2="质量指标", name="工程质量", kind="qual", target="达到设计标准", actual="达成", weight=D(8)),
+        dict(
+            l1="产出", l2="时效指标", name="项目完工及时性", kind="qual", target="2023年11月底前完工", actual="基本达成",
+            weight=D(6), score="4.8", dev="石门村项目因雨季影响于12月中旬完工，审计结算未完成；今后提前开工。",
+        ),
+        dict(l1="产出", l2="质量指标", name="奖补标准执行", kind="qual", target="按标准执行", actual="达成", weight=D(6)),
+        dict(
+            l1="产出", l2="成本指标", name="村民筹资筹劳到位", kind="qual", target="足额到位", actual="基本达成",
+            weight=D(8), score="6.4", dev="龙潭村部分外出务工农户筹资未到位，以投劳折抵；今后加强宣传动员。",
+        ),
+        dict(l1="效益", l2="社会效益指标", name="村民出行和活动条件改善", kind="qual", target="明显改善", actual="效果明显", weight=D(10)),
+        dict(
+            l1="效益", l2="可持续影响指标", name="公益设施管护制度", kind="qual", target="建立", actual="基本达成",
+            weight=D(10), score="8", dev="3个村管护制度已建立但管护人员未落实；2024年一季度落实到人。",
+        ),
+        dict(l1="效益", l2="社会效益指标", name="带动村民投工投劳", kind="ge", t=D("3000"), a=D("3260"), unit="个工日", weight=D(10)),
+        dict(l1="满意度", l2="服务对象满意度指标", name="受益群众满意度", kind="ge", t=D("90"), a=D("92.4"), unit="%", weight=D(10)),
+    ],
+    survey=(260, 250, 231),  # 发放, 收回, 满意及基本满意
+)
+
+
+def derive_village(R, clean=True):
+    M = {"R": R}
+    rows = []
+    TB = TP = D(0)
+    for name, b, p, _ in R["villages"]:
+        b, p = D(b), D(p)
+        TB, TP = TB + b, TP + p
+        rows.append(dict(name=name, b=yuan(b), p=yuan(p), u=yuan(b - p), rate=pct(q2(p / b * 100)), _p=p))
+    M["rows"] = rows
+    RATE = pct(q2(TP / TB * 100))
+    M["total"] = dict(name="合计", b=yuan(TB), p=yuan(TP), u=yuan(TB - TP), rate=RATE)
+    es = _exec_score(TP, TB)
+    M["exec_score"] = trim(es)
+    if clean:
+        assert sum(D(a) for _, a in R["alloc"]) == TB
+    sent, back, ok = R["survey"]
+    sat = q2(D(ok) / D(back) * 100)
+    assert f"{_ind(R, '受益群众满意度')['a']}" == f"{sat:.1f}", sat
+    inds = _score_inds(R, clean)
+    if clean:
+        _check_scheme(R, inds, 10)
+    M["inds"] = inds
+    total = es + sum((x["score_dec"] for x in inds), D(0))
+    M["total_s"] = trim(total)
+    M["grade"] = band_transfer(total)
+    if clean:
+        assert total >= 90, total
+    y = R["year"]
+    T = {}
+    alloc = "、".join(f"{doc}下达{yuan(a)}元" for doc, a in R["alloc"])
+    T["funds"] = {
+        "body": (
+            f"县财政局先后以{alloc}，合计{yuan(TB)}元，用于{len(rows)}个村的村级公益事业建设奖补。截至{y}年12月31日，"
+            f"镇财政所已向各村拨付奖补资金{yuan(TP)}元，未拨付{yuan(TB - TP)}元，拨付率{RATE}。"
+        )
+    }
+    T["unpaid"] = {
+        "body": (
+            "未拨付资金为石门村审计结算未完成暂缓拨付的47,600.00元和龙潭村5%质量保证金19,000.00元，"
+            "待审计结算和质保期满后拨付。"
+        )
+    }
+    T["status"] = {
+        "body": (
+            "7个奖补项目中，6个村项目已于11月底前完工并通过镇、村联合验收，石门村村组道路硬化项目于12月中旬完工，"
+            "审计结算尚未完成。"
+        )
+    }
+    T["content"] = {"body": "；".join(f"{n}{c}" for n, _, _, c in R["villages"]) + "。"}
+    T["survey"] = {
+        "body": (
+            f"12月，镇政府在7个项目村发放群众满意度调查问卷{sent}份，收回{back}份，其中满意及基本满意{ok}份，"
+            f"满意率{sat:.1f}%。"
+        )
+    }
+    T["conclusion"] = {
+        "body": (
+            f"经自评，资金执行得分{M['exec_score']}分，绩效指标得分{trim(total - es)}分，综合得分{M['total_s']}分，"
+            f"评价等级为“{M['grade']}”。"
+        ),
+        "table": M["grade"],
+    }
+    M["exec_dev"] = "未拨付资金为石门村审计结算款和龙潭村质量保证金。"
+    M["text"] = T
+    M["sign_date"] = R["sign_date"]
+    M["F"] = dict(B=yuan(TB), P=yuan(TP), RATE=RATE)
+    return M
+
+
+def village_blocks(M):
+    R, T, y = M["R"], M["text"], M["R"]["year"]
+    H1, P = (lambda s: Para(s, "h1")), (lambda s: Para(s, "body"))
+    b = [
+        Para(f"{R['org']}", "title"),
+        Para(f"关于{y}年度{R['project']}绩效自评情况的报告", "title"),
+        Para("县财政局：", "plain"),
+        P(
+            f"根据《关于开展{y}年度财政支出绩效自评工作的通知》要求，我镇对{y}年度{R['project']}开展了绩效自评，现将自评情况报告如下。"
+        ),
+        H1("一、项目基本情况"),
+        P(
+            "为调动村民参与村级公益事业建设的积极性，我镇按照“村民自愿、先建后补、以奖代补”的原则，对村民议定并自筹部分资金和劳力的"
+            "村组道路、文化广场等公益设施项目给予奖补。2023年全镇7个村申报奖补项目，建设内容为：" + T["content"]["body"]
+        ),
+        H1("二、资金安排和使用情况"),
+        P(T["funds"]["body"] + T["unpaid"]["body"]),
+        Para("各村奖补资金拨付情况表", "caption"),
+        Para("单位：元", "unit"),
+    ]
+    rows = [[C(h, bold=True) for h in ("村名", "奖补资金", "已拨付", "未拨付", "拨付率")]]
+    for r in M["rows"] + [M["total"]]:
+        rows.append([C(r["name"])] + [C(r[k]) for k in ("b", "p", "u", "rate")])
+    b.append(Table([3.0, 3.3, 3.3, 3.0, 2.2], rows, size=11))
+    b += [
+        H1("三、项目实施和绩效目标完成情况"),
+        P(
+            T["status"]["body"] + "全年完成村组道路硬化6.8公里，新建村级文化广场3个，安装路灯60盏，建成便民桥1座，"
+            "工程质量达到设计标准，带动村民投工投劳3260个工日。项目建成后，村民出行和文体活动条件改善效果明显。"
+        ),
+        P(T["survey"]["body"]),
+        P(
+            "项目完工及时性、村民筹资筹劳到位和公益设施管护制度三项指标基本达成：石门村项目受雨季影响延期完工，"
+            "龙潭村部分外出务工农户筹资未到位，3个村管护人员未落实。"
+        ),
+        H1("四、自评结论"),
+        P(T["conclusion"]["body"] + VILLAGE_BAND_NOTE.removeprefix("评价等级：").join(("（", "）"))),
+        H1("五、存在的问题及下一步措施"),
+        P(
+            "一是个别项目开工较晚，受天气影响未能按期完工；二是部分农户筹资积极性不高；三是建后管护责任落实不到位。"
+            "下一步，我镇将督促石门村尽快完成审计结算，及时拨付剩余资金，并指导各村落实管护人员和管护经费。"
+        ),
+        Para("附件：项目支出绩效自评表", "plain"),
+        Para(R["org"], "right"),
+        Para(M["sign_date"], "right"),
+        PageBreak(),
+        Para("附件", "attach"),
+        Para(f"{y}年度项目支出绩效自评表", "table-title"),
+    ]
+    F = M["F"]
+    z = [
+        [C("项目名称", cs=2), C(R["project"], cs=6)],
+        [C("主管部门", cs=2), C("桐江县农业农村局", cs=3), C("实施单位", cs=1), C(R["org"], cs=2)],
+        [C("项目资金（元）", rs=2, cs=2)] + [C(h) for h in ("预算数", "拨付数", "拨付率", "分值", "得分", "原因")],
+        [C(F["B"]), C(F["P"]), C(F["RATE"]), C("10"), C(M["exec_score"]), C(M["exec_dev"], align="left", indent=False)],
+        [C(h) for h in ("一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分", "偏差原因分析")],
+    ]
+    z += _selfeval_rows_common(M["inds"], R["l1_labels"], 8)
+    z.append([C("总分", cs=5), C("100"), C(M["total_s"]), C(f"评价等级：{T['conclusion']['table']}")])
+    b.append(Table([1.4, 1.5, 2.5, 2.2, 1.9, 1.1, 1.2, 3.3], z, size=9.5))
+    b.append(Para(VILLAGE_BAND_NOTE, "small"))
+    b.append(Para(f"单位负责人：{R['leader']}    审核人：{R['reviewer']}    填表人：{R['filler']}    填报日期：{M['sign_date']}", "small"))
+    return b
+
+
+# ---- F4. mutations of the three reports ----------------------------------------------------------
+
+
+def _mrow(M, name):
+    for r in M["rows"]:
+        if r["name"] == name:
+            return r
+    raise KeyError(name)
+
+
+def unit_line_mismatch(M):
+    s = M["text"]["lines"]["就业补助资金"]
+    assert "实际支出141.6万元" in s
+    M["text"]["lines"]["就业补助资金"] = s.replace("实际支出141.6万元", "实际支出146.1万元")
+    return [
+        item(
+            "mismatch",
+            "error",
+            ["146.1"],
+            "正文“就业补助资金”一行称实际支出 146.1 万元，资金表为 141.60 万元（执行率 94.40% 按后者计算）",
+            accept=["rate"],
+        )
+    ]
+
+
+def unit_count(M):
+    M["rows"] = [r for r in M["rows"] if r["name"] != "退休人员社会化管理服务"]
+    assert len(M["rows"]) == 11 and M["n"] == 12
+    return [
+        item(
+            "mismatch",
+            "warning",
+            [["12个", "11"]],
+            "正文和自评表称“共12个项目”，资金表只列出 11 个项目（退休人员社会化管理服务一行缺失）",
+            accept=["text", "sum"],
+        ),
+        item(
+            "sum",
+            "error",
+            [["1670.90", "1648.90", "1598.80", "1578.12", "1508.00", "1486.00"]],
+            "连带：资金表合计行仍含缺失行（预算 22.00、支出 20.68），与所列 11 行之和不符",
+            accept=["mismatch", "balance"],
+            optional=True,
+        ),
+    ]
+
+
+def unit_rate(M):
+    r = _mrow(M, "创业担保贷款贴息")
+    assert r["rate"] == "91.35%", r["rate"]
+    r["rate"] = "93.15%"
+    return [
+        item(
+            "rate",
+            "error",
+            ["93.15"],
+            "创业担保贷款贴息执行率 71.25÷78.00=91.35%，资金表填 93.15%（正文为 91.35%）",
+            accept=["mismatch"],
+        ),
+        item(
+            "mismatch",
+            "warning",
+            ["91.35"],
+            "连带：正文创业担保贷款贴息执行率 91.35% 与资金表 93.15% 不一致",
+            accept=["rate"],
+            optional=True,
+        ),
+    ]
+
+
+def unit_balance(M):
+    r = _mrow(M, "职业技能提升培训")
+    assert r["bal"] == "9.04", r["bal"]
+    r["bal"] = "9.40"
+    return [
+        item(
+            "balance",
+            "error",
+            ["9.40"],
+            "职业技能提升培训结余应为 97.40−88.36=9.04 万元，资金表填 9.40",
+            accept=["sum"],
+        ),
+        item(
+            "sum",
+            "error",
+            [["72.10", "72.46"]],
+            "连带：结余列各行之和与合计不符",
+            accept=["balance"],
+            optional=True,
+        ),
+    ]
+
+
+def unit_full_marks(R):
+    _ind(R, "职业技能培训人次")["score_override"] = D("8")
+    return [
+        item(
+            "score",
+            "warning",
+            ["职业技能培训"],
+            "职业技能培训人次目标 ≥2500、实际 2380，应得 8×2380÷2500=7.62 分，却给满分 8 分（总分随之多 0.38 分）",
+        )
+    ]
+
+
+def unit_placeholder(M):
+    ind = next(x for x in M["inds"] if x["name"] == "公益性岗位安置人数")
+    assert ind["target"] == "≥580人", ind["target"]
+    ind["target"] = "≥××人"
+    return [
+        item(
+            "missing",
+            "warning",
+            [["××", "公益性岗位"]],
+            "自评表“公益性岗位安置人数”年度指标值为模板占位“≥××人”（正文目标为 580 人）",
+        )
+    ]
+
+
+def mine_total(M):
+    t = M["total"]
+    assert t["s"] == "1334.9655", t["s"]
+    t["s"] = "1343.9655"
+    return [
+        item(
+            "sum",
+            "error",
+            ["1343.9655"],
+            "两级表头资金表合计行执行金额应为各行之和 1334.9655，误为 1343.9655（正文和自评表为 1334.9655）",
+            accept=["mismatch"],
+        )
+    ]
+
+
+def mine_rate(M):
+    r = _mrow(M, "黄泥坳采石场边坡治理工程")
+    assert r["rate"] == "96.54%", r["rate"]
+    r["rate"] = "92.86%"
+    return [
+        item(
+            "rate",
+            "error",
+            ["92.86"],
+            "黄泥坳采石场边坡治理工程执行率应为 352.8715÷365.5000=96.54%，表中填 92.86%（误按年初预算 380 计算）",
+        )
+    ]
+
+
+def mine_score_over(R):
+    _ind(R, "地质灾害监测点建设")["score_override"] = D("7.5")
+    return [
+        item(
+            "score",
+            "error",
+            ["7.5"],
+            "自评表（得分列在权重列之前）“地质灾害监测点建设”权重 6，得分填 7.5，超过分值（总分随之为 88.91）",
+        )
+    ]
+
+
+def mine_grade(M):
+    assert M["grade"] == "良" and M["total_s"] == "88.91", M["total_s"]
+    replace_in(M, "conclusion", "body", "自评等级为“良”", "自评等级为“优”")
+    M["text"]["conclusion"]["table"] = "优"
+    return [
+        item(
+            "grade",
+            "error",
+            ["优"],
+            "总分 88.91 分，报告未写等级划分，按通行标准（80（含）—90 为良）应为“良”，却评为“优”（正文和自评表两处）",
+        )
+    ]
+
+
+def mine_blank_dev(R):
+    _ind(R, "植被恢复面积")["dev"] = ""
+    return [
+        item(
+            "missing",
+            "warning",
+            ["植被恢复面积"],
+            "植被恢复面积目标 ≥85 公顷、实际 72.3 公顷（按比例得 6.8 分），偏差原因栏为空",
+        )
+    ]
+
+
+def mine_dropped_clause(M):
+    replace_in(M, "goal", "table", "建设地质灾害监测点16个，", "")
+    return [
+        item(
+            "text",
+            "warning",
+            [["监测点16个", "地质灾害监测点"]],
+            "自评表年度目标脱漏“建设地质灾害监测点16个”分句，正文绩效目标有",
+        )
+    ]
+
+
+def village_balance(M):
+    r = _mrow(M, "桂花村")
+    assert r["u"] == "0.00", r["u"]
+    r["u"] = "26,000.00"
+    return [
+        item(
+            "balance",
+            "error",
+            ["26000"],
+            "桂花村未拨付应为 260,000.00−260,000.00=0.00 元，表中填 26,000.00",
+            accept=["sum"],
+        ),
+        item(
+            "sum",
+            "error",
+            [["192600", "166600"]],
+            "连带：未拨付列各行之和 192,600.00 与合计 166,600.00 不符",
+            accept=["balance"],
+            optional=True,
+        ),
+    ]
+
+
+def village_rename(M):
+    r = _mrow(M, "枫树坪村")
+    r["name"] = "枫林坪村"
+    return [
+        item(
+            "text",
+            "warning",
+            [["枫林坪", "枫树坪"]],
+            "资金表村名“枫林坪村”与正文“枫树坪村”不一致",
+            accept=["mismatch"],
+        )
+    ]
+
+
+def village_zero_paid(R):
+    R["villages"] = [(n, b, "0.00" if n == "青冈村" else p, c) for n, b, p, c in R["villages"]]
+    return [
+        item(
+            "logic",
+            "warning",
+            [["均已完成", "青冈"]],
+            "正文称 7 个奖补项目均已完成验收、资金已全部拨付到村，但青冈村已拨付 0.00 元（拨付率 0.00%），石门村、龙潭村也未拨付完毕",
+            accept=["mismatch"],
+        ),
+        item(
+            "missing",
+            "warning",
+            [["166600", "青冈"]],
+            "连带：未拨付说明只列石门村 47,600.00 和龙潭村 19,000.00 元，未说明青冈村 100,000.00 元未拨付",
+            accept=["logic", "mismatch", "sum"],
+            optional=True,
+        ),
+    ]
+
+
+def village_all_done(M):
+    M["text"]["status"]["body"] = "7个村奖补项目均已完成并通过镇、村联合验收，奖补资金已按规定全部拨付到村。"
+    return []
+
+
+def village_survey(M):
+    replace_in(M, "survey", "body", "满意率92.4%", "满意率94.2%")
+    return [
+        item(
+            "mismatch",
+            "warning",
+            ["94.2"],
+            "正文满意度调查称满意率 94.2%（231÷250=92.4%），自评表受益群众满意度为 92.4%",
+        )
+    ]
+
+
+def village_alloc(M):
+    replace_in(M, "funds", "body", "桐财农〔2023〕47号下达600,000.00元", "桐财农〔2023〕47号下达660,000.00元")
+    return [
+        item(
+            "sum",
+            "error",
+            ["660000"],
+            "下达文件 800,000.00+660,000.00+460,000.00=1,920,000.00 元，与所称合计 1,860,000.00 元不符",
+            accept=["mismatch"],
+        )
+    ]
+
+
+def village_rate(M):
+    r = _mrow(M, "石门村")
+    assert r["rate"] == "83.00%", r["rate"]
+    r["rate"] = "88.30%"
+    return [
+        item("rate", "error", ["88.30"], "石门村拨付率 232,400.00÷280,000.00=83.00%，表中填 88.30%")
+    ]
+
+
+EXTRA3 = {  # same shape as EXTRA
+    "unit-projects-2023": (
+        UNIT,
+        derive_unit,
+        unit_blocks,
+        Style(),
+        [
+            ("post", unit_line_mismatch),
+            ("post", unit_count),
+            ("post", unit_rate),
+            ("post", unit_balance),
+            ("pre", unit_full_marks),
+            ("post", unit_placeholder),
+        ],
+        "枫林县人力资源和社会保障局 单位项目支出绩效自评报告 (2023); 万元 (2 位小数，正文去尾零如“120万元”); "
+        "一张资金表 12 个项目（项目名称/年初预算/上年结转/年中追加/预算合计/实际支出/结余/执行率 + 合计）; "
+        "正文逐项列主要项目（“就业补助资金：年初预算120万元，年中追加30万元，实际支出141.6万元，执行率94.40%”）; "
+        "“共12个项目”; 单位整体的财政部式自评表 50/30/10+10（当年财政拨款/上年结转资金/其他资金）",
+        "clean; 总执行率 {rate}，高层次人才引进专项 62.40% 在正文说明; 职业技能培训、人才引进两项未完成按比例得分、偏差原因已填; {total} 优",
+    ),
+    "twolevel-2024": (
+        MINE,
+        derive_mine,
+        mine_blocks,
+        Style(),
+        [
+            ("post", mine_total),
+            ("post", mine_rate),
+            ("pre", mine_score_over),
+            ("post", mine_grade),
+            ("pre", mine_blank_dev),
+            ("post", mine_dropped_clause),
+        ],
+        "云溪市自然资源和规划局 / 历史遗留矿山生态修复项目 (2024); 无封面、无摘要表（正文 + 自评表）; 万元 (4 位小数); "
+        "资金表两级表头（预算数：年初/调整后；执行数：金额/执行率）6 个子项目 + 合计; 自评表得分列在分值列之前"
+        "（三级指标/指标值/完成值/得分/权重（%）/偏差原因），分值列头写“权重（%）”; 50/30/10+10; 等级 优/良/中/差，无等级划分说明",
+        "clean; 执行率 {rate}; 七项指标未完成（按比例或定性分档得分），偏差原因已填; {total} 良",
+    ),
+    "village-award-2023": (
+        VILLAGE,
+        derive_village,
+        village_blocks,
+        Style(),
+        [
+            ("post", village_balance),
+            ("post", village_rename),
+            ("pre", village_zero_paid),
+            ("post", village_all_done),
+            ("post", village_survey),
+            ("post", village_alloc),
+            ("post", village_rate),
+        ],
+        "桐江县松岗镇人民政府 / 村级公益事业建设以奖代补项目 (2023); 乡镇报告，报送县财政局; 元 (千分位, 2 位小数); "
+        "资金表 7 个村（村名/奖补资金/已拨付/未拨付/拨付率 + 合计）; 三个下达文件; 定性指标为主（达成/基本达成/效果明显）; "
+        "50/30/10 + 资金执行 10（得分 = 10×拨付率）; 等级 优/良/较差/差，附等级划分说明; 满意度问卷数字在正文（发放260份、收回250份、满意231份）",
+        "clean; 拨付率 {rate}（石门村审计结算、龙潭村质保金未拨付，正文和自评表说明）; 三项定性指标基本达成分档得分、偏差原因已填; {total} 优",
+    ),
+}
+
+
+def _fill_notes(table):
+    out = {}
+    for name, v in table.items():
+        M = v[1](v[0], clean=True)
+        rate = M["total"]["rate"]
+        out[name] = v[:6] + (v[6].format(total=M["total_s"], rate=rate),)
+    return out
+
+
+EXTRA3 = _fill_notes(EXTRA3)
+
+
+# ----------------------------------------------------------------------------------------------
 # Driver
 # ----------------------------------------------------------------------------------------------
 
@@ -6941,6 +7928,7 @@ def all_samples():
     out += synthetic_samples()
     out += extra_samples()
     out += extra_samples(EXTRA2)
+    out += extra_samples(EXTRA3)
     return out
 
 

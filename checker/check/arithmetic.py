@@ -436,9 +436,10 @@ class Balance(Rule):
             if not bases:
                 continue
             d = max(_col_decimals(reg, c) for c in ["balance", "spent", *bases])
+            total_ok = all(column_foots(reg, c) for c in ["balance", "spent", *bases])
             for row in reg.rows:
                 bal, spent = _num(row, "balance"), _num(row, "spent")
-                if bal is None or spent is None:
+                if bal is None or spent is None or (row.kind == "total" and not total_ok):
                     continue
                 ok, expected = False, None
                 for base in bases:
@@ -484,7 +485,22 @@ def formula_operands(reg: Region, col: int) -> tuple[int, int] | None:
     return None
 
 
+def column_foots(reg: Region, concept: str) -> bool:
+    """Whether a column's 合计 is the sum of its rows (when it is not, PC101 reports it, and the
+    total row's balance and rate built on it are knock-on effects, not faults of their own)."""
+    tr = reg.total_row
+    if tr is None or concept not in reg.columns or _num(tr, concept) is None:
+        return True
+    nums = [n for n in (_num(r, concept) for r in reg.rows if r.kind is None) if n is not None]
+    if not nums:
+        return True
+    d = _col_decimals(reg, concept)
+    return tol.overlaps(tol.add(tol.num_ival(n, d) for n in nums), tol.num_ival(_num(tr, concept), d))
+
+
 def _rate_findings(rule: Rule, reg: Region, row: Row, rate_c: str, num_c: str, den_c: str, where: str):
+    if row.kind == "total" and reg.kind == "fund" and not (column_foots(reg, num_c) and column_foots(reg, den_c)):
+        return
     rate, num, den = _num(row, rate_c), _num(row, num_c), _num(row, den_c)
     ops = formula_operands(reg, reg.columns[rate_c])
     if ops is not None:

@@ -176,6 +176,8 @@ class FundFiguresAgree(Rule):
                                       f"自评表{CONCEPT_ZH[concept]}", None))
         table_values = _all_table_money(facts)
         for s in facts.stated:
+            if facts.fund is not None and row_of_figure(s, facts.fund) is not None:
+                continue  # a sub-project's own line: PC607 compares it with its row
             if s.concept in refs and not _in_tables(s.num, table_values):
                 pairs.append((s.concept, s.num, s.loc, f"{WHERE_ZH.get(s.where, '')}所述{CONCEPT_ZH[s.concept]}",
                               s))
@@ -253,6 +255,71 @@ class GradeStatedOnce(Rule):
             if g.grade != first.grade:
                 yield self.finding(f"评价等级前后不一致：“{first.word}”与“{g.word}”", expected=first.word, found=g.word,
                                    locations=[g.loc, first.loc])
+
+
+def row_of_figure(s, reg):
+    """The fund-table row a stated figure is about: the row named last before it, either close by in
+    the same clause ("乡村道路面修复执行率84.36%") or opening the sentence ("就业补助资金：年初…")."""
+    before = fold(s.before)
+    best, best_end = None, -1
+    for r in reg.data_rows:
+        name = fold(r.label)
+        if len(name) < 3:
+            continue
+        i = before.rfind(name)
+        if i >= 0 and i + len(name) > best_end:
+            best, best_end = r, i + len(name)
+    if best is None:
+        return None
+    tail = before[best_end:]
+    if regex.search(r"[;。.]", tail):
+        return None
+    if len(tail) <= 12 or before.startswith(fold(best.label)):
+        return best
+    return None
+
+
+_ROW_COLS = {"budget": ("budget", "adjusted_budget", "initial_budget"), "initial_budget": ("initial_budget",),
+             "spent": ("spent",), "balance": ("balance",), "arrived": ("arrived",), "rate": ("rate",)}
+
+
+@register
+class RowStatedElsewhere(Rule):
+    code = "PC607"
+    name = "row-stated-elsewhere"
+    category = "mismatch"
+    title = "正文对某个子项目的表述与资金表该行不一致"
+    explain = "正文逐项说明子项目资金（如“就业补助资金：年初预算120万元，实际支出141.6万元”）时，数字应与资金表该子项目行相同。"
+    fail_example = "正文“就业补助资金…实际支出146.1万元”，资金表该行实际支出 141.60。"
+    pass_example = "两处均为 141.60 万元。"
+
+    def check(self, facts):
+        reg = facts.fund
+        if reg is None:
+            return
+        seen = set()
+        for s in facts.stated:
+            row = row_of_figure(s, reg)
+            if row is None or s.concept not in _ROW_COLS:
+                continue
+            vals = []
+            for c in _ROW_COLS[s.concept]:
+                v = row.values.get(c)
+                if v is not None and v.num is not None:
+                    n = as_percent(v.num) if c == "rate" else _with_unit(v.num, reg.unit or "万元")
+                    vals.append((n, v))
+            if not vals or any(_same(s.num, None, n, None) is not False for n, _ in vals):
+                continue
+            n, v = vals[0]
+            key = (row.index, s.concept, s.num.raw)
+            if key in seen:
+                continue
+            seen.add(key)
+            from checker.check.arithmetic import CONCEPT_ZH as ZH
+
+            yield self.finding(f"正文称“{row.label[:24]}”{ZH.get(s.concept, s.concept)} {s.num.raw.strip()}，资金表该行为 "
+                               f"{v.num.raw.strip()}", expected=v.num.raw.strip(), found=s.num.raw.strip(),
+                               locations=[s.loc, v.loc])
 
 
 def bigrams(s: str) -> set[str]:
@@ -404,6 +471,7 @@ class IndicatorStatedElsewhere(Rule):
                 and len(i.name) >= 4]
         if not inds:
             return
+        sat = [i for i in inds if regex.search(r"满意[度率]$", i.name)]
         seen = set()
         for u in facts.units:
             if u.topic == "goal" or (u.table is not None and any(r.table is u.table for r in facts.regions
@@ -420,7 +488,10 @@ class IndicatorStatedElsewhere(Rule):
                             continue
                         name_bg = bigrams(ind.name)
                         common = name_bg & bigrams(ctx)
-                        if len(common) < min(4, len(name_bg)) or len(common) / max(1, len(name_bg)) < 0.75:
+                        satisfaction = (regex.search(r"满意[度率]$", ind.name) and len(sat) == 1
+                                        and regex.search(r"满意[度率](?:为|达到?|是)?\s*$", sent[max(0, n.start - 8):n.start]))
+                        if not satisfaction and (len(common) < min(4, len(name_bg))
+                                                 or len(common) / max(1, len(name_bg)) < 0.75):
                             continue
                         if not a.value or not (Decimal("0.5") <= n.value / a.value <= 2):
                             continue  # another quantity of the same kind (a remainder, a sub-count)

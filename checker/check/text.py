@@ -94,8 +94,9 @@ class SubProjectNames(Rule):
 
     def check(self, facts):
         for it, row, _ in match_listed_to_rows(facts):
-            if fold(it.name) == fold(row.label):
-                continue
+            a, b = fold(it.name), fold(row.label)
+            if a == b or (min(len(a), len(b)) >= 2 and (a.startswith(b) or b.startswith(a))):
+                continue  # the same name, or the name followed by what was built ("松岗村村组道路硬化")
             loc = row.label_cell and Loc.of_cell(facts.fund.table, row.label_cell)
             yield self.finding(f"子项目名称不一致：概况列举为“{it.name}”，资金表为“{row.label}”",
                                expected=it.name, found=row.label, locations=[loc, it.loc])

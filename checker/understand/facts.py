@@ -80,6 +80,7 @@ class Stated:
     loc: Loc
     sentence: str
     where: str
+    before: str = ""  # the sentence up to the figure (to tell which sub-project it is about)
 
 
 @dataclass
@@ -224,6 +225,15 @@ def topic_of(label: str) -> str:
     return ""
 
 
+def _own_topic(text: str) -> str:
+    """A passage that announces itself: "项目年度绩效目标：…" is a goal, "全年完成…" an achievement."""
+    if regex.match(r".{0,10}?目标(?:为|是)?[:：]", text):
+        return "goal"
+    if regex.match(r"(?:截至[^，。]{0,14}[，,])?(?:全年|实际|共|已|累计)(?:共)?完成", text):
+        return "achievement"
+    return ""
+
+
 def _cell_label(t: Table, c: Cell) -> str:
     """The short label that names a long text cell: to its left, else above it."""
     left = t.at(c.row, c.col - 1) if c.col > 0 else None
@@ -242,7 +252,7 @@ def _units(doc: Document) -> list[TextUnit]:
         if isinstance(b, Paragraph):
             if len(b.text) <= 30 and _HEAD_RX.match(b.text):
                 heading = b.text
-            own = topic_of(b.text[:6]) if regex.match(r"(?:年度|总|绩效)?目标[:：]", b.text) else ""
+            own = _own_topic(b.text)
             out.append(TextUnit(text=b.text, raw=b.raw, loc=Loc.of_paragraph(b), where="body", block=b,
                                 topic=own or topic_of(heading)))
         else:
@@ -250,7 +260,7 @@ def _units(doc: Document) -> list[TextUnit]:
             for c in b.cells:
                 if len(c.text) >= 12 and regex.search(r"\p{Han}", c.text) and parse_number(c.text) is None:
                     label = _cell_label(b, c)
-                    own = topic_of(c.text[:6]) if regex.match(r"(?:年度|总|绩效)?目标[:：]", c.text) else ""
+                    own = _own_topic(c.text)
                     out.append(TextUnit(text=c.text, raw=c.raw, loc=Loc.of_cell(b, c), where="table", block=c,
                                         table=b, topic=own or topic_of(label),
                                         condensed=selfeval and label in ("预期目标", "实际完成情况", "年度总体目标")
@@ -273,7 +283,8 @@ def sentences(text: str) -> list[tuple[int, str]]:
 
 def _concept_before(segment: str, k: Knowledge, percent: bool) -> str | None:
     """The concept whose keyword sits nearest before a figure in its segment."""
-    concepts = ("rate", "rate_arrival") if percent else ("balance", "spent", "arrived", "budget", "initial_budget")
+    concepts = ("rate", "rate_arrival") if percent else (
+        "carryover", "balance", "spent", "arrived", "budget", "initial_budget")
     best, best_pos = None, -1
     for concept in concepts:
         for w in k.narrative[concept]:
@@ -319,7 +330,7 @@ def _narrative(u: TextUnit, k: Knowledge, facts: Facts) -> None:
                 concept = None
             if concept:
                 facts.stated.append(Stated(concept=concept, num=n, loc=u.loc.quoting(sent.strip()),
-                                           sentence=sent.strip(), where=u.where))
+                                           sentence=sent.strip(), where=u.where, before=sent[:n.start]))
 
 
 def _allocations(u: TextUnit, facts: Facts) -> None:
@@ -343,7 +354,8 @@ def _allocations(u: TextUnit, facts: Facts) -> None:
             facts.allocations.append(group)
 
 
-_LIST_START = regex.compile(r"用于\s*[:：]|其中\s*[:：]?|清单\s*[:：]|包括\s*[:：]|[（(](?=[^（）()]{2,40}\d)")
+_LIST_START = regex.compile(r"用于\s*[:：]|其中\s*[:：]?|清单\s*[:：]|包括\s*[:：]|(?:内容|如下|分别)(?:为)?\s*[:：]|"
+                            r"[（(](?=[^（）()]{2,40}\d)")
 
 
 def _listed(u: TextUnit, facts: Facts) -> None:
@@ -357,10 +369,15 @@ def _listed(u: TextUnit, facts: Facts) -> None:
         sep = r"[；;]" if regex.search(r"[；;]", body) else r"[、，,]"
         for piece in regex.split(sep, body):
             piece = piece.strip()
-            nums = [n for n in find_numbers(piece) if n.kind == "amount" and (n.is_money or n.unit)]
-            if len(nums) != 1 or nums[-1].end < len(piece.rstrip("，,、 ")) - 1:
+            nums = [n for n in find_numbers(piece) if n.kind == "amount" and (n.is_money or n.unit)
+                    and not n.is_percent]
+            if not nums or nums[-1].end < len(piece.rstrip("，,、 ")) - 1:
                 continue
-            name = piece[: nums[-1].start].strip(" ，,、：:")
+            money = [n for n in nums if n.is_money]
+            if len(money) > 1:
+                continue
+            name = piece[: nums[0].start].strip(" ，,、：:")
+            nums = money or nums[:1]
             if len(name) < 2 or not regex.search(r"\p{Han}{2}", name) or regex.search(r"财政|资金$|自筹", name):
                 continue  # a funding source, not a sub-project
             items.append(ListedItem(name=name, num=nums[-1], loc=u.loc.quoting(piece)))

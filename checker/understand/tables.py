@@ -126,9 +126,11 @@ def _merge_header_rows(t: Table, rows: list[int], k: Knowledge) -> dict[str, int
             c = t.at(r, col)
             if c is not None and c.text and c.text not in parts and not _is_number_text(c.text):
                 parts.append(c.text)
-        # the lower (more specific) header decides; the upper one helps when the lower is a letter
-        for txt in reversed(parts):
-            concept = k.column_concept(txt) if len(txt) <= 30 else None
+        # the two levels read together first ("预算数" over "年初" is 年初预算数; "执行数" over
+        # "金额" is spent), then the lower (more specific) level alone, then the upper one
+        cands = ["".join(reversed(parts)), "".join(parts)] if len(parts) > 1 else []
+        for txt in cands + list(reversed(parts)):
+            concept = k.column_concept(txt) if len(txt) <= 40 else None
             if concept:
                 out.setdefault(concept, col)
                 break
@@ -168,14 +170,17 @@ def find_regions(doc: Document, k: Knowledge) -> list[Region]:
                 if r + 1 < t.n_rows:
                     nxt = _header_concepts(t, r + 1, k)
                     below = [c.text for c in t.row_cells(r + 1)]
-                    if (nxt and not _classify(nxt) and len(nxt) >= 2) or (
+                    spans_above = any(c.col_span > 1 and c.row == r for c in t.row_cells(r))
+                    no_numbers = not any(_is_number_text(x) for x in below if x)
+                    if (spans_above and no_numbers and any(below)) or (nxt and not _classify(nxt) and len(nxt) >= 2) or (
                         below and all(regex.fullmatch(r"[A-Z（）()=+\-−×*/÷%＝一-龥\d]{0,12}", x or "")
                                       and not _is_number_text(x) for x in below)
                         and any(regex.fullmatch(r"[A-Z][^一-龥]*|[（(][A-Z][)）]", x or "") for x in below)):
                         header_rows.append(r + 1)
                 cols = _merge_header_rows(t, header_rows, k) if len(header_rows) > 1 else concepts
                 for key, col in concepts.items():
-                    cols.setdefault(key, col)
+                    if col not in cols.values():  # a spanning upper header names no column of its own
+                        cols.setdefault(key, col)
                 current = Region(kind=kind, table=t, header_rows=header_rows, columns=cols,
                                  unit=_unit_for(t, header_rows, t.caption))
                 _read_letters(current)
