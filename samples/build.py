@@ -7260,7 +7260,7 @@ def derive_mine(R, clean=True):
 
 def mine_blocks(M):
     R, T, y = M["R"], M["text"], M["R"]["year"]
-    H1, H2, P = (lambda s: Para(s, "h1")), (lambda s: Para(s, "h2")), (lambda s: Para(s, "body"))
+    H1, P = (lambda s: Para(s, "h1")), (lambda s: Para(s, "body"))
     b = [
         Para(f"{y}年度{R['project']}", "title"),
         Para("绩效自评报告", "title"),
