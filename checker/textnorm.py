@@ -39,6 +39,10 @@ _TRANS.update({ord("％"): "%", ord("．"): ".", ord("＋"): "+", ord("－"): "-
                ord("\u2212"): "-", ord("≧"): "≥", ord("≦"): "≤",
                # look-alikes some CJK fonts map their glyphs to (browser PDFs): angle brackets, bars, 户
                ord("\u2329"): "〈", ord("\u232a"): "〉", ord("\u2015"): "—", ord("戶"): "户"})
+# compose: a Kangxi radical whose NFKC form is itself mapped (⼾ → 戶 → 户) goes all the way
+for _cp, _to in list(_TRANS.items()):
+    if len(_to) == 1 and ord(_to) in _TRANS and ord(_to) != _cp:
+        _TRANS[_cp] = _TRANS[ord(_to)]
 
 # A character that makes an adjacent space meaningless in Chinese text.
 _CJK = r"\p{Han}\p{Block=CJK_Symbols_and_Punctuation}\p{Block=Halfwidth_and_Fullwidth_Forms}“”‘’…—·、"

@@ -7877,6 +7877,584 @@ EXTRA3 = _fill_notes(EXTRA3)
 
 
 # ----------------------------------------------------------------------------------------------
+# G. Two more reports:
+#    G1 全民健身设施 (县文体局, 2023): narrative amounts in 元 (2,345,600.00元) beside a 万元 fund table
+#       whose columns run 项目名称/执行率/实际支出/预算数/结余; 计划投资额 split 中央/省/县/单位自筹;
+#       自评表 headers 满分/自评得分; grades 优秀/良好/合格/不合格 (75-89 良好).
+#    G2 森林防火 (县林业局, 四川, 2022): 5 sub-projects, 四川 funds block (财政资金/其他资金), reverse
+#       targets (受害率 ≤0.9‰, 火灾次数 ≤3起) with units in their own column, execution 85.00% reported
+#       honestly in 存在的问题 and in the 自评表.
+# ----------------------------------------------------------------------------------------------
+
+SPORTS_BAND_NOTE = "90分以上为优秀，75-89分为良好，60-74分为合格，60分以下为不合格"
+
+
+def band_sports(total: Decimal) -> str:
+    if total >= 90:
+        return "优秀"
+    if total >= 75:
+        return "良好"
+    if total >= 60:
+        return "合格"
+    return "不合格"
+
+
+SPORTS = dict(
+    name="sports-2023",
+    year=2023,
+    org="岳山县文体局",
+    dept="岳山县文体局",
+    project="全民健身设施建设项目",
+    leader="韦国强",
+    reviewer="龙秀芬",
+    filler="石海波",
+    phone="0745-6623178",
+    sign_date="2024年4月12日",
+    sources=[("中央补助资金", "100.00"), ("省级补助资金", "80.00"), ("县级配套资金", "90.00"), ("单位自筹", "18.00")],
+    subs=[  # (名称, 预算数, 实际支出) 万元
+        ("社区健身路径", "120.00", "118.22"),
+        ("笼式多功能运动场", "96.00", "60.00"),
+        ("全民健身中心器材购置", "45.00", "31.50"),
+        ("体育公园健身步道", "27.00", "24.84"),
+    ],
+    l1_weights={"产出": 50, "效益": 30, "满意度": 10},
+    l1_labels={"产出": "产出指标（50分）", "效益": "效益指标（30分）", "满意度": "满意度指标（10分）"},
+    inds=[
+        dict(l1="产出", l2="数量指标", name="新建社区健身路径", kind="ge", t=D("30"), a=D("30"), unit="个", weight=D(10)),
+        dict(
+            l1="产出", l2="数量指标", name="新建笼式多功能运动场", kind="ge", t=D("8"), a=D("5"), unit="个", weight=D(10),
+            dev="3个村因村民对选址有异议未能按期开工，已重新选址，计划2024年6月前建成。",
+        ),
+        dict(
+            l1="产出", l2="数量指标", name="全民健身中心器材购置", kind="ge", t=D("120"), a=D("84"), unit="件（套）",
+            weight=D(10), dev="供应商交付延迟，其余36件（套）于2024年1月到货。",
+        ),
+        dict(l1="产出", l2="质量指标", name="工程验收合格率", kind="eq", t=D("100"), a=D("100"), unit="%", weight=D(10)),
+        dict(
+            l1="产出", l2="时效指标", name="项目完工及时率", kind="ge", t=D("95"), a=D("70"), unit="%", weight=D(10),
+            dev="笼式多功能运动场未开工、器材延迟交付，影响按期完工。",
+        ),
+        dict(
+            l1="效益", l2="社会效益指标", name="新增全民健身场地面积", kind="ge", t=D("1.2"), a=D("0.96"), unit="万平方米",
+            weight=D(10), dev="3个笼式多功能运动场未建成，相应场地面积未实现。",
+        ),
+        dict(
+            l1="效益", l2="社会效益指标", name="经常参加体育锻炼人数比例", kind="ge", t=D("38"), a=D("35.2"), unit="%",
+            weight=D(10), dev="农村地区健身设施覆盖仍不足，群众健身习惯尚在培养。",
+        ),
+        dict(l1="效益", l2="可持续影响指标", name="设施正常使用年限", kind="ge", t=D("8"), a=D("8"), unit="年", weight=D(10)),
+        dict(
+            l1="满意度", l2="服务对象满意度指标", name="健身群众满意度", kind="ge", t=D("90"), a=D("86.4"), unit="%",
+            weight=D(10), dev="部分群众反映健身器材数量偏少、夜间照明不足。",
+        ),
+    ],
+)
+
+
+def yy(wan_amount) -> str:
+    """万元 → 元 with separators (2,345,600.00)."""
+    return f"{D(wan_amount) * 10000:,.2f}"
+
+
+def derive_sports(R, clean=True):
+    M = {"R": R}
+    rows = []
+    TB = TS = D(0)
+    for name, b, s in R["subs"]:
+        b, s = D(b), D(s)
+        TB, TS = TB + b, TS + s
+        rows.append(dict(name=name, b=f2(b), s=f2(s), u=f2(b - s), rate=pct(q2(s / b * 100))))
+    M["rows"] = rows
+    RATE = pct(q2(TS / TB * 100))
+    M["total"] = dict(name="合计", b=f2(TB), s=f2(TS), u=f2(TB - TS), rate=RATE)
+    M["sources"] = [(lab, v) for lab, v in R["sources"]]
+    if clean:
+        assert sum(D(v) for _, v in R["sources"]) == TB
+    es = _exec_score(TS, TB)
+    M["exec_score"] = trim(es)
+    inds = _score_inds(R, clean)
+    if clean:
+        _check_scheme(R, inds, 10)
+    M["inds"] = inds
+    total = es + sum((x["score_dec"] for x in inds), D(0))
+    M["total_s"] = trim(total)
+    grade = band_sports(total)
+    if clean:
+        assert grade == "良好", total
+    y = R["year"]
+    srcs = "、".join(f"{lab}{yy(v)}元" for lab, v in R["sources"])
+    funds = (
+        f"项目计划投资{yy(TB)}元，其中{srcs}，资金已全部到位。截至{y}年12月31日，项目实际支出{yy(TS)}元，"
+        f"结余{yy(TB - TS)}元，预算执行率{RATE}。"
+    )
+    problems = (
+        f"一是项目前期工作不够扎实，3个村因村民对选址有异议，笼式多功能运动场未能按期开工，预算执行率仅为{RATE}；"
+        "二是部分健身器材供应商交付延迟，36件（套）器材跨年到货；三是建后管护机制不健全，部分健身路径器材缺乏日常维护。"
+    )
+    T = {
+        "funds": {"body": funds, "summary": funds},
+        "problems": {"body": problems, "summary": problems},
+        "conclusion": {
+            "body": f"经自评，本项目综合得分{M['total_s']}分，评价等级为“{grade}”。",
+            "summary": f"综合得分{M['total_s']}分，评价等级为“{grade}”。",
+            "table": grade,
+        },
+    }
+    M["text"] = T
+    M["exec_dev"] = (
+        f"执行率{RATE}，低于90%：3个笼式多功能运动场未开工结余36.00万元，器材未到货尾款13.50万元，"
+        "其余为招标节余和质保金，将于2024年按进度支付。"
+    )
+    M["B"], M["S"], M["RATE"] = f2(TB), f2(TS), RATE
+    return M
+
+
+def sports_blocks(M):
+    R, T, y = M["R"], M["text"], M["R"]["year"]
+    H1, P = (lambda s: Para(s, "h1")), (lambda s: Para(s, "body"))
+    ind = {x["name"]: x for x in M["inds"]}
+    b = [
+        Para(f"{R['org']}{y}年度{R['project']}", "title"),
+        Para("支出绩效自评报告", "title"),
+        H1("一、项目基本情况"),
+        P(
+            f"为完善城乡全民健身公共服务体系，{y}年我局实施全民健身设施建设项目，建设内容包括社区健身路径、"
+            "笼式多功能运动场、全民健身中心器材购置和体育公园健身步道4个子项目。项目年度目标为：新建社区健身路径30个、"
+            "笼式多功能运动场8个，购置全民健身中心器材120件（套），新增全民健身场地面积1.2万平方米，"
+            "经常参加体育锻炼人数比例达到38%。"
+        ),
+        H1("二、项目资金投入和使用情况"),
+        P(T["funds"]["body"]),
+        Para("项目资金使用情况表", "caption"),
+        Para("单位：万元", "unit"),
+    ]
+    rows = [[C(h, bold=True) for h in ("项目名称", "执行率", "实际支出", "预算数", "结余")]]
+    for r in M["rows"] + [M["total"]]:
+        rows.append([C(r["name"])] + [C(r[k]) for k in ("rate", "s", "b", "u")])
+    b.append(Table([4.6, 2.6, 2.8, 2.8, 2.6], rows, size=11))
+    b += [
+        H1("三、项目绩效目标完成情况"),
+        P(
+            f"全年新建社区健身路径{ind['新建社区健身路径']['actual']}、笼式多功能运动场{ind['新建笼式多功能运动场']['actual']}，"
+            f"购置全民健身中心器材{ind['全民健身中心器材购置']['actual']}，工程验收合格率100%，"
+            f"新增全民健身场地面积{ind['新增全民健身场地面积']['actual']}，全县经常参加体育锻炼人数比例达到"
+            f"{ind['经常参加体育锻炼人数比例']['actual']}，健身群众满意度{ind['健身群众满意度']['actual']}。"
+            "笼式多功能运动场、器材购置、完工及时率、场地面积、锻炼人数比例和满意度六项指标未完成，已按完成比例计分，"
+            "偏差原因见自评表。"
+        ),
+        H1("四、存在的问题及原因"),
+        P(T["problems"]["body"]),
+        H1("五、下一步改进措施"),
+        P("一是督促3个村完成重新选址并于2024年6月前建成笼式多功能运动场；二是加强合同履约管理，按进度支付剩余资金；"
+          "三是制定全民健身设施管护办法，落实乡镇和村（社区）管护责任。"),
+        H1("六、自评结论"),
+        P(T["conclusion"]["body"] + f"（{SPORTS_BAND_NOTE}）"),
+        Para(R["org"], "right"),
+        Para(R["sign_date"], "right"),
+        PageBreak(),
+        Para("附件1", "attach"),
+        Para(f"{y}年度项目支出绩效自评报告表", "table-title"),
+    ]
+    s = [
+        [C("项目名称"), C(R["project"], cs=4)],
+        [C("实施单位"), C(R["org"], cs=2), C("项目负责人"), C(R["leader"])],
+        [C("计划投资额（万元）"), C(M["B"], cs=2), C("实际支出（万元）"), C(M["S"])],
+    ]
+    for i, (lab, v) in enumerate(M["sources"]):
+        s.append([C(("其中：" if i == 0 else "") + lab), C(v, cs=2), C("到位数（万元）"), C(v)])
+    s += [
+        [C("资金投入情况"), C(T["funds"]["summary"], cs=4)],
+        [C("存在的问题"), C(T["problems"]["summary"], cs=4)],
+        [C("自评结论"), C([T["conclusion"]["summary"], SPORTS_BAND_NOTE], cs=4)],
+        [
+            C(
+                [
+                    f"单位负责人（签字）：{R['leader']}" + " " * 8 + R["sign_date"],
+                    f"单位名称（盖章）：{R['org']}" + " " * 8 + R["sign_date"],
+                ],
+                cs=5,
+                align="left",
+                indent=False,
+            )
+        ],
+    ]
+    b.append(Table([3.4, 2.6, 2.4, 3.4, 3.6], s, size=11))
+    b += [PageBreak(), Para("附件2", "attach"), Para(f"{y}年度项目支出绩效自评表", "table-title")]
+    z = [
+        [C("项目名称", cs=2), C(R["project"], cs=6)],
+        [C("主管部门", cs=2), C(R["dept"], cs=3), C("实施单位", cs=1), C(R["org"], cs=2)],
+        [C("项目资金（万元）", rs=2, cs=2)] + [C(h) for h in ("预算数", "执行数", "执行率", "满分", "自评得分", "偏差原因分析")],
+        [C(M["B"]), C(M["S"]), C(M["RATE"]), C("10"), C(M["exec_score"]), C(M["exec_dev"], align="left", indent=False)],
+        [C(h) for h in ("一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "满分", "自评得分", "偏差原因分析")],
+    ]
+    z += _selfeval_rows_common(M["inds"], R["l1_labels"], 8)
+    z.append([C("合计", cs=5), C("100"), C(M["total_s"]), C(f"评价等级：{T['conclusion']['table']}")])
+    b.append(Table([1.5, 1.5, 2.5, 1.9, 1.9, 1.1, 1.3, 3.9], z, size=9.5))
+    b.append(Para(f"注：{SPORTS_BAND_NOTE}。", "small"))
+    b.append(Para(f"单位负责人：{R['leader']}    审核人：{R['reviewer']}    填表人：{R['filler']}    联系电话：{R['phone']}    填报日期：{R['sign_date']}", "small"))
+    return b
+
+
+FOREST_BAND_NOTE = "评分等级：90分（含）以上为优，80分（含）-90分为良，60分（含）-80分为中，60分以下为差。"
+
+FOREST = dict(
+    name="forestry-2022",
+    year=2022,
+    org="青岭县林业局",
+    dept="青岭县林业局",
+    project="森林防火项目",
+    leader="罗志刚",
+    reviewer="何丽萍",
+    filler="杨帆",
+    phone="0839-5521736",
+    sign_date="2023年4月20日",
+    fin=("380.00", "380.00", "326.40"),  # 财政资金 年初, 调整后, 执行
+    oth=("20.00", "20.00", "13.60"),  # 其他资金
+    subs=[  # (名称, 预算数, 实际支出, 建设内容) 万元
+        ("防火通道建设", "150.00", "121.50", "新建防火通道45公里"),
+        ("瞭望塔及视频监控系统", "96.00", "78.72", "新建瞭望塔4座、视频监控点位24个"),
+        ("扑火物资储备", "64.00", "61.44", "储备扑火物资1500件（套）"),
+        ("专业扑火队伍建设", "60.00", "55.80", "培训专业扑火队员120人次"),
+        ("森林防火宣传", "30.00", "22.54", "开展进村入户防火宣传"),
+    ],
+    l1_weights={"产出": 50, "效益": 30, "满意度": 10},
+    l1_labels={"产出": "产出指标", "效益": "效益指标", "满意度": "满意度指标"},
+    inds=[
+        dict(
+            l1="产出", l2="数量指标", name="新建防火通道", kind="ge", t=D("45"), a=D("38"), unit="", u="公里", weight=D(10),
+            dev="2段共7公里通道因林权争议未能施工，待调处后于2023年实施。",
+        ),
+        dict(l1="产出", l2="数量指标", name="新建瞭望塔", kind="eq", t=D("4"), a=D("4"), unit="", u="座", weight=D(8)),
+        dict(l1="产出", l2="数量指标", name="视频监控点位", kind="ge", t=D("24"), a=D("24"), unit="", u="个", weight=D(8)),
+        dict(l1="产出", l2="数量指标", name="扑火物资储备", kind="ge", t=D("1500"), a=D("1620"), unit="", u="件（套）", weight=D(8)),
+        dict(l1="产出", l2="数量指标", name="专业扑火队员培训", kind="ge", t=D("120"), a=D("126"), unit="", u="人次", weight=D(8)),
+        dict(l1="产出", l2="质量指标", name="工程验收合格率", kind="eq", t=D("100"), a=D("100"), unit="", u="%", weight=D(8)),
+        dict(l1="效益", l2="生态效益指标", name="森林火灾受害率", kind="le", t=D("0.9"), a=D("0.32"), unit="", u="‰", weight=D(10)),
+        dict(l1="效益", l2="社会效益指标", name="火灾发生次数", kind="le", t=D("3"), a=D("2"), unit="", u="起", weight=D(10)),
+        dict(l1="效益", l2="生态效益指标", name="森林覆盖率", kind="ge", t=D("62.5"), a=D("62.8"), unit="", u="%", weight=D(10)),
+        dict(l1="满意度", l2="服务对象满意度指标", name="林区群众满意度", kind="ge", t=D("90"), a=D("92.6"), unit="", u="%", weight=D(10)),
+    ],
+)
+
+
+def derive_forest(R, clean=True):
+    M = {"R": R}
+    rows = []
+    TB = TS = D(0)
+    for i, (name, b, s, _) in enumerate(R["subs"], 1):
+        b, s = D(b), D(s)
+        TB, TS = TB + b, TS + s
+        rows.append(dict(no=str(i), name=name, b=f2(b), s=f2(s), u=f2(b - s), rate=pct(q2(s / b * 100))))
+    M["rows"] = rows
+    RATE = pct(q2(TS / TB * 100))
+    M["total"] = dict(no="", name="合计", b=f2(TB), s=f2(TS), u=f2(TB - TS), rate=RATE)
+    M["F"] = dict(M["total"])  # the figures as the narrative states them
+    fin, oth = [D(x) for x in R["fin"]], [D(x) for x in R["oth"]]
+    if clean:
+        assert fin[1] + oth[1] == TB and fin[2] + oth[2] == TS, (TB, TS)
+    M["funds"] = [
+        ("年度资金总额", f2(fin[0] + oth[0]), f2(fin[1] + oth[1]), f2(fin[2] + oth[2]), pct(q2((fin[2] + oth[2]) / (fin[1] + oth[1]) * 100))),
+        ("其中：财政资金", f2(fin[0]), f2(fin[1]), f2(fin[2]), pct(q2(fin[2] / fin[1] * 100))),
+        ("其他资金", f2(oth[0]), f2(oth[1]), f2(oth[2]), pct(q2(oth[2] / oth[1] * 100))),
+    ]
+    es = _exec_score(TS, TB)
+    M["exec_score"] = trim(es)
+    inds = _score_inds(R, clean)
+    for x, src in zip(inds, R["inds"]):
+        x["u"] = src["u"]
+    if clean:
+        _check_scheme(R, inds, 10)
+    M["inds"] = inds
+    total = es + sum((x["score_dec"] for x in inds), D(0))
+    M["total_s"] = trim(total)
+    grade = band(total)
+    if clean:
+        assert grade == "优", total
+    y = R["year"]
+    rr = {r["name"]: r for r in rows}
+    reason = (
+        f"项目预算执行率为{RATE}，未全部执行的{f2(TB - TS)}万元中：防火通道建设2段共7公里因林权争议未能施工，"
+        f"结余{rr['防火通道建设']['u']}万元；瞭望塔及视频监控系统尾款{rr['瞭望塔及视频监控系统']['u']}万元待竣工结算后支付；"
+        f"森林防火宣传因疫情防控取消部分集中宣传活动，结余{rr['森林防火宣传']['u']}万元；"
+        f"扑火物资储备和专业扑火队伍建设为采购和培训节余{f2(D(rr['扑火物资储备']['u']) + D(rr['专业扑火队伍建设']['u']))}万元。"
+    )
+    goal = (
+        "年度目标：新建防火通道45公里、瞭望塔4座、视频监控点位24个，储备扑火物资1500件（套），"
+        "培训专业扑火队员120人次，森林火灾受害率控制在0.9‰以内，全年森林火灾发生次数不超过3起。"
+    )
+    T = {
+        "goal": {"body": goal, "table": goal.removeprefix("年度目标：")},
+        "problems": {"body": "一是资金执行进度偏慢。" + reason + "二是部分防火通道选线前期调查不充分，林权争议调处耗时较长。"},
+        "conclusion": {
+            "body": f"经自评，项目资金执行得分{M['exec_score']}分，绩效指标得分{trim(total - es)}分，综合得分{M['total_s']}分，评价等级为“{grade}”。",
+            "table": grade,
+        },
+    }
+    M["text"] = T
+    M["exec_dev"] = reason
+    ind = {x["name"]: x for x in inds}
+    M["fires"] = ind["火灾发生次数"]["actual"]
+    return M
+
+
+def forest_blocks(M):
+    R, T, y = M["R"], M["text"], M["R"]["year"]
+    H1, P = (lambda s: Para(s, "h1")), (lambda s: Para(s, "body"))
+    b = [
+        Para(f"{R['org']}", "title"),
+        Para(f"{y}年度{R['project']}绩效自评报告", "title"),
+        H1("一、项目基本情况"),
+        P(
+            f"{R['project']}由{R['org']}组织实施，{y}年安排资金{M['F']['b']}万元，其中财政资金{R['fin'][1]}万元、"
+            f"其他资金（县森林防火基金）{R['oth'][1]}万元。项目包括{len(R['subs'])}个子项目："
+            + "；".join(f"{n}（{c}）" for n, _, _, c in R["subs"]) + "。"
+        ),
+        P(T["goal"]["body"]),
+        H1("二、项目资金使用情况"),
+        P(
+            f"截至{y}年12月31日，项目实际支出{M['F']['s']}万元，结余{M['F']['u']}万元，预算执行率{M['F']['rate']}。"
+            f"其中财政资金执行{R['fin'][2]}万元，其他资金执行{R['oth'][2]}万元。各子项目资金使用情况如下："
+        ),
+        Para("单位：万元", "unit"),
+    ]
+    rows = [[C(h, bold=True) for h in ("序号", "子项目名称", "预算数", "实际支出", "结余", "执行率")]]
+    for r in M["rows"] + [M["total"]]:
+        rows.append([C(r[k]) for k in ("no", "name", "b", "s", "u", "rate")])
+    b.append(Table([1.3, 5.0, 2.3, 2.3, 2.2, 2.3], rows, size=11))
+    ind = {x["name"]: x for x in M["inds"]}
+    b += [
+        H1("三、绩效目标完成情况"),
+        P(
+            f"全年新建防火通道{ind['新建防火通道']['actual']}公里、瞭望塔{ind['新建瞭望塔']['actual']}座、视频监控点位"
+            f"{ind['视频监控点位']['actual']}个，储备扑火物资{ind['扑火物资储备']['actual']}件（套），培训专业扑火队员"
+            f"{ind['专业扑火队员培训']['actual']}人次，工程验收合格率100%。全年发生森林火灾{M['fires']}起，"
+            f"森林火灾受害率{ind['森林火灾受害率']['actual']}‰，森林覆盖率达到{ind['森林覆盖率']['actual']}%，"
+            f"林区群众满意度{ind['林区群众满意度']['actual']}%。新建防火通道指标未完成，已按完成比例计分。"
+        ),
+        H1("四、存在的问题"),
+        P(T["problems"]["body"]),
+        H1("五、改进措施"),
+        P("一是加快林权争议调处，2023年完成剩余7公里防火通道建设；二是督促施工单位尽快办理竣工结算，及时支付尾款；"
+          "三是加强项目前期论证，提高预算编制的准确性和资金执行进度。"),
+        H1("六、自评结论"),
+        P(T["conclusion"]["body"]),
+        Para(R["org"], "right"),
+        Para(R["sign_date"], "right"),
+        PageBreak(),
+        Para("附件", "attach"),
+        Para(f"{y}年度项目支出绩效自评表", "table-title"),
+    ]
+    z = [
+        [C("项目名称", cs=2), C(R["project"], cs=7)],
+        [C("主管部门", cs=2), C(R["dept"], cs=3), C("实施单位", cs=2), C(R["org"], cs=2)],
+        [C("项目资金（万元）", rs=4, cs=2), C("")]
+        + [C(h) for h in ("年初预算数", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分")],
+    ]
+    for i, (lab, a, bb, c, r) in enumerate(M["funds"]):
+        row = [C(lab), C(a), C(bb), C(c), C(r)]
+        if i == 0:
+            row += [C("10", rs=3), C(M["exec_score"], rs=3)]
+        z.append(row)
+    z += [
+        [C("执行偏差原因", cs=2), C(M["exec_dev"], cs=7, align="left", indent=False)],
+        [C("年度总体目标", cs=2), C(T["goal"]["table"], cs=7, align="left", indent=False)],
+        [C(h) for h in ("一级指标", "二级指标", "三级指标", "计量单位", "指标值", "实际完成值", "权重", "得分", "偏差原因分析")],
+    ]
+    for i, x in enumerate(M["inds"]):
+        row = _l1_l2_cells(M["inds"], i, x, R["l1_labels"])
+        row += [C(x["name"], align="center", indent=False), C(x["u"]), C(x["target"]), C(x["actual"]),
+                C(x["weight"]), C(x["score"]), C(x["dev"], align="left", indent=False)]
+        z.append(row)
+    z.append([C("总分", cs=6), C("100"), C(M["total_s"]), C(f"评价等级：{T['conclusion']['table']}")])
+    b.append(Table([1.3, 1.4, 2.2, 1.6, 1.6, 1.6, 1.6, 1.1, 3.2], z, size=9.5))
+    b.append(Para(FOREST_BAND_NOTE, "small"))
+    b.append(Para(f"单位负责人：{R['leader']}    审核人：{R['reviewer']}    填表人：{R['filler']}    联系电话：{R['phone']}    填报日期：{R['sign_date']}", "small"))
+    return b
+
+
+# ---- G3. mutations -------------------------------------------------------------------------------
+
+
+def sports_source(M):
+    M["sources"] = [(lab, "85.00" if lab == "省级补助资金" else v) for lab, v in M["sources"]]
+    return [
+        item(
+            "sum",
+            "error",
+            [["293", "85.00"]],
+            "自评报告表计划投资额 288.00 万元，而其中四项来源 100.00+85.00+90.00+18.00=293.00 万元（省级补助资金 80.00 误为 85.00；正文为 800,000.00 元）",
+            accept=["mismatch"],
+        )
+    ]
+
+
+def sports_narrative_yuan(M):
+    replace_in(M, "funds", "body", "实际支出2,345,600.00元", "实际支出2,354,600.00元")
+    return [
+        item(
+            "mismatch",
+            "warning",
+            ["2354600"],
+            "正文称实际支出 2,354,600.00 元，资金表合计为 234.56 万元（=2,345,600.00 元），自评报告表同段为 2,345,600.00 元",
+            accept=["text"],
+        )
+    ]
+
+
+def sports_score_over(R):
+    _ind(R, "新建社区健身路径")["score_override"] = D("12.5")
+    return [
+        item(
+            "score",
+            "error",
+            [["12.5", "社区健身路径"]],
+            "自评表“新建社区健身路径”满分 10，自评得分填 12.5，超过满分（合计随之为 88.12）",
+        )
+    ]
+
+
+def sports_grade(M):
+    T = M["text"]["conclusion"]
+    for loc in ("body", "summary"):
+        T[loc] = T[loc].replace("“良好”", "“合格”")
+    T["table"] = "合格"
+    return [
+        item(
+            "grade",
+            "error",
+            ["合格"],
+            "综合得分 88.12 分，按报告自己的等级划分（75-89分为良好）应为“良好”，却评为“合格”（正文、报告表和自评表三处）",
+        )
+    ]
+
+
+def sports_changed_word(M):
+    replace_in(M, "problems", "summary", "因村民对选址有异议", "因村民对选址无异议")
+    return [
+        item(
+            "text",
+            "warning",
+            [["无异议", "有异议"]],
+            "自评报告表存在的问题称“因村民对选址无异议”，正文同段为“有异议”（一字之差，意思相反）",
+            accept=["mismatch", "logic"],
+        )
+    ]
+
+
+def forest_reverse_full(R):
+    x = _ind(R, "火灾发生次数")
+    x["a"] = D("5")
+    x["score_override"] = D("10")
+    return [
+        item(
+            "score",
+            "error",
+            [["火灾发生次数", "5起"]],
+            "反向指标“火灾发生次数 ≤3 起”实际 5 起，未完成却给满分 10 分（按比例应得 10×3÷5=6 分）",
+        ),
+        item(
+            "missing",
+            "warning",
+            [["火灾发生次数", "5起"]],
+            "连带：该指标未完成，偏差原因分析栏为空",
+            accept=["score"],
+            optional=True,
+        ),
+    ]
+
+
+def forest_total_off(M):
+    assert M["total"]["s"] == "340.00"
+    M["total"]["s"] = "341.00"
+    return [
+        item(
+            "sum",
+            "error",
+            ["341"],
+            "资金表合计行实际支出应为各行之和 340.00 万元，误为 341.00（正文和自评表为 340.00）",
+            accept=["mismatch"],
+        ),
+        item("balance", "error", ["341"], "连带：合计行结余 60.00 与 400.00−341.00=59.00 不符", accept=["sum"], optional=True),
+        item("rate", "error", [["341", "85.25"]], "连带：合计行执行率 85.00% 与 341.00÷400.00=85.25% 不符", optional=True),
+    ]
+
+
+def forest_no_problems(M):
+    M["text"]["problems"]["body"] = "暂无问题。"
+    return [
+        item(
+            "logic",
+            "warning",
+            ["暂无问题"],
+            "存在的问题写“暂无问题”，但预算执行率仅 85.00%（结余 60.00 万元，防火通道 7 公里未施工、新建防火通道指标未完成）",
+            accept=["missing"],
+        )
+    ]
+
+
+def forest_balance(M):
+    r = _mrow(M, "森林防火宣传")
+    assert r["u"] == "7.46"
+    r["u"] = "7.64"
+    return [
+        item("balance", "error", ["7.64"], "森林防火宣传结余应为 30.00−22.54=7.46 万元，表中填 7.64", accept=["sum"]),
+        item("sum", "error", [["60.18", "7.64"]], "连带：结余列各行之和 60.18 与合计 60.00 不符", accept=["balance"], optional=True),
+        item("mismatch", "warning", ["7.64"], "连带：自评表执行偏差原因称森林防火宣传结余 7.46 万元，资金表为 7.64", accept=["text", "balance"], optional=True),
+    ]
+
+
+def forest_target_text(M):
+    replace_in(M, "goal", "body", "森林火灾受害率控制在0.9‰以内", "森林火灾受害率控制在1.0‰以内")
+    return [
+        item(
+            "mismatch",
+            "warning",
+            ["1.0"],
+            "正文年度目标称森林火灾受害率控制在 1.0‰ 以内，自评表年度总体目标及指标值为 ≤0.9‰",
+            accept=["text"],
+        )
+    ]
+
+
+EXTRA4 = {  # same shape as EXTRA
+    "sports-2023": (
+        SPORTS,
+        derive_sports,
+        sports_blocks,
+        Style(),
+        [
+            ("post", sports_source),
+            ("post", sports_narrative_yuan),
+            ("pre", sports_score_over),
+            ("post", sports_grade),
+            ("post", sports_changed_word),
+        ],
+        "岳山县文体局 / 全民健身设施建设项目 (2023); 正文金额用元（“实际支出2,345,600.00元”），资金表用万元（234.56）; "
+        "资金表列序 项目名称/执行率/实际支出/预算数/结余（执行率在前）, 4 个子项目; 自评报告表计划投资额分 中央/省级/县级/单位自筹 四项; "
+        "自评表列头“满分”“自评得分”; 产出 50/效益 30/满意度 10 + 资金 10; 等级 优秀/良好/合格/不合格，注“90分以上为优秀，75-89分为良好，60-74分为合格，60分以下为不合格”",
+        "clean; 执行率 {rate} (<90%) explained in the 自评表（笼式运动场 3 个未开工、器材跨年到货）; 六项指标未完成按比例得分、偏差原因已填; {total} 良好",
+    ),
+    "forestry-2022": (
+        FOREST,
+        derive_forest,
+        forest_blocks,
+        Style(),
+        [
+            ("pre", forest_reverse_full),
+            ("post", forest_total_off),
+            ("post", forest_no_problems),
+            ("post", forest_balance),
+            ("post", forest_target_text),
+        ],
+        "青岭县林业局 / 森林防火项目 (2022, 四川); 无封面; 万元 (2 位小数); 5 个子项目; 四川式自评表资金块（年初预算数/调整后预算数/预算执行数/预算执行率/权重/得分，"
+        "年度资金总额/财政资金/其他资金）+ 执行偏差原因行; 计量单位单列; 反向指标（森林火灾受害率 ≤0.9‰、火灾发生次数 ≤3起）; 产出 50/效益 30/满意度 10 + 10",
+        "clean; 执行率 {rate}，存在的问题和自评表如实说明原因（林权争议、尾款待结算）; 防火通道 38/45 公里按比例得分、原因已填; {total} 优",
+    ),
+}
+EXTRA4 = _fill_notes(EXTRA4)
+
+
+# ----------------------------------------------------------------------------------------------
 # Driver
 # ----------------------------------------------------------------------------------------------
 
@@ -7929,6 +8507,7 @@ def all_samples():
     out += extra_samples()
     out += extra_samples(EXTRA2)
     out += extra_samples(EXTRA3)
+    out += extra_samples(EXTRA4)
     return out
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import load_sample
+from conftest import SAMPLES, load_sample
 
 SEED_ROWS = [
     ("80", "80", "17.6", "62.4", "22.00%"),
@@ -94,3 +94,24 @@ def test_docx_nested_table_and_vmerge(tmp_path):
     assert outer.at(0, 2).text == "项目名称" and outer.at(0, 0).col_span == 3
     assert outer.at(2, 0).text == "项目资金" and outer.at(1, 0).row_span == 2
     assert inner.nested_in == outer.at(2, 2).ref and inner.at(0, 0).text == "内嵌"
+
+
+def test_browser_pdf_with_filled_rectangle_borders_gives_the_same_model():
+    """Chromium draws borders as thin filled rectangles (as Word/WPS do), LibreOffice as lines;
+    both must give the DOCX's tables, and the same paragraph text."""
+    import logging
+
+    import pdfplumber
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    with pdfplumber.open(str(SAMPLES / "xiangxi-2022-chrome.pdf")) as pdf:
+        page = pdf.pages[1]
+        assert page.rects and not page.lines and all(r["fill"] for r in page.rects)
+    a, b = load_sample("xiangxi-2022-chrome.pdf"), load_sample("xiangxi-2022.docx")
+    for ta, tb in zip(a.tables[1:], b.tables[1:]):  # the fund table and the 自评表
+        assert [ta.row_texts(r) for r in range(ta.n_rows)] == [tb.row_texts(r) for r in range(tb.n_rows)]
+    # the body text is the same (the summary table's last row, alone on its page, is not compared)
+    def body(doc):
+        return "".join(p.text for p in doc.paragraphs if "归口业务科室" not in p.text and p.text != "年月日")
+
+    assert body(a) == body(b)

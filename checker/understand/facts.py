@@ -362,7 +362,8 @@ def _listed(u: TextUnit, facts: Facts) -> None:
     """Sub-project lists with amounts: "用于：A 80万元；B 30万元", "其中A 30万元、B 20万元",
     "（A 27万元、B 18万元）"."""
     for m in _LIST_START.finditer(u.text):
-        end_rx = regex.compile(r"[。）)]") if m.group(0).startswith(("（", "(")) else regex.compile(r"。")
+        bracket = m.group(0).startswith(("（", "("))
+        end_rx = regex.compile(r"[。）)]") if bracket else regex.compile(r"。")
         e = end_rx.search(u.text, m.end())
         body = u.text[m.end(): e.start() if e else len(u.text)]
         items: list[ListedItem] = []
@@ -381,6 +382,8 @@ def _listed(u: TextUnit, facts: Facts) -> None:
             if len(name) < 2 or not regex.search(r"\p{Han}{2}", name) or regex.search(r"财政|资金$|自筹", name):
                 continue  # a funding source, not a sub-project
             items.append(ListedItem(name=name, num=nums[-1], loc=u.loc.quoting(piece)))
+        if bracket:
+            items = [it for it in items if it.num.is_money]  # a bracket lists amounts, not what was built
         if len(items) >= 2:
             # a list of amounts or of quantities ("A 1台、B 2台"), never a mix
             money = [it for it in items if it.num.is_money]
@@ -473,6 +476,11 @@ def _summary(doc: Document, k: Knowledge, facts: Facts) -> None:
                 if txt in keys[name]:
                     key = name
                     break
+            if key is None and len(txt) <= 10 and regex.search(r"财政|资金|补助|配套|拨款", txt):
+                for name, rx in _SOURCE_RX:  # 中央补助资金, 省级补助资金, 县级配套资金 …
+                    if regex.match(rx, txt):
+                        key = name
+                        break
             if key is None:
                 continue
             if key in ("plan_total", "arrived_total"):
@@ -504,6 +512,10 @@ def _summary(doc: Document, k: Knowledge, facts: Facts) -> None:
             facts.summary.setdefault(key, []).append((num, Loc.of_cell(t, nxt)))
 
 
+_SOURCE_RX = (("source_central", r"中央"), ("source_province", r"省"), ("source_prefecture", r"[州市]"),
+              ("source_county", r"[县区]"), ("source_self", r".*自筹"), ("source_other", r"其他"))
+
+
 def _year(doc: Document) -> int | None:
     head = [b.text for b in doc.paragraphs[:8]]
     for s in head:
@@ -519,10 +531,12 @@ def extract(doc: Document, k: Knowledge) -> Facts:
     _attach_captions(doc)
     facts.regions = find_regions(doc, k)
     facts.units = _units(doc)
+    region_tables = {id(r.table) for r in facts.regions if r.kind in ("fund", "indicators")}
     for u in facts.units:
         _narrative(u, k, facts)
         _allocations(u, facts)
-        _listed(u, facts)
+        if u.table is None or id(u.table) not in region_tables:  # a row's own description lists no sub-projects
+            _listed(u, facts)
         _counts(u, facts)
         _scores_grades(u, facts, k)
         _band_note(u, facts, k)
