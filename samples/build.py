@@ -8170,7 +8170,6 @@ def derive_forest(R, clean=True):
     grade = band(total)
     if clean:
         assert grade == "优", total
-    y = R["year"]
     rr = {r["name"]: r for r in rows}
     reason = (
         f"项目预算执行率为{RATE}，未全部执行的{f2(TB - TS)}万元中：防火通道建设2段共7公里因林权争议未能施工，"
