@@ -8454,6 +8454,488 @@ EXTRA4 = _fill_notes(EXTRA4)
 
 
 # ----------------------------------------------------------------------------------------------
+# H. Two more reports:
+#    H1 老旧小区改造 (县住建局, 2023): 6 sub-projects, one per 小区; fund table 小区名称/总投资/中央补助/
+#       地方配套/已完成投资/完成率 (总投资 = 中央补助 + 地方配套 per row) + 合计; one total in 亿元 in the
+#       narrative (总投资0.3256亿元), 万元 elsewhere; ≥/≤/= targets; satisfaction from a survey.
+#    H2 农业保险保费补贴 (县财政局, 2022): 元 with thousands separators in the table, 万元 in the text;
+#       fund table per 险种 保费总额/财政补贴/农户自缴/补贴拨付/拨付率; three allocation documents
+#       summing to the 财政补贴 total; 财政部式自评表 (年初预算数/全年预算数/全年执行数/分值/执行率/得分).
+# ----------------------------------------------------------------------------------------------
+
+HOUSING_BAND_NOTE = "90分（含）以上为优，80分（含）至90分（不含）为良，60分（含）至80分（不含）为中，60分以下为差"
+
+HOUSING = dict(
+    name="housing-2023",
+    year=2023,
+    org="溪川县住房和城乡建设局",
+    dept="溪川县住房和城乡建设局",
+    project="城镇老旧小区改造项目",
+    leader="韩志刚",
+    reviewer="苏丽娟",
+    filler="温建平",
+    phone="0736-6623108",
+    sign_date="2024年3月22日",
+    estates=[  # (小区名称, 中央补助, 地方配套, 已完成投资) 万元
+        ("东苑小区", "420.00", "180.00", "588.00"),
+        ("西湖小区", "380.00", "160.00", "540.00"),
+        ("南门小区", "450.00", "212.00", "612.35"),
+        ("北关小区", "300.00", "136.00", "436.00"),
+        ("纺织厂小区", "350.00", "168.00", "471.38"),
+        ("粮站小区", "340.00", "160.00", "430.00"),
+    ],
+    l1_weights={"产出": 50, "效益": 30, "满意度": 10},
+    l1_labels={"产出": "产出指标（50分）", "效益": "效益指标（30分）", "满意度": "满意度指标（10分）"},
+    inds=[
+        dict(l1="产出", l2="数量指标", name="改造老旧小区数量", kind="eq", t=D("6"), a=D("6"), unit="个", weight=D(10)),
+        dict(l1="产出", l2="数量指标", name="惠及居民户数", kind="ge", t=D("1280"), a=D("1296"), unit="户", weight=D(10)),
+        dict(
+            l1="产出", l2="数量指标", name="改造雨污管网长度", kind="ge", t=D("8.5"), a=D("7.9"), unit="公里", weight=D(10),
+            dev="粮站小区0.6公里管网因与燃气管线改迁交叉，顺延至2024年4月施工。",
+        ),
+        dict(l1="产出", l2="质量指标", name="工程竣工验收合格率", kind="eq", t=D("100"), a=D("100"), unit="%", weight=D(10)),
+        dict(l1="产出", l2="成本指标", name="单位面积改造成本", kind="le", t=D("320"), a=D("312"), unit="元/平方米", weight=D(10)),
+        dict(l1="效益", l2="社会效益指标", name="居住环境改善", kind="qual", target="明显改善", actual="效果明显", weight=D(10)),
+        dict(
+            l1="效益", l2="社会效益指标", name="既有住宅加装电梯", kind="ge", t=D("12"), a=D("10"), unit="部", weight=D(10),
+            dev="纺织厂小区2个单元业主意见未统一，加装电梯未实施；2024年继续协调。",
+        ),
+        dict(l1="效益", l2="可持续影响指标", name="长效管理机制建立率", kind="eq", t=D("100"), a=D("100"), unit="%", weight=D(10)),
+        dict(l1="满意度", l2="服务对象满意度指标", name="小区居民满意度", kind="ge", t=D("90"), a=D("93.6"), unit="%", weight=D(10)),
+    ],
+    survey=(520, 500, 468),
+)
+
+
+def derive_housing(R, clean=True):
+    M = {"R": R}
+    rows = []
+    TC = TL = TT = TS = D(0)
+    for name, c, loc, s in R["estates"]:
+        c, loc, s = D(c), D(loc), D(s)
+        t = c + loc
+        TC, TL, TT, TS = TC + c, TL + loc, TT + t, TS + s
+        rows.append(dict(name=name, t=f2(t), c=f2(c), l=f2(loc), s=f2(s), rate=pct(q2(s / t * 100))))
+    M["rows"] = rows
+    RATE = pct(q2(TS / TT * 100))
+    M["total"] = dict(name="合计", t=f2(TT), c=f2(TC), l=f2(TL), s=f2(TS), rate=RATE)
+    es = _exec_score(TS, TT)
+    M["exec_score"] = trim(es)
+    sent, back, ok = R["survey"]
+    sat = q2(D(ok) / D(back) * 100)
+    assert f"{_ind(R, '小区居民满意度')['a']}" == f"{sat:.1f}", sat
+    inds = _score_inds(R, clean)
+    if clean:
+        _check_scheme(R, inds, 10)
+    M["inds"] = inds
+    total = es + sum((x["score_dec"] for x in inds), D(0))
+    M["total_s"] = trim(total)
+    M["grade"] = band(total)
+    yi = (TT / 10000).normalize()
+    y = R["year"]
+    T = {}
+    _copies(
+        T, "goal",
+        "完成东苑、西湖、南门、北关、纺织厂、粮站6个老旧小区改造，惠及居民1280户以上，改造雨污管网8.5公里，"
+        "加装电梯12部，工程竣工验收合格率100%，单位面积改造成本控制在320元/平方米以内。",
+        "body", "table",
+    )
+    T["funds"] = {
+        "body": (
+            f"{y}年项目总投资{yi}亿元，其中中央补助资金{f2(TC)}万元、地方配套资金{f2(TL)}万元。截至{y}年12月31日，"
+            f"6个小区累计完成投资{f2(TS)}万元，完成率{RATE}，未完成投资{f2(TT - TS)}万元。"
+        )
+    }
+    T["survey"] = {
+        "body": (
+            f"项目竣工后，我局委托第三方在6个小区发放居民满意度调查问卷{sent}份，回收有效问卷{back}份，"
+            f"其中满意及基本满意{ok}份，满意度{sat:.1f}%。"
+        )
+    }
+    T["conclusion"] = {
+        "body": f"经自评，本项目综合得分{M['total_s']}分，评价等级为“{M['grade']}”。",
+        "table": M["grade"],
+    }
+    M["exec_dev"] = "粮站小区管网改迁、纺织厂小区加装电梯顺延，相应投资未完成。"
+    M["text"] = T
+    M["F"] = dict(T=f2(TT), S=f2(TS), RATE=RATE)
+    return M
+
+
+def housing_blocks(M):
+    R, T, y = M["R"], M["text"], M["R"]["year"]
+    H1, P = (lambda s: Para(s, "h1")), (lambda s: Para(s, "body"))
+    b = [
+        Para(f"{R['org']}", "title"),
+        Para(f"{y}年度{R['project']}绩效自评报告", "title"),
+        H1("一、项目基本情况"),
+        P(
+            "为改善城镇老旧小区居民居住条件，我局按照省、市城镇老旧小区改造工作部署，组织实施2000年底前建成的老旧小区"
+            "基础类和完善类改造，内容包括雨污管网、道路、绿化、照明和加装电梯等。年度绩效目标为：" + T["goal"]["body"]
+        ),
+        H1("二、项目资金投入和使用情况"),
+        P(T["funds"]["body"]),
+        Para("老旧小区改造资金情况表", "caption"),
+        Para("单位：万元", "unit"),
+    ]
+    rows = [[C(h, bold=True) for h in ("小区名称", "总投资", "中央补助", "地方配套", "已完成投资", "完成率")]]
+    for r in M["rows"] + [M["total"]]:
+        rows.append([C(r["name"])] + [C(r[k]) for k in ("t", "c", "l", "s", "rate")])
+    b.append(Table([3.0, 2.4, 2.4, 2.4, 2.6, 2.2], rows, size=11))
+    b += [
+        H1("三、项目绩效目标完成情况"),
+        P(
+            "全年完成6个老旧小区改造，惠及居民1296户，改造雨污管网7.9公里，加装电梯10部，6个小区全部通过竣工验收，"
+            "单位面积改造成本312元/平方米。各小区均建立了业主委员会或物业管理长效机制，居住环境改善效果明显。"
+        ),
+        P(T["survey"]["body"]),
+        P(
+            "未完成的指标：一是改造雨污管网长度完成7.9公里，粮站小区0.6公里管网因与燃气管线改迁交叉顺延施工；"
+            "二是加装电梯完成10部，纺织厂小区2个单元业主意见未统一。"
+        ),
+        H1("四、自评结论"),
+        P(T["conclusion"]["body"] + "（评分等级：" + HOUSING_BAND_NOTE + "。）"),
+        H1("五、存在的问题及改进措施"),
+        P(
+            "一是部分小区地下管线复杂，前期摸排不充分，影响施工进度；二是加装电梯需单元业主协商一致，推进难度大。"
+            "下一步，我局将加强前期勘察和管线协调，完善加装电梯协商机制，确保2024年一季度完成剩余工程。"
+        ),
+        Para(R["org"], "right"),
+        Para(R["sign_date"], "right"),
+        PageBreak(),
+        Para("附件", "attach"),
+        Para(f"{y}年度项目支出绩效自评表", "table-title"),
+    ]
+    F = M["F"]
+    z = [
+        [C("项目名称", cs=2), C(R["project"], cs=7)],
+        [C("主管部门", cs=2), C(R["dept"], cs=3), C("实施单位", cs=2), C(R["org"], cs=2)],
+        [C("项目资金（万元）", rs=2, cs=2)] + [C(h) for h in ("总投资", "已完成投资", "完成率", "分值", "得分")] + [C("原因", cs=2)],
+        [C(F["T"]), C(F["S"]), C(F["RATE"]), C("10"), C(M["exec_score"]), C(M["exec_dev"], cs=2, align="left", indent=False)],
+        [C("年度总体目标", cs=2), C(T["goal"]["table"], cs=7, align="left", indent=False)],
+        [C(h) for h in ("一级指标", "二级指标", "三级指标", "计量单位", "指标值", "实际完成值", "分值", "得分", "偏差原因分析")],
+    ]
+    units = {i["name"]: i.get("unit", "") for i in R["inds"]}
+    for i, x in enumerate(M["inds"]):
+        row = _l1_l2_cells(M["inds"], i, x, R["l1_labels"])
+        u = units[x["name"]]
+        tgt, act = (x["target"].removesuffix(u), x["actual"].removesuffix(u)) if u else (x["target"], x["actual"])
+        row += [C(x["name"], align="center", indent=False), C(u or "—"), C(tgt), C(act),
+                C(x["weight"]), C(x["score"]), C(x["dev"], align="left", indent=False)]
+        z.append(row)
+    z.append([C("总分", cs=6), C("100"), C(M["total_s"]), C(f"评价等级：{T['conclusion']['table']}")])
+    b.append(Table([1.3, 1.4, 2.2, 1.6, 1.5, 1.5, 1.1, 1.1, 3.3], z, size=9.5))
+    b.append(Para("评分等级：" + HOUSING_BAND_NOTE + "。", "small"))
+    b.append(Para(f"单位负责人：{R['leader']}    审核人：{R['reviewer']}    填表人：{R['filler']}    联系电话：{R['phone']}    填报日期：{R['sign_date']}", "small"))
+    return b
+
+
+AGRI = dict(
+    name="agri-insurance-2022",
+    year=2022,
+    org="禾丰县财政局",
+    dept="禾丰县财政局",
+    project="农业保险保费补贴",
+    leader="龚建华",
+    reviewer="谭秀梅",
+    filler="易晓东",
+    phone="0745-7781265",
+    sign_date="2023年3月30日",
+    alloc=[("湘财金〔2022〕15号", "中央财政", "3896000.00"), ("湘财金〔2022〕38号", "省级财政", "3409000.00"),
+           ("禾财金〔2022〕9号", "县级财政", "2435000.00")],
+    kinds=[  # (险种, 保费总额, 财政补贴, 补贴拨付) 元
+        ("水稻", "5400000.00", "4320000.00", "4320000.00"),
+        ("玉米", "3200000.00", "2400000.00", "2160000.00"),
+        ("生猪", "2600000.00", "1820000.00", "1592500.00"),
+        ("能繁母猪", "1500000.00", "1200000.00", "1080000.00"),
+    ],
+    l1_weights={"产出": 50, "效益": 30, "满意度": 10},
+    l1_labels={"产出": "产出指标", "效益": "效益指标", "满意度": "满意度指标"},
+    inds=[
+        dict(l1="产出", l2="数量指标", name="水稻承保面积", kind="ge", t=D("18"), a=D("18.6"), unit="万亩", weight=D(10)),
+        dict(
+            l1="产出", l2="数量指标", name="玉米承保面积", kind="ge", t=D("12"), a=D("11.4"), unit="万亩", weight=D(10),
+            dev="部分玉米种植户改种大豆，承保面积减少；2023年加强政策宣传。",
+        ),
+        dict(l1="产出", l2="数量指标", name="能繁母猪承保数量", kind="ge", t=D("2.5"), a=D("2.5"), unit="万头", weight=D(10)),
+        dict(l1="产出", l2="质量指标", name="理赔结案率", kind="ge", t=D("95"), a=D("96.2"), unit="%", weight=D(10)),
+        dict(l1="产出", l2="成本指标", name="保险费率执行", kind="qual", target="按规定费率执行", actual="达成", weight=D(10)),
+        dict(l1="效益", l2="经济效益指标", name="受灾农户获赔金额", kind="ge", t=D("1500"), a=D("1632.5"), unit="万元", weight=D(10)),
+        dict(
+            l1="效益", l2="社会效益指标", name="参保农户户数", kind="ge", t=D("3.2"), a=D("3.05"), unit="万户", weight=D(10),
+            dev="生猪散养户退出养殖，参保户数下降；2023年扩大特色险种覆盖。",
+        ),
+        dict(l1="效益", l2="可持续影响指标", name="农户灾后恢复生产能力", kind="qual", target="有效提升", actual="效果明显", weight=D(10)),
+        dict(l1="满意度", l2="服务对象满意度指标", name="参保农户满意度", kind="ge", t=D("90"), a=D("94.5"), unit="%", weight=D(10)),
+    ],
+    survey=(420, 400, 378),
+)
+
+
+def _wy(x) -> str:
+    """元 → 万元 with 2 decimals (exact)."""
+    v = D(x) / 10000
+    assert v == q2(v), x
+    return f"{v:.2f}"
+
+
+def derive_agri(R, clean=True):
+    M = {"R": R}
+    rows = []
+    TP = TS = TF = TA = D(0)
+    for name, p, s, a in R["kinds"]:
+        p, s, a = D(p), D(s), D(a)
+        TP, TS, TF, TA = TP + p, TS + s, TF + (p - s), TA + a
+        rows.append(dict(name=name, p=yuan(p), s=yuan(s), f=yuan(p - s), a=yuan(a), rate=pct(q2(a / s * 100))))
+    M["rows"] = rows
+    RATE = pct(q2(TA / TS * 100))
+    M["total"] = dict(name="合计", p=yuan(TP), s=yuan(TS), f=yuan(TF), a=yuan(TA), rate=RATE)
+    if clean:
+        assert sum(D(a) for _, _, a in R["alloc"]) == TS
+    es = _exec_score(TA, TS)
+    M["exec_score"] = trim(es)
+    sent, back, ok = R["survey"]
+    sat = q2(D(ok) / D(back) * 100)
+    assert f"{_ind(R, '参保农户满意度')['a']}" == f"{sat:.1f}", sat
+    inds = _score_inds(R, clean)
+    if clean:
+        _check_scheme(R, inds, 10)
+    M["inds"] = inds
+    total = es + sum((x["score_dec"] for x in inds), D(0))
+    M["total_s"] = trim(total)
+    M["grade"] = band(total)
+    y = R["year"]
+    T = {}
+    _copies(
+        T, "goal",
+        "水稻承保面积达到18万亩以上，玉米承保面积达到12万亩以上，能繁母猪承保2.5万头以上，理赔结案率95%以上，"
+        "参保农户3.2万户以上，参保农户满意度90%以上。",
+        "body", "table",
+    )
+    docs = "、".join(f"{doc}下达{lvl}保费补贴资金{_wy(a)}万元" for doc, lvl, a in R["alloc"])
+    T["funds"] = {
+        "body": (
+            f"{y}年全县四个险种保费总额{_wy(TP)}万元，其中财政补贴{_wy(TS)}万元、农户自缴{_wy(TF)}万元。"
+            f"财政补贴资金来源为：{docs}，合计{_wy(TS)}万元。截至{y}年12月31日，已向承保机构拨付补贴资金{_wy(TA)}万元，"
+            f"拨付率{RATE}，尚未拨付{_wy(TS - TA)}万元。"
+        )
+    }
+    T["survey"] = {
+        "body": (
+            f"我局会同县农业农村局在12个乡镇发放参保农户满意度问卷{sent}份，回收有效问卷{back}份，"
+            f"满意及基本满意{ok}份，满意度{sat:.1f}%。"
+        )
+    }
+    T["conclusion"] = {
+        "body": f"经自评，项目综合得分{M['total_s']}分，评价等级为“{M['grade']}”。",
+        "table": M["grade"],
+    }
+    M["exec_dev"] = f"玉米、生猪、能繁母猪保险部分保单年末尚未完成结算，剩余补贴{_wy(TS - TA)}万元于2023年一季度拨付。"
+    M["text"] = T
+    M["F"] = dict(S=_wy(TS), A=_wy(TA), RATE=RATE)
+    return M
+
+
+def agri_blocks(M):
+    R, T, y = M["R"], M["text"], M["R"]["year"]
+    H1, P = (lambda s: Para(s, "h1")), (lambda s: Para(s, "body"))
+    b = [
+        Para(f"{R['org']}{y}年度{R['project']}", "title"),
+        Para("项目支出绩效自评报告", "title"),
+        H1("一、项目概况"),
+        P(
+            "为分散农业生产风险、稳定农户收入，我县按照中央、省农业保险保费补贴政策，对水稻、玉米、生猪、能繁母猪"
+            "四个险种给予保费补贴，由承保机构按保单结算后申请拨付。年度绩效目标为：" + T["goal"]["body"]
+        ),
+        H1("二、资金投入和使用情况"),
+        P(T["funds"]["body"]),
+        Para("农业保险保费补贴资金情况表", "caption"),
+        Para("单位：元", "unit"),
+    ]
+    rows = [[C(h, bold=True) for h in ("险种", "保费总额", "财政补贴", "农户自缴", "补贴拨付", "拨付率")]]
+    for r in M["rows"] + [M["total"]]:
+        rows.append([C(r["name"])] + [C(r[k]) for k in ("p", "s", "f", "a", "rate")])
+    b.append(Table([2.2, 3.0, 3.0, 2.8, 3.0, 1.8], rows, size=10.5))
+    b += [
+        H1("三、绩效目标完成情况"),
+        P(
+            "全年水稻承保18.6万亩，玉米承保11.4万亩，能繁母猪承保2.5万头，理赔结案率96.2%，受灾农户获赔1632.5万元，"
+            "参保农户3.05万户。农业保险有效提升了农户灾后恢复生产能力。"
+        ),
+        P(T["survey"]["body"]),
+        H1("四、自评结论"),
+        P(T["conclusion"]["body"] + "（" + GRADE_NOTE.removeprefix("备注：").rstrip("。") + "）"),
+        H1("五、存在的问题及改进措施"),
+        P(
+            "一是部分承保机构保单结算滞后，影响补贴拨付进度；二是玉米承保面积和参保户数未达目标。"
+            "下一步将督促承保机构按季结算，加强政策宣传，扩大承保覆盖面。"
+        ),
+        Para(R["org"], "right"),
+        Para(R["sign_date"], "right"),
+        PageBreak(),
+        Para("附件", "attach"),
+        Para(f"项目支出绩效自评表（{y}年度）", "table-title"),
+    ]
+    F = M["F"]
+    z = [
+        [C("项目名称", cs=2), C(R["project"], cs=6)],
+        [C("主管部门", cs=2), C(R["dept"], cs=2), C("实施单位", cs=2), C(R["org"], cs=2)],
+        [C("项目资金（万元）", rs=5)] + [C(h) for h in ("", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率")] + [C("得分")],
+        [C("年度资金总额"), C(F["S"]), C(F["S"]), C(F["A"]), C("10"), C(F["RATE"]), C(M["exec_score"])],
+        [C("其中：当年财政拨款"), C(F["S"]), C(F["S"]), C(F["A"]), C("—"), C(F["RATE"]), C("—")],
+        [C("上年结转资金"), C("0.00"), C("0.00"), C("0.00"), C("—"), C("—"), C("—")],
+        [C("其他资金"), C("0.00"), C("0.00"), C("0.00"), C("—"), C("—"), C("—")],
+        [C("执行偏差原因", cs=2), C(M["exec_dev"], cs=6, align="left", indent=False)],
+        [C("年度总体目标", cs=2), C(T["goal"]["table"], cs=6, align="left", indent=False)],
+        [C(h) for h in ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")],
+    ]
+    z += _selfeval_rows_common(M["inds"], R["l1_labels"], 8)
+    z.append([C("总分", cs=5), C("100"), C(M["total_s"]), C(f"评价等级：{T['conclusion']['table']}")])
+    b.append(Table([1.4, 1.6, 2.3, 2.0, 2.0, 1.2, 1.2, 3.3], z, size=9.5))
+    b.append(Para(GRADE_NOTE, "small"))
+    b.append(Para(f"单位负责人：{R['leader']}    审核人：{R['reviewer']}    填表人：{R['filler']}    联系电话：{R['phone']}    填报日期：{R['sign_date']}", "small"))
+    return b
+
+
+# ---- H3. mutations -------------------------------------------------------------------------------
+
+
+def housing_row_identity(M):
+    r = _mrow(M, "纺织厂小区")
+    assert r["t"] == "518.00", r["t"]
+    r["t"] = "581.00"
+    return [
+        item("sum", "error", ["581"], "纺织厂小区总投资应为中央补助 350.00 + 地方配套 168.00 = 518.00 万元，表中填 581.00",
+             accept=["mismatch", "balance"]),
+        item("sum", "error", [["3319", "581"]], "连带：总投资列各行之和 3319.00 与合计 3256.00 不符",
+             accept=["mismatch"], optional=True),
+        item("rate", "error", ["581"], "连带：纺织厂小区完成率 91.00% 与 471.38÷581.00=81.13% 不符",
+             accept=["mismatch"], optional=True),
+    ]
+
+
+def housing_yi(M):
+    replace_in(M, "funds", "body", "总投资0.3256亿元", "总投资0.3526亿元")
+    return [
+        item("mismatch", "warning", [["0.3526", "3526"]],
+             "正文称项目总投资 0.3526 亿元，资金表及自评表总投资合计为 3256.00 万元（=0.3256 亿元）", accept=["text", "sum"])
+    ]
+
+
+def housing_le_full(R):
+    ind = _ind(R, "单位面积改造成本")
+    ind["a"] = D("336")
+    ind["score_override"] = "10"
+    return [
+        item("score", "error", ["单位面积改造成本"],
+             "反向指标“单位面积改造成本 ≤320 元/平方米”实际 336，未完成却给满分 10 分（按比例应得 10×320÷336=9.52 分）",
+             accept=["logic"]),
+        item("missing", "warning", ["单位面积改造成本"], "连带：该指标未完成，偏差原因分析栏为空",
+             accept=["score", "logic"], optional=True),
+    ]
+
+
+def housing_rate(M):
+    r = _mrow(M, "粮站小区")
+    assert r["rate"] == "86.00%", r["rate"]
+    r["rate"] = "68.00%"
+    return [item("rate", "error", ["68.00"], "粮站小区完成率 430.00÷500.00=86.00%，表中填 68.00%")]
+
+
+def housing_blank_dev(R):
+    ind = _ind(R, "改造雨污管网长度")
+    ind.pop("dev")
+    return [
+        item("missing", "warning", ["改造雨污管网长度"],
+             "改造雨污管网长度目标 ≥8.5 公里、实际 7.9 公里（按比例得 9.29 分），偏差原因分析栏为空")
+    ]
+
+
+def agri_rate(M):
+    r = _mrow(M, "玉米")
+    assert r["rate"] == "90.00%", r["rate"]
+    r["rate"] = "99.00%"
+    return [item("rate", "error", ["99.00"], "玉米保费补贴拨付率 2,160,000.00÷2,400,000.00=90.00%，表中填 99.00%")]
+
+
+def agri_alloc(M):
+    replace_in(M, "funds", "body", "下达省级财政保费补贴资金340.90万元", "下达省级财政保费补贴资金349.00万元")
+    return [
+        item("sum", "error", ["349"],
+             "下达文件 389.60+349.00+243.50=982.10 万元，与所称合计及财政补贴 974.00 万元不符（省级 340.90 误为 349.00）",
+             accept=["mismatch"])
+    ]
+
+
+def agri_survey(M):
+    replace_in(M, "survey", "body", "满意度94.5%", "满意度95.4%")
+    return [
+        item("mismatch", "warning", ["95.4"], "正文满意度调查称满意度 95.4%（378÷400=94.5%），自评表参保农户满意度为 94.5%",
+             accept=["text"])
+    ]
+
+
+def agri_grade(M):
+    assert M["grade"] == "优"
+    M["grade"] = "良"
+    M["text"]["conclusion"]["body"] = M["text"]["conclusion"]["body"].replace("“优”", "“良”")
+    M["text"]["conclusion"]["table"] = "良"
+    return [
+        item("grade", "error", [["良", "98.43"]],
+             "综合得分 98.43 分，按报告自己的等级划分（90（含）—100 分为优）应为“优”，却评为“良”（正文和自评表两处）")
+    ]
+
+
+def agri_dropped_clause(M):
+    replace_in(M, "goal", "table", "能繁母猪承保2.5万头以上，", "")
+    return [
+        item("text", "warning", [["能繁母猪承保", "2.5万头"]],
+             "自评表年度总体目标脱漏“能繁母猪承保2.5万头以上”分句，正文绩效目标有", accept=["mismatch"])
+    ]
+
+
+EXTRA5 = {  # same shape as EXTRA
+    "housing-2023": (
+        HOUSING,
+        derive_housing,
+        housing_blocks,
+        Style(),
+        [
+            ("post", housing_row_identity),
+            ("post", housing_yi),
+            ("pre", housing_le_full),
+            ("post", housing_rate),
+            ("pre", housing_blank_dev),
+        ],
+        "溪川县住房和城乡建设局 / 城镇老旧小区改造项目 (2023); 万元 (2 位小数)，正文总投资另写“0.3256亿元”; "
+        "资金表 6 个小区（小区名称/总投资/中央补助/地方配套/已完成投资/完成率 + 合计，总投资 = 中央补助 + 地方配套）; "
+        "自评表计量单位单列，指标值含 ≥/≤/=（单位面积改造成本 ≤320 元/平方米）; 满意度来自问卷（发放520、回收500、满意468）; "
+        "产出 50/效益 30/满意度 10 + 完成率 10; 等级 优/良/中/差，注“90分（含）以上为优，80分（含）至90分（不含）为良，…”",
+        "clean; 完成率 {rate}（粮站、纺织厂小区顺延，正文和自评表说明）; 雨污管网、加装电梯两项未完成按比例得分、偏差原因已填; {total} 优",
+    ),
+    "agri-insurance-2022": (
+        AGRI,
+        derive_agri,
+        agri_blocks,
+        Style(),
+        [
+            ("post", agri_rate),
+            ("post", agri_alloc),
+            ("post", agri_survey),
+            ("post", agri_grade),
+            ("post", agri_dropped_clause),
+        ],
+        "禾丰县财政局 / 农业保险保费补贴 (2022); 资金表用元（千分位, 2 位小数），正文用万元; "
+        "资金表 4 个险种（险种/保费总额/财政补贴/农户自缴/补贴拨付/拨付率 + 合计，保费总额 = 财政补贴 + 农户自缴）; "
+        "三个下达文件（中央/省/县）合计等于财政补贴; 财政部式自评表（年初预算数/全年预算数/全年执行数/分值/执行率/得分，"
+        "年度资金总额/当年财政拨款/上年结转资金/其他资金）50/30/10+10; 满意度问卷（发放420、回收400、满意378）",
+        "clean; 拨付率 {rate}（保单结算滞后，自评表执行偏差原因说明）; 玉米承保面积、参保户数两项未完成按比例得分、偏差原因已填; {total} 优",
+    ),
+}
+EXTRA5 = _fill_notes(EXTRA5)
+
+
+# ----------------------------------------------------------------------------------------------
 # Driver
 # ----------------------------------------------------------------------------------------------
 
@@ -8507,6 +8989,7 @@ def all_samples():
     out += extra_samples(EXTRA2)
     out += extra_samples(EXTRA3)
     out += extra_samples(EXTRA4)
+    out += extra_samples(EXTRA5)
     return out
 
 

@@ -418,6 +418,63 @@ class HeaderFormula(Rule):
                                        locations=[Loc.of_cell(reg.table, cell)])
 
 
+def _head(reg: Region, col: int) -> str:
+    c = reg.table.at(reg.header_rows[-1], col)
+    return c.text if c is not None and c.text else f"第{col + 1}列"
+
+
+@register
+class RowIdentity(Rule):
+    code = "PC110"
+    name = "row-identity"
+    category = "sum"
+    title = "表内各行共同遵守的列间关系（如 总投资 = 中央补助 + 地方配套）在某一行不成立"
+    explain = ("资金表中一列等于另两列之和的关系（总投资 = 中央补助 + 地方配套，保费总额 = 财政补贴 + 农户自缴……）"
+               "在其余各行都成立时，唯独不成立的那一行通常是填错的数字。至少 4 行成立才推断该关系。")
+    fail_example = "各小区 总投资 = 中央补助 + 地方配套，纺织厂小区 350 + 168 却填 581。"
+    pass_example = "每一行都满足该关系。"
+
+    def check(self, facts):
+        for reg in facts.regions_of("fund"):
+            rows = [r for r in reg.rows if r.kind is None]
+            if len(rows) < 4:
+                continue
+            cols = sorted({c.col for r in rows for c in reg.table.row_cells(r.index)
+                           if c.row == r.index and cell_num(reg, r, c.col) is not None})
+            grid = {(r.index, c): cell_num(reg, r, c) for r in rows for c in cols}
+            money_cols = [c for c in cols if all(grid[(r.index, c)] is None or not grid[(r.index, c)].is_percent
+                                                 for r in rows)]
+            reported = set()
+            for t in money_cols:
+                for i, a in enumerate(money_cols):
+                    for b in money_cols[i + 1:]:
+                        if t in (a, b):
+                            continue
+                        bad, good = [], 0
+                        for r in rows:
+                            nt, na, nb = grid[(r.index, t)], grid[(r.index, a)], grid[(r.index, b)]
+                            if nt is None or na is None or nb is None:
+                                continue
+                            d = max(nt.decimals, na.decimals, nb.decimals)
+                            if tol.overlaps(tol.add([tol.num_ival(na, d), tol.num_ival(nb, d)]), tol.num_ival(nt, d)):
+                                good += 1
+                            else:
+                                bad.append((r, nt, na, nb, d))
+                        if good >= 4 and len(bad) == 1 and (bad[0][0].index, t) not in reported:
+                            r, nt, na, nb, d = bad[0]
+                            reported.add((r.index, t))
+                            exp = na.value + nb.value
+                            e = tol.fmt(exp, d, nt.raw)
+                            from checker.model import Loc
+
+                            yield self.finding(
+                                f"“{_row_name(r)}”{_head(reg, t)} {nt.raw.strip()} ≠ {_head(reg, a)} {na.raw.strip()} + "
+                                f"{_head(reg, b)} "
+                                f"{nb.raw.strip()} = {e}（其余 {good} 行均满足该关系）", expected=e, found=nt.raw.strip(),
+                                difference=tol.fmt(nt.value - exp, d),
+                                locations=[Loc.of_cell(reg.table, reg.table.at(r.index, t))])
+
+
 @register
 class Balance(Rule):
     code = "PC201"

@@ -69,6 +69,7 @@ class TextUnit:
     table: Table | None = None
     topic: str = ""  # "goal" | "achievement" | "" — a goal and its achievement are meant to differ
     condensed: bool = False  # a 自评表 summary cell that abridges the narrative
+    goal_copy: bool = False  # the 自评表's 预期目标: a copy of the goal, sometimes abridged
 
 
 @dataclass
@@ -263,8 +264,9 @@ def _units(doc: Document) -> list[TextUnit]:
                     own = _own_topic(c.text)
                     out.append(TextUnit(text=c.text, raw=c.raw, loc=Loc.of_cell(b, c), where="table", block=c,
                                         table=b, topic=own or topic_of(label),
-                                        condensed=selfeval and label in ("预期目标", "实际完成情况", "年度总体目标")
-                                        or (selfeval and regex.search(r"预期目标|实际完成情况", label) is not None)))
+                                        # the 自评表's 实际完成情况 abridges the narrative; its 预期目标 copies the goal
+                                        condensed=selfeval and regex.search(r"实际完成|完成情况", label) is not None,
+                                        goal_copy=selfeval and regex.search(r"预期目标|年度目标|总体目标", label) is not None))
     return out
 
 

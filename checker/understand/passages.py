@@ -159,10 +159,20 @@ def differences(fa: Folded, fb: Folded) -> list[Difference]:
                 continue  # a short shared phrase inside two different sentences: a paraphrase, not a copy
             if condensed and not d.numeric:
                 continue  # the 自评表 abridges and rewords the narrative; only a changed figure counts there
+            if not d.numeric and not (_covers(fa, matched) and _covers(fb, matched)):
+                continue  # part of a 预期目标 cell matches part of the narrative: an abridged goal
             qa, sa = _quote(fa, a0, a1)
             qb, sb = _quote(fb, b0, b1)
             out.append(Difference(a=fa, b=fb, a_span=sa, b_span=sb, a_gap=ga, b_gap=gb, a_quote=qa, b_quote=qb))
+    if (fa.unit.goal_copy or fb.unit.goal_copy) and len(out) > 1:
+        # a 预期目标 cell that differs in many places abridges the goal; one lone change is a drift
+        out = [d for d in out if d.numeric]
     return out
+
+
+def _covers(f: Folded, matched: int) -> bool:
+    """Whether the aligned region is (nearly) all of a 预期目标 cell: then it is a copy, not an abridgement."""
+    return not f.unit.goal_copy or matched >= 0.85 * len(f.text)
 
 
 def _anchored(m, fa: Folded, fb: Folded, left: bool) -> bool:
