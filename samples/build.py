@@ -8936,6 +8936,289 @@ EXTRA5 = _fill_notes(EXTRA5)
 
 
 # ----------------------------------------------------------------------------------------------
+# I. 饮用水水源地保护 (市生态环境局, 2024): fund table 序号/建设内容/批复金额/支付金额/未支付金额/支付进度
+#    (rates with one decimal, "93.6%"); 湘西-style summary table with 计划投资额 split 中央/省/市/县;
+#    national 自评表 with 一级指标 written "产出指标（分值50）" and 二级指标 repeated in every row
+#    (not merged); band note "综合得分90分以上（含90分）为优秀，80-89分为良好，…".
+# ----------------------------------------------------------------------------------------------
+
+WQ_BAND_NOTE = "综合得分90分以上（含90分）为优秀，80-89分为良好，70-79分为中等，70分以下为差"
+Q1 = D("0.1")
+
+
+def band_wq(total: Decimal) -> str:
+    if total >= 90:
+        return "优秀"
+    if total >= 80:
+        return "良好"
+    if total >= 70:
+        return "中等"
+    return "差"
+
+
+def rate1(s, b) -> str:
+    return f"{(D(s) / D(b) * 100).quantize(Q1, rounding=ROUND_HALF_UP)}%"
+
+
+WQ = dict(
+    name="water-quality-2024",
+    year=2024,
+    org="沅州市生态环境局",
+    dept="沅州市生态环境局",
+    project="饮用水水源地保护项目",
+    leader="田志远",
+    reviewer="向晓梅",
+    filler="彭立军",
+    phone="0743-8251436",
+    sign_date="2025年4月18日",
+    sources=[("中央资金", "500.00"), ("省级资金", "200.00"), ("市级资金", "120.00"), ("县级资金", "80.00")],
+    subs=[  # (建设内容, 批复金额, 支付金额) 万元
+        ("一级保护区隔离防护网建设", "320.00", "299.60"),
+        ("水源地标志标识设置", "45.00", "45.00"),
+        ("水质自动监测站建设", "260.00", "218.40"),
+        ("保护区面源污染整治", "180.00", "171.00"),
+        ("环境风险应急能力建设", "95.00", "76.00"),
+    ],
+    l1_weights={"产出": 50, "效益": 30, "满意度": 10},
+    l1_labels={"产出": "产出指标（分值50）", "效益": "效益指标（分值30）", "满意度": "满意度指标（分值10）"},
+    inds=[
+        dict(l1="产出", l2="数量指标", name="隔离防护网建设长度", kind="ge", t=D("12"), a=D("12"), unit="公里", weight=D(10)),
+        dict(l1="产出", l2="数量指标", name="设置标志标识牌", kind="ge", t=D("60"), a=D("60"), unit="块", weight=D(10)),
+        dict(
+            l1="产出", l2="数量指标", name="建成水质自动监测站", kind="ge", t=D("4"), a=D("3"), unit="个", weight=D(10),
+            dev="1个监测站因用地手续未完成尚未建成，预计2025年6月建成。",
+        ),
+        dict(l1="产出", l2="质量指标", name="工程验收合格率", kind="eq", t=D("100"), a=D("100"), unit="%", weight=D(10)),
+        dict(
+            l1="产出", l2="时效指标", name="项目按期完成率", kind="ge", t=D("100"), a=D("76"), unit="%", weight=D(10),
+            dev="监测站用地手续滞后、应急物资采购流标一次，影响按期完成。",
+        ),
+        dict(
+            l1="效益", l2="生态效益指标", name="环境风险隐患整治率", kind="ge", t=D("95"), a=D("87.4"), unit="%",
+            weight=D(10), dev="部分隐患点涉及农户搬迁，整治工作延至2025年。",
+        ),
+        dict(l1="效益", l2="生态效益指标", name="水源地水质达标率", kind="eq", t=D("100"), a=D("100"), unit="%", weight=D(10)),
+        dict(
+            l1="效益", l2="可持续影响指标", name="水源地长效管护机制", kind="qual", target="建立长效管护机制",
+            actual="初步建立", score=D("4"), weight=D(10), dev="管护办法尚在征求意见，专职管护人员未全部到位。",
+        ),
+        dict(
+            l1="满意度", l2="服务对象满意度指标", name="周边群众满意度", kind="ge", t=D("90"), a=D("81"), unit="%",
+            weight=D(10), dev="部分群众对隔离防护网影响通行有意见。",
+        ),
+    ],
+)
+
+
+def derive_wq(R, clean=True):
+    M = {"R": R}
+    rows = []
+    TB = TS = D(0)
+    for i, (name, b, s) in enumerate(R["subs"], 1):
+        b, s = D(b), D(s)
+        TB, TS = TB + b, TS + s
+        rows.append(dict(no=str(i), name=name, b=f2(b), s=f2(s), u=f2(b - s), rate=rate1(s, b)))
+    M["rows"] = rows
+    RATE = rate1(TS, TB)
+    M["total"] = dict(no="", name="合计", b=f2(TB), s=f2(TS), u=f2(TB - TS), rate=RATE)
+    M["sources"] = list(R["sources"])
+    if clean:
+        assert sum(D(v) for _, v in R["sources"]) == TB
+    es = _exec_score(TS, TB)
+    M["exec_score"] = trim(es)
+    inds = _score_inds(R, clean)
+    if clean:
+        _check_scheme(R, inds, 10)
+    M["inds"] = inds
+    total = es + sum((x["score_dec"] for x in inds), D(0))
+    M["total_s"] = trim(total)
+    grade = band_wq(total)
+    if clean:
+        assert total == D("86.3") and grade == "良好", total
+    y = R["year"]
+    srcs = "、".join(f"{lab}{v}万元" for lab, v in R["sources"])
+    funds = (
+        f"项目批复资金{f2(TB)}万元，其中{srcs}，资金已全部到位。截至{y}年12月31日，累计支付{f2(TS)}万元，"
+        f"未支付{f2(TB - TS)}万元，支付进度{RATE}。"
+    )
+    problems = (
+        "一是水质自动监测站1座因用地手续未完成，至年底尚未建成，相应资金未能支付；"
+        "二是环境风险应急物资采购流标一次，应急能力建设进度滞后；三是水源地长效管护机制尚未完全建立。"
+    )
+    T = {
+        "funds": {"body": funds, "summary": funds},
+        "problems": {"body": problems, "summary": problems},
+        "conclusion": {
+            "body": f"经自评，本项目综合得分{M['total_s']}分，评价等级为“{grade}”。",
+            "summary": f"综合得分{M['total_s']}分，评价等级为“{grade}”。",
+            "table": grade,
+        },
+    }
+    M["text"] = T
+    M["exec_dev"] = f"支付进度{RATE}：监测站1座未建成、应急物资采购滞后，剩余资金将于2025年按进度支付。"
+    M["B"], M["S"], M["RATE"] = f2(TB), f2(TS), RATE
+    return M
+
+
+def wq_blocks(M):
+    R, T, y = M["R"], M["text"], M["R"]["year"]
+    H1, P = (lambda s: Para(s, "h1")), (lambda s: Para(s, "body"))
+    ind = {x["name"]: x for x in M["inds"]}
+    b = [
+        Para(R["org"], "cover-org"),
+        Para(f"{y}年度{R['project']}", "title"),
+        Para("支出绩效自评报告", "title"),
+        PageBreak(),
+        Para(f"{y}年度项目支出绩效自评报告表", "table-title"),
+    ]
+    s = [
+        [C("项目名称"), C(R["project"], cs=4)],
+        [C("主管部门"), C(R["dept"], cs=2), C("项目负责人"), C(R["leader"])],
+        [C("计划投资额（万元）"), C(M["B"], cs=2), C("实际支付（万元）"), C(M["S"])],
+    ]
+    for i, (lab, v) in enumerate(M["sources"]):
+        s.append([C(("其中：" if i == 0 else "") + lab), C(v, cs=2), C("到位数（万元）"), C(v)])
+    s += [
+        [C("资金投入和使用情况"), C(T["funds"]["summary"], cs=4)],
+        [C("存在的问题"), C(T["problems"]["summary"], cs=4)],
+        [C("自评结论"), C([T["conclusion"]["summary"], WQ_BAND_NOTE], cs=4)],
+    ]
+    b.append(Table([3.4, 2.6, 2.4, 3.4, 3.6], s, size=11))
+    b += [
+        PageBreak(),
+        H1("一、项目基本情况"),
+        P(
+            f"为保障城乡居民饮水安全，{y}年我局实施饮用水水源地保护项目，建设内容包括一级保护区隔离防护网建设、"
+            "水源地标志标识设置、水质自动监测站建设、保护区面源污染整治和环境风险应急能力建设5个子项目。"
+            "项目年度目标为：建设隔离防护网12公里，设置标志标识牌60块，建成水质自动监测站4个，"
+            "环境风险隐患整治率达到95%，水源地水质达标率100%。"
+        ),
+        H1("二、项目资金投入和使用情况"),
+        P(T["funds"]["body"]),
+        Para("项目资金支付情况表", "caption"),
+        Para("单位：万元", "unit"),
+    ]
+    rows = [[C(h, bold=True) for h in ("序号", "建设内容", "批复金额", "支付金额", "未支付金额", "支付进度")]]
+    for r in M["rows"] + [M["total"]]:
+        rows.append([C(r[k]) for k in ("no", "name", "b", "s", "u", "rate")])
+    b.append(Table([1.2, 5.0, 2.4, 2.4, 2.4, 2.2], rows, size=11))
+    b += [
+        H1("三、项目绩效目标完成情况"),
+        P(
+            f"全年建设隔离防护网{ind['隔离防护网建设长度']['actual']}，设置标志标识牌{ind['设置标志标识牌']['actual']}，"
+            f"建成水质自动监测站{ind['建成水质自动监测站']['actual']}，工程验收合格率100%，"
+            f"环境风险隐患整治率{ind['环境风险隐患整治率']['actual']}，水源地水质达标率100%，"
+            f"周边群众满意度{ind['周边群众满意度']['actual']}。监测站建设、按期完成率、隐患整治率、长效管护机制和满意度"
+            "五项指标未完成，已按完成比例或分档计分，偏差原因见自评表。"
+        ),
+        H1("四、存在的问题及原因"),
+        P(T["problems"]["body"]),
+        H1("五、下一步改进措施"),
+        P("一是加快办理监测站用地手续，确保2025年6月前建成；二是重新组织应急物资采购；"
+          "三是出台水源地管护办法，落实专职管护人员。"),
+        H1("六、自评结论"),
+        P(T["conclusion"]["body"] + f"（{WQ_BAND_NOTE}）"),
+        Para(R["org"], "right"),
+        Para(R["sign_date"], "right"),
+        PageBreak(),
+        Para("附件", "attach"),
+        Para(f"{y}年度项目支出绩效自评表", "table-title"),
+    ]
+    z = [
+        [C("项目名称", cs=2), C(R["project"], cs=6)],
+        [C("主管部门", cs=2), C(R["dept"], cs=3), C("实施单位", cs=1), C(R["org"], cs=2)],
+        [C("项目资金（万元）", rs=2, cs=2)] + [C(h) for h in ("批复金额", "支付金额", "支付进度", "分值", "得分", "偏差原因分析")],
+        [C(M["B"]), C(M["S"]), C(M["RATE"]), C("10"), C(M["exec_score"]), C(M["exec_dev"], align="left", indent=False)],
+        [C(h) for h in ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析")],
+    ]
+    inds = M["inds"]
+    for i, x in enumerate(inds):
+        row = []
+        if i == 0 or inds[i - 1]["l1"] != x["l1"]:
+            row.append(C(R["l1_labels"][x["l1"]], rs=sum(1 for v in inds if v["l1"] == x["l1"])))
+        row += [C(x["l2"]), C(x["name"]), C(x["target"]), C(x["actual"]), C(x["weight"]), C(x["score"])]
+        row.append(C(x["dev"], align="left", indent=False))
+        z.append(row)
+    z.append([C("总分", cs=5), C("100"), C(M["total_s"]), C(f"评价等级：{T['conclusion']['table']}")])
+    b.append(Table([1.7, 1.6, 2.4, 1.9, 1.9, 1.0, 1.1, 3.9], z, size=9.5))
+    b.append(Para(f"注：{WQ_BAND_NOTE}。", "small"))
+    b.append(Para(f"单位负责人：{R['leader']}    审核人：{R['reviewer']}    填表人：{R['filler']}    联系电话：{R['phone']}    填报日期：{R['sign_date']}", "small"))
+    return b
+
+
+def wq_unpaid(M):
+    r = next(r for r in M["rows"] if r["name"] == "水质自动监测站建设")
+    r["u"] = "46.10"
+    return [
+        item("balance", "error", ["46.10"], "水质自动监测站建设未支付金额应为 260.00−218.40=41.60 万元，表中填 46.10",
+             accept=["sum"]),
+        item("sum", "error", [["94.50", "46.10"]], "连带：未支付金额列各行之和 94.50 与合计 90.00 不符", optional=True),
+    ]
+
+
+def wq_rate(M):
+    r = next(r for r in M["rows"] if r["name"] == "保护区面源污染整治")
+    r["rate"] = "96.0%"
+    return [item("rate", "error", [["96.0", "95.0"]], "保护区面源污染整治支付进度 171.00÷180.00=95.0%，表中填 96.0%")]
+
+
+def wq_source(M):
+    M["sources"] = [(lab, "210.00" if lab == "省级资金" else v) for lab, v in M["sources"]]
+    return [
+        item("sum", "error", [["910", "210"]],
+             "摘要表计划投资额 900.00 万元，而中央/省/市/县四项来源 500.00+210.00+120.00+80.00=910.00 万元（省级资金 200.00 误为 210.00；资金投入段为 200.00）",
+             accept=["mismatch"]),
+    ]
+
+
+def wq_grade(M):
+    T = M["text"]["conclusion"]
+    for loc in ("body", "summary"):
+        T[loc] = T[loc].replace("“良好”", "“优秀”")
+    T["table"] = "优秀"
+    return [item("grade", "error", ["优秀"],
+                 "综合得分 86.3 分，按报告自己的等级划分（80-89分为良好）应为“良好”，却评为“优秀”（正文、摘要表和自评表三处）")]
+
+
+def wq_narrative_paid(M):
+    replace_in(M, "funds", "body", "累计支付810.00万元", "累计支付801.00万元")
+    return [item("mismatch", "warning", ["801"],
+                 "正文称累计支付 801.00 万元，资金表合计、摘要表及自评表为 810.00 万元（支付进度 90.0% 按后者计算）",
+                 accept=["text", "sum"])]
+
+
+def wq_changed_word(M):
+    replace_in(M, "problems", "summary", "因用地手续未完成", "因用地手续已完成")
+    return [item("text", "warning", [["已完成", "未完成"]],
+                 "摘要表存在的问题称监测站“因用地手续已完成”尚未建成，正文同段为“未完成”（一字之差，意思相反）",
+                 accept=["mismatch", "logic"])]
+
+
+EXTRA6 = {  # same shape as EXTRA
+    "water-quality-2024": (
+        WQ,
+        derive_wq,
+        wq_blocks,
+        Style(),
+        [
+            ("post", wq_unpaid),
+            ("post", wq_rate),
+            ("post", wq_source),
+            ("post", wq_grade),
+            ("post", wq_narrative_paid),
+            ("post", wq_changed_word),
+        ],
+        "沅州市生态环境局 / 饮用水水源地保护项目 (2024); 万元 (2 位小数); 摘要表在前（湘西式，计划投资额分 中央/省/市/县 四项）; "
+        "资金表 5 个子项目（序号/建设内容/批复金额/支付金额/未支付金额/支付进度，进度一位小数如 93.6%）; "
+        "国家式自评表 一级指标写作“产出指标（分值50）”，二级指标逐行重复（不合并）; 50/30/10 + 支付进度 10; "
+        "等级注“综合得分90分以上（含90分）为优秀，80-89分为良好，70-79分为中等，70分以下为差”",
+        "clean; 支付进度 {rate}（监测站用地手续、应急物资流标，正文和自评表说明）; 五项指标未完成按比例或分档得分、偏差原因已填; {total} 良好",
+    ),
+}
+EXTRA6 = _fill_notes(EXTRA6)
+
+
+# ----------------------------------------------------------------------------------------------
 # Driver
 # ----------------------------------------------------------------------------------------------
 
@@ -8990,6 +9273,7 @@ def all_samples():
     out += extra_samples(EXTRA3)
     out += extra_samples(EXTRA4)
     out += extra_samples(EXTRA5)
+    out += extra_samples(EXTRA6)
     return out
 
 
