@@ -9219,6 +9219,245 @@ EXTRA6 = _fill_notes(EXTRA6)
 
 
 # ----------------------------------------------------------------------------------------------
+# H. 居家养老服务 (县民政局, 2023), written with "messy" real-world cell formatting: money cells carry
+#    their unit ("80万元", "17.6万元"), the fund table prints rates as whole percents rounded half-up
+#    ("77%") while the text gives two decimals (88.30%), the total row is labelled "总计", a 资金来源
+#    column (中央/省/县) beside 项目名称; national 自评表 with 一级指标 "产出指标（50分）" and
+#    分值/得分 cells written "10分"/"9.5分".
+# ----------------------------------------------------------------------------------------------
+
+ELD_BAND_NOTE = "90（含）—100分为优；80（含）—90分为良；60（含）—80分为中；60分以下为差"
+Q0 = D("1")
+
+
+def wan_u(x) -> str:
+    return f"{trim(D(x))}万元"
+
+
+def fen(x) -> str:
+    return f"{trim(D(x))}分"
+
+
+def rate0(s, b) -> str:
+    return f"{(D(s) / D(b) * 100).quantize(Q0, rounding=ROUND_HALF_UP)}%"
+
+
+ELD = dict(
+    name="elderly-care-2023",
+    year=2023,
+    org="清河县民政局",
+    dept="清河县民政局",
+    project="居家养老服务项目",
+    leader="宋立华",
+    reviewer="孟庆云",
+    filler="韩雪",
+    phone="0534-6213057",
+    sign_date="2024年4月25日",
+    subs=[  # (项目名称, 资金来源, 预算数, 实际支出) 万元
+        ("居家养老服务站运营补贴", "中央", "80", "72"),
+        ("老年人助餐服务", "省", "60", "56.4"),
+        ("居家适老化改造", "县", "40", "30.6"),
+        ("失能老人上门护理", "中央", "20", "17.6"),
+    ],
+    l1_weights={"产出": 50, "效益": 30, "满意度": 10},
+    l1_labels={"产出": "产出指标（50分）", "效益": "效益指标（30分）", "满意度": "满意度指标（10分）"},
+    inds=[
+        dict(l1="产出", l2="数量指标", name="居家养老服务站运营数量", kind="ge", t=D("12"), a=D("12"), unit="个",
+             weight=D(10)),
+        dict(l1="产出", l2="数量指标", name="助餐服务人次", kind="ge", t=D("30000"), a=D("28500"), unit="人次",
+             weight=D(10), dev="部分助餐点下半年才开放，全年服务人次略低于目标。"),
+        dict(l1="产出", l2="数量指标", name="适老化改造户数", kind="ge", t=D("200"), a=D("170"), unit="户",
+             weight=D(10), dev="30户因老人住院或房屋产权问题暂缓改造，顺延至2024年实施。"),
+        dict(l1="产出", l2="质量指标", name="服务质量抽查合格率", kind="ge", t=D("95"), a=D("97"), unit="%",
+             weight=D(10)),
+        dict(l1="产出", l2="时效指标", name="上门护理响应及时率", kind="ge", t=D("90"), a=D("92"), unit="%",
+             weight=D(10)),
+        dict(l1="效益", l2="社会效益指标", name="居家养老服务覆盖率", kind="ge", t=D("60"), a=D("62"), unit="%",
+             weight=D(15)),
+        dict(l1="效益", l2="可持续影响指标", name="老年人生活质量", kind="qual", target="明显改善",
+             actual="有所改善", score=D("13"), weight=D(15), dev="服务内容以助餐、保洁为主，精神慰藉类服务偏少。"),
+        dict(l1="满意度", l2="服务对象满意度指标", name="服务对象满意度", kind="ge", t=D("90"), a=D("93"),
+             unit="%", weight=D(10)),
+    ],
+)
+
+
+def derive_eld(R, clean=True):
+    M = {"R": R}
+    rows = []
+    TB = TS = D(0)
+    src = {}
+    for i, (name, fund, b, s) in enumerate(R["subs"], 1):
+        b, s = D(b), D(s)
+        TB, TS = TB + b, TS + s
+        src[fund] = src.get(fund, D(0)) + b
+        rows.append(dict(no=str(i), name=name, src=fund, b=wan_u(b), s=wan_u(s), u=wan_u(b - s), rate=rate0(s, b)))
+    M["rows"] = rows
+    M["total"] = dict(no="", name="总计", src="", b=wan_u(TB), s=wan_u(TS), u=wan_u(TB - TS), rate=rate0(TS, TB),
+                      rate2=pct(q2(TS / TB * 100)))
+    RATE = M["total"]["rate2"]
+    es = _exec_score(TS, TB)
+    M["exec_score"] = fen(es)
+    inds = _score_inds(R, clean)
+    if clean:
+        _check_scheme(R, inds, 10)
+    M["inds"] = inds
+    total = es + sum((x["score_dec"] for x in inds), D(0))
+    M["total_s"] = trim(total)
+    grade = band(total)
+    if clean:
+        assert total == D("94.83") and grade == "优", total
+    y = R["year"]
+    names = "、".join(n for n, *_ in R["subs"])
+    srcs = "、".join(f"{k}级资金{trim(v)}万元" if k != "中央" else f"中央资金{trim(v)}万元" for k, v in src.items())
+    overview = (
+        f"为满足居家老年人养老服务需求，{y}年我局实施居家养老服务项目，包括{names}{len(R['subs'])}个子项目。"
+        "年度目标为：运营居家养老服务站12个，提供助餐服务30000人次以上，完成适老化改造200户，"
+        "居家养老服务覆盖率达到60%以上。"
+    )
+    funds = (
+        f"项目预算{trim(TB)}万元，其中{srcs}，资金已全部到位。截至{y}年12月31日，实际支出{trim(TS)}万元，"
+        f"结余{trim(TB - TS)}万元，预算执行率{RATE}。"
+    )
+    M["text"] = {
+        "overview": {"body": overview},
+        "funds": {"body": funds},
+        "conclusion": {"body": f"经自评，本项目综合得分{M['total_s']}分，评价等级为“{grade}”。", "table": grade},
+    }
+    M["exec_dev"] = f"执行率{RATE}：30户适老化改造顺延、助餐点下半年开放，结余资金结转下年使用。"
+    M["B"], M["S"], M["RATE"] = wan_u(TB), wan_u(TS), RATE
+    return M
+
+
+def eld_blocks(M):
+    R, T, y = M["R"], M["text"], M["R"]["year"]
+    H1, P = (lambda s: Para(s, "h1")), (lambda s: Para(s, "body"))
+    ind = {x["name"]: x for x in M["inds"]}
+    b = [
+        Para(R["org"], "cover-org"),
+        Para(f"{y}年度{R['project']}", "title"),
+        Para("支出绩效自评报告", "title"),
+        PageBreak(),
+        H1("一、项目基本情况"),
+        P(T["overview"]["body"]),
+        H1("二、项目资金投入和使用情况"),
+        P(T["funds"]["body"]),
+        Para("项目资金使用情况表", "caption"),
+    ]
+    rows = [[C(h, bold=True) for h in ("序号", "项目名称", "资金来源", "预算数", "实际支出", "结余", "执行率")]]
+    for r in M["rows"] + [M["total"]]:
+        rows.append([C(r[k]) for k in ("no", "name", "src", "b", "s", "u", "rate")])
+    b.append(Table([1.2, 4.6, 1.8, 2.2, 2.2, 2.2, 1.8], rows, size=11))
+    b += [
+        H1("三、项目绩效目标完成情况"),
+        P(
+            f"全年运营居家养老服务站{ind['居家养老服务站运营数量']['actual']}，提供助餐服务{ind['助餐服务人次']['actual']}，"
+            f"完成适老化改造{ind['适老化改造户数']['actual']}，服务质量抽查合格率{ind['服务质量抽查合格率']['actual']}，"
+            f"居家养老服务覆盖率{ind['居家养老服务覆盖率']['actual']}，服务对象满意度{ind['服务对象满意度']['actual']}。"
+            "助餐服务人次、适老化改造户数两项指标未完成，已按完成比例计分；老年人生活质量有所改善，按分档计分，偏差原因见自评表。"
+        ),
+        H1("四、存在的问题及原因"),
+        P(f"一是预算执行率{M['RATE']}，低于90%，主要是30户适老化改造因老人住院或房屋产权问题暂缓实施，"
+          "部分助餐点下半年才开放；二是精神慰藉类服务偏少，服务内容有待丰富。"),
+        H1("五、下一步改进措施"),
+        P("一是加快推进顺延的适老化改造，结余资金结转下年使用；二是拓展精神慰藉、康复护理等服务内容。"),
+        H1("六、自评结论"),
+        P(T["conclusion"]["body"] + f"（{ELD_BAND_NOTE}）"),
+        Para(R["org"], "right"),
+        Para(R["sign_date"], "right"),
+        PageBreak(),
+        Para("附件", "attach"),
+        Para(f"{y}年度项目支出绩效自评表", "table-title"),
+    ]
+    z = [
+        [C("项目名称", cs=2), C(R["project"], cs=6)],
+        [C("主管部门", cs=2), C(R["dept"], cs=3), C("实施单位", cs=1), C(R["org"], cs=2)],
+        [C("项目资金", rs=2, cs=2)] + [C(h) for h in ("预算数", "执行数", "执行率", "分值", "得分", "偏差原因分析")],
+        [C(M["B"]), C(M["S"]), C(M["RATE"]), C("10分"), C(M["exec_score"]), C(M["exec_dev"], align="left", indent=False)],
+        [C(h) for h in ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析")],
+    ]
+    inds = M["inds"]
+    for i, x in enumerate(inds):
+        row = []
+        if i == 0 or inds[i - 1]["l1"] != x["l1"]:
+            row.append(C(R["l1_labels"][x["l1"]], rs=sum(1 for v in inds if v["l1"] == x["l1"])))
+        row += [C(x["l2"]), C(x["name"]), C(x["target"]), C(x["actual"]), C(fen(x["weight"])), C(fen(x["score"]))]
+        row.append(C(x["dev"], align="left", indent=False))
+        z.append(row)
+    z.append([C("总分", cs=5), C("100分"), C(fen(M["total_s"])), C(f"评价等级：{T['conclusion']['table']}")])
+    b.append(Table([1.7, 1.6, 2.4, 1.9, 1.9, 1.0, 1.1, 3.9], z, size=9.5))
+    b.append(Para(f"注：{ELD_BAND_NOTE}。", "small"))
+    b.append(Para(f"单位负责人：{R['leader']}    审核人：{R['reviewer']}    填表人：{R['filler']}    "
+                  f"联系电话：{R['phone']}    填报日期：{R['sign_date']}", "small"))
+    return b
+
+
+def eld_balance(M):
+    r = next(r for r in M["rows"] if r["name"] == "居家适老化改造")
+    r["u"] = "4.9万元"
+    return [
+        item("balance", "error", ["4.9"], "居家适老化改造结余应为 40−30.6=9.4 万元，表中填 4.9万元", accept=["sum"]),
+        item("sum", "error", [["18.9", "4.9"]], "连带：结余列各行之和 18.9 与总计 23.4 不符", optional=True),
+    ]
+
+
+def eld_total_spent(M):
+    M["total"]["s"] = "167.6万元"
+    return [
+        item("sum", "error", ["167.6"], "资金表总计行实际支出应为各行之和 176.6 万元，误为 167.6万元（正文和自评表为 176.6）",
+             accept=["mismatch"]),
+        item("balance", "error", [["167.6", "23.4", "32.4"]], "连带：总计结余 23.4 与 200−167.6=32.4 不符",
+             optional=True),
+        item("rate", "error", [["167.6", "88%", "84%"]], "连带：总计执行率 88% 与 167.6÷200=83.8% 不符", optional=True),
+        item("mismatch", "warning", ["167.6"], "连带：资金表总计支出 167.6 与正文/自评表 176.6 不一致", optional=True),
+    ]
+
+
+def eld_score_over(R):
+    next(i for i in R["inds"] if i["name"] == "居家养老服务站运营数量")["score_override"] = D("11")
+    return [item("score", "error", ["11"],
+                 "自评表“居家养老服务站运营数量”分值 10分，得分填 11分，超过分值（总分随之为 95.83）")]
+
+
+def eld_narrative_rate(M):
+    replace_in(M, "funds", "body", "预算执行率88.30%", "预算执行率91.30%")
+    return [item("mismatch", "warning", ["91.3"],
+                 "正文资金段称预算执行率 91.30%，资金表（88%）和自评表为 88.30%（176.6÷200）",
+                 accept=["rate", "text"])]
+
+
+def eld_renamed(M):
+    replace_in(M, "overview", "body", "老年人助餐服务", "老年人助餐配餐服务")
+    return [item("text", "warning", [["助餐配餐", "老年人助餐服务"]],
+                 "正文项目基本情况列出子项目“老年人助餐配餐服务”，资金表为“老年人助餐服务”",
+                 accept=["mismatch"])]
+
+
+EXTRA7 = {  # same shape as EXTRA
+    "elderly-care-2023": (
+        ELD,
+        derive_eld,
+        eld_blocks,
+        Style(),
+        [
+            ("post", eld_balance),
+            ("post", eld_total_spent),
+            ("pre", eld_score_over),
+            ("post", eld_narrative_rate),
+            ("post", eld_renamed),
+        ],
+        "清河县民政局 / 居家养老服务项目 (2023); 无摘要表; 金额单元格带单位（“80万元”“17.6万元”）; "
+        "资金表 4 个子项目（序号/项目名称/资金来源（中央/省/县）/预算数/实际支出/结余/执行率 + “总计”行），"
+        "表中执行率四舍五入为整数百分比（76.5%→“77%”），正文两位小数; "
+        "国家式自评表 一级指标写作“产出指标（50分）”，分值/得分单元格写“10分”“9.5分”; 50/30/10 + 执行率 10",
+        "clean; 执行率 {rate}（正文 88.30%，适老化改造 30 户顺延、助餐点下半年开放，正文和自评表说明）; "
+        "两项指标按比例、一项定性分档得分、偏差原因已填; {total} 优",
+    ),
+}
+EXTRA7 = _fill_notes(EXTRA7)
+
+
+# ----------------------------------------------------------------------------------------------
 # Driver
 # ----------------------------------------------------------------------------------------------
 
@@ -9274,6 +9513,7 @@ def all_samples():
     out += extra_samples(EXTRA4)
     out += extra_samples(EXTRA5)
     out += extra_samples(EXTRA6)
+    out += extra_samples(EXTRA7)
     return out
 
 

@@ -350,7 +350,7 @@ class ListedItemsTotal(Rule):
         from checker.check.consistency import _pair
 
         for items in facts.listed:
-            if not all(it.num.is_money for it in items):
+            if not all(it.num is not None and it.num.is_money for it in items):
                 continue
             # only a list of the sub-projects (most items pair with fund-table rows) is their total
             if facts.fund is not None and len(_pair(items, facts.fund)) * 2 < len(items):

@@ -378,7 +378,7 @@ def _pair_greedy(items, reg):
 
 def _same_amount(n: Num, row, unit: str) -> bool:
     """The listed amount is one of the row's budgets (年初, 调整后 or the budget)."""
-    if not n.is_money:
+    if n is None or not n.is_money:
         return False
     for c in ("budget", "adjusted_budget", "initial_budget"):
         v = row.values.get(c)
@@ -400,7 +400,7 @@ class ListedAmounts(Rule):
     def check(self, facts):
         reg = facts.fund
         for it, row, _ in match_listed_to_rows(facts):
-            if not it.num.is_money:
+            if it.num is None or not it.num.is_money:
                 continue
             v = row.values.get("budget") or row.values.get("adjusted_budget") or row.values.get("initial_budget")
             if v is None or v.num is None:
@@ -423,7 +423,7 @@ class StatedCount(Rule):
 
     def check(self, facts):
         reg = facts.fund
-        money_lists = [items for items in facts.listed if all(it.num.is_money for it in items)]
+        money_lists = [items for items in facts.listed if all(it.num is not None and it.num.is_money for it in items)]
         if reg is not None and reg.total_row is not None and reg.data_rows:
             actual, where = len(reg.data_rows), "资金表"
         elif money_lists:

@@ -123,7 +123,7 @@ class AcceptanceClaim(Rule):
 
 
 _ON_BUDGET = regex.compile(r"按预算|预算执行|资金执行|按计划支出|支出进度")
-_ON_TIME = regex.compile(r"按时|及时|按期|如期")
+_ON_TIME = regex.compile(r"按时|按期|如期|及时(?:完成|支付|拨付|到位)")  # not 响应及时率, a service measure
 
 
 @register

@@ -93,13 +93,23 @@ class SubProjectNames(Rule):
     pass_example = "两处名称相同。"
 
     def check(self, facts):
-        for it, row, _ in match_listed_to_rows(facts):
-            a, b = fold(it.name), fold(row.label)
-            if a == b or (min(len(a), len(b)) >= 2 and (a.startswith(b) or b.startswith(a))):
-                continue  # the same name, or the name followed by what was built ("松岗村村组道路硬化")
+        pairs = match_listed_to_rows(facts)
+        same = [_same_name(it.name, row.label) for it, row, _ in pairs]
+        names_only = pairs and all(it.num is None for it, _, _ in pairs)
+        if names_only and same.count(False) != 1:
+            return  # a list of names without amounts is often abridged; only one odd name out is a rename
+        for (it, row, _), ok in zip(pairs, same):
+            if ok:
+                continue
             loc = row.label_cell and Loc.of_cell(facts.fund.table, row.label_cell)
             yield self.finding(f"子项目名称不一致：概况列举为“{it.name}”，资金表为“{row.label}”",
                                expected=it.name, found=row.label, locations=[loc, it.loc])
+
+
+def _same_name(x: str, y: str) -> bool:
+    """The same name, or the name followed by what was built ("松岗村村组道路硬化")."""
+    a, b = fold(x), fold(y)
+    return a == b or (min(len(a), len(b)) >= 2 and (a.startswith(b) or b.startswith(a)))
 
 
 _YEAR_PHRASE = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*年度?(?P<rest>[\p{Han}]{4,12})")

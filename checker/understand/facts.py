@@ -94,7 +94,7 @@ class Allocation:
 @dataclass
 class ListedItem:
     name: str
-    num: Num
+    num: Num | None  # None in a list of names only ("包括A、B、C 3个子项目")
     loc: Loc
 
 
@@ -393,6 +393,19 @@ def _listed(u: TextUnit, facts: Facts) -> None:
                                 [it for it in items if not it.num.is_money])
 
 
+_NAME_LIST = regex.compile(r"(?:包括|包含|分别为|分别是|分为)\s*[:：]?\s*(?P<names>[^。；;:：]{4,300}?)\s*(?:等)?\s*(?:共)?\s*"
+                        r"(?:[一二两三四五六七八九十]+|\d+)\s*个(?:子项目|项目)")
+
+
+def _named(u: TextUnit, facts: Facts) -> None:
+    """Sub-project names listed without amounts: "包括A、B、C、D4个子项目"."""
+    for m in _NAME_LIST.finditer(u.text):
+        names = [n.strip(" ，,") for n in regex.split(r"[、，,]|以及|和", m.group("names"))]
+        names = [n for n in names if len(n) >= 2 and not regex.search(r"\d", n)]
+        if len(names) >= 2:
+            facts.listed.append([ListedItem(name=n, num=None, loc=u.loc.quoting(m.group(0))) for n in names])
+
+
 def _counts(u: TextUnit, facts: Facts) -> None:
     for _, sent in sentences(u.text):
         for m in _COUNT.finditer(sent):
@@ -539,6 +552,7 @@ def extract(doc: Document, k: Knowledge) -> Facts:
         _allocations(u, facts)
         if u.table is None or id(u.table) not in region_tables:  # a row's own description lists no sub-projects
             _listed(u, facts)
+            _named(u, facts)
         _counts(u, facts)
         _scores_grades(u, facts, k)
         _band_note(u, facts, k)
