@@ -9458,6 +9458,248 @@ EXTRA7 = _fill_notes(EXTRA7)
 
 
 # ----------------------------------------------------------------------------------------------
+# J. 山洪灾害防治 (县水利局, 2023): money arrived only partly. Fund table 序号/子项目名称/预算安排/
+#    实际到位/实际支出/结转结余/预算执行率 with 实际到位 < 预算安排 on two rows, 结转结余 = 到位 − 支出,
+#    执行率 = 支出 ÷ 预算; the text states 资金到位率 = 到位 ÷ 预算 (93.75%); 湘西-style summary table
+#    (计划投资额 by source with 到位数), body, 财政部式自评表 50/30/10 + 执行率 10.
+# ----------------------------------------------------------------------------------------------
+
+FLOOD = dict(
+    name="flood-control-2023",
+    year=2023,
+    org="辰溪县水利局",
+    dept="辰溪县水利局",
+    project="山洪灾害防治项目",
+    leader="舒建国",
+    reviewer="米秀兰",
+    filler="滕永胜",
+    phone="0745-5223817",
+    sign_date="2024年4月22日",
+    sources=[("中央资金", "500.00", "500.00"), ("省级资金", "200.00", "200.00"), ("县级配套资金", "100.00", "50.00")],
+    subs=[  # (子项目名称, 预算安排, 实际到位, 实际支出) 万元
+        ("山洪灾害监测预警系统升级", "200.00", "200.00", "188.60"),
+        ("群测群防体系建设", "120.00", "120.00", "115.20"),
+        ("危险区转移避险设施建设", "260.00", "230.00", "205.40"),
+        ("重点山洪沟治理", "160.00", "140.00", "128.80"),
+        ("防汛物资储备及演练", "60.00", "60.00", "57.00"),
+    ],
+    l1_weights={"产出": 50, "效益": 30, "满意度": 10},
+    inds=[
+        dict(l1="产出", l2="数量指标", name="升级自动雨量站", kind="ge", t=D("45"), a=D("45"), unit="个", weight=D(10)),
+        dict(
+            l1="产出", l2="数量指标", name="山洪沟治理长度", kind="ge", t=D("6"), a=D("5.4"), unit="公里", weight=D(10),
+            dev="县级配套资金50.00万元未到位，2处治理段顺延至2024年汛前施工。",
+        ),
+        dict(
+            l1="产出", l2="数量指标", name="建设转移避险点", kind="ge", t=D("12"), a=D("10"), unit="个", weight=D(10),
+            dev="2个避险点因配套资金未到位、用地调整未完工，计划2024年6月前建成。",
+        ),
+        dict(l1="产出", l2="质量指标", name="工程验收合格率", kind="eq", t=D("100"), a=D("100"), unit="%", weight=D(10)),
+        dict(l1="产出", l2="时效指标", name="预警信息发布及时率", kind="ge", t=D("95"), a=D("98"), unit="%", weight=D(10)),
+        dict(l1="效益", l2="社会效益指标", name="山洪灾害预警覆盖率", kind="ge", t=D("95"), a=D("96"), unit="%", weight=D(15)),
+        dict(l1="效益", l2="社会效益指标", name="危险区群众避险演练覆盖率", kind="ge", t=D("90"), a=D("92"), unit="%", weight=D(15)),
+        dict(l1="满意度", l2="服务对象满意度指标", name="受益群众满意度", kind="ge", t=D("90"), a=D("93"), unit="%", weight=D(10)),
+    ],
+)
+
+
+def derive_flood(R, clean=True):
+    M = {"R": R}
+    rows = []
+    TB = TA = TS = D(0)
+    for i, (name, b, a, s) in enumerate(R["subs"], 1):
+        b, a, s = D(b), D(a), D(s)
+        TB, TA, TS = TB + b, TA + a, TS + s
+        rows.append(dict(no=str(i), name=name, b=f2(b), a=f2(a), s=f2(s), u=f2(a - s), rate=rate_np(s, b) + "%"))
+    M["rows"] = rows
+    RATE = rate_np(TS, TB) + "%"
+    ARATE = rate_np(TA, TB) + "%"
+    M["total"] = dict(no="", name="合计", b=f2(TB), a=f2(TA), s=f2(TS), u=f2(TA - TS), rate=RATE)
+    M["sources"] = [list(x) for x in R["sources"]]
+    if clean:
+        assert sum(D(v) for _, v, _ in R["sources"]) == TB and sum(D(v) for _, _, v in R["sources"]) == TA
+        assert ARATE == "93.75%" and sum(1 for r in rows if r["a"] != r["b"]) == 2
+    es = _exec_score(TS, TB)
+    M["exec_score"] = trim(es)
+    inds = _score_inds(R, clean)
+    if clean:
+        _check_scheme(R, inds, 10)
+    M["inds"] = inds
+    total = es + sum((x["score_dec"] for x in inds), D(0))
+    M["total_s"] = trim(total)
+    grade = band(total)
+    y = R["year"]
+    srcs = "、".join(f"{lab}{v}万元" for lab, v, _ in R["sources"])
+    funds = (
+        f"项目预算安排{f2(TB)}万元，其中{srcs}。截至{y}年12月31日，实际到位{f2(TA)}万元，资金到位率{ARATE}，"
+        f"县级配套资金尚有{f2(TB - TA)}万元未到位；实际支出{f2(TS)}万元，结转结余{f2(TA - TS)}万元，"
+        f"预算执行率{RATE}。"
+    )
+    problems = (
+        f"一是县级配套资金{f2(TB - TA)}万元未到位，危险区转移避险设施建设和重点山洪沟治理部分工程顺延；"
+        "二是部分避险点用地调整，建设进度滞后；三是已到位资金中尚有部分工程尾款待结算支付。"
+    )
+    T = {
+        "funds": {"body": funds, "summary": funds},
+        "problems": {"body": problems, "summary": problems},
+        "conclusion": {
+            "body": f"经自评，本项目综合得分{M['total_s']}分，评价等级为“{grade}”。",
+            "summary": f"综合得分{M['total_s']}分，评价等级为“{grade}”。",
+            "table": grade,
+        },
+    }
+    M["text"] = T
+    M["exec_dev"] = f"预算执行率{RATE}：县级配套资金{f2(TB - TA)}万元未到位，部分工程顺延至2024年实施，尾款待结算。"
+    M["B"], M["A"], M["S"], M["RATE"], M["ARATE"] = f2(TB), f2(TA), f2(TS), RATE, ARATE
+    return M
+
+
+def flood_blocks(M):
+    R, T, y = M["R"], M["text"], M["R"]["year"]
+    H1, P = (lambda s: Para(s, "h1")), (lambda s: Para(s, "body"))
+    ind = {x["name"]: x for x in M["inds"]}
+    b = [
+        Para(R["org"], "cover-org"),
+        Para(f"{y}年度{R['project']}", "title"),
+        Para("支出绩效自评报告", "title"),
+        PageBreak(),
+        Para(f"{y}年度项目支出绩效自评报告表", "table-title"),
+    ]
+    s = [
+        [C("项目名称"), C(R["project"], cs=4)],
+        [C("主管部门"), C(R["dept"], cs=2), C("项目负责人"), C(R["leader"])],
+        [C("计划投资额（万元）"), C(M["B"], cs=2), C("实际到位（万元）"), C(M["A"])],
+    ]
+    for i, (lab, v, a) in enumerate(M["sources"]):
+        s.append([C(("其中：" if i == 0 else "") + lab), C(v, cs=2), C("到位数（万元）"), C(a)])
+    s += [
+        [C("资金投入和使用情况"), C(T["funds"]["summary"], cs=4)],
+        [C("存在的问题"), C(T["problems"]["summary"], cs=4)],
+        [C("自评结论"), C([T["conclusion"]["summary"], GRADE_NOTE], cs=4)],
+    ]
+    b.append(Table([3.4, 2.6, 2.4, 3.4, 3.6], s, size=11))
+    b += [
+        PageBreak(),
+        H1("一、项目基本情况"),
+        P(
+            f"为提升山洪灾害防御能力，{y}年我局实施山洪灾害防治项目，包括山洪灾害监测预警系统升级、群测群防体系建设、"
+            "危险区转移避险设施建设、重点山洪沟治理和防汛物资储备及演练5个子项目。项目年度目标为：升级自动雨量站45个，"
+            "治理山洪沟6公里，建设转移避险点12个，山洪灾害预警覆盖率达到95%以上。"
+        ),
+        H1("二、项目资金投入和使用情况"),
+        P(T["funds"]["body"]),
+        Para("项目资金到位及使用情况表", "caption"),
+        Para("单位：万元", "unit"),
+    ]
+    rows = [[C(h, bold=True) for h in ("序号", "子项目名称", "预算安排", "实际到位", "实际支出", "结转结余", "预算执行率")]]
+    for r in M["rows"] + [M["total"]]:
+        rows.append([C(r[k]) for k in ("no", "name", "b", "a", "s", "u", "rate")])
+    b.append(Table([1.1, 4.6, 2.0, 2.0, 2.0, 2.0, 2.1], rows, size=10.5))
+    b += [
+        H1("三、项目绩效目标完成情况"),
+        P(
+            f"全年升级自动雨量站{ind['升级自动雨量站']['actual']}，治理山洪沟{ind['山洪沟治理长度']['actual']}，"
+            f"建设转移避险点{ind['建设转移避险点']['actual']}，工程验收合格率100%，"
+            f"山洪灾害预警覆盖率{ind['山洪灾害预警覆盖率']['actual']}，受益群众满意度{ind['受益群众满意度']['actual']}。"
+            "山洪沟治理长度和转移避险点两项指标未完成，已按完成比例计分，偏差原因见自评表。"
+        ),
+        H1("四、存在的问题及原因"),
+        P(T["problems"]["body"]),
+        H1("五、下一步改进措施"),
+        P("一是积极争取县级配套资金尽快到位；二是督促施工单位在2024年汛前完成顺延工程；三是加快工程结算和尾款支付。"),
+        H1("六、自评结论"),
+        P(T["conclusion"]["body"]),
+        Para(R["org"], "right"),
+        Para(R["sign_date"], "right"),
+        PageBreak(),
+        Para("附件", "attach"),
+        Para(f"{y}年度项目支出绩效自评表", "table-title"),
+    ]
+    z = [
+        [C("项目名称", cs=2), C(R["project"], cs=6)],
+        [C("主管部门", cs=2), C(R["dept"], cs=3), C("实施单位", cs=1), C(R["org"], cs=2)],
+        [C("项目资金（万元）", rs=2, cs=2)] + [C(h) for h in ("全年预算数", "全年执行数", "执行率", "分值", "得分", "偏差原因分析")],
+        [C(M["B"]), C(M["S"]), C(M["RATE"]), C("10"), C(M["exec_score"]), C(M["exec_dev"], align="left", indent=False)],
+        [C(h) for h in ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析")],
+    ]
+    labels = {"产出": "产出指标", "效益": "效益指标", "满意度": "满意度指标"}
+    inds = M["inds"]
+    for i, x in enumerate(inds):
+        row = []
+        if i == 0 or inds[i - 1]["l1"] != x["l1"]:
+            row.append(C(labels[x["l1"]], rs=sum(1 for v in inds if v["l1"] == x["l1"])))
+        row += [C(x["l2"]), C(x["name"]), C(x["target"]), C(x["actual"]), C(x["weight"]), C(x["score"])]
+        row.append(C(x["dev"], align="left", indent=False))
+        z.append(row)
+    z.append([C("总分", cs=5), C("100"), C(M["total_s"]), C(f"评价等级：{T['conclusion']['table']}")])
+    b.append(Table([1.7, 1.6, 2.4, 1.9, 1.9, 1.0, 1.1, 3.9], z, size=9.5))
+    b.append(Para(GRADE_NOTE, "small"))
+    b.append(Para(f"单位负责人：{R['leader']}    审核人：{R['reviewer']}    填表人：{R['filler']}    联系电话：{R['phone']}    填报日期：{R['sign_date']}", "small"))
+    return b
+
+
+def flood_arrival_rate(M):
+    replace_all(M, "资金到位率93.75%", "资金到位率100%")
+    return [item("rate", "error", [["到位率", "93.75"]],
+                 "正文和摘要表称资金到位率 100%，实际到位 750.00÷预算安排 800.00=93.75%",
+                 accept=["mismatch", "logic"])]
+
+
+def flood_balance(M):
+    r = next(r for r in M["rows"] if r["name"] == "危险区转移避险设施建设")
+    r["u"] = "26.40"
+    return [
+        item("balance", "error", ["26.40"], "危险区转移避险设施建设结转结余应为 230.00−205.40=24.60 万元，表中填 26.40",
+             accept=["sum"]),
+        item("sum", "error", [["56.80", "26.40"]], "连带：结转结余列各行之和 56.80 与合计 55.00 不符", optional=True),
+    ]
+
+
+def flood_rate(M):
+    r = next(r for r in M["rows"] if r["name"] == "山洪灾害监测预警系统升级")
+    r["rate"] = "93.40%"
+    return [item("rate", "error", [["93.40", "94.30"]], "山洪灾害监测预警系统升级执行率 188.60÷200.00=94.30%，表中填 93.40%")]
+
+
+def flood_arrived_total(M):
+    M["total"]["a"] = "770.00"
+    return [
+        item("sum", "error", [["770", "750"]], "资金表实际到位合计应为各行之和 750.00 万元，误为 770.00（正文和摘要表为 750.00）",
+             accept=["mismatch"]),
+        item("balance", "error", ["770"], "连带：合计行结转结余 55.00 与 770.00−695.00=75.00 不符", optional=True),
+        item("mismatch", "warning", ["770"], "连带：资金表实际到位合计 770.00 与正文/摘要表 750.00 不一致", optional=True),
+    ]
+
+
+def flood_none_dev(R):
+    _ind(R, "山洪沟治理长度")["dev"] = "无"
+    return [item("missing", "warning", ["山洪沟治理"],
+                 "山洪沟治理长度目标 ≥6 公里、实际 5.4 公里（按比例得 9 分），偏差原因分析栏填“无”")]
+
+
+EXTRA8 = {  # same shape as EXTRA
+    "flood-control-2023": (
+        FLOOD,
+        derive_flood,
+        flood_blocks,
+        Style(),
+        [
+            ("post", flood_arrival_rate),
+            ("post", flood_balance),
+            ("post", flood_rate),
+            ("post", flood_arrived_total),
+            ("pre", flood_none_dev),
+        ],
+        "辰溪县水利局 / 山洪灾害防治项目 (2023); 万元 (2 位小数); 湘西式摘要表（计划投资额分 中央/省/县级配套，各列到位数）+ 正文 + 自评表; "
+        "资金表 5 个子项目（序号/子项目名称/预算安排/实际到位/实际支出/结转结余/预算执行率 + 合计），两行实际到位 < 预算安排，"
+        "结转结余 = 实际到位 − 实际支出，执行率 = 支出 ÷ 预算; 正文称资金到位率 93.75%（到位 ÷ 预算）; 财政部式自评表 50/30/10 + 执行率 10",
+        "clean; 执行率 {rate} (<90%)（县级配套 50.00 万元未到位，正文和自评表说明）; 两项指标未完成按比例得分、偏差原因已填; {total} 优",
+    ),
+}
+EXTRA8 = _fill_notes(EXTRA8)
+
+
+# ----------------------------------------------------------------------------------------------
 # Driver
 # ----------------------------------------------------------------------------------------------
 
@@ -9514,6 +9756,7 @@ def all_samples():
     out += extra_samples(EXTRA5)
     out += extra_samples(EXTRA6)
     out += extra_samples(EXTRA7)
+    out += extra_samples(EXTRA8)
     return out
 
 

@@ -475,6 +475,17 @@ class RowIdentity(Rule):
                                 locations=[Loc.of_cell(reg.table, reg.table.at(r.index, t))])
 
 
+def _balance_matches(reg: Region, base: str) -> int:
+    d = max(_col_decimals(reg, c) for c in ("balance", "spent", base))
+    n = 0
+    for row in reg.rows:
+        b, s, bal = _num(row, base), _num(row, "spent"), _num(row, "balance")
+        if b is not None and s is not None and bal is not None and \
+                tol.overlaps(tol.sub(tol.num_ival(b, d), tol.num_ival(s, d)), tol.num_ival(bal, d)):
+            n += 1
+    return n
+
+
 @register
 class Balance(Rule):
     code = "PC201"
@@ -492,6 +503,8 @@ class Balance(Rule):
             bases = [c for c in (_budget_concept(reg), "arrived") if c and c in reg.columns]
             if not bases:
                 continue
+            # the base the table implies (到位 − 支出 where arrival fell short) goes first in messages
+            bases.sort(key=lambda c: -_balance_matches(reg, c))
             d = max(_col_decimals(reg, c) for c in ["balance", "spent", *bases])
             total_ok = all(column_foots(reg, c) for c in ["balance", "spent", *bases])
             for row in reg.rows:
