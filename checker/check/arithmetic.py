@@ -645,7 +645,17 @@ class ArrivalRate(Rule):
         if budget is None or arrived is None:
             return
         dm = max(_col_decimals(reg, "arrived"), _col_decimals(reg, _budget_concept(reg) or "budget"))
-        q = tol.div(tol.num_ival(arrived[0], dm), tol.num_ival(budget[0], dm))
+
+        def total_of(concept: str, got) -> tuple:
+            # a 合计 that does not foot (PC101 reports it) gives way to the sum of the rows
+            if column_foots(reg, concept):
+                return tol.num_ival(got[0], dm), got[0].raw.strip()
+            iv = tol.add(tol.num_ival(r.values[concept].num, dm) for r in reg.data_rows
+                         if r.values.get(concept) and r.values[concept].num is not None)
+            return iv, tol.fmt(tol.mid(iv), dm)
+
+        (a_iv, a_txt), (b_iv, b_txt) = total_of("arrived", arrived), total_of(base, budget)
+        q = tol.div(a_iv, b_iv)
         if q is None:
             return
         q = (q[0] * 100, q[1] * 100)
@@ -654,7 +664,7 @@ class ArrivalRate(Rule):
                 continue
             if not tol.overlaps(q, tol.num_ival(s.num)):
                 exp = tol.mid(q)
-                yield self.finding(f"文中资金到位率 {s.num.raw.strip()} 与到位 {arrived[0].raw} ÷ 预算 {budget[0].raw} = "
+                yield self.finding(f"文中资金到位率 {s.num.raw.strip()} 与到位 {a_txt} ÷ 预算 {b_txt} = "
                                    f"{tol.fmt(exp, 2)}% 不符", expected=f"{tol.fmt(exp, 2)}%", found=s.num.raw.strip(),
                                    locations=[s.loc, arrived[1]])
 
