@@ -178,8 +178,15 @@ class Document:
             return None
         return None
 
-    def full_text(self) -> str:
-        return "\n".join(b.text if isinstance(b, Paragraph) else b.text() for b in self.blocks)
+    def text_places(self, max_cell: int = 10_000):
+        """Every paragraph and table cell as (text, raw text, Loc), in reading order."""
+        for b in self.blocks:
+            if isinstance(b, Paragraph):
+                yield b.text, b.raw, Loc.of_paragraph(b)
+            else:
+                for c in b.cells:
+                    if len(c.text) < max_cell:
+                        yield c.text, c.raw, Loc.of_cell(b, c)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -30,10 +30,6 @@ def _num(row: Row, concept: str) -> Num | None:
     return v.num if v is not None else None
 
 
-def _unit_label(reg: Region) -> str:
-    return reg.unit or ""
-
-
 def _row_name(row: Row) -> str:
     return row.label[:30] if row.label else f"第{row.index + 1}行"
 

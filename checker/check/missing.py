@@ -7,7 +7,6 @@ import regex
 from checker.check.logic import execution_rate
 from checker.check.registry import Rule, register
 from checker.check.scoring import _funds_row, _inds
-from checker.model import Loc, Paragraph
 from checker.understand.numbers import is_empty_mark
 
 _EMPTY_REASON = regex.compile(r"^\s*(?:0|无|/|／|—+|-+|\\|无偏差|没有|略|空)?\s*$")
@@ -201,19 +200,16 @@ class Placeholders(Rule):
 
     def check(self, facts):
         seen = set()
-        for b in facts.doc.blocks:
-            items = [(b.text, Loc.of_paragraph(b))] if isinstance(b, Paragraph) else \
-                [(c.text, Loc.of_cell(b, c)) for c in b.cells]
-            for text, loc in items:
-                m = _PLACEHOLDER.search(text)
-                if not m:
-                    continue
-                ctx = text[max(0, m.start() - 8): m.end() + 8]
-                if ctx in seen:
-                    continue
-                seen.add(ctx)
-                loc.text = ctx
-                yield self.finding(f"模板占位符未替换：“{ctx}”", expected="填写实际内容", found=m.group(0), locations=[loc])
+        for text, _, loc in facts.doc.text_places():
+            m = _PLACEHOLDER.search(text)
+            if not m:
+                continue
+            ctx = text[max(0, m.start() - 8): m.end() + 8]
+            if ctx in seen:
+                continue
+            seen.add(ctx)
+            loc.text = ctx
+            yield self.finding(f"模板占位符未替换：“{ctx}”", expected="填写实际内容", found=m.group(0), locations=[loc])
 
 
 _BLANK_DATE = regex.compile(r"(?<!\d)年\s*月\s*日")
@@ -235,21 +231,18 @@ class BlankSignatures(Rule):
 
     def check(self, facts):
         seen = set()
-        for b in facts.doc.blocks:
-            items = [(b.text, b.raw, Loc.of_paragraph(b))] if isinstance(b, Paragraph) else \
-                [(c.text, c.raw, Loc.of_cell(b, c)) for c in b.cells if len(c.text) < 200]
-            for text, raw, loc in items:
-                hits = [m.group(0) for m in _BLANK_DATE.finditer(text)]
-                hits += [m.group(1) for m in _BLANK_FIELD.finditer(raw)]
-                if not hits:
-                    continue
-                key = (text[:40], loc.page)
-                if key in seen:
-                    continue
-                seen.add(key)
-                loc.text = text[:80]
-                yield self.finding(f"未填写：{'、'.join(dict.fromkeys(hits))}（{text[:30]}）", expected="填写签字与日期",
-                                   found="（空）", locations=[loc])
+        for text, raw, loc in facts.doc.text_places(max_cell=200):
+            hits = [m.group(0) for m in _BLANK_DATE.finditer(text)]
+            hits += [m.group(1) for m in _BLANK_FIELD.finditer(raw)]
+            if not hits:
+                continue
+            key = (text[:40], loc.page)
+            if key in seen:
+                continue
+            seen.add(key)
+            loc.text = text[:80]
+            yield self.finding(f"未填写：{'、'.join(dict.fromkeys(hits))}（{text[:30]}）", expected="填写签字与日期",
+                               found="（空）", locations=[loc])
 
 
 @register

@@ -83,8 +83,3 @@ def fmt(value: Decimal, decimals: int, like: str = "") -> str:
     """An expected value written the way the document writes its figures (thousands separators)."""
     v = q(value, max(decimals, 0))
     return f"{v:,f}" if "," in like else f"{v:f}"
-
-
-def fmt_num(n: Num) -> str:
-    """A figure as written, minus thousands separators, with its unit."""
-    return f"{n.value:f}{n.unit}" if n.unit and n.unit != "%" else (f"{n.value:f}%" if n.is_percent else f"{n.value:f}")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 import regex
 
@@ -160,7 +159,3 @@ def level1_groups(inds: list[Indicator]) -> list[tuple[Cell, Num | None, list[In
 
 
 _JOINED_LABEL = regex.compile(r"指标\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
-
-
-def ratio(a: Decimal, b: Decimal) -> Decimal | None:
-    return a / b if b else None

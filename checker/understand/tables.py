@@ -191,8 +191,6 @@ def find_regions(doc: Document, k: Knowledge) -> list[Region]:
                 row = _read_row(t, r, current, k)
                 if row is not None:
                     current.rows.append(row)
-                elif current.kind == "indicators" and _is_section_break(t, r):
-                    current = None
             r += 1
     out = []
     for reg in regions:
@@ -203,10 +201,6 @@ def find_regions(doc: Document, k: Knowledge) -> list[Region]:
         _infer_unit(reg)
         out.append(reg)
     return out
-
-
-def _is_section_break(t: Table, r: int) -> bool:
-    return False
 
 
 _LETTER = regex.compile(r"[（(]\s*([A-H])\s*(?:[=＝]\s*([A-H0-9+\-−－×*/÷／ ]+?))?\s*[)）]|^\s*([A-H])\s*$")
