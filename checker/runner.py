@@ -15,7 +15,13 @@ from checker.check.registry import Finding, run_rules
 from checker.config import Config
 from checker.errors import InputError
 
-INPUT_SUFFIXES = (".pdf", ".docx")
+INPUT_SUFFIXES = (".pdf", ".docx", ".ofd")
+
+# What a reader noted about the input that a reviewer must know to read the findings right
+# (Document.warnings code → the sentence shown in every output).
+READ_NOTES = {
+    "no-page-image": "OFD 文件没有页面图像：证据截图和批注 PDF 不可用；位置按 OFD 页面坐标换算为磅（1/72 英寸）给出",
+}
 
 
 @dataclass
@@ -29,6 +35,7 @@ class Result:
     summary: dict[str, Any] = field(default_factory=dict)  # what was read: project, unit, budget…
     seconds: float = 0.0
     ocr_confidence: float | None = None  # mean recognition confidence when text came from OCR
+    notes: list[str] = field(default_factory=list)  # how the input was read (converted, no page image…)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -49,6 +56,8 @@ class Result:
              "summary": self.summary, "seconds": round(self.seconds, 3)}
         if self.ocr:
             d["ocr_confidence"] = self.ocr_confidence
+        if self.notes:
+            d["notes"] = list(self.notes)
         return d
 
 
@@ -113,6 +122,7 @@ def check_file(path: str | Path, cfg: Config, ocr: str = "auto") -> Result:
         res.error = f"读取时发生内部错误（{type(exc).__name__}），请报告此文件：{path}（internal error while reading）"
         return res
     res.format, res.pages, res.ocr = doc.format, doc.n_pages, doc.ocr
+    res.notes = [READ_NOTES[w] for w in doc.warnings if w in READ_NOTES]
     try:
         facts = extract(doc, knowledge_for(cfg))
         res.findings = run_rules(facts, select=cfg.select, ignore=cfg.ignore, severities=cfg.severities,

@@ -21,12 +21,31 @@ def sniff(path: Path) -> str:
     with path.open("rb") as fh:
         head = fh.read(1024)
     if head.startswith(b"PK\x03\x04"):
-        return "docx"
+        return _zip_kind(path)
     if head.startswith(_OLE):
         return "ole"
     if b"%PDF-" in head:
         return "pdf"
     return "unknown"
+
+
+def _zip_kind(path: Path) -> str:
+    """A zip is a DOCX, an OFD or a plain archive by what it holds (a broken one goes to the
+    reader its name suggests, which says it is corrupt)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = {n.replace("\\", "/").lstrip("/") for n in zf.namelist()[:20_000]}
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        return "ofd" if path.suffix.lower() == ".ofd" else "docx"
+    from checker.read.ofd import is_ofd
+
+    if "word/document.xml" in names:
+        return "docx"
+    if is_ofd(names):
+        return "ofd"
+    return "ofd" if path.suffix.lower() == ".ofd" else "docx"
 
 
 def load(path: str | os.PathLike, ocr: str = "auto") -> Document:
@@ -61,6 +80,10 @@ def load(path: str | os.PathLike, ocr: str = "auto") -> Document:
         from checker.read.docx import read_docx
 
         return read_docx(p)
+    if kind == "ofd":
+        from checker.read.ofd import read_ofd
+
+        return read_ofd(p)
     if kind == "ole":
         raise errors.InputError(f"这是旧版 Word .doc 或设置了打开密码的 Office 文件，请去除密码并另存为 DOCX 或 PDF：{p}",
                                 f"legacy .doc or password-protected Office file; remove the password, save as DOCX: {p}")

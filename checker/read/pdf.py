@@ -453,6 +453,21 @@ def _paragraphs(lines: list[Line], page: int, margins: tuple[float, float]) -> l
     return out
 
 
+def read_layout_pages(pages, source: str, fmt: str) -> Document:
+    """A Document from pages of another fixed-layout format shaped like pdfplumber's (width, height,
+    chars, edges, images, find_tables): the same tables, paragraphs and page-break repairs as a PDF."""
+    reader = _PdfReader(Path(source))
+    reader.doc.format = fmt
+    for i, page in enumerate(pages, start=1):
+        reader.read_page(page, i)
+    try:
+        reader.drop_running_lines()
+        reader.build()
+    except RecursionError as exc:
+        raise errors.InputError(f"文件结构异常，无法解析：{source}", f"malformed structure: {source}") from exc
+    return reader.doc
+
+
 def read_pdf(path: Path, ocr: str = "auto") -> Document:
     import zlib
 

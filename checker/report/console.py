@@ -31,6 +31,8 @@ def print_results(results, console: Console | None = None) -> None:
         if res.error:
             con.print(f"[bold red]无法检查[/bold red]：{escape(res.error)}")
             continue
+        for note in getattr(res, "notes", ()):
+            con.print(f"[yellow]注意[/yellow]：{escape(note)}", highlight=False)
         s = res.summary
         head = "  ".join(f"{k} {escape(str(s[k]))}" for k in
                          ("project", "year", "budget", "spent", "balance", "rate", "score", "grade") if k in s)

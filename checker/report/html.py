@@ -234,6 +234,7 @@ def _report(i: int, res, pages: PageImages) -> str:
     rows = [(label, s[key]) for key, label in SUMMARY_FIELDS if s.get(key) not in (None, "")]
     rows.append(("文件", f"{res.format.upper()}，{res.pages} 页" + ("，含 OCR 识别" if res.ocr else "")
                  + f"，用时 {res.seconds:.2f} 秒"))
+    rows += [("注意", note) for note in getattr(res, "notes", ())]
     parts.append('<table class="read">' + "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in rows)
                  + "</table>")
     c = res.counts

@@ -79,7 +79,8 @@ def render_markdown(results) -> str:
         s = r.summary or {}
         read = [f"- **{label}**：{_cell(s[key])}" for key, label in SUMMARY_FIELDS if s.get(key) not in (None, "")]
         meta = f"- **文件**：{_cell(r.format.upper())}，{r.pages} 页" + ("，含 OCR 识别" if r.ocr else "")
-        out += ["读取到的内容：", "", *read, meta, ""]
+        notes = [f"- **注意**：{_cell(n)}" for n in getattr(r, "notes", ())]
+        out += ["读取到的内容：", "", *read, meta, *notes, ""]
         c = r.counts
         out += [f"共 {len(r.findings)} 项问题：错误 {c['error']}，警告 {c['warning']}，提示 {c['info']}。", ""]
         for sev in SEVERITY_ORDER:
