@@ -55,16 +55,26 @@ def main() -> None:
 @click.option("--jobs", "-j", type=int, default=0, help="并行进程数（默认 CPU 核数）/ worker processes")
 @click.option("--timeout", type=float, default=300.0, help="单个文件的时间上限（秒）/ per-file time limit")
 @click.option("--quiet", "-q", is_flag=True, help="不显示进度条 / no progress bar")
+@click.option("--password", default=None, metavar="PW", envvar="PECHECK_PASSWORD", show_envvar=True,
+              help="加密 PDF/DOCX/DOC 的打开密码（各文件通用）/ password for encrypted inputs")
+@click.option("--password-file", type=click.Path(path_type=Path),
+              help="每行“文件名<Tab 或 =>密码”的密码清单 / per-file passwords")
 def check_cmd(paths, fmt, output, select, ignore, profile, config_path, min_severity, ocr, annotate,
-              summary_path, jobs, timeout, quiet) -> None:
+              summary_path, jobs, timeout, quiet, password, password_file) -> None:
     """检查报告 / check reports."""
     from checker.config import ConfigError, load_config
+    from checker.passwords import PasswordFileError, Passwords, read_password_file
     from checker.runner import run
 
     try:
         cfg = load_config(config_path, select=select, ignore=ignore, profile=profile)
     except ConfigError as exc:
         click.echo(f"配置错误：{exc}（configuration error）", err=True)
+        sys.exit(2)
+    try:
+        cfg.passwords = read_password_file(password_file, password) if password_file else Passwords(password)
+    except PasswordFileError as exc:
+        click.echo(f"错误：{exc}", err=True)
         sys.exit(2)
     code = run(list(paths), cfg, fmt=fmt, output=output, min_severity=min_severity, ocr=ocr,
                annotate=annotate, summary=summary_path, jobs=jobs, timeout=timeout, quiet=quiet)
@@ -77,7 +87,8 @@ def check_cmd(paths, fmt, output, select, ignore, profile, config_path, min_seve
 @click.option("--facts", is_flag=True, help="列出抽取的事实 / list extracted facts")
 @click.option("--profile", default="national")
 @click.option("--ocr", type=click.Choice(["auto", "force", "off"]), default="auto")
-def dump_cmd(path, fmt, facts, profile, ocr) -> None:
+@click.option("--password", default=None, metavar="PW", envvar="PECHECK_PASSWORD", help="打开密码 / password")
+def dump_cmd(path, fmt, facts, profile, ocr, password) -> None:
     """显示读取到的文档模型或事实 / show the document model or the facts."""
     from checker import knowledge
     from checker.read import load
@@ -85,7 +96,7 @@ def dump_cmd(path, fmt, facts, profile, ocr) -> None:
     from checker.understand.facts import extract
 
     try:
-        doc = load(path, ocr=ocr)
+        doc = load(path, ocr=ocr, password=password)
     except InputError as exc:
         click.echo(f"错误：{exc.line()}", err=True)
         sys.exit(2)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.check.registry import SEVERITIES, unknown_patterns
+from checker.passwords import Passwords
 
 
 class ConfigError(Exception):
@@ -23,6 +24,8 @@ class Config:
     thresholds: dict[str, Any] = field(default_factory=dict)
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     source: str = ""
+    # from --password/--password-file only, never from a config file; hidden in every repr
+    passwords: Passwords = field(default_factory=Passwords, repr=False, compare=False)
 
 
 def _find_config(start: Path) -> tuple[dict[str, Any], str]:

@@ -37,11 +37,11 @@ def empty(path: str) -> InputError:
 
 
 def unsupported(path: str) -> InputError:
-    return InputError(f"不支持的文件类型（仅支持 PDF 和 DOCX）：{path}",
-                      f"unsupported file type, only PDF and DOCX are read: {path}")
+    return InputError(f"不支持的文件类型（支持 PDF、DOCX、OFD、DOC、WPS 及其 ZIP 压缩包）：{path}",
+                      f"unsupported file type; PDF, DOCX, OFD, DOC, WPS and ZIP archives of them are read: {path}")
 
 
-def _root_cause(exc: BaseException) -> BaseException:
+def root_cause(exc: BaseException) -> BaseException:
     """pdfplumber wraps pdfminer's errors in PdfminerException(original): look through it."""
     seen = 0
     while type(exc).__name__ == "PdfminerException" and exc.args and isinstance(exc.args[0], BaseException):
@@ -54,7 +54,7 @@ def _root_cause(exc: BaseException) -> BaseException:
 
 def pdf_failure(exc: BaseException, path, page: int | None = None) -> InputError:
     """One clear line for whatever pdfminer/pdfplumber raised while opening a PDF or reading a page."""
-    cause = _root_cause(exc)
+    cause = root_cause(exc)
     name = type(cause).__name__
     where_zh = f"第 {page} 页" if page else ""
     where_en = f"page {page}: " if page else ""

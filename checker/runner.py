@@ -15,12 +15,13 @@ from checker.check.registry import Finding, run_rules
 from checker.config import Config
 from checker.errors import InputError
 
-INPUT_SUFFIXES = (".pdf", ".docx", ".ofd")
+INPUT_SUFFIXES = (".pdf", ".docx", ".ofd", ".doc", ".wps", ".zip", ".7z")
 
 # What a reader noted about the input that a reviewer must know to read the findings right
 # (Document.warnings code → the sentence shown in every output).
 READ_NOTES = {
     "no-page-image": "OFD 文件没有页面图像：证据截图和批注 PDF 不可用；位置按 OFD 页面坐标换算为磅（1/72 英寸）给出",
+    "converted-by-libreoffice": "此文件由 LibreOffice 转换为 DOCX 后检查：页码、段落和表格位置均指转换后的文档",
 }
 
 
@@ -107,10 +108,11 @@ def check_file(path: str | Path, cfg: Config, ocr: str = "auto") -> Result:
     t0 = time.perf_counter()
     res = Result(file=str(path))
     try:
-        doc = load(path, ocr=ocr)
+        passwords = getattr(cfg, "passwords", None)
+        doc = load(path, ocr=ocr, password=passwords.for_file(path) if passwords else None)
     except InputError as exc:
         res.error = exc.line()
-        res.format = Path(path).suffix.lstrip(".").lower()
+        res.format = Path(str(path).rsplit("!/", 1)[-1]).suffix.lstrip(".").lower()
         res.seconds = time.perf_counter() - t0
         return res
     except MemoryError:
@@ -175,7 +177,20 @@ def _ocr_confidence(doc) -> float | None:
 
 
 def expand(paths: list[Path]) -> list[Path]:
-    """Files as given; directories walked for PDF/DOCX (sorted, hidden files skipped)."""
+    """Files as given; directories walked for the accepted formats (sorted, hidden files skipped);
+    archives (.zip, .7z) replaced by their members, named `archive.zip!/path/in/archive.pdf`."""
+    from checker.read.archive import is_archive, members
+
+    out: list[Path] = []
+    for p in _walk(paths):
+        if p.is_file() and is_archive(p):
+            out.extend(Path(m) for m in members(p))
+        else:
+            out.append(p)
+    return out
+
+
+def _walk(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
@@ -199,7 +214,8 @@ def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | Non
 
     files = expand(paths)
     if not files:
-        print("错误：没有找到 PDF 或 DOCX 文件（no PDF or DOCX files found）", file=sys.stderr)
+        print("错误：没有找到可检查的报告文件（PDF、DOCX、OFD、DOC、WPS 或其 ZIP 压缩包）（no report files found）",
+              file=sys.stderr)
         return 2
     batch = len(files) > 1 or any(p.is_dir() for p in paths)
     if batch:

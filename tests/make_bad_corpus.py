@@ -325,6 +325,37 @@ def _seed_docx(d) -> None:
 
 
 # ----------------------------------------------------------------------------- the corpus
+def _zip(parts: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+def _ofd(doctype: str, text: str) -> bytes:
+    """A one-page OFD whose page carries `doctype` in its prolog and `text` in a text object."""
+    ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+    page = (f'<?xml version="1.0" encoding="UTF-8"?>\n{doctype}<ofd:Page {ns}><ofd:Content><ofd:Layer ID="1">'
+            f'<ofd:TextObject ID="2" Boundary="25 30 160 8" Size="5"><ofd:TextCode X="0" Y="4.4">{text}'
+            f'</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>')
+    return _zip({
+        "OFD.xml": f'<ofd:OFD {ns}><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>'.encode(),
+        "Doc_0/Document.xml": (f'<ofd:Document {ns}><ofd:CommonData><ofd:PageArea><ofd:PhysicalBox>0 0 210 297'
+                               f'</ofd:PhysicalBox></ofd:PageArea></ofd:CommonData><ofd:Pages><ofd:Page ID="3" '
+                               f'BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>').encode(),
+        "Doc_0/Pages/Page_0/Content.xml": page.encode(),
+    })
+
+
+def _encrypted_docx(docx: bytes, password: str) -> bytes:
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    out = io.BytesIO()
+    OOXMLFile(io.BytesIO(docx)).encrypt(password, out)
+    return out.getvalue()
+
+
 def build(directory: str | os.PathLike, bomb_size: int = 1 << 30, seed_pdf: Path = SEED_PDF) -> dict[str, Path]:
     """Write the hostile corpus into `directory` (created if needed); return {name: path}.
 
@@ -393,6 +424,14 @@ def build(directory: str | os.PathLike, bomb_size: int = 1 << 30, seed_pdf: Path
     put("nested-tables.docx", _docx_bytes(_nested_tables))
     put("empty-tables.docx", _docx_bytes(_empty_tables))
     put("报告 副本 2022.pdf", seed)
+    # issue 19: OFD, encrypted Office, legacy and archive formats
+    put("ofd-billion-laughs.ofd", _ofd(_billion_laughs().replace("w:document", "ofd:Page"), "&lol9;"))
+    put("ofd-xxe-file.ofd", _ofd('<!DOCTYPE ofd:Page [<!ENTITY x SYSTEM "file:///etc/passwd">]>', "&x;"))
+    put("ofd-no-root.ofd", _zip({"Doc_0/Document.xml": b"<Document/>"}))
+    put("ofd-named.pdf", _ofd("", "项目支出绩效自评报告"))
+    put("encrypted-docx.docx", _encrypted_docx(base, "secret"))
+    put("ole-garbage.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4088))
+    put("rar-named.zip", b"Rar!\x1a\x07\x00" + bytes(200))
 
     if hasattr(os, "mkfifo"):  # a named pipe: opening it for reading would block forever
         fifo = out / "fifo.pdf"

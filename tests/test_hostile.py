@@ -77,6 +77,13 @@ EXPECT: dict[str, tuple[set[int], str]] = {
     "nested-tables.docx": (CHECKED, ""),
     SEED_COPY: (CHECKED, ""),
     "fifo.pdf": ({2}, "不是普通文件"),
+    "ofd-billion-laughs.ofd": ({2}, "DTD"),
+    "ofd-xxe-file.ofd": ({2}, "DTD"),
+    "ofd-no-root.ofd": ({2}, "OFD.xml"),
+    "ofd-named.pdf": (CHECKED, ""),
+    "encrypted-docx.docx": ({2}, "缺少密码"),
+    "ole-garbage.doc": ({2}, ".doc"),
+    "rar-named.zip": ({2}, ".rar"),
     UNREADABLE_DIR: (CHECKED, "") if IS_ROOT else ({2}, ""),
     UNREADABLE_FILE: (CHECKED, "") if IS_ROOT else ({2}, "没有读取权限"),
 }

@@ -49,12 +49,16 @@ class _RawTable:
     lines: dict[int, list[Line]] = field(default_factory=dict)  # cell index -> lines
 
 
-def _open(path: Path):
+def _open(path: Path, password: str | None = None):
     import pdfplumber
 
     try:
-        pdf = pdfplumber.open(str(path))
+        pdf = pdfplumber.open(str(path), password=password or "")
     except Exception as exc:  # pdfminer raises many types on broken files; pdfplumber wraps them
+        if type(errors.root_cause(exc)).__name__ == "PDFPasswordIncorrect":
+            from checker.read.crypto import missing_password, wrong_password
+
+            raise (wrong_password if password else missing_password)(str(path), "PDF") from None
         raise errors.pdf_failure(exc, path) from exc
     try:
         n = len(pdf.pages)  # walks the page tree: loops, deep nesting and bad references show up here
@@ -468,7 +472,7 @@ def read_layout_pages(pages, source: str, fmt: str) -> Document:
     return reader.doc
 
 
-def read_pdf(path: Path, ocr: str = "auto") -> Document:
+def read_pdf(path: Path, ocr: str = "auto", password: str | None = None) -> Document:
     import zlib
 
     from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFObjRef, PDFStream
@@ -519,7 +523,7 @@ def read_pdf(path: Path, ocr: str = "auto") -> Document:
                                             f"page {page.page_number} inflates abnormally (decompression bomb?), "
                                             f"refused: {path}")
 
-    pdf = _open(path)
+    pdf = _open(path, password)
     reader = _PdfReader(path)
     try:
         try:
