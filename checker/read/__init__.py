@@ -20,15 +20,16 @@ _MAX_BYTES = 200 * 1024 * 1024
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.wps and password-protected Office files
 
 # What a legacy word-processor file is called in messages, by its detected kind.
-_LEGACY_LABEL = {"doc": "Word .doc", "wps": "WPS/Works .wps"}
+_LEGACY_LABEL = {"doc": "Word .doc", "wps": "WPS .wps", "works": "Works/WPS .wps"}
 
 
 def sniff(path: Path) -> str:
     """The real format from the first bytes, not the file name. A PDF header may follow up to 1 KB
     of junk (readers accept that, and so does pdfminer).
 
-    Returns pdf, docx, ofd, archive, doc, wps, encrypted-docx, encrypted-doc, ole (another OLE2
-    file: Excel, PowerPoint…), rar or unknown."""
+    Returns pdf, docx, ofd, archive, doc, wps (a Word binary named .wps, as WPS Office saves it),
+    works (Microsoft Works / old WPS), encrypted-docx, encrypted-doc, ole (another OLE2 file: Excel,
+    PowerPoint…), rar or unknown."""
     from checker.read.archive import archive_kind
 
     with path.open("rb") as fh:
@@ -87,7 +88,7 @@ def _ole_kind(path: Path) -> str:
             return "encrypted-doc"
         return "wps" if path.suffix.lower() == ".wps" else "doc"
     if "CONTENTS" in streams:
-        return "wps"
+        return "works"
     return "ole"
 
 
@@ -150,7 +151,7 @@ def _load_file(p: Path, ocr: str, password: str | None, shown: str) -> Document:
         from checker.read.ofd import read_ofd
 
         return read_ofd(p, shown)
-    if kind in ("doc", "wps"):
+    if kind in ("doc", "wps", "works"):
         return _read_legacy(p, kind, shown)
     if kind in ("encrypted-docx", "encrypted-doc"):
         return _read_encrypted_office(p, kind, password, shown)
@@ -184,14 +185,15 @@ def _read_legacy(p: Path, kind: str, shown: str) -> Document:
     from checker.read.convert import to_docx
     from checker.read.docx import read_docx
 
-    suffix = ".wps" if kind == "wps" and p.suffix.lower() == ".wps" else ".doc"
+    # LibreOffice picks its import filter by the name too: a Word binary must be called .doc
+    suffix = ".wps" if kind == "works" else ".doc"
     with to_docx(p, suffix, shown, _LEGACY_LABEL[kind]) as docx_path:
         try:
             doc = read_docx(docx_path)
         except errors.InputError as exc:
             raise _renamed(exc, docx_path, shown) from None
     doc.source = shown
-    doc.format = kind
+    doc.format = "wps" if kind == "works" else kind
     doc.warnings.append("converted-by-libreoffice")
     return doc
 
