@@ -22,6 +22,8 @@ INPUT_SUFFIXES = (".pdf", ".docx", ".ofd", ".doc", ".wps", ".zip", ".7z")
 READ_NOTES = {
     "no-page-image": "OFD 文件没有页面图像：证据截图和批注 PDF 不可用；位置按 OFD 页面坐标换算为磅（1/72 英寸）给出",
     "converted-by-libreoffice": "此文件由 LibreOffice 转换为 DOCX 后检查：页码、段落和表格位置均指转换后的文档",
+    "opened-with-password": "此文件已加密，用所给密码打开检查：证据截图和批注 PDF 不可用",
+    "archive-member": "此文件取自压缩包：证据截图和批注 PDF 不可用，请解压后单独检查以获得",
 }
 
 

@@ -231,6 +231,7 @@ def test_encrypted_input_opens_with_the_right_password_only(tmp_path, kind):
     _same_findings(opened, plain)
     missing = check_file(enc, Config())
     wrong = check_file(enc, Config(passwords=Passwords("not-it")))
+    assert any("已加密" in n for n in opened.notes) == (kind == "pdf")  # no crops from an encrypted PDF
     assert "缺少密码" in missing.error and "no password" in missing.error
     assert "密码不正确" in wrong.error and "wrong password" in wrong.error
 
@@ -325,6 +326,7 @@ def test_zip_members_are_checked_and_named_archive_bang_path(tmp_path):
     direct = check_file(SAMPLES / "culture-2022-faults.pdf", Config())
     member = got["部门/culture.pdf"]
     assert member.file == f"{arc}!/部门/culture.pdf"
+    assert any("压缩包" in n for n in member.notes)
     assert [_key(f) for f in member.findings] == [_key(f) for f in direct.findings]
     assert all(r.error is None and r.findings for r in got.values())
     r = _cli([str(arc), "--format", "json"])

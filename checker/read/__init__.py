@@ -92,6 +92,15 @@ def _ole_kind(path: Path) -> str:
     return "ole"
 
 
+def _pdf_encrypted(p: Path) -> bool:
+    try:
+        from pypdf import PdfReader
+
+        return bool(PdfReader(str(p)).is_encrypted)
+    except Exception:  # the file was read already; this only decides a note
+        return False
+
+
 def _renamed(exc: errors.InputError, tmp: Path, shown: str) -> errors.InputError:
     """The same error, naming the file the user gave instead of a temporary copy."""
     return errors.InputError(exc.zh.replace(str(tmp), shown), exc.en.replace(str(tmp), shown))
@@ -112,6 +121,7 @@ def load(path: str | os.PathLike, ocr: str = "auto", password: str | None = None
             except errors.InputError as exc:
                 raise _renamed(exc, tmp, shown) from None
             doc.source = shown
+            doc.warnings.append("archive-member")
             return doc
     p = Path(path)
     return _load_file(p, ocr, password, str(p))
@@ -142,7 +152,10 @@ def _load_file(p: Path, ocr: str, password: str | None, shown: str) -> Document:
     if kind == "pdf":
         from checker.read.pdf import read_pdf
 
-        return read_pdf(p, ocr=ocr, password=password)
+        doc = read_pdf(p, ocr=ocr, password=password)
+        if password and _pdf_encrypted(p):
+            doc.warnings.append("opened-with-password")
+        return doc
     if kind == "docx":
         from checker.read.docx import read_docx
 
