@@ -219,22 +219,24 @@ def test_xlsx_summary(pdf_result, docx_result, failed_result, tmp_path):
     out = tmp_path / "summary.xlsx"
     write_summary(results, out)
     wb = load_workbook(out)
-    assert wb.sheetnames == ["报告汇总", "问题明细"]
+    assert wb.sheetnames == ["报告汇总", "问题明细", "按规则", "按单位"]
     reports, findings = wb["报告汇总"], wb["问题明细"]
     assert reports.max_row == 1 + len(results)
     assert findings.max_row == 1 + sum(len(r.findings) for r in results)
-    for ws in (reports, findings):
+    for ws in wb.worksheets:
         assert ws.freeze_panes == "A2" and ws.auto_filter.ref
     head = [c.value for c in reports[1]]
-    assert head == ["文件", "项目", "单位", "年度", "预算", "支出", "执行率", "得分", "等级", "错误", "警告", "提示", "状态"]
-    assert [c.value for c in findings[1]] == ["文件", "代码", "类别", "级别", "说明", "应为", "实为", "页", "位置"]
+    assert head == ["文件", "结论", "项目", "单位", "年度", "预算（万元）", "支出（万元）", "结余（万元）", "执行率",
+                    "得分", "等级", "错误", "警告", "提示", "说明"]
+    assert [c.value for c in findings[1]] == ["文件", "结论", "代码", "类别", "级别", "说明", "应为", "实为", "单位",
+                                              "页", "位置", "如何修改"]
     rows = {r[0]: r for r in reports.iter_rows(min_row=2, values_only=True)}
-    assert rows[str(PDF)][1] == "州智慧湘西建设专项"
-    assert rows["samples/broken.pdf"][-1].startswith("无法检查") and "corrupt PDF" in rows["samples/broken.pdf"][-1]
-    codes = [r[1] for r in findings.iter_rows(min_row=2, values_only=True)]
+    assert rows[str(PDF)][2] == "州智慧湘西建设专项"
+    assert rows["samples/broken.pdf"][1] == "无法读取" and "corrupt PDF" in rows["samples/broken.pdf"][-1]
+    codes = [r[2] for r in findings.iter_rows(min_row=2, values_only=True)]
     assert codes.count("PC999") == 1
-    tricky = next(r for r in findings.iter_rows(min_row=2) if r[1].value == "PC999")
-    assert tricky[6].value == "=1799" and tricky[6].data_type == "s"  # text, not a formula
+    tricky = next(r for r in findings.iter_rows(min_row=2) if r[2].value == "PC999")
+    assert tricky[7].value == "=1799" and tricky[7].data_type == "s"  # text, not a formula
 
 
 def test_csv_summary(pdf_result, docx_result, tmp_path):
@@ -245,9 +247,9 @@ def test_csv_summary(pdf_result, docx_result, tmp_path):
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0] == ["文件", "代码", "类别", "级别", "说明", "应为", "实为", "页", "位置"]
+    assert rows[0] == ["文件", "结论", "代码", "类别", "级别", "说明", "应为", "实为", "单位", "页", "位置", "如何修改"]
     assert len(rows) == 1 + len(pdf_result.findings) + len(docx_result.findings)
-    assert "'=1799" in [r[6] for r in rows]  # formula-looking text neutralised
+    assert "'=1799" in [r[7] for r in rows]  # formula-looking text neutralised
 
 
 def test_summary_rejects_other_suffix(pdf_result, tmp_path):

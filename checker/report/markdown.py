@@ -1,56 +1,22 @@
-"""The Markdown renderer, and the labels the reviewer-facing renderers (Markdown, HTML, Excel) share."""
+"""The Markdown renderer (labels come from checker.report.labels)."""
 
 from __future__ import annotations
 
-from checker.report.console import CAT_ZH, SEV_ZH, where
-
-SEVERITY_ORDER = ("error", "warning", "info")
-SUMMARY_FIELDS = (("project", "项目"), ("unit", "单位"), ("year", "年度"), ("budget", "预算"),
-                  ("spent", "支出"), ("balance", "结余"), ("rate", "执行率"), ("score", "得分"),
-                  ("grade", "等级"))
-STATUS_ZH = {"ok": "通过", "warnings": "有警告", "errors": "有错误", "failed": "无法检查"}
-
-
-def status_text(res) -> str:
-    """Status in Chinese; a failed report carries its reason."""
-    st = STATUS_ZH.get(res.status, res.status)
-    return f"{st}：{res.error}" if res.error else st
-
-
-def category_text(cat: str) -> str:
-    return CAT_ZH.get(cat, cat)
-
-
-def severity_text(sev: str) -> str:
-    return SEV_ZH.get(sev, sev)
-
-
-def quote(text: str, limit: int = 80) -> str:
-    t = " ".join((text or "").split())
-    return t if len(t) <= limit else t[: limit - 1] + "…"
-
-
-def location_text(loc, limit: int = 60) -> str:
-    """'第19页 表3 第4行 第9列 “6.5”' — page, cell or paragraph, then the quoted text."""
-    w = where(loc)
-    q = quote(loc.text, limit)
-    return (f"{w} “{q}”" if q else w) if w else (f"“{q}”" if q else "")
-
-
-def locations_text(locs, limit: int = 60, sep: str = "；") -> str:
-    return sep.join(t for t in (location_text(loc, limit) for loc in locs) if t)
-
-
-def value_text(v) -> str:
-    return "" if v is None else str(v)
-
-
-def pages_text(locs) -> str:
-    pages: list[int] = []
-    for loc in locs:
-        if loc.page and loc.page not in pages:
-            pages.append(loc.page)
-    return "、".join(map(str, pages))
+from checker.report.labels import (  # noqa: F401 - re-exported for older imports
+    SEVERITY_ORDER,
+    STATUS_ZH,
+    SUMMARY_FIELDS,
+    category_text,
+    fix_text,
+    location_text,
+    locations_text,
+    pages_text,
+    quote,
+    severity_text,
+    status_text,
+    value_text,
+    verdict,
+)
 
 
 def _cell(s) -> str:
@@ -60,7 +26,7 @@ def _cell(s) -> str:
     return " ".join(s.split())
 
 
-def render_markdown(results) -> str:
+def render_markdown(results, **_opts) -> str:
     out: list[str] = ["# pecheck 绩效自评报告检查结果", ""]
     if len(results) > 1:
         out += ["| 文件 | 项目 | 得分 | 等级 | 错误 | 警告 | 提示 | 状态 |", "|---|---|---|---|---:|---:|---:|---|"]
