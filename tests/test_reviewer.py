@@ -355,3 +355,61 @@ def test_fix_shown_in_console_html_and_json(faults):
     for f in faults.findings:
         assert fix_text(f.rule) in page and f"pecheck rule {f.rule}" in page
         assert fix_text(f.rule) in console and f"pecheck rule {f.rule}" in console
+
+
+# ------------------------------------------------------------------------------------------ 10. evidence
+
+
+def test_annotated_highlights_have_appearance_and_one_box_per_line(tmp_path):
+    from pypdf import PdfReader
+
+    from checker.report.annotate import annotate_pdf
+
+    src = SAMPLES / "culture-2022-faults.pdf"
+    res = check_file(src, Config())
+    out = tmp_path / "a.pdf"
+    assert annotate_pdf(src, res, out) > 0
+    para_quads = []
+    for page in PdfReader(out).pages:
+        for a in page.get("/Annots", []):
+            a = a.get_object()
+            ap = a["/AP"]["/N"].get_object()
+            assert ap["/Subtype"] == "/Form" and ap.get_data().strip().endswith(b"Q")
+            q = [float(v) for v in a["/QuadPoints"]]
+            boxes = [q[i:i + 8] for i in range(0, len(q), 8)]
+            for b in boxes:
+                assert b[1] - b[5] < 30  # each box one line high, not a whole paragraph
+            if a["/Subj"].startswith("PC601"):
+                para_quads.append(len(boxes))
+    assert max(para_quads) >= 2  # the quoted sentence spans two lines: two boxes
+
+
+def test_html_prints_each_location_once_and_crops_show_row_and_header(faults):
+    from checker.report.html import PageImages, render_html
+    from checker.report.labels import where
+
+    res = check_file(SAMPLES / "culture-2022-faults.pdf", Config())
+    page = render_html([res])
+    for f in res.findings:
+        for loc in f.locations:
+            block = page.split(f'<span class="code">{f.rule}</span>')[1].split('<div class="finding')[0]
+            assert block.count(where(loc)) == 1, (f.rule, where(loc))
+    # a cell's picture reaches left to its row's label and up to its column's header
+    f = next(f for f in res.findings if f.rule == "PC201")
+    loc = f.locations[0]
+    assert len(loc.context) == 2
+    pages = PageImages()
+    try:
+        png, w, h, region = pages.crop(res.file, loc.page, loc.bbox, (), context=loc.context)
+    finally:
+        pages.close()
+    for c in loc.context:
+        assert region[0] <= c[0] and region[1] <= c[1] + 0.5 and region[2] >= c[2]
+
+
+def test_counts_in_messages_match_their_lists():
+    for name in ("culture-2022-faults.docx", "xiangxi-2022.docx", "edu-nutrition-2023-faults.docx"):
+        for f in check_file(SAMPLES / name, Config()).findings:
+            m = re.search(r"(\d+) 项[^（]*（((?:“[^”]*”、?)+)(等 \d+ 项)?）", f.message)
+            if m and not m.group(3):
+                assert m.group(2).count("“") == int(m.group(1)), f.message

@@ -147,6 +147,17 @@ def pages_text(locs) -> str:
     return "、".join(map(str, pages))
 
 
+def unit_values(f, sep: str = "  ") -> str:
+    """'应为 974.00 万元  实为 982.10 万元': expected and found (and the difference) with their one unit."""
+    unit = f" {f.unit}" if getattr(f, "unit", None) else ""
+    parts = []
+    if f.expected is not None:
+        parts.append(f"应为 {f.expected}{unit}")
+    if f.found is not None:
+        parts.append(f"实为 {f.found}{unit}")
+    return sep.join(parts)
+
+
 def value_text(v) -> str:
     return "" if v is None else str(v)
 
