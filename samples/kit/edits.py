@@ -10,6 +10,7 @@ Tables and rows are 1-based. Every edit must match exactly as declared, or the b
 from __future__ import annotations
 
 import copy
+import re
 
 from .blocks import Para, Table, place
 from .markup import dump, dump_cell, parse, parse_row
@@ -89,7 +90,8 @@ def _replace(blocks, e, where):
         find, repl = _canon(find), _canon(repl)
         units = list(_markup_lines(blocks, table, paragraph))
     places = [(s, t) for s, t in units if find in t]
-    n = sum(t.count(find) for _, t in places)
+    # markup fragments may overlap ("| 5 |" twice in "| 5 | 5 |"): count every start
+    n = sum(len(re.findall(f"(?={re.escape(find)})", t)) if e.get("markup") else t.count(find) for _, t in places)
     if n == 0 or (count and n != count):
         scope = f"table {table}" if table else "paragraphs" if paragraph else "the document"
         raise EditError(f"{where}: find {find!r} matches {n} times in {scope}, expected {count or '≥1'}")
