@@ -31,18 +31,6 @@ from kit.sample import SampleError, load_all, write_key, write_readme  # noqa: E
 REPORTS = HERE / "reports"
 
 
-def all_samples(only=None):
-    samples = load_all(REPORTS)
-    have = {s.name for s in samples}
-    if only is not None and all(n in have or n.removesuffix("-faults") in have for n in only):
-        return samples, not (HERE / "legacy_build.py").exists()
-    try:  # samples not yet converted to folders (transition; goes with legacy_build.py)
-        import legacy_build
-    except ImportError:
-        return samples, True
-    return samples + [s for s in legacy_build.all_samples() if s.name not in have], True
-
-
 def _chrome_current(html: Path, pdf: Path) -> bool:
     """Chromium PDFs carry no /ID, so the digest of the HTML they came from is kept beside it."""
     stamp = html.with_suffix(".sha256")
@@ -65,7 +53,7 @@ def main(argv=None):
     work = outdir / "build"
     work.mkdir(exist_ok=True)
     try:
-        samples, complete = all_samples(args.only)
+        samples = load_all(REPORTS)
     except SampleError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
@@ -91,8 +79,7 @@ def main(argv=None):
             write_html(s.blocks, work / f"{s.name}.html", s.name)
         write_key(s, outdir)
         print(f"wrote {s.name} ({s.producer})", file=sys.stderr)
-    if complete:
-        write_readme(samples, outdir)  # lists every sample (cheap; also after --only)
+    write_readme(samples, outdir)  # lists every sample (cheap; also after --only)
     if args.no_pdf:
         return 0
     if docs:
