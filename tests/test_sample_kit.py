@@ -95,10 +95,11 @@ def test_markup_errors(text):
         parse(text)
 
 
-def test_grid_is_validated():
-    _, blocks = parse("::table widths=[1, 1]\n| {cs=2} a |\n| b |\n::endtable")
-    with pytest.raises(ValueError, match="hole"):
-        place(blocks[0])
+def test_grid_is_validated_where_the_table_starts():
+    with pytest.raises(MarkupError, match=r"report.md:2: table: grid hole"):
+        parse("x\n::table widths=[1, 1]\n| {cs=2} a |\n| b |\n::endtable")
+    with pytest.raises(MarkupError, match="overflows"):
+        parse("::table widths=[1, 1]\n| {cs=3} a |\n::endtable")
 
 
 GRID = """\
@@ -171,6 +172,14 @@ def test_folder_mutant_and_key(tmp_path):
     (d / "faults.toml").write_text('[[edit]]\nfind = "12.00"\nreplace = "x"\n', encoding="utf-8")
     with pytest.raises(SampleError):  # no [[expect]]
         load(d)
+    # a mutant that edits cannot express: the whole document in faults.md, the items in faults.toml
+    (d / "faults.md").write_text("::title 别的报告\n正文。\n", encoding="utf-8")
+    (d / "faults.toml").write_text(
+        'note = "整篇替换"\n[[expect]]\ncategory = "text"\nseverity = "warning"\nmention = ["别的"]\nnote = "n"\n',
+        encoding="utf-8",
+    )
+    mutant = load(d)[1]
+    assert mutant.blocks == [Para("别的报告", "title"), Para("正文。")] and mutant.key["note"] == "整篇替换"
 
 
 # --- the data and the committed documents cannot drift ---------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 
-from .blocks import PARA_KINDS, C, Cell, PageBreak, Para, Table
+from .blocks import PARA_KINDS, C, Cell, PageBreak, Para, Table, place
 
 TABLE_DEFAULTS = {"size": 10.5, "header_rows": 0, "font": "宋体"}
 CELL_FLAGS = ("indent", "bold")
@@ -131,12 +131,16 @@ def parse(text: str, source: str = "report.md"):
         except tomllib.TOMLDecodeError as e:
             raise MarkupError(f"{source}: front matter: {e}") from None
         i = end + 1
-    blocks, table = [], None
+    blocks, table, table_line = [], None, 0
     for n in range(i, len(lines)):
         line = lines[n].strip()
         where = f"{source}:{n + 1}"
         if table is not None:
             if line == "::endtable":
+                try:
+                    place(table)  # holes, overlaps and overflows are reported where the table starts
+                except ValueError as e:
+                    raise MarkupError(f"{source}:{table_line}: table: {e}") from None
                 blocks.append(table)
                 table = None
             elif line.startswith("|"):
@@ -160,7 +164,7 @@ def parse(text: str, source: str = "report.md"):
             unknown = set(attrs) - {"widths", *TABLE_DEFAULTS}
             if "widths" not in attrs or unknown:
                 raise MarkupError(f"{where}: ::table needs widths=[...] (known: size, header_rows, font)")
-            table = Table(**{**TABLE_DEFAULTS, **attrs, "rows": []})
+            table, table_line = Table(**{**TABLE_DEFAULTS, **attrs, "rows": []}), n + 1
         elif kind in PARA_KINDS:
             blocks.append(Para(rest, kind))
         else:

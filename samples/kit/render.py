@@ -13,7 +13,6 @@ import tempfile
 from pathlib import Path
 
 FONTS_CONF = Path(__file__).resolve().parent.parent / "fonts.conf"
-LO_PROFILE = "file:///tmp/lo_profile_pecheck"
 
 def _render_env():
     env = dict(os.environ)
@@ -47,9 +46,11 @@ def soffice_to_pdf(docx_paths, outdir: Path, force=False):
     if not exe:
         raise SystemExit("soffice not found: apt-get install -y libreoffice-writer-nogui fonts-noto-cjk")
     with tempfile.TemporaryDirectory() as td:
+        # a private profile per run: a LibreOffice already running with another profile (or another
+        # build at the same time) is neither joined nor disturbed
         cmd = [
             exe,
-            f"-env:UserInstallation={LO_PROFILE}",
+            f"-env:UserInstallation={(Path(td) / 'profile').as_uri()}",
             "--headless",
             "--norestore",
             "--convert-to",
