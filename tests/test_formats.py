@@ -387,3 +387,23 @@ def test_7z_members_are_checked(tmp_path):
     got = _results([arc])
     assert list(got) == ["a/culture.pdf"] and got["a/culture.pdf"].error is None
     assert got["a/culture.pdf"].findings
+
+
+def test_encrypted_scan_says_ocr_needs_the_password_removed(tmp_path):
+    import io
+
+    from make_bad_corpus import _image_only_pdf
+    from pypdf import PdfReader, PdfWriter
+
+    from checker.passwords import Passwords
+
+    w = PdfWriter(clone_from=PdfReader(io.BytesIO(_image_only_pdf())))
+    w.encrypt(user_password=SECRET, owner_password="o", algorithm="AES-256")
+    w.write(tmp_path / "scan.pdf")
+    res = check_file(tmp_path / "scan.pdf", Config(passwords=Passwords(SECRET)))
+    assert "OCR" in res.error and "去除密码" in res.error and SECRET not in res.error
+    w = PdfWriter(clone_from=PdfReader(io.BytesIO(_image_only_pdf())))
+    w.encrypt(user_password="ascii-only", owner_password="o")  # RC4: Latin-1 passwords only
+    w.write(tmp_path / "rc4.pdf")
+    res = check_file(tmp_path / "rc4.pdf", Config(passwords=Passwords(SECRET)))
+    assert "密码不正确" in res.error

@@ -55,7 +55,9 @@ def _open(path: Path, password: str | None = None):
     try:
         pdf = pdfplumber.open(str(path), password=password or "")
     except Exception as exc:  # pdfminer raises many types on broken files; pdfplumber wraps them
-        if type(errors.root_cause(exc)).__name__ == "PDFPasswordIncorrect":
+        cause = type(errors.root_cause(exc)).__name__
+        # a password with characters the file's (older) encryption cannot encode cannot be its password
+        if cause == "PDFPasswordIncorrect" or (password and cause == "UnicodeEncodeError"):
             from checker.read.crypto import missing_password, wrong_password
 
             raise (wrong_password if password else missing_password)(str(path), "PDF") from None
@@ -524,6 +526,7 @@ def read_pdf(path: Path, ocr: str = "auto", password: str | None = None) -> Docu
                                             f"refused: {path}")
 
     pdf = _open(path, password)
+    encrypted = bool(password) and bool(getattr(pdf.doc, "encryption", None))
     reader = _PdfReader(path)
     try:
         try:
@@ -550,6 +553,10 @@ def read_pdf(path: Path, ocr: str = "auto", password: str | None = None) -> Docu
         except Exception:  # never let closing hide the real outcome
             pass
     scanned = [p.number for p in reader.doc.pages if p.scanned]
+    if encrypted and (ocr == "force" or (scanned and ocr != "off")):
+        # the OCR step renders the file itself and has no password to give it
+        raise errors.InputError(f"加密 PDF 的扫描页暂不支持 OCR，请去除密码后再检查：{path}",
+                                f"OCR of an encrypted scanned PDF is not supported; remove the password first: {path}")
     if ocr == "force" or (scanned and ocr != "off"):
         from checker.read.ocr import ocr_pages  # optional extra
 
