@@ -7,8 +7,9 @@ a TextObject with its TextCode position and DeltaX advances (the `g` shorthand w
 repeat), every ruling line and rectangle a PathObject. Units are millimetres, as OFD wants.
 
 To exercise more of the format than one producer would, the writer varies by document: in the
-second and later samples the running page numbers go into a template page, and text objects in
-odd-numbered samples are drawn through a CTM (coordinates and size halved, the CTM doubling them).
+second and later samples each page's ruling lines go into a background template page (as forms with
+a printed grid do), and text objects in odd-numbered samples are drawn through a CTM (coordinates
+and size halved, the CTM doubling them).
 
 The key of `<name>.ofd` is `<name>.expected.json`, shared with the PDF twin.
 """
@@ -21,13 +22,11 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 import pdfplumber
-import regex
 
 HERE = Path(__file__).resolve().parent
 DEFAULT = ["culture-2022-faults", "agri-insurance-2022-faults", "edu-nutrition-2023", "roads-2024-faults"]
 NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
 MM = 25.4 / 72  # millimetres per point
-_PAGE_NO = regex.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页.*|\d{1,4})\s*$")
 
 
 def f(v: float) -> str:
@@ -118,7 +117,7 @@ def _page_xml(area: str, objects: list[str], template: int | None) -> str:
             f'<ofd:Layer Type="Body" ID="{len(objects) + 1}">' + "".join(objects) + "</ofd:Layer></ofd:Content></ofd:Page>")
 
 
-def pdf_to_ofd(pdf_path: Path, out: Path, template_page_numbers: bool, halve_text: bool) -> None:
+def pdf_to_ofd(pdf_path: Path, out: Path, background_template: bool, halve_text: bool) -> None:
     w = Writer(halve_text)
     parts: dict[str, str] = {}
     page_entries = []
@@ -129,15 +128,15 @@ def pdf_to_ofd(pdf_path: Path, out: Path, template_page_numbers: bool, halve_tex
         for i, page in enumerate(pdf.pages):
             chars = list(page.chars)
             tid = None
-            if template_page_numbers:
-                foot = [c for c in chars if c["top"] > 0.91 * float(page.height)]
-                if foot and _PAGE_NO.match("".join(c["text"] for c in foot)):
-                    tid = w.nid()
-                    tname = f"Tpls/Tpl_{i}/Content.xml"
-                    parts[f"Doc_0/{tname}"] = _page_xml("", w.text_objects(foot), None)
-                    templates.append(f'<ofd:TemplatePage ID="{tid}" BaseLoc="{tname}"/>')
-                    chars = [c for c in chars if c not in foot]
-            objects = w.path_objects(page) + w.text_objects(chars)
+            paths = w.path_objects(page)
+            if background_template and paths:
+                # the ruling lines as a background template page, as forms with a printed grid are
+                tid = w.nid()
+                tname = f"Tpls/Tpl_{i}/Content.xml"
+                parts[f"Doc_0/{tname}"] = _page_xml("", paths, None)
+                templates.append(f'<ofd:TemplatePage ID="{tid}" BaseLoc="{tname}"/>')
+                paths = []
+            objects = paths + w.text_objects(chars)
             box = f"0 0 {f(float(page.width))} {f(float(page.height))}"
             area = f"<ofd:Area><ofd:PhysicalBox>{box}</ofd:PhysicalBox></ofd:Area>" if box != default_box else ""
             parts[f"Doc_0/Pages/Page_{i}/Content.xml"] = _page_xml(area, objects, tid)
@@ -165,7 +164,7 @@ def pdf_to_ofd(pdf_path: Path, out: Path, template_page_numbers: bool, halve_tex
 
 def main(names: list[str]) -> None:
     for k, name in enumerate(names or DEFAULT):
-        pdf_to_ofd(HERE / f"{name}.pdf", HERE / f"{name}.ofd", template_page_numbers=k >= 1, halve_text=k % 2 == 1)
+        pdf_to_ofd(HERE / f"{name}.pdf", HERE / f"{name}.ofd", background_template=k >= 1, halve_text=k % 2 == 1)
         print(f"samples/{name}.ofd")
 
 
