@@ -54,9 +54,7 @@ def display_name(raw: str | None, fallback: str = "未命名") -> str:
 
 def sniff_bytes(head: bytes, path: Path) -> str:
     """pdf | docx | zip | unknown, from the content (a DOCX is a zip holding word/document.xml)."""
-    if b"%PDF-" in head[:1024]:
-        return "pdf"
-    if head.startswith(b"PK\x03\x04"):
+    if head.startswith(b"PK\x03\x04"):  # first: a stored zip member may show a PDF header early on
         try:
             with zipfile.ZipFile(path) as zf:
                 names = set(zf.namelist())
@@ -65,6 +63,8 @@ def sniff_bytes(head: bytes, path: Path) -> str:
         if "word/document.xml" in names:
             return "docx"
         return "zip"
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
     return "unknown"
 
 
