@@ -19,9 +19,14 @@ def fallback_fingerprint(f: dict[str, Any]) -> str:
 
 
 def assign_ids(report: dict[str, Any]) -> None:
-    """Give every finding a short id (its 1-based position) and a fingerprint unique in the report."""
+    """Give every finding a short id (its 1-based position) and a fingerprint unique in the report, and
+    its locations the reviewer's labels ('第3页 表1 第4行 第5列 “1.32”'), beside the contract's objects."""
+    from checker.report.markdown import location_text
+    from checker.serve.exports import finding_objects
+
     seen: dict[str, int] = {}
     for i, f in enumerate(report.get("findings") or [], start=1):
+        f["location_labels"] = [location_text(loc, 60) for loc in finding_objects([f])[0].locations]
         f["id"] = str(i)
         fp = f.get("fingerprint") or fallback_fingerprint(f)
         seen[fp] = seen.get(fp, 0) + 1

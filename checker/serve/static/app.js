@@ -67,17 +67,9 @@ function stateCell(r) {
   return td;
 }
 
-function locText(loc) {
-  const parts = [];
-  if (loc.page) parts.push(`第${loc.page}页`);
-  if (loc.table !== undefined && loc.table !== null) {
-    parts.push(`表${loc.table}`);
-    if (loc.row !== null && loc.row !== undefined) parts.push(`第${loc.row}行`);
-    if (loc.col !== null && loc.col !== undefined) parts.push(`第${loc.col}列`);
-  }
-  let t = (loc.text || "").replace(/\s+/g, " ").trim();
-  if (t.length > 60) t = t.slice(0, 59) + "…";
-  return parts.join(" ") + (t ? ` “${t}”` : "");
+function locText(f, i) {
+  // made by the server, as in every other output
+  return (f.location_labels && f.location_labels[i]) || (f.locations[i].page ? `第${f.locations[i].page}页` : "");
 }
 
 // ------------------------------------------------------------------------------------------ home
@@ -278,7 +270,7 @@ function card(r, f) {
     el("p", { class: "msg" }, f.message),
     f.hint ? el("p", { class: "hint" }, `提示：${f.hint}`) : null,
     vals.length ? el("div", { class: "values" }, vals) : null,
-    f.locations && f.locations.length ? el("ul", { class: "locs" }, f.locations.map((l) => el("li", {}, locText(l)))) : null,
+    f.locations && f.locations.length ? el("ul", { class: "locs" }, f.locations.map((l, i) => el("li", {}, locText(f, i)))) : null,
     r.crops && r.crops[f.id] ? el("img", { class: "crop", loading: "lazy", alt: `${f.rule} 证据截图`,
       src: `/api/reports/${r.id}/evidence/${f.id}`, width: Math.round(r.crops[f.id][0] * 0.625),
       height: Math.round(r.crops[f.id][1] * 0.625) }) : null,
