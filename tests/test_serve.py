@@ -351,3 +351,13 @@ def test_bind_address_rules(tmp_path):
     assert got.returncode == 2
     assert "--token" in got.stderr and "PECHECK_TOKEN" in got.stderr and len(got.stderr.strip().splitlines()) == 1
     assert "Traceback" not in got.stderr
+
+
+def test_loopback_desk_answers_only_loopback_host_names(tmp_path):
+    from checker.serve import loopback_hosts
+
+    app = create_app(tmp_path, allowed_hosts=loopback_hosts("127.0.0.1", 8765), start_worker=False)
+    with TestClient(app, base_url="http://127.0.0.1:8765") as c:
+        assert c.get("/api/reports").status_code == 200
+        assert c.get("/api/reports", headers={"Host": "localhost:8765"}).status_code == 200
+        assert c.get("/api/reports", headers={"Host": "rebound.example:8765"}).status_code == 400  # DNS rebinding

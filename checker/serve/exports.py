@@ -138,12 +138,12 @@ def annotated_pdf(src: Path, entry: dict[str, Any]) -> bytes:
 
 
 def docx_annotator():
-    """The commented-DOCX writer (issue 15), or None while it is not there."""
+    """The commented-DOCX writer (issue 15: `annotate_docx(src, result, out)`), or None without it."""
     try:
-        from checker.report import annotate_docx  # type: ignore[attr-defined]
+        from checker.report.comments import annotate_docx
     except ImportError:
         return None
-    return getattr(annotate_docx, "annotate_docx", None)
+    return annotate_docx
 
 
 def commented_docx(src: Path, entry: dict[str, Any]) -> bytes:
@@ -161,7 +161,14 @@ def commented_docx(src: Path, entry: dict[str, Any]) -> bytes:
 
 
 def how_to_fix(f: dict[str, Any]) -> str:
-    """One line telling the department what to do about a finding."""
+    """One line telling the department what to do about a finding: the checker's own how-to-fix line
+    (checker.report.fixes, issue 15) where installed, else one made from the values here."""
+    try:
+        from checker.report.fixes import how_to_fix as fix_line
+    except ImportError:
+        fix_line = None
+    if fix_line is not None:
+        return fix_line(finding_objects([f])[0])
     exp, fnd = f.get("expected"), f.get("found")
     if exp not in (None, "") and fnd not in (None, ""):
         return f"请核实并更正：应为 {exp}，现为 {fnd}；相关各处（正文与表格）应一并修改。"

@@ -34,20 +34,26 @@ def assign_ids(report: dict[str, Any]) -> None:
 
 
 def compare(old: list[dict], new: list[dict]) -> dict[str, list[dict]]:
-    """fixed / still open / new, matched by fingerprint."""
+    """fixed / still open / new, matched by fingerprint: checker.compare's sorting (issue 15) where it
+    is installed, else the same rule written here (LOCAL FALLBACK, to go when checker.compare lands)."""
     try:
-        from checker import compare as cmp  # issue 15's compare, when it is there
+        from checker.compare import compare as sort_findings
+        from checker.runner import Result
     except ImportError:
-        cmp = None
-    fn = getattr(cmp, "compare_findings", None) if cmp is not None else None
-    if fn is not None:
-        got = fn(old, new)
-        return {"fixed": list(got["fixed"]), "still_open": list(got["still_open"]), "new": list(got["new"])}
-    old_fp = {f["fingerprint"] for f in old}
-    new_fp = {f["fingerprint"] for f in new}
-    return {"fixed": [f for f in old if f["fingerprint"] not in new_fp],
-            "still_open": [f for f in new if f["fingerprint"] in old_fp],
-            "new": [f for f in new if f["fingerprint"] not in old_fp]}
+        old_fp = {f["fingerprint"] for f in old}
+        new_fp = {f["fingerprint"] for f in new}
+        return {"fixed": [f for f in old if f["fingerprint"] not in new_fp],
+                "still_open": [f for f in new if f["fingerprint"] in old_fp],
+                "new": [f for f in new if f["fingerprint"] not in old_fp]}
+    from checker.serve.exports import finding_objects
+
+    objs_old, objs_new = finding_objects(old), finding_objects(new)
+    for o, d in zip(objs_old + objs_new, old + new):
+        o.fingerprint = d["fingerprint"]  # the id the desk stores decisions under
+    back = {id(o): d for o, d in zip(objs_old + objs_new, old + new)}
+    got = sort_findings(Result(file="old", findings=objs_old), Result(file="new", findings=objs_new))
+    return {"fixed": [back[id(f)] for f in got.fixed], "still_open": [back[id(f)] for f in got.still_open],
+            "new": [back[id(f)] for f in got.new_findings]}
 
 
 def decision_counts(findings: list[dict]) -> dict[str, int]:
