@@ -22,7 +22,7 @@ _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 def labels() -> dict[str, dict[str, str]]:
     from checker.check.registry import CATEGORIES, SEVERITIES
-    from checker.report.markdown import category_text, severity_text
+    from checker.report.labels import category_text, severity_text
 
     return {"category": {c: category_text(c) for c in CATEGORIES},
             "severity": {s: severity_text(s) for s in SEVERITIES},
@@ -70,7 +70,7 @@ def summary_xlsx(entries: list[dict[str, Any]]) -> bytes:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    from checker.report.markdown import category_text, severity_text
+    from checker.report.labels import category_text, severity_text
 
     wb = Workbook()
     ws = wb.active
@@ -169,7 +169,12 @@ def how_to_fix(f: dict[str, Any]) -> str:
         fix_line = None
     if fix_line is not None:
         return fix_line(finding_objects([f])[0])
+    from checker.report.labels import fix_text
+
     exp, fnd = f.get("expected"), f.get("found")
+    rule_fix = fix_text(f["rule"])  # the rule's own advice (rules/fixes.toml)
+    if rule_fix:
+        return rule_fix
     if exp not in (None, "") and fnd not in (None, ""):
         return f"请核实并更正：应为 {exp}，现为 {fnd}；相关各处（正文与表格）应一并修改。"
     if exp not in (None, ""):
@@ -191,7 +196,7 @@ def letter_docx(entry: dict[str, Any]) -> bytes:
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
-    from checker.report.markdown import severity_text
+    from checker.report.labels import severity_text
 
     rep = entry.get("report") or {}
     s = rep.get("summary") or {}

@@ -21,7 +21,7 @@ def fallback_fingerprint(f: dict[str, Any]) -> str:
 def assign_ids(report: dict[str, Any]) -> None:
     """Give every finding a short id (its 1-based position) and a fingerprint unique in the report, and
     its locations the reviewer's labels ('第3页 表1 第4行 第5列 “1.32”'), beside the contract's objects."""
-    from checker.report.markdown import location_text
+    from checker.report.labels import location_text
     from checker.serve.exports import finding_objects
 
     seen: dict[str, int] = {}
