@@ -361,3 +361,22 @@ def test_loopback_desk_answers_only_loopback_host_names(tmp_path):
         assert c.get("/api/reports").status_code == 200
         assert c.get("/api/reports", headers={"Host": "localhost:8765"}).status_code == 200
         assert c.get("/api/reports", headers={"Host": "rebound.example:8765"}).status_code == 400  # DNS rebinding
+
+
+def test_commented_docx_holds_only_confirmed_findings(desk):
+    from checker.serve.exports import docx_annotator
+
+    if docx_annotator() is None:
+        pytest.skip("the DOCX comments writer (issue 15) is not installed")
+    got = wait(desk, post(desk, DOCX).json()["id"])
+    assert got["status"] == "done" and len(got["report"]["findings"]) > 1
+    assert desk.get(f"/api/reports/{got['id']}/export/docx").status_code == 409  # nothing confirmed yet
+    f = got["report"]["findings"][0]
+    desk.post(f"/api/reports/{got['id']}/findings/{f['id']}/decision", json={"decision": "confirmed"})
+    r = desk.get(f"/api/reports/{got['id']}/export/docx")
+    assert r.status_code == 200, r.text
+    from docx import Document
+
+    comments = list(Document(io.BytesIO(r.content)).comments)
+    assert len(comments) == 1 and f["message"] in comments[0].text
+    assert desk.get(f"/api/reports/{got['id']}/export/pdf").status_code == 409  # a DOCX report

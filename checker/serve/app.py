@@ -35,6 +35,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from checker import __version__
+from checker.errors import InputError
 from checker.serve import exports, uploads, views
 from checker.serve.store import DECISIONS, Store, new_id
 from checker.serve.worker import Settings, Worker
@@ -452,14 +453,16 @@ def create_app(data_dir: Path, *, token: str | None = None, settings: Settings |
         if not exports.confirmed(e):
             return _error(409, "尚无已确认的问题，请先确认要退回的问题", "no confirmed findings yet")
         src = store.files / rep["stored"]
-        if kind == "pdf":
-            data = exports.annotated_pdf(src, e)
-            return Response(data, media_type=_MEDIA["pdf"],
-                            headers={"Content-Disposition": _content_disposition(f"{stem}-批注.pdf")})
         try:
+            if kind == "pdf":
+                data = exports.annotated_pdf(src, e)
+                return Response(data, media_type=_MEDIA["pdf"],
+                                headers={"Content-Disposition": _content_disposition(f"{stem}-批注.pdf")})
             data = exports.commented_docx(src, e)
         except NotImplementedError:
             return _error(501, "本版本尚不支持带批注的 DOCX 导出", "commented DOCX export is not available yet")
+        except InputError as exc:
+            return JSONResponse({"error": exc.line().replace(str(src), rep["name"])}, status_code=422)
         return Response(data, media_type=_MEDIA["docx"],
                         headers={"Content-Disposition": _content_disposition(f"{stem}-批注.docx")})
 
