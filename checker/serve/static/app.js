@@ -247,7 +247,8 @@ function renderReport(view, r) {
       el("ul", {}, r.compare.fixed_findings.map((f) => el("li", {}, el("span", { class: "code" }, f.rule), " ", f.message)))));
   }
   renderPages(pane, r);
-  view.replaceChildren(head, filters, el("div", { class: "cols" }, list, pane));
+  const paged = Object.keys(r.pages || {}).length > 0;  // a DOCX has no page pictures: one column
+  view.replaceChildren(head, filters, el("div", { class: paged ? "cols" : "cols single" }, list, pane));
   for (const inp of filters.querySelectorAll("select, input")) inp.addEventListener("change", applyFilters);
   applyFilters();
 }
@@ -318,7 +319,7 @@ function renderPages(pane, r) {
   const nums = Object.keys(r.pages || {}).map(Number).sort((a, b) => a - b);
   if (!nums.length) {
     pane.append(el("p", { class: "nopages" }, r.kind === "docx"
-      ? "DOCX 文件没有版面坐标：证据见左侧的原文引用。"
+      ? "DOCX 文件没有版面坐标：证据见每条问题下列出的位置与原文引文。"
       : "没有可定位到页面的问题。"));
     return;
   }
