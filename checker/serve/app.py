@@ -455,10 +455,12 @@ def create_app(data_dir: Path, *, token: str | None = None, settings: Settings |
         src = store.files / rep["stored"]
         try:
             if kind == "pdf":
-                data = exports.annotated_pdf(src, e)
+                data = exports.isolated(exports.annotated_pdf, src, e)
                 return Response(data, media_type=_MEDIA["pdf"],
                                 headers={"Content-Disposition": _content_disposition(f"{stem}-批注.pdf")})
-            data = exports.commented_docx(src, e)
+            if exports.docx_annotator() is None:
+                raise NotImplementedError
+            data = exports.isolated(exports.commented_docx, src, e)
         except NotImplementedError:
             return _error(501, "本版本尚不支持带批注的 DOCX 导出", "commented DOCX export is not available yet")
         except InputError as exc:

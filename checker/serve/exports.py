@@ -157,6 +157,32 @@ def commented_docx(src: Path, entry: dict[str, Any]) -> bytes:
         return out.read_bytes()
 
 
+def _child(fn, out: str, args) -> None:
+    Path(out).write_bytes(fn(*args))
+
+
+def isolated(fn, *args, timeout: float = 120.0) -> bytes:
+    """fn(*args) in a child process: writing an annotated copy parses the submitted file again, and a
+    hostile file must not stall or crash the server.  Errors inside come back as InputError."""
+    import multiprocessing as mp
+
+    from checker.errors import InputError
+
+    ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+    with tempfile.TemporaryDirectory(prefix="pecheck-export-") as tmp:
+        out = Path(tmp) / "out"
+        proc = ctx.Process(target=_child, args=(fn, str(out), args), daemon=True)
+        proc.start()
+        proc.join(timeout)
+        if proc.is_alive():
+            proc.kill()
+            proc.join(5)
+            raise InputError("生成批注文件超时", "writing the annotated copy timed out")
+        if proc.exitcode != 0 or not out.is_file():
+            raise InputError("无法生成批注文件（文件可能已损坏）", "cannot write the annotated copy")
+        return out.read_bytes()
+
+
 # --------------------------------------------------------------------------------- return letter
 
 
