@@ -380,3 +380,15 @@ def test_commented_docx_holds_only_confirmed_findings(desk):
     comments = list(Document(io.BytesIO(r.content)).comments)
     assert len(comments) == 1 and f["message"] in comments[0].text
     assert desk.get(f"/api/reports/{got['id']}/export/pdf").status_code == 409  # a DOCX report
+
+
+def test_a_taken_port_is_one_line_and_exit_2(tmp_path):
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        got = subprocess.run([sys.executable, "-m", "checker.cli", "serve", "--port", str(port), "--data",
+                              str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert got.returncode == 2 and len(got.stderr.strip().splitlines()) == 1 and str(port) in got.stderr

@@ -87,17 +87,34 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, data: Path | None 
     allowed = loopback_hosts(host, port) if is_loopback(host) else None
     app = create_app(data, token=token, settings=settings, limit=limit or DEFAULT_LIMIT, queue_size=queue_size,
                      allowed_hosts=allowed)
+    try:  # bind here, so that a taken port is one clear line, then hand the socket to uvicorn
+        sock = _bind(host, port)
+    except OSError as exc:
+        print(f"错误：无法在 {host}:{port} 监听：{exc.strerror or exc}（cannot listen on {host}:{port}）",
+              file=sys.stderr)
+        return 2
     shown = f"[{host}]" if ":" in host else host
     print(f"pecheck 审核台：http://{shown}:{port}/   数据目录 / data: {data}", file=sys.stderr)
     if token:
         print("已启用访问令牌：浏览器首次打开时输入令牌，API 使用 Authorization: Bearer <token>"
               "（token required）", file=sys.stderr)
-    try:
-        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, server_header=False)
-    except (OSError, SystemExit) as exc:  # uvicorn exits 1 when it cannot bind: say why, exit 2
-        if isinstance(exc, SystemExit) and not exc.code:
-            return 0
-        print(f"错误：无法在 {host}:{port} 监听（端口被占用或地址无效）（cannot listen on {host}:{port}）",
-              file=sys.stderr)
-        return 2
+    config = uvicorn.Config(app, log_level="warning", access_log=False, server_header=False)
+    uvicorn.Server(config).run(sockets=[sock])
     return 0
+
+
+def _bind(host: str, port: int):
+    import socket
+
+    infos = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    family, _, _, _, addr = infos[0]
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(addr)
+        sock.listen(128)
+    except OSError:
+        sock.close()
+        raise
+    sock.set_inheritable(True)
+    return sock
