@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from checker import knowledge
+from checker import fingerprint, knowledge
 from checker.check.registry import Finding, run_rules
 from checker.config import Config
 from checker.errors import InputError
@@ -118,6 +118,7 @@ def check_file(path: str | Path, cfg: Config, ocr: str = "auto") -> Result:
         res.findings = run_rules(facts, select=cfg.select, ignore=cfg.ignore, severities=cfg.severities,
                                  options=cfg.options)
         res.summary = _summary(facts)
+        fingerprint.assign(res.findings, doc)
     except Exception as exc:  # noqa: BLE001 - same: one odd report must not end in a traceback
         if os.environ.get("PECHECK_DEBUG"):
             raise

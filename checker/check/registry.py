@@ -29,6 +29,7 @@ class Finding:
     locations: list[Loc] = field(default_factory=list)
     difference: str | None = None
     hint: str | None = None
+    fingerprint: str = ""  # set where findings become a Result (checker.fingerprint)
 
     def key(self) -> tuple:
         return (self.rule, self.message, self.found)
@@ -43,6 +44,8 @@ class Finding:
             d["difference"] = self.difference
         if self.hint:
             d["hint"] = self.hint
+        if self.fingerprint:
+            d["fingerprint"] = self.fingerprint
         return d
 
 
