@@ -204,17 +204,23 @@ def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | Non
     output_failed = False
     if annotate is not None:
         if batch:
-            print("注意：--annotate 只用于单个 PDF 文件，批量检查时忽略（--annotate needs a single PDF）",
+            print("注意：--annotate 只用于单个文件，批量检查时忽略（--annotate needs a single file）",
                   file=sys.stderr)
         elif results[0].error:
-            print("注意：文件无法检查，未生成批注 PDF（no annotated copy for an unreadable file）", file=sys.stderr)
+            print("注意：文件无法检查，未生成批注副本（no annotated copy for an unreadable file）", file=sys.stderr)
         else:
-            from checker.report.annotate import annotate_pdf
-
             try:
-                annotate_pdf(files[0], results[0], annotate)
+                if results[0].format == "docx":  # the department's own Word file, with Word comments
+                    from checker.report.comments import annotate_docx
+
+                    annotate_docx(files[0], results[0], annotate)
+                else:
+                    from checker.report.annotate import annotate_pdf
+
+                    annotate_pdf(files[0], results[0], annotate)
             except (InputError, OSError) as exc:
-                print(f"错误：{exc.line()}", file=sys.stderr)
+                why = exc.line() if isinstance(exc, InputError) else f"无法写出批注文件：{exc}（cannot write the copy）"
+                print(f"错误：{why}", file=sys.stderr)
                 output_failed = True
     if summary is not None:
         from checker.report.xlsx import write_summary
