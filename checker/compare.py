@@ -11,6 +11,7 @@ old and the new file may be of different formats and may have moved text around.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -66,3 +67,170 @@ def compare(old: Result, new: Result) -> Comparison:
         still_open=[f for f in new.findings if f.fingerprint and f.fingerprint in old_fps],
         new_findings=[f for f in new.findings if not f.fingerprint or f.fingerprint not in old_fps],
     )
+
+
+def run_compare(old_path, new_path, cfg, fmt: str = "console", output=None, min_severity: str = "info",
+                ocr: str = "auto") -> int:
+    """`pecheck compare OLD NEW`: check both, sort the findings, render. Exit 1 when an error-level
+    finding is still open or new, 2 when either file cannot be read, else 0."""
+    import sys
+
+    from checker.report import comparison, render
+    from checker.runner import check_file
+
+    old, new = (check_file(p, cfg, ocr=ocr) for p in (old_path, new_path))
+    failed = [r for r in (old, new) if r.error]
+    for r in failed:
+        print(f"错误：{r.error}", file=sys.stderr)
+    if failed:
+        return 2
+    render.filtered([old, new], min_severity)
+    cmp = compare(old, new)
+    try:
+        comparison.emit(cmp, fmt=fmt, output=output)
+    except OSError as exc:
+        print(f"错误：无法写出输出文件：{exc}（cannot write the output）", file=sys.stderr)
+        return 2
+    return 1 if cmp.blocking else 0
+
+
+# --- accepted findings: the baseline file ------------------------------------------------------
+
+BASELINE_HEADER = """\
+# pecheck 已接受问题清单（基线）/ accepted findings (baseline)
+# 每个 [[accepted]] 条目按 fingerprint 屏蔽一个问题；请在 reason 中写明接受的理由。
+# 删除一个条目，该问题会重新报告；不再出现的条目会以 PC909（提示）报告。
+# Each [[accepted]] entry suppresses the finding with that fingerprint; write why in `reason`.
+# `file`, when present, limits an entry to reports of that file name.
+version = 1
+"""
+
+
+STALE_RULE = "PC909"  # an entry that matched nothing (checker.check.missing.StaleBaseline)
+
+
+@dataclass
+class Accepted:
+    fingerprint: str
+    rule: str = ""
+    description: str = ""
+    reason: str = ""
+    file: str = ""  # limits the entry to reports of this file name (batches); empty: any report
+
+    def applies_to(self, path: str) -> bool:
+        from pathlib import PurePath
+
+        if not self.file:
+            return True
+        p = PurePath(path)
+        return self.file in (p.name, p.stem)
+
+
+def _toml_str(s: str) -> str:
+    # a JSON string is a valid TOML basic string (same escapes: \" \\ \n \t \uXXXX)
+    return json.dumps(s, ensure_ascii=False)
+
+
+def _description(f: Finding) -> str:
+    d = f.message if len(f.message) <= 80 else f.message[:79] + "…"
+    return d.replace("\n", " ")
+
+
+def read_baseline(path) -> list[Accepted]:
+    """The entries of a baseline file; InputError (bilingual) when it cannot be read or parsed."""
+    import tomllib
+    from pathlib import Path
+
+    from checker.errors import InputError
+
+    p = Path(path)
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise InputError(f"找不到基线文件：{p}", f"baseline file not found: {p}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"基线文件无法读取：{p}", f"cannot read the baseline file: {p}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"基线文件格式错误（{exc}）：{p}", f"baseline file is not valid TOML: {p}") from exc
+    out: list[Accepted] = []
+    entries = data.get("accepted", [])
+    if not isinstance(entries, list):
+        raise InputError(f"基线文件中 accepted 应为 [[accepted]] 条目列表：{p}", f"`accepted` must be a list: {p}")
+    for i, e in enumerate(entries, 1):
+        if not isinstance(e, dict) or not isinstance(e.get("fingerprint"), str) or not e["fingerprint"]:
+            raise InputError(f"基线文件第 {i} 个条目缺少 fingerprint：{p}", f"entry {i} has no fingerprint: {p}")
+        out.append(Accepted(**{k: str(e.get(k, "") or "") for k in
+                               ("fingerprint", "rule", "description", "reason", "file")}))
+    return out
+
+
+def write_baseline(results, path, keep: list[Accepted] = ()) -> int:
+    """Record every finding of `results` as accepted (reason empty, or kept from `keep` for a
+    fingerprint already there). Entries carry `file` when more than one report is recorded.
+    Returns the number of entries written."""
+    from pathlib import Path
+
+    from checker.report.render import write_atomic
+
+    reasons = {(a.fingerprint, a.file): a.reason for a in keep}
+    scoped = len(results) > 1
+    lines = [BASELINE_HEADER]
+    n = 0
+    for r in results:
+        name = Path(r.file).name if scoped else ""
+        for f in r.findings:
+            if not f.fingerprint or f.rule == STALE_RULE:
+                continue
+            reason = reasons.get((f.fingerprint, name), reasons.get((f.fingerprint, ""), ""))
+            lines.append("\n[[accepted]]")
+            lines.append(f"fingerprint = {_toml_str(f.fingerprint)}")
+            lines.append(f"rule = {_toml_str(f.rule)}")
+            lines.append(f"description = {_toml_str(_description(f))}")
+            if name:
+                lines.append(f"file = {_toml_str(name)}")
+            lines.append(f"reason = {_toml_str(reason)}")
+            n += 1
+    write_atomic(Path(path), "\n".join(lines) + "\n")
+    return n
+
+
+def apply_baseline(results, entries: list[Accepted], source: str = "") -> int:
+    """Drop the accepted findings from `results` (in place), record on each Result how many were
+    suppressed, and report every entry that matched nothing as a PC909 info finding: on its file's
+    report when it names one, else on the first report. Returns the number suppressed."""
+    from checker.check.registry import get_rule
+    from checker.fingerprint import assign
+
+    used: set[int] = set()
+    total = 0
+    for r in results:
+        if r.error:
+            continue
+        mine = {a.fingerprint: i for i, a in enumerate(entries) if a.applies_to(r.file)}
+        kept = []
+        for f in r.findings:
+            i = mine.get(f.fingerprint)
+            if i is None:
+                kept.append(f)
+            else:
+                used.add(i)
+        r.suppressed = len(r.findings) - len(kept)
+        total += r.suppressed
+        r.findings = kept
+    checked = [r for r in results if not r.error]
+    rule_cls = get_rule(STALE_RULE)
+    for i, a in enumerate(entries):
+        if i in used or not checked:
+            continue
+        target = next((r for r in checked if a.file and a.applies_to(r.file)), None)
+        if target is None:
+            if a.file:  # an entry for a file not checked this time is not stale
+                continue
+            target = checked[0]
+        rule = rule_cls()
+        what = f"（{a.rule}：{a.description}）" if a.description else ""
+        f = rule.finding(f"基线{('（' + source + '）') if source else ''}中的已接受问题 {a.fingerprint}{what}本次未出现，"
+                         "可从基线中删除")
+        assign([f], None)
+        target.findings.append(f)
+    return total

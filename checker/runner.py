@@ -29,6 +29,7 @@ class Result:
     summary: dict[str, Any] = field(default_factory=dict)  # what was read: project, unit, budget…
     seconds: float = 0.0
     ocr_confidence: float | None = None  # mean recognition confidence when text came from OCR
+    suppressed: int | None = None  # findings dropped as accepted by a baseline file (None: no baseline)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -49,6 +50,8 @@ class Result:
              "summary": self.summary, "seconds": round(self.seconds, 3)}
         if self.ocr:
             d["ocr_confidence"] = self.ocr_confidence
+        if self.suppressed is not None:
+            d["suppressed"] = self.suppressed
         return d
 
 
@@ -185,13 +188,23 @@ def expand(paths: list[Path]) -> list[Path]:
 
 def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | None = None,
         min_severity: str = "info", ocr: str = "auto", annotate: Path | None = None, summary: Path | None = None,
-        jobs: int = 0, timeout: float = 120.0, quiet: bool = False) -> int:
+        jobs: int = 0, timeout: float = 120.0, quiet: bool = False, baseline: Path | None = None,
+        write_baseline: Path | None = None) -> int:
     from checker.report import render
 
     files = expand(paths)
     if not files:
         print("错误：没有找到 PDF 或 DOCX 文件（no PDF or DOCX files found）", file=sys.stderr)
         return 2
+    accepted = None
+    if baseline is not None:  # read first: a broken baseline stops the run before any checking
+        from checker.compare import read_baseline
+
+        try:
+            accepted = read_baseline(baseline)
+        except InputError as exc:
+            print(f"错误：{exc.line()}", file=sys.stderr)
+            return 2
     batch = len(files) > 1 or any(p.is_dir() for p in paths)
     if batch:
         from checker.batch import run_batch
@@ -202,6 +215,26 @@ def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | Non
         results = [check_file(files[0], cfg, ocr=ocr)]
     results = render.filtered(results, min_severity)  # the same findings in every output
     output_failed = False
+    if write_baseline is not None:
+        from checker.compare import read_baseline
+        from checker.compare import write_baseline as write_accepted
+
+        keep = accepted or []
+        if not keep and write_baseline.exists():  # refreshing a file keeps the reasons written in it
+            try:
+                keep = read_baseline(write_baseline)
+            except InputError:
+                keep = []
+        try:
+            n = write_accepted(results, write_baseline, keep=keep)
+            print(f"已写出基线 {write_baseline}：{n} 项（wrote {n} accepted findings）", file=sys.stderr)
+        except OSError as exc:
+            print(f"错误：无法写出基线文件：{exc}（cannot write the baseline）", file=sys.stderr)
+            output_failed = True
+    if accepted is not None:
+        from checker.compare import apply_baseline
+
+        apply_baseline(results, accepted, source=baseline.name)
     if annotate is not None:
         if batch:
             print("注意：--annotate 只用于单个文件，批量检查时忽略（--annotate needs a single file）",

@@ -18,6 +18,7 @@ What "a mutant compared with its clean base lists exactly the planted faults as 
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from conftest import SAMPLES
@@ -177,3 +178,43 @@ def test_norm_drops_only_what_formats_disagree_on():
     assert norm("1,234.50 万元（含）") == norm("1234.50万元(含)")
     assert norm("≥95%") != norm("≤95%")
     assert norm("0.68") != norm("0.86")
+
+
+# --- `pecheck compare` and the self-check verdict ----------------------------------------------
+
+def test_compare_command_outputs_and_exit_codes(tmp_path, capsys):
+    from checker.compare import run_compare
+
+    base, faults = SAMPLES / "culture-2022.pdf", SAMPLES / "culture-2022-faults.docx"
+    assert run_compare(base, faults, Config(), fmt="json", output=tmp_path / "c.json") == 1
+    d = json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
+    assert d["old"]["format"] == "pdf" and d["new"]["format"] == "docx"
+    assert len(d["new_findings"]) >= 8 and d["fixed"] == []
+    # the department fixed everything: nothing error-level open or new
+    assert run_compare(faults, base, Config(), fmt="html", output=tmp_path / "c.html") == 0
+    page = (tmp_path / "c.html").read_text(encoding="utf-8")
+    assert "已修改的问题" in page and "新出现的问题（0）" in page and "<script" not in page
+    capsys.readouterr()
+    assert run_compare(faults, base, Config()) == 0
+    out = capsys.readouterr().out
+    assert "已修改" in out and "结论" in out
+    assert run_compare(base, tmp_path / "missing.pdf", Config()) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_console_ends_with_the_verdict_and_the_fix_list_in_page_order(capsys):
+    from checker.report.fixes import to_fix
+    from checker.runner import run
+
+    run([SAMPLES / "culture-2022-faults.docx"], Config())
+    out = capsys.readouterr().out
+    res = result("culture-2022-faults.docx")
+    n = len(to_fix(res))
+    assert f"需修改（{n} 处）" in out
+    tail = out[out.index(f"需修改（{n} 处）"):]
+    listed = [line for line in tail.splitlines() if re.match(r"\s+\d+\. (第\d+页|全文)", line)]
+    assert len(listed) == n
+    pages = [f.locations[0].page for f in to_fix(res)]
+    assert pages == sorted(pages)
+    run([SAMPLES / "culture-2022.docx"], Config())
+    assert capsys.readouterr().out.rstrip().endswith("可以提交")

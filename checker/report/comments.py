@@ -18,23 +18,12 @@ from pathlib import Path
 
 from checker.errors import InputError
 from checker.fingerprint import norm
+from checker.report.fixes import how_to_fix
 from checker.textnorm import map_chars
 
 AUTHOR = "pecheck"
 INITIALS = "PC"
 _SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
-
-
-def how_to_fix(f) -> str:
-    """The how-to-fix line of a finding: the rule's own fix text where the rules data has one
-    (`fix` on the rule), else what the expected value asks for."""
-    from checker.check.registry import get_rule
-
-    rule = get_rule(f.rule)
-    fix = getattr(rule, "fix", "") if rule is not None else ""
-    if fix:
-        return fix
-    return "请对照原文核实：如确有错误，按“应为”修改；如无误，在报告中说明理由"
 
 
 def comment_text(f) -> str:

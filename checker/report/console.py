@@ -54,12 +54,27 @@ def print_results(results, console: Console | None = None) -> None:
         c = res.counts
         con.print(f"\n共 {len(res.findings)} 项：错误 {c['error']}，警告 {c['warning']}，提示 {c['info']}"
                   f"  （{res.pages} 页，{res.seconds:.2f} 秒）")
+        if res.suppressed:
+            con.print(f"已按基线忽略 {res.suppressed} 项已接受的问题", highlight=False)
+        print_verdict(res, con)
     if len(results) > 1:
         failed = sum(1 for r in results if r.error)
         errs = sum(r.counts["error"] for r in results)
         warns = sum(r.counts["warning"] for r in results)
         con.rule()
         con.print(f"检查 {len(results)} 份报告：失败 {failed}，错误 {errs}，警告 {warns}")
+
+
+def print_verdict(res, con: Console) -> None:
+    """The self-check verdict for departments: 可以提交, or 需修改（N 处） and the fixes in page order."""
+    from checker.report.fixes import how_to_fix, to_fix, verdict_line
+
+    fixes = to_fix(res)
+    con.print(f"\n[bold]{verdict_line(res)}[/bold]", highlight=False)
+    for i, f in enumerate(fixes, 1):
+        place = where(f.locations[0]) if f.locations else "全文"
+        con.print(f"  {i}. {place}：{escape(f.message)}", highlight=False)
+        con.print(f"     [dim]修改建议：{escape(how_to_fix(f))}[/dim]", highlight=False)
 
 
 def print_rules(rules, console: Console | None = None) -> None:
