@@ -61,8 +61,10 @@ def main() -> None:
               help="已接受问题清单（TOML），其中的问题不再报告 / accepted findings to suppress")
 @click.option("--write-baseline", type=click.Path(path_type=Path),
               help="把本次的问题写成已接受问题清单（TOML）/ record the findings as accepted")
+@click.option("--previous", type=click.Path(path_type=Path),
+              help="上一轮报告所在目录：按文件名配对，统计已修改/仍未修改/新出现 / previous round's folder")
 def check_cmd(paths, fmt, output, select, ignore, profile, config_path, min_severity, ocr, annotate,
-              summary_path, jobs, timeout, quiet, baseline, write_baseline) -> None:
+              summary_path, jobs, timeout, quiet, baseline, write_baseline, previous) -> None:
     """检查报告 / check reports."""
     from checker.config import ConfigError, load_config
     from checker.runner import run
@@ -74,7 +76,7 @@ def check_cmd(paths, fmt, output, select, ignore, profile, config_path, min_seve
         sys.exit(2)
     code = run(list(paths), cfg, fmt=fmt, output=output, min_severity=min_severity, ocr=ocr,
                annotate=annotate, summary=summary_path, jobs=jobs, timeout=timeout, quiet=quiet,
-               baseline=baseline, write_baseline=write_baseline)
+               baseline=baseline, write_baseline=write_baseline, previous=previous)
     sys.exit(code)
 
 

@@ -234,3 +234,41 @@ def apply_baseline(results, entries: list[Accepted], source: str = "") -> int:
         assign([f], None)
         target.findings.append(f)
     return total
+
+
+# --- a batch against the previous round: --previous DIR ----------------------------------------
+
+def pair_previous(files, previous_dir) -> dict:
+    """Each file -> the file of the same name in `previous_dir` (searched recursively); failing
+    that, one with the same name stem in another format (report.pdf resubmitted as report.docx)."""
+    from pathlib import Path
+
+    from checker.runner import expand
+
+    old = expand([Path(previous_dir)])
+    by_name = {p.name: p for p in old}
+    by_stem: dict[str, Path] = {}
+    for p in old:
+        by_stem.setdefault(p.stem, p)
+    pairs = {}
+    for f in files:
+        f = Path(f)
+        match = by_name.get(f.name) or by_stem.get(f.stem)
+        if match is not None:
+            pairs[f] = match
+    return pairs
+
+
+def attach_previous(results, previous: dict, accepted: list[Accepted] | None = None) -> None:
+    """Set `Result.previous` = {file, fixed, still_open, new} for every result that has a previous
+    version. `previous` maps a result's file (as checked) to the previous Result. Findings accepted
+    by a baseline are left out of the previous round too, so that both sides count alike."""
+    for r in results:
+        old = previous.get(r.file)
+        if old is None or r.error or old.error:
+            continue
+        if accepted:
+            gone = {a.fingerprint for a in accepted if a.applies_to(r.file)}
+            old.findings = [f for f in old.findings if f.fingerprint not in gone]
+        c = compare(old, r)
+        r.previous = {"file": old.file, **c.counts}

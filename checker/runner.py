@@ -30,6 +30,7 @@ class Result:
     seconds: float = 0.0
     ocr_confidence: float | None = None  # mean recognition confidence when text came from OCR
     suppressed: int | None = None  # findings dropped as accepted by a baseline file (None: no baseline)
+    previous: dict[str, Any] | None = None  # --previous: {file, fixed, still_open, new} against the last round
 
     @property
     def counts(self) -> dict[str, int]:
@@ -52,6 +53,8 @@ class Result:
             d["ocr_confidence"] = self.ocr_confidence
         if self.suppressed is not None:
             d["suppressed"] = self.suppressed
+        if self.previous is not None:
+            d["previous"] = self.previous
         return d
 
 
@@ -133,6 +136,28 @@ def check_file(path: str | Path, cfg: Config, ocr: str = "auto") -> Result:
     return res
 
 
+def _compare_with_previous(results, files, previous: Path, cfg: Config, ocr: str, jobs: int, timeout: float,
+                           accepted, min_severity: str) -> None:
+    """Pair each checked file with its namesake in the previous round's folder, check those and
+    record the fixed / still open / new counts on each Result."""
+    from checker.compare import attach_previous, pair_previous
+    from checker.report import render
+
+    pairs = pair_previous(files, previous)
+    olds = list(dict.fromkeys(pairs.values()))
+    if not olds:
+        return
+    if len(olds) > 1:
+        from checker.batch import run_batch
+
+        old_results = run_batch(olds, cfg, ocr=ocr, jobs=jobs, timeout=timeout, quiet=True)
+    else:
+        old_results = [check_file(olds[0], cfg, ocr=ocr)]
+    render.filtered(old_results, min_severity)
+    by_old = dict(zip(olds, old_results))
+    attach_previous(results, {str(f): by_old[o] for f, o in pairs.items()}, accepted)
+
+
 def _one_digit_slip(diff: str | None) -> bool:
     """A difference such as 60, 0.9 or 300: one digit misread by OCR would explain it."""
     from decimal import Decimal, InvalidOperation
@@ -189,7 +214,7 @@ def expand(paths: list[Path]) -> list[Path]:
 def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | None = None,
         min_severity: str = "info", ocr: str = "auto", annotate: Path | None = None, summary: Path | None = None,
         jobs: int = 0, timeout: float = 120.0, quiet: bool = False, baseline: Path | None = None,
-        write_baseline: Path | None = None) -> int:
+        write_baseline: Path | None = None, previous: Path | None = None) -> int:
     from checker.report import render
 
     files = expand(paths)
@@ -235,6 +260,12 @@ def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | Non
         from checker.compare import apply_baseline
 
         apply_baseline(results, accepted, source=baseline.name)
+    if previous is not None:
+        if not previous.is_dir():
+            print(f"错误：--previous 须为上一轮报告所在的目录：{previous}（--previous needs a directory）",
+                  file=sys.stderr)
+            return 2
+        _compare_with_previous(results, files, previous, cfg, ocr, jobs, timeout, accepted, min_severity)
     if annotate is not None:
         if batch:
             print("注意：--annotate 只用于单个文件，批量检查时忽略（--annotate needs a single file）",

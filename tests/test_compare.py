@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from conftest import SAMPLES
@@ -218,3 +219,32 @@ def test_console_ends_with_the_verdict_and_the_fix_list_in_page_order(capsys):
     assert pages == sorted(pages)
     run([SAMPLES / "culture-2022.docx"], Config())
     assert capsys.readouterr().out.rstrip().endswith("可以提交")
+
+
+@pytest.mark.slow
+def test_batch_against_the_previous_round_adds_the_counts_to_the_summary(tmp_path):
+    import shutil
+
+    from openpyxl import load_workbook
+
+    from checker.runner import run
+
+    prev, now = tmp_path / "prev", tmp_path / "now"
+    prev.mkdir()
+    now.mkdir()
+    shutil.copy(SAMPLES / "culture-2022-faults.docx", prev / "culture.docx")  # round 1: with faults
+    shutil.copy(SAMPLES / "culture-2022.pdf", now / "culture.pdf")  # round 2: fixed, sent as PDF
+    shutil.copy(SAMPLES / "forestry-2022.docx", now / "forestry.docx")  # new this round, no predecessor
+    xlsx = tmp_path / "s.xlsx"
+    assert run([now], Config(), fmt="json", output=tmp_path / "r.json", summary=xlsx, previous=prev, jobs=1,
+               quiet=True) == 0
+    reports = {Path(r["file"]).name: r for r in json.loads((tmp_path / "r.json").read_text("utf-8"))["reports"]}
+    fixed = compare(result("culture-2022-faults.docx"), result("culture-2022.pdf")).counts
+    assert reports["culture.pdf"]["previous"] == {"file": str(prev / "culture.docx"), **fixed}
+    assert "previous" not in reports["forestry.docx"]
+    ws = load_workbook(xlsx)["报告汇总"]
+    header = [c.value for c in ws[1]]
+    rows = {r[0].value.split("/")[-1]: r for r in ws.iter_rows(min_row=2)}
+    i = header.index("已修改")
+    assert [c.value for c in rows["culture.pdf"][i:i + 3]] == [fixed["fixed"], fixed["still_open"], fixed["new"]]
+    assert rows["forestry.docx"][i].value is None

@@ -54,6 +54,10 @@ def print_results(results, console: Console | None = None) -> None:
         c = res.counts
         con.print(f"\n共 {len(res.findings)} 项：错误 {c['error']}，警告 {c['warning']}，提示 {c['info']}"
                   f"  （{res.pages} 页，{res.seconds:.2f} 秒）")
+        if res.previous:
+            p = res.previous
+            con.print(f"与上一版（{escape(p['file'])}）相比：已修改 {p['fixed']} 处，仍未修改 {p['still_open']} 处，"
+                      f"新出现 {p['new']} 处", highlight=False)
         if res.suppressed:
             con.print(f"已按基线忽略 {res.suppressed} 项已接受的问题", highlight=False)
         print_verdict(res, con)

@@ -51,13 +51,29 @@ def _rate(raw):
     return _number(s) if s else None
 
 
+PREVIOUS_HEADER = ("上一版", "已修改", "仍未修改", "新出现")  # with --previous DIR
+
+
+def _compared(results) -> bool:
+    return any(getattr(r, "previous", None) for r in results)
+
+
+def report_header(results) -> tuple[str, ...]:
+    return REPORT_HEADER + (PREVIOUS_HEADER if _compared(results) else ())
+
+
 def report_rows(results) -> list[list]:
     rows = []
+    compared = _compared(results)
     for r in results:
         s, c = r.summary or {}, r.counts
-        rows.append([r.file, s.get("project"), s.get("unit"), s.get("year"), _number(s.get("budget")),
-                     _number(s.get("spent")), _rate(s.get("rate")), _number(s.get("score")), s.get("grade"),
-                     c["error"], c["warning"], c["info"], status_text(r)])
+        row = [r.file, s.get("project"), s.get("unit"), s.get("year"), _number(s.get("budget")),
+               _number(s.get("spent")), _rate(s.get("rate")), _number(s.get("score")), s.get("grade"),
+               c["error"], c["warning"], c["info"], status_text(r)]
+        if compared:
+            p = getattr(r, "previous", None) or {}
+            row += [Path(p["file"]).name if p else None, p.get("fixed"), p.get("still_open"), p.get("new")]
+        rows.append(row)
     return rows
 
 
@@ -140,7 +156,7 @@ def write_summary(results, path) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = "报告汇总"
-    _sheet(ws, REPORT_HEADER, report_rows(results),
+    _sheet(ws, report_header(results), report_rows(results),
            {"预算": "#,##0.00", "支出": "#,##0.00", "执行率": "0.00%", "得分": "0.00"})
     _sheet(wb.create_sheet("问题明细"), FINDING_HEADER, finding_rows(results))
     wb.properties.creator = "pecheck"
