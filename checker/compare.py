@@ -84,7 +84,7 @@ def run_compare(old_path, new_path, cfg, fmt: str = "console", output=None, min_
         print(f"错误：{r.error}", file=sys.stderr)
     if failed:
         return 2
-    render.filtered([old, new], min_severity)
+    old, new = render.filtered([old, new], min_severity)
     cmp = compare(old, new)
     try:
         comparison.emit(cmp, fmt=fmt, output=output)

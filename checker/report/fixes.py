@@ -5,7 +5,7 @@ from __future__ import annotations
 LOUD = ("error", "warning")
 
 
-# Until every rule carries its own fix text, the category says what kind of change is wanted.
+# For a rule without its own fix text, the category says what kind of change is wanted.
 _BY_CATEGORY = {
     "sum": "将“{found}”改为“{expected}”，或改正参与加总的数字",
     "balance": "将“{found}”改为“{expected}”，或改正预算、支出数",
@@ -20,12 +20,11 @@ _GENERAL = "对照原文核实：确有错误则改正，无误则在报告中�
 
 
 def how_to_fix(f) -> str:
-    """The how-to-fix line of a finding: the rule's own fix text where the rules data gives one
-    (a `fix` attribute on the rule), else a line built from its category and values."""
-    from checker.check.registry import get_rule
+    """The how-to-fix line of a finding: the rule's own fix text (rules/fixes.toml) where there is
+    one, else a line built from its category and values."""
+    from checker.report.labels import fix_text
 
-    rule = get_rule(f.rule)
-    fix = getattr(rule, "fix", "") if rule is not None else ""
+    fix = fix_text(f.rule)
     if fix:
         return fix
     template = _BY_CATEGORY.get(f.category)
