@@ -113,6 +113,7 @@ STALE_RULE = "PC909"  # an entry that matched nothing (checker.check.missing.Sta
 class Accepted:
     fingerprint: str
     rule: str = ""
+    severity: str = ""
     description: str = ""
     reason: str = ""
     file: str = ""  # limits the entry to reports of this file name (batches); empty: any report
@@ -160,7 +161,7 @@ def read_baseline(path) -> list[Accepted]:
         if not isinstance(e, dict) or not isinstance(e.get("fingerprint"), str) or not e["fingerprint"]:
             raise InputError(f"基线文件第 {i} 个条目缺少 fingerprint：{p}", f"entry {i} has no fingerprint: {p}")
         out.append(Accepted(**{k: str(e.get(k, "") or "") for k in
-                               ("fingerprint", "rule", "description", "reason", "file")}))
+                               ("fingerprint", "rule", "severity", "description", "reason", "file")}))
     return out
 
 
@@ -185,6 +186,7 @@ def write_baseline(results, path, keep: list[Accepted] = ()) -> int:
             lines.append("\n[[accepted]]")
             lines.append(f"fingerprint = {_toml_str(f.fingerprint)}")
             lines.append(f"rule = {_toml_str(f.rule)}")
+            lines.append(f"severity = {_toml_str(f.severity)}")
             lines.append(f"description = {_toml_str(_description(f))}")
             if name:
                 lines.append(f"file = {_toml_str(name)}")
@@ -194,12 +196,20 @@ def write_baseline(results, path, keep: list[Accepted] = ()) -> int:
     return n
 
 
-def apply_baseline(results, entries: list[Accepted], source: str = "") -> int:
+def apply_baseline(results, entries: list[Accepted], source: str = "", cfg=None, min_severity: str = "info") -> int:
     """Drop the accepted findings from `results` (in place), record on each Result how many were
     suppressed, and report every entry that matched nothing as a PC909 info finding: on its file's
-    report when it names one, else on the first report. Returns the number suppressed."""
-    from checker.check.registry import get_rule
+    report when it names one, else on the first report. An entry whose rule did not run (`cfg`'s
+    select/ignore) or whose severity is below `min_severity` cannot match and is not stale.
+    Returns the number suppressed."""
+    from checker.check.registry import SEVERITY_RANK, get_rule, selected
     from checker.fingerprint import assign
+
+    def could_match(a: Accepted) -> bool:
+        cls = get_rule(a.rule) if a.rule else None
+        if cls is not None and cfg is not None and not selected(cls, cfg.select, cfg.ignore):
+            return False
+        return SEVERITY_RANK.get(a.severity, SEVERITY_RANK["error"]) >= SEVERITY_RANK[min_severity]
 
     used: set[int] = set()
     total = 0
@@ -219,8 +229,10 @@ def apply_baseline(results, entries: list[Accepted], source: str = "") -> int:
         r.findings = kept
     checked = [r for r in results if not r.error]
     rule_cls = get_rule(STALE_RULE)
+    if cfg is not None and not selected(rule_cls, cfg.select, cfg.ignore):
+        return total
     for i, a in enumerate(entries):
-        if i in used or not checked:
+        if i in used or not checked or not could_match(a):
             continue
         target = next((r for r in checked if a.file and a.applies_to(r.file)), None)
         if target is None:

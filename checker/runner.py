@@ -306,7 +306,7 @@ def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | Non
     if accepted is not None:
         from checker.compare import apply_baseline
 
-        apply_baseline(results, accepted, source=baseline.name)
+        apply_baseline(results, accepted, source=baseline.name, cfg=cfg, min_severity=min_severity)
     if previous is not None:
         if not previous.is_dir():
             print(f"错误：--previous 须为上一轮报告所在的目录：{previous}（--previous needs a directory）",

@@ -68,3 +68,18 @@ def test_a_broken_baseline_is_one_line_and_exit_2(tmp_path, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "fingerprint" in err[0]
     assert run([FAULTS], Config(), baseline=tmp_path / "missing.toml") == 2
+
+
+def test_entries_of_rules_not_run_or_below_the_shown_severity_are_not_stale(tmp_path):
+    path = tmp_path / "accepted.toml"
+    write_baseline([check_file(FAULTS, Config())], path)
+    entries = read_baseline(path)
+    assert {e.severity for e in entries} >= {"error", "info"}
+    only_sums = Config(select=["PC101"])
+    res = check_file(FAULTS, only_sums)
+    apply_baseline([res], entries, cfg=only_sums)
+    assert res.findings == [] and res.suppressed == 1
+    everything = check_file(FAULTS, Config())
+    everything.findings = [f for f in everything.findings if f.severity != "info"]  # as --min-severity warning
+    apply_baseline([everything], entries, cfg=Config(), min_severity="warning")
+    assert everything.findings == []

@@ -6,6 +6,7 @@ import html
 import json
 from pathlib import Path
 
+from checker.report.fixes import how_to_fix
 from checker.report.markdown import category_text, location_text, severity_text
 
 SECTIONS = (("new_findings", "新出现的问题", "new"), ("still_open", "仍未修改的问题", "open"),
@@ -68,7 +69,8 @@ def _finding(f, kind: str) -> str:
             f'<span class="cat">{_e(category_text(f.category))}</span></div>'
             f'<p class="msg">{_e(f.message)}</p>'
             + (f'<p class="values">{"，".join(vals)}</p>' if vals else "")
-            + (f'<ul class="locs">{locs}</ul>' if locs else "") + "</div>")
+            + (f'<ul class="locs">{locs}</ul>' if locs else "")
+            + (f'<p class="hint">修改：{_e(how_to_fix(f))}</p>' if kind != "fixed" else "") + "</div>")
 
 
 def render_html(cmp) -> str:
