@@ -164,8 +164,8 @@ def check_cmd(paths, fmt, output, select, ignore, profile, config_path, min_seve
 @main.command("compare")
 @click.argument("old", type=click.Path(path_type=Path))
 @click.argument("new", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["console", "json", "html"]), default="console",
-              help="输出格式 / output format")
+@click.option("--output-format", "--format", "fmt", type=click.Choice(["console", "json", "html"]),
+              default="console", help="输出格式 / output format")
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="输出文件（默认标准输出）/ output file")
 @click.option("--select", multiple=True, help="只运行这些规则（代码、前缀或类别）/ rules to run")
 @click.option("--ignore", multiple=True, help="忽略这些规则（代码、前缀或类别）/ rules to skip")
@@ -182,6 +182,9 @@ def compare_cmd(old, new, fmt, output, select, ignore, profile, config_path, min
     from checker.compare import run_compare
     from checker.config import ConfigError, load_config
 
+    for p in (old, new):
+        if output is not None and p.exists() and output.exists() and output.resolve() == p.resolve():
+            usage_error(f"输出文件不能覆盖输入文件：{output}", f"an output must not overwrite the input: {output}")
     try:
         cfg = load_config(config_path, select=select, ignore=ignore, profile=profile)
     except ConfigError as exc:
