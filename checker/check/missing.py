@@ -285,23 +285,3 @@ class NotAReport(Rule):
             return
         yield self.finding("未识别到资金表、绩效自评表或资金数字，可能不是项目支出绩效自评报告（或表格无法识别）",
                            expected="资金表与绩效自评表", found="（未识别）", locations=[])
-
-
-@register
-class StaleBaseline(Rule):
-    """Raised by the baseline (checker.compare.apply_baseline), not by reading a report: an entry of
-    the accepted-findings file that matched no finding. Registered so that it is documented and can
-    be selected, ignored or re-graded like any rule."""
-
-    code = "PC909"
-    name = "stale-baseline"
-    category = "missing"
-    severity = "info"
-    title = "已接受问题清单（基线）中的条目不再出现"
-    explain = ("基线文件（--baseline）记录审核人员已接受的问题；某条不再出现，说明该问题已修改或报告已变，"
-               "这条记录可以从基线中删除。")
-    fail_example = "accepted.toml 中记录了 PC805-1a2b3c4d5e6f，本次检查没有这一问题。"
-    pass_example = "基线中的每一条都对应本次检查的一个问题。"
-
-    def check(self, facts):
-        return ()
