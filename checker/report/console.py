@@ -36,6 +36,10 @@ def print_results(results, console: Console | None = None) -> None:
                          ("project", "year", "budget", "spent", "balance", "rate", "score", "grade") if k in s)
         if head:
             con.print(f"[dim]{head}[/dim]")
+        if res.ocr:
+            conf = f"，平均置信度 {res.ocr_confidence:.2f}" if res.ocr_confidence is not None else ""
+            con.print(f"[magenta]扫描件：文字经 OCR 识别{conf}；标 〔OCR〕 的引文可能有误读[/magenta]",
+                      highlight=False)
         for sev in ("error", "warning", "info"):
             fs = [f for f in res.findings if f.severity == sev]
             if not fs:
@@ -50,7 +54,8 @@ def print_results(results, console: Console | None = None) -> None:
                 for loc in f.locations[:2]:
                     quote = (loc.text or "").replace("\n", " ")
                     quote = quote if len(quote) <= 60 else quote[:58] + "…"
-                    con.print(f"      [dim]{where(loc)}[/dim]  “{escape(quote)}”", highlight=False)
+                    mark = "[magenta]〔OCR〕[/magenta]" if getattr(loc, "ocr", False) else ""
+                    con.print(f"      [dim]{where(loc)}[/dim]  {mark}“{escape(quote)}”", highlight=False)
         c = res.counts
         con.print(f"\n共 {len(res.findings)} 项：错误 {c['error']}，警告 {c['warning']}，提示 {c['info']}"
                   f"  （{res.pages} 页，{res.seconds:.2f} 秒）")

@@ -13,10 +13,12 @@ import io
 from pathlib import Path
 
 from checker.report.markdown import (
+    OCR_MARK,
     SEVERITY_ORDER,
     SUMMARY_FIELDS,
     category_text,
     location_text,
+    ocr_text,
     quote,
     severity_text,
     status_text,
@@ -207,7 +209,8 @@ def _evidence(res, f, pages: PageImages | None) -> str:
             q = quote(loc.text, 300)
             if q and q not in quoted:
                 quoted.append(q)
-                out.append(f"<blockquote>{_e(q)}</blockquote>")
+                mark = f'<span class="ocr" title="OCR 识别，可能有误读">{_e(OCR_MARK)}</span>' if loc.ocr else ""
+                out.append(f"<blockquote>{mark}{_e(q)}</blockquote>")
     return "".join(out)
 
 
@@ -232,7 +235,7 @@ def _report(i: int, res, pages: PageImages) -> str:
         return "".join(parts)
     s = res.summary or {}
     rows = [(label, s[key]) for key, label in SUMMARY_FIELDS if s.get(key) not in (None, "")]
-    rows.append(("文件", f"{res.format.upper()}，{res.pages} 页" + ("，含 OCR 识别" if res.ocr else "")
+    rows.append(("文件", f"{res.format.upper()}，{res.pages} 页" + (ocr_text(res) if res.ocr else "")
                  + f"，用时 {res.seconds:.2f} 秒"))
     parts.append('<table class="read">' + "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in rows)
                  + "</table>")

@@ -30,11 +30,23 @@ def quote(text: str, limit: int = 80) -> str:
     return t if len(t) <= limit else t[: limit - 1] + "…"
 
 
+OCR_MARK = "〔OCR〕"  # before a quote read by OCR from a scanned page: the words may be misread
+
+
 def location_text(loc, limit: int = 60) -> str:
-    """'第19页 表3 第4行 第9列 “6.5”' — page, cell or paragraph, then the quoted text."""
+    """'第19页 表3 第4行 第9列 “6.5”' — page, cell or paragraph, then the quoted text (marked
+    〔OCR〕 when it was read from a scanned page)."""
     w = where(loc)
     q = quote(loc.text, limit)
+    if q and getattr(loc, "ocr", False):
+        return f"{w} {OCR_MARK}“{q}”" if w else f"{OCR_MARK}“{q}”"
     return (f"{w} “{q}”" if q else w) if w else (f"“{q}”" if q else "")
+
+
+def ocr_text(res) -> str:
+    """'，含 OCR 识别（平均置信度 0.98）' for a report read (in part) by OCR."""
+    conf = getattr(res, "ocr_confidence", None)
+    return "，含 OCR 识别" + (f"（平均置信度 {conf:.2f}）" if conf is not None else "")
 
 
 def locations_text(locs, limit: int = 60, sep: str = "；") -> str:
@@ -78,7 +90,7 @@ def render_markdown(results) -> str:
             continue
         s = r.summary or {}
         read = [f"- **{label}**：{_cell(s[key])}" for key, label in SUMMARY_FIELDS if s.get(key) not in (None, "")]
-        meta = f"- **文件**：{_cell(r.format.upper())}，{r.pages} 页" + ("，含 OCR 识别" if r.ocr else "")
+        meta = f"- **文件**：{_cell(r.format.upper())}，{r.pages} 页" + (ocr_text(r) if r.ocr else "")
         out += ["读取到的内容：", "", *read, meta, ""]
         c = r.counts
         out += [f"共 {len(r.findings)} 项问题：错误 {c['error']}，警告 {c['warning']}，提示 {c['info']}。", ""]
