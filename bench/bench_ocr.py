@@ -38,8 +38,8 @@ def main() -> None:
         sys.exit("the OCR extra is not installed: pip install 'pecheck[ocr]'")
 
     t0 = time.perf_counter()
-    engine = ocr._engine()
-    print(f"engine load {time.perf_counter() - t0:.2f}s, onnxruntime threads {ocr._threads()}, "
+    engine = ocr.get_engine()
+    print(f"engine load {time.perf_counter() - t0:.2f}s, onnxruntime threads {ocr.threads()}, "
           f"dpi {ocr.DPI}, detector side {ocr.DET_SIDE}px")
     warm = pdfium.PdfDocument(str(files[0]))
     ocr.read_image(ocr.render(warm[0]), engine)

@@ -44,6 +44,7 @@ class Confusions:
     groups: dict[str, str]  # char -> its look-alike group
     digits: dict[str, str]  # digit -> digits it is taken for
     shape: dict[str, str]  # char -> the canonical shape of its group
+    comparator_digits: dict[str, str]  # comparator -> the digit it is read as
     numbers: dict
     min_conf: float
     uncertain_below: float
@@ -65,6 +66,7 @@ def confusions() -> Confusions:
     shape = {c: g[0] for g in data.get("shapes", []) for c in g}
     v = data.get("verify", {})
     return Confusions(groups=groups, digits=digits, shape=shape, numbers=data.get("numbers", {}),
+                      comparator_digits=dict(data.get("comparator_as_digit", {})),
                       min_conf=float(v.get("min_char_confidence", 0.9)),
                       uncertain_below=float(v.get("uncertain_below", 0.6)))
 
@@ -136,6 +138,7 @@ class _Need:
     box: tuple[float, float, float, float]
     numbers: list[str]  # the figures of interest in it (plain)
     loc: Loc
+    window: str = ""  # for a text finding: the disputed stretch of words (canonical shapes)
 
 
 def verify_findings(findings: list[Finding], doc: Document, path, reread=None) -> list[Finding]:
@@ -170,11 +173,20 @@ def _needs(f: Finding, loc: Loc, page: Page, doc: Document, pages: dict[int, Pag
     if loc.bbox is None:
         return []
     words = [w for w in page.words if _inside(w.bbox, loc.bbox)]
-    if loc.table is not None:  # a cell: everything in it counts
-        out = [_Need(w, w.bbox, [_plain(n) for n in _numbers(w.text)], loc) for w in words] or \
-            [_Need(None, loc.bbox, [], loc)]
-        if f.category in ("sum", "score"):
-            out += _column(loc, doc, pages)
+    windows = _windows(f.found, f.expected) if f.category in _TEXT_CATEGORIES else []
+    if windows:  # the words differ: verify the stretch where they do
+        c = confusions()
+        out = [_Need(w, w.bbox, [], loc, win) for w in words for win in windows if win in _canon(w.text, c)]
+        if out:
+            return out
+    if loc.table is not None:  # a cell: its figures (or, when it reads empty, whether it is)
+        out = [_Need(w, w.bbox, [_plain(n) for n in _numbers(w.text)], loc) for w in words if _numbers(w.text)]
+        if not words:
+            out.append(_Need(None, loc.bbox, [], loc))
+        if f.category == "sum":  # a total against its computed sum: the column holds the parts
+            out += _related(loc, doc, pages, lambda c: c.col == loc.col)
+        if f.category in ("score", "rate", "missing"):  # target, actual, weight and score of one row
+            out += _related(loc, doc, pages, lambda c: c.row == loc.row)
         return out
     interest = {_plain(n) for n in _numbers(f.found) + _numbers(f.expected)} or \
         {_plain(n) for n in _numbers(loc.text)}
@@ -183,25 +195,49 @@ def _needs(f: Finding, loc: Loc, page: Page, doc: Document, pages: dict[int, Pag
         nums = [_plain(n) for n in _numbers(w.text) if _plain(n) in interest]
         if nums:
             out.append(_Need(w, w.bbox, nums, loc))
-    if not out and f.found and not _numbers(f.found):  # a text finding: the words quoting it
-        key = _canon(f.found, confusions())[:4]
-        out = [_Need(w, w.bbox, [], loc) for w in words if key and key in _canon(w.text, confusions())]
     return out
 
 
-def _column(loc: Loc, doc: Document, pages: dict[int, Page]) -> list[_Need]:
-    """The figures in the rest of a cell's table column (the operands of a column sum)."""
+_TEXT_CATEGORIES = ("text", "mismatch", "missing", "logic")
+
+
+def _windows(a: str | None, b: str | None) -> list[str]:
+    """The stretches where two quotes differ, with two characters of context either side, in
+    both quotes (canonical shapes); none when either is missing or they differ only in figures."""
+    import difflib
+
+    if not a or not b or (_numbers(a) and _numbers(a) != _numbers(b)):
+        return []
+    c = confusions()
+    x, y = _canon(a, c), _canon(b, c)
+    out: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, x, y, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        for win in (x[max(0, i1 - 2):i2 + 2], y[max(0, j1 - 2):j2 + 2]):
+            if len(win) >= 2 and win not in out:
+                out.append(win)
+    return out
+
+
+def _related(loc: Loc, doc: Document, pages: dict[int, Page], pick) -> list[_Need]:
+    """The figures in the other cells of a table that `pick` selects (a column: the parts of a
+    sum; a row: an indicator's target, actual value, weight and score), and those of its cells
+    between figures that read empty (a figure the recogniser may have missed)."""
     try:
         t = doc.tables[loc.table]
     except (IndexError, TypeError):
         return []
+    cells = sorted((c for c in t.cells if pick(c) and (c.row, c.col) != (loc.row, loc.col)
+                    and c.page in pages and c.bbox is not None), key=lambda c: (c.row, c.col))
+    numeric = [i for i, c in enumerate(cells) if _numbers(c.text)]
     out = []
-    for cell in t.cells:
-        if cell.col != loc.col or cell.row == loc.row or cell.page not in pages or cell.bbox is None:
-            continue
-        if not _numbers(cell.text):
-            continue
+    for i, cell in enumerate(cells):
         cloc = Loc.of_cell(t, cell)
+        if not cell.text.strip():
+            if numeric and numeric[0] < i < numeric[-1]:
+                out.append(_Need(None, cell.bbox, [], cloc))
+            continue
         for w in pages[cell.page].words:
             if _inside(w.bbox, cell.bbox) and _numbers(w.text):
                 out.append(_Need(w, w.bbox, [_plain(n) for n in _numbers(w.text)], cloc))
@@ -245,9 +281,9 @@ def _reread_all(needs: list[_Need], pages: dict[int, Page], path, reread) -> dic
 
 def _doubt(f: Finding, needs: list[_Need], readings: dict, doc: Document, c: Confusions) -> tuple | None:
     """(reason, first reading, other reading) when the finding may rest on a misreading."""
-    explained = None
-    for a in _numbers(f.found) or [f.found or ""]:
-        for b in _numbers(f.expected) or [f.expected or ""]:
+    explained = explains(f.found, f.expected, c) if f.found and f.expected else None
+    for a in _numbers(f.found):
+        for b in _numbers(f.expected):
             explained = explained or explains(a, b, c)
     if not needs:
         return None if not explained else (explained, f.found or "", f.expected or "")
@@ -257,6 +293,13 @@ def _doubt(f: Finding, needs: list[_Need], readings: dict, doc: Document, c: Con
             if r is not None and r.ink >= INK_MARK:
                 return ("单元格内有笔迹但未识别出文字", "（空）", "有内容")
             continue
+        if n.loc.table is not None and n.numbers:
+            grid = _grid_doubt(n.loc, doc)
+            if grid:
+                return (grid, n.word.text, "")
+            cmp = _comparator_doubt(n, doc, c)
+            if cmp:
+                return cmp
         w = n.word
         for num in n.numbers:
             why = badly_formed(next((x for x in _numbers(w.text) if _plain(x) == num), num))
@@ -266,7 +309,7 @@ def _doubt(f: Finding, needs: list[_Need], readings: dict, doc: Document, c: Con
             return ("复读失败，识别结果未经核实", w.text, "")
         other = _disagreeing(n, r)
         if other is not None:
-            return ("复读结果与首次识别不一致", w.text, other)
+            return ("复读结果与首次识别不一致", *_quotes(n, other))
         weakest = min((_weakest(w, num) for num in n.numbers), default=w.weakest)
         if weakest < c.uncertain_below:
             return (f"识别置信度低（{weakest:.2f}）", w.text, "")
@@ -288,19 +331,82 @@ def _weakest(w: OcrWord, num: str) -> float:
     return min(w.chars[m.start():m.end()], default=w.weakest)
 
 
+_COMPARATOR = regex.compile(r"[≥≤<>＜＞]")
+
+
 def _disagreeing(n: _Need, r) -> str | None:
-    """A re-read that does not confirm the piece: its text, or None when all agree."""
-    if n.numbers:
+    """A re-read that does not confirm the piece: its text, or None when all agree. A re-read
+    that sees less (a figure with fewer digits, a character dropped) is a worse reading, not a
+    contradiction; one that sees a different figure, more digits, or a ≥/≤ where the first
+    reading has a digit, contradicts it."""
+    if n.window:
         for t in r.texts:
-            got = {_plain(x) for x in _numbers(t)}
-            if not all(num in got for num in n.numbers):
+            if n.window not in _canon(t, confusions()):
                 return t
         return None
-    base = _canon(n.word.text, confusions())
+    if not n.numbers:
+        base = _canon(n.word.text, confusions())
+        return next((t for t in r.texts if _canon(t, confusions()) != base), None)
+    from checker.read.ocr.recognise import fix_numeric
+
+    first_cmp = bool(_COMPARATOR.search(n.word.text))
     for t in r.texts:
-        if _canon(t, confusions()) != base:
-            return t
+        t = fix_numeric(t, numeric=n.word.in_table)
+        got = [_plain(x) for x in _numbers(t)]
+        if _COMPARATOR.search(t) and not first_cmp and any(
+                num[1:] in got for num in n.numbers if len(num) > 1):
+            return t  # "≥8年" read first as "28年"
+        for num in n.numbers:
+            if num in got or not got:
+                continue
+            near = min(got, key=lambda x: _edits(x, num))
+            if first_cmp and any(near == d + num for d in confusions().comparator_digits.values()):
+                continue  # the re-read took the comparator for a digit: the first reading is better
+            if _digits(near) >= _digits(num) and _edits(near, num) <= max(2, len(num) // 2):
+                return t
     return None
+
+
+def _digits(s: str) -> int:
+    return sum(ch.isdigit() for ch in s)
+
+
+def _edits(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _quotes(n: _Need, other: str) -> tuple[str, str]:
+    """The disputed stretch of the first reading and the same stretch of the re-read, with a few
+    characters of context (a whole line is too long to quote)."""
+    import difflib
+
+    c = confusions()
+    a, b = _canon(n.word.text, c), _canon(other, c)
+    if n.window and n.window in a:
+        i = a.index(n.window)
+        lo, hi = max(0, i - 4), min(len(a), i + len(n.window) + 4)
+    else:
+        nums = [x for x in _numbers(n.word.text) if _plain(x) in n.numbers]
+        i = a.find(_canon(nums[0], c)) if nums else -1
+        if i < 0:
+            return n.word.text, other
+        lo, hi = max(0, i - 4), min(len(a), i + len(_canon(nums[0], c)) + 4)
+    a0, b0 = "".join(n.word.text.split()), "".join(other.split())  # what canon maps, char by char
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+
+    def where(k: int) -> int:
+        for op, i1, i2, j1, _j2 in sm.get_opcodes():
+            if i1 <= k < i2 or (k == i2 == len(a)):
+                return j1 if op != "equal" else j1 + (k - i1)
+        return len(b)
+
+    return a0[lo:hi], b0[where(lo):where(hi - 1) + 1] if hi > lo else b0
 
 
 def _alternative(num: str, r) -> str | None:
@@ -314,9 +420,10 @@ def _alternative(num: str, r) -> str | None:
 
 
 def _column_short(n: _Need, doc: Document) -> str | None:
-    """A figure with fewer decimals than the other figures of its table column agree on."""
+    """A figure whose decimals differ from what the other figures with decimals in its table
+    column agree on ("9.291" or "9.3" among "9.29", "7.35", "4.83"); whole numbers say nothing."""
     loc = n.loc
-    if loc.table is None or not n.numbers:
+    if loc.table is None or not n.numbers or "." not in n.numbers[0]:
         return None
     try:
         t = doc.tables[loc.table]
@@ -325,15 +432,54 @@ def _column_short(n: _Need, doc: Document) -> str | None:
     places = []
     for cell in t.cells:
         if cell.col == loc.col and cell.row != loc.row:
-            for x in _numbers(cell.text):
-                places.append(len(_plain(x).partition(".")[2]))
+            places += [len(_plain(x).partition(".")[2]) for x in _numbers(cell.text) if "." in _plain(x)]
     if len(places) < 3:
         return None
     common = max(set(places), key=places.count)
     if places.count(common) < 0.7 * len(places):
         return None
     mine = len(n.numbers[0].partition(".")[2])
-    return f"小数位数（{mine} 位）少于本列其他数字（{common} 位）" if mine < common else None
+    return f"小数位数（{mine} 位）与本列其他数字（{common} 位）不同" if mine != common else None
+
+
+def _comparator_doubt(n: _Need, doc: Document, c: Confusions) -> tuple | None:
+    """A figure read with a leading 2 (or 5) and no comparator, in a column whose other figures
+    mostly carry ≥ (or ≤): the comparator was probably read as that digit."""
+    text = n.word.text.strip()
+    if _COMPARATOR.search(text) or len(text) < 2 or not text[1].isdigit():
+        return None
+    cmp = next((k for k, d in c.comparator_digits.items() if text[0] == d), None)
+    if cmp is None:
+        return None
+    try:
+        t = doc.tables[n.loc.table]
+    except (IndexError, TypeError):
+        return None
+    col = [cell.text for cell in t.cells if cell.col == n.loc.col and cell.row != n.loc.row and _numbers(cell.text)]
+    marked = sum(1 for x in col if _COMPARATOR.search(x))
+    if len(col) >= 3 and marked >= 0.6 * len(col):
+        return (f"本列其他指标值都带比较符号，首位的「{text[0]}」可能是「{cmp}」", text, cmp + text[1:])
+    return None
+
+
+def _grid_doubt(loc: Loc, doc: Document) -> str | None:
+    """A row of a scanned table whose column borders differ from both its neighbours' (which
+    agree with each other): the grid may have put a cell in the wrong column."""
+    try:
+        t = doc.tables[loc.table]
+    except (IndexError, TypeError):
+        return None
+    r = loc.row
+    if r is None or r <= 0 or r >= t.n_rows - 1:
+        return None
+
+    def borders(row: int) -> set[int]:
+        return {b for c in t.row_cells(row) if c.row == row or c.row_span > 1 for b in (c.col, c.col + c.col_span)}
+
+    above, here, below = borders(r - 1), borders(r), borders(r + 1)
+    if above == below and here != above and len(above) >= 4:
+        return "该行的分栏与上下行不一致，表格识别可能把单元格放错了列"
+    return None
 
 
 def _downgrade(f: Finding, doubt: tuple) -> Finding:

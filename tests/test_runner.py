@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+
 def test_internal_error_is_a_failed_file(monkeypatch, tmp_path):
     from conftest import SAMPLES
 

@@ -181,7 +181,7 @@ class _PdfReader:
             for pos, (_, item) in enumerate(items):
                 if isinstance(item, RawTable):
                     continues = (pending is not None and pending_bottom_ok and pos == 0
-                                 and _compatible(pending, item))
+                                 and _compatible(pending, item, loose=self.doc.pages[num - 1].ocr))
                     if len(item.cells) == 1 and not continues:
                         for p in _paragraphs([ln for ls in item.lines.values() for ln in ls], num, margins):
                             self._add_paragraph(p, first_on_page=False)
@@ -245,12 +245,16 @@ def _cell_of(t: RawTable, cx: float, cy: float) -> int | None:
     return best
 
 
-def _compatible(prev: Table, nxt: RawTable) -> bool:
-    """Same outer edges: the table runs on from the previous page."""
+def _compatible(prev: Table, nxt: RawTable, loose: bool = False) -> bool:
+    """Same outer edges: the table runs on from the previous page. On a scanned page (`loose`)
+    the sheet may have moved in the feeder: the same width, wherever it now sits."""
     if prev.bbox is None:
         return False
     last_box = getattr(prev, "_last_bbox", prev.bbox)
-    return abs(last_box[0] - nxt.bbox[0]) < 6 and abs(last_box[2] - nxt.bbox[2]) < 6
+    if abs(last_box[0] - nxt.bbox[0]) < 6 and abs(last_box[2] - nxt.bbox[2]) < 6:
+        return True
+    w0, w1 = last_box[2] - last_box[0], nxt.bbox[2] - nxt.bbox[0]
+    return loose and w0 > 0 and abs(w1 - w0) <= 0.03 * w0 and abs(last_box[0] - nxt.bbox[0]) < 60
 
 
 def _cells_with_text(rt: RawTable) -> list[tuple[tuple[float, float, float, float], list[Line]]]:
@@ -259,7 +263,8 @@ def _cells_with_text(rt: RawTable) -> list[tuple[tuple[float, float, float, floa
 
 def _to_table(rt: RawTable) -> Table:
     t = Table(index=0, cells=[], n_rows=0, n_cols=0, pages=[rt.page], bbox=rt.bbox)
-    t._parts = [(rt.page, 0.0, _cells_with_text(rt))]  # type: ignore[attr-defined]
+    t._parts = [(rt.page, 0.0, _cells_with_text(rt), (1.0, 0.0))]  # type: ignore[attr-defined]
+    t._xmap = (1.0, 0.0)  # type: ignore[attr-defined]
     t._last_bbox = rt.bbox  # type: ignore[attr-defined]
     t._offset = rt.bbox[3]  # type: ignore[attr-defined]
     return t
@@ -268,7 +273,15 @@ def _to_table(rt: RawTable) -> Table:
 def _append_rows(t: Table, rt: RawTable) -> None:
     parts = t._parts  # type: ignore[attr-defined]
     offset = t._offset - rt.bbox[1]  # type: ignore[attr-defined]
-    parts.append((rt.page, offset, _cells_with_text(rt)))
+    # x on this page → x on the first page: the previous part's outer edges map onto this one's
+    # (the identity for a text PDF; a scan's sheet moves and stretches a little from page to page)
+    last, (k0, d0) = t._last_bbox, t._xmap  # type: ignore[attr-defined]
+    a0, a1 = last[0] * k0 + d0, last[2] * k0 + d0
+    w = rt.bbox[2] - rt.bbox[0]
+    k = (a1 - a0) / w if w > 0 else 1.0
+    xmap = (k, a0 - rt.bbox[0] * k)
+    t._xmap = xmap  # type: ignore[attr-defined]
+    parts.append((rt.page, offset, _cells_with_text(rt), xmap))
     t._offset = rt.bbox[3] + offset  # type: ignore[attr-defined]
     t._last_bbox = rt.bbox  # type: ignore[attr-defined]
     if rt.page not in t.pages:
@@ -278,10 +291,10 @@ def _append_rows(t: Table, rt: RawTable) -> None:
 def _regrid(t: Table) -> None:
     """Rebuild rows and columns from all cell boxes of all page parts (y shifted so parts stack)."""
     boxes = []
-    for page, off, cells in t._parts:  # type: ignore[attr-defined]
+    for page, off, cells, (k, d) in t._parts:  # type: ignore[attr-defined]
         for box, lines in cells:
             x0, top, x1, bottom = box
-            boxes.append((page, (x0, top + off, x1, bottom + off), box, lines))
+            boxes.append((page, (x0 * k + d, top + off, x1 * k + d, bottom + off), box, lines))
     xs = _grid_axis([b[1][0] for b in boxes] + [b[1][2] for b in boxes])
     ys = _grid_axis([b[1][1] for b in boxes] + [b[1][3] for b in boxes])
     cells: list[Cell] = []

@@ -70,6 +70,7 @@ table { border-collapse: collapse; }
 figure { margin: 8px 0 2px; }
 figure img { max-width: 100%; height: auto; border: 1px solid var(--line); display: block; }
 figcaption { font-size: 12px; color: var(--mute); }
+.ocr { color: #8a3ab9; font-size: 0.85em; margin-right: 4px; }
 blockquote { margin: 6px 0; padding: 4px 12px; border-left: 3px solid var(--line); background: #f8f9fb;
              font-size: 14px; white-space: pre-wrap; }
 .none { color: #2e7d32; }

@@ -291,8 +291,10 @@ def _second_look(pieces, texts, clean, engine) -> None:
         if numeric or _CMP_CANDIDATE.match(t0.strip()):
             fixed = _comparator_text(p, chars, ge, le)
             if fixed is not None:
-                low = min(m1 + texts[i][2], default=0.0)
-                texts[i] = (fixed, max(s1, texts[i][1]), (low,) * len(fixed))  # the sign was in doubt
+                # the sign was in doubt; the figures keep their own confidences
+                sign = min(m1[:1] + texts[i][2][:1], default=0.0)
+                rest = (m1[-(len(fixed) - 1):] if len(fixed) > 1 else ())
+                texts[i] = (fixed, max(s1, texts[i][1]), (sign,) + tuple(rest) + (sign,) * (len(fixed) - 1 - len(rest)))
 
 
 def _comparator_text(p, chars, ge, le) -> str | None:
