@@ -285,7 +285,9 @@ def _doubt(f: Finding, needs: list[_Need], readings: dict, doc: Document, c: Con
     for a in _numbers(f.found):
         for b in _numbers(f.expected):
             explained = explained or explains(a, b, c)
-    if not needs:
+    words_only = explained and not (_numbers(f.found) or _numbers(f.expected)) or \
+        explained and _numbers(f.found) == _numbers(f.expected)
+    if not needs or words_only:  # words that differ only as a misreading would: not the report's fault
         return None if not explained else (explained, f.found or "", f.expected or "")
     for n in needs:
         r = readings.get(id(n))
@@ -331,7 +333,7 @@ def _weakest(w: OcrWord, num: str) -> float:
     return min(w.chars[m.start():m.end()], default=w.weakest)
 
 
-_COMPARATOR = regex.compile(r"[≥≤<>＜＞]")
+_COMPARATOR = regex.compile(r"[≥≤<>＜＞=＝]")
 
 
 def _disagreeing(n: _Need, r) -> str | None:

@@ -35,6 +35,7 @@ _MAX_PAGES = 1500
 _PAGE_NO = regex.compile(
     r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}"
     r"|\d{1,4}|Page\s+\d+(?:\s+of\s+\d+)?)\s*$", regex.I)
+SCAN_BAND = 0.15  # on a scanned page a bare page number may sit this far into the page (skew, reduction)
 _HEADING = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
                          r"\d{1,2}\s*[、．]|附件|附表|第[一二三四五六七八九十\d]+[章节部分])")
 _END_PUNCT = "。；;！!？?：:"
@@ -161,6 +162,8 @@ class _PdfReader:
             keep = []
             for ln in lines:
                 in_band = ln.top < 0.09 * h or ln.bottom > 0.91 * h
+                if not in_band and self.doc.pages[num - 1].ocr:  # a skewed or shrunk scan: wider margins
+                    in_band = (ln.top < SCAN_BAND * h or ln.bottom > (1 - SCAN_BAND) * h) and bool(_PAGE_NO.match(ln.text))
                 key = regex.sub(r"\d+", "#", ln.text.strip())
                 if in_band and (_PAGE_NO.match(ln.text) or (n >= 3 and band_texts[key] >= max(3, n // 2))):
                     continue

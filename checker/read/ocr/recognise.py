@@ -140,7 +140,7 @@ def _read_upright(gray, boxes, engine, scale, clock) -> OcrPage:
         text = fix_numeric(raw, numeric=where is not None and where in numeric_cells)
         if where is not None:  # a cell holding just a dash or a zero
             text = _ZERO_CELL.sub("0", _DASH_CELL.sub("—", text))
-        elif y1 > 0.91 * page_h or y0 < 0.09 * page_h:  # the running-line bands of pdf.py
+        elif y1 > 0.85 * page_h or y0 < 0.15 * page_h:  # the running-line bands of pdf.py, for a scan
             text = page_number(text)
         cy = (y0 + y1) / 2
         ch = {"x0": x0, "x1": x1, "top": cy - size / 2, "bottom": cy + size / 2, "text": text, "size": size}

@@ -20,8 +20,8 @@ PAD_X = 0.25  # crop margins, × the piece's height
 PAD_Y = 0.2
 
 
-INK_LEVEL = 170  # a pixel darker than this is ink (on white paper after image.clean; a thin stroke drawn at
-#                  twice its scan resolution is blurred to mid-grey)
+INK_LEVEL = 200  # a pixel darker than this is ink (on white paper after image.clean; a thin or faded
+#                  stroke drawn at twice its scan resolution is blurred to a light grey)
 
 
 @dataclass
@@ -95,7 +95,7 @@ def _ink(img) -> float:
     cv2, np, _ = modules()
     if img.size == 0:
         return 0.0
-    bw = (img < INK_LEVEL).astype(np.uint8)
+    bw = cv2.dilate((img < INK_LEVEL).astype(np.uint8), np.ones((3, 3), np.uint8))  # join a faded stroke
     n, _, stats, _ = cv2.connectedComponentsWithStats(bw, connectivity=8)
     if n <= 1:
         return 0.0
