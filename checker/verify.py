@@ -457,10 +457,16 @@ def _comparator_doubt(n: _Need, doc: Document, c: Confusions) -> tuple | None:
         t = doc.tables[n.loc.table]
     except (IndexError, TypeError):
         return None
-    col = [cell.text for cell in t.cells if cell.col == n.loc.col and cell.row != n.loc.row and _numbers(cell.text)]
+    by_row = {cell.row: cell.text for cell in t.cells if cell.col == n.loc.col}
+    col = []  # the block of rows around this one whose cell in the column holds a figure
+    for step in (-1, 1):
+        r = n.loc.row + step
+        while r in by_row and _numbers(by_row[r]):
+            col.append(by_row[r])
+            r += step
     marked = sum(1 for x in col if _COMPARATOR.search(x))
-    if len(col) >= 3 and marked >= 0.6 * len(col):
-        return (f"本列其他指标值都带比较符号，首位的「{text[0]}」可能是「{cmp}」", text, cmp + text[1:])
+    if len(col) >= 3 and marked >= 0.5 * len(col):
+        return (f"本列其他指标值大多带比较符号，首位的「{text[0]}」可能是「{cmp}」", text, cmp + text[1:], "可能为")
     return None
 
 
@@ -485,8 +491,8 @@ def _grid_doubt(loc: Loc, doc: Document) -> str | None:
 
 
 def _downgrade(f: Finding, doubt: tuple) -> Finding:
-    why, first, other = doubt
-    quote = f"识别为「{first}」" + (f"，复读为「{other}」" if other and other != first else "")
+    why, first, other, label = (*doubt, "复读为")[:4]
+    quote = f"识别为「{first}」" + (f"，{label}「{other}」" if other and other != first else "")
     return replace(f, severity="info", message=f"可能为 OCR 误读：{f.message}（{quote}）",
                    hint=f"该项依据扫描件的 OCR 识别结果，{why}；请对照原件核实后再判断是否为报告本身的问题")
 

@@ -383,3 +383,25 @@ def test_artefact_scan_reads_like_its_text_version():
     found = {(f["rule"], f["found"]) for f in rep["findings"]}
     assert strict(text) - found == set() or len(strict(text) - found) <= 1
     assert all(loc.get("ocr") for f in rep["findings"] for loc in f["locations"] if loc.get("page") in range(1, 10))
+
+
+MIXED_SCAN = SAMPLES / "sports-2023-faults.scan.pdf"  # digital text, with the signed form pages scanned
+
+
+@needs_ocr
+@pytest.mark.slow
+def test_mixed_pdf_ocrs_only_the_pages_without_text():
+    from checker.read import load
+
+    if not MIXED_SCAN.exists():
+        pytest.skip(f"{MIXED_SCAN.name} missing: python samples/make_scans.py")
+    done = []
+    doc = load(MIXED_SCAN, progress=lambda i, n, page: done.append((i, n, page)))
+    ocr_pages = [p.number for p in doc.pages if p.ocr]
+    assert ocr_pages == [5, 6] and [d[2] for d in done] == ocr_pages and done[-1][:2] == (2, 2)
+    assert all(p.ocr_confidence and p.words for p in doc.pages if p.ocr)
+    assert not any(p.words for p in doc.pages if not p.ocr)
+    text = load(SAMPLES / "sports-2023-faults.pdf")
+    # the text pages read exactly as in the digital PDF
+    assert [p.text for p in doc.paragraphs if p.page and p.page < 5] == \
+        [p.text for p in text.paragraphs if p.page and p.page < 5]

@@ -114,3 +114,55 @@ def test_ocr_quotes_are_marked_in_text_outputs():
     loc = Loc(page=3, paragraph=1, text="全年预算2475.08万元", ocr=True)
     assert "〔OCR〕" in location_text(loc)
     assert "〔OCR〕" not in location_text(Loc(page=3, paragraph=1, text="全年预算2475.08万元"))
+
+
+def _indicator_doc(target: str) -> Document:
+    """A scanned indicator table: targets with comparators, one target as read (`target`)."""
+    rows = [("≥120件", "84件", "10", "7"), ("≥3座", "3座", "5", "5"), ("=100%", "100%", "5", "5"),
+            (target, "8年", "10", "10"), ("≥90%", "93.6%", "10", "10")]
+    cells, words = [], []
+    for r, vals in enumerate(rows):
+        for c, v in enumerate(vals):
+            box = (100.0 + 60 * c, 100.0 + 20 * r, 160.0 + 60 * c, 120.0 + 20 * r)
+            cells.append(Cell(row=r, col=c, raw=v, text=v, page=1, bbox=box))
+            inner = (box[0] + 5, box[1] + 4, box[2] - 5, box[3] - 4)
+            words.append(OcrWord(bbox=inner, text=v, raw=v, confidence=0.99, weakest=0.99, chars=(0.99,) * len(v),
+                                 in_table=True))
+    t = Table(index=0, cells=cells, n_rows=len(rows), n_cols=4, pages=[1])
+    page = Page(number=1, width=595, height=842, scanned=True, ocr=True, ocr_confidence=0.98, words=words)
+    doc = Document(source="x.scan.pdf", format="pdf", pages=[page], blocks=[t])
+    doc.renumber()
+    return doc
+
+
+def test_a_comparator_read_as_a_digit_is_doubted():
+    doc = _indicator_doc("28年")  # "≥8年" as the recogniser read it
+    t = doc.tables[0]
+    f = Finding(rule="PC403", category="score", severity="error", message="目标 28年，实际 8年，未达成却得满分 10",
+                expected="< 10", found="10", locations=[Loc.of_cell(t, t.at(3, 3))])
+    same = _reread({})  # the re-reads see nothing new: the column alone raises the doubt
+    g = verify_findings([f], doc, "x.scan.pdf", reread=same)[0]
+    assert g.severity == "info" and "≥8年" in g.message and "28年" in g.message
+    # a target that really reads 28 (the column carries no comparators) stands
+    doc = _indicator_doc("28年")
+    for c in doc.tables[0].cells:
+        c.text = c.text.lstrip("≥=")
+    f.locations = [Loc.of_cell(doc.tables[0], doc.tables[0].at(3, 3))]
+    g = verify_findings([f], doc, "x.scan.pdf", reread=same)[0]
+    assert g.severity == "error"
+
+
+def test_a_figure_with_a_stray_decimal_in_its_column_is_doubted_when_unsure():
+    doc = _indicator_doc("≥8年")
+    t = doc.tables[0]
+    for r, v in enumerate(["7.35", "4.83", "9.291", "9.29", "8.50"]):
+        cell = t.at(r, 3)
+        cell.text = cell.raw = v
+        w = doc.pages[0].words[r * 4 + 3]
+        w.text = w.raw = v
+        w.chars = (0.99,) * (len(v) - 1) + (0.7,)  # the last digit is a speck the recogniser was unsure of
+        w.weakest = 0.7
+    f = Finding(rule="PC105", category="sum", severity="error", message="总分 39.27 与各项得分之和不符",
+                expected="39.261", found="39.27", locations=[Loc.of_cell(t, t.at(2, 3))])
+    g = verify_findings([f], doc, "x.scan.pdf", reread=_reread({}))[0]
+    assert g.severity == "info" and "小数位数" in g.hint
