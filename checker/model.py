@@ -245,12 +245,15 @@ class Loc:
     ref: str = ""
     bbox: BBox | None = None
     paragraph: int | None = None
+    # boxes that make a cell readable as evidence: its row's label cell and its column's header cell
+    # (on the same page); drawn around it in pictures, never part of the location itself
+    context: tuple[BBox, ...] = field(default=(), repr=False, compare=False)
     ocr: bool = False  # the quoted text was read by OCR from a scanned page
 
     @classmethod
     def of_cell(cls, table: Table, cell: Cell) -> Loc:
         return cls(page=cell.page, table=table.index, row=cell.row, col=cell.col, text=cell.raw.strip()[:200],
-                   ref=cell.ref, bbox=cell.bbox)
+                   ref=cell.ref, bbox=cell.bbox, context=_cell_context(table, cell))
 
     @classmethod
     def of_paragraph(cls, par: Paragraph, quote: str = "") -> Loc:
@@ -262,6 +265,22 @@ class Loc:
 
         return replace(self, text=quote[:200])
 
+    def label(self) -> str:
+        """'第1页 表1 第4行 第5列' or '第2页 段落8': 1-based, for people; every output prints this one."""
+        parts = []
+        if self.page:
+            parts.append(f"第{self.page}页")
+        if self.table is not None:
+            cell = f"表{self.table + 1}"
+            if self.row is not None:
+                cell += f" 第{self.row + 1}行"
+            if self.col is not None:
+                cell += f" 第{self.col + 1}列"
+            parts.append(cell)
+        elif self.paragraph is not None:
+            parts.append(f"段落{self.paragraph + 1}")
+        return " ".join(parts)
+
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"page": self.page}
         if self.table is not None:
@@ -271,8 +290,27 @@ class Loc:
         d["text"] = self.text
         if self.ref:
             d["ref"] = self.ref
+        label = self.label()
+        if label:
+            d["where"] = label  # the 1-based label people read, beside the 0-based keys and the pointer
         if self.bbox:
             d["bbox"] = [round(v, 1) for v in self.bbox]
         if self.ocr:
             d["ocr"] = True
         return d
+
+
+def _cell_context(table: Table, cell: Cell) -> tuple[BBox, ...]:
+    """The row's first cell (its label) and the column's first cell on the same page (its header)."""
+    if cell.bbox is None:
+        return ()
+    out: list[BBox] = []
+    label = table.at(cell.row, 0)
+    if label is not None and label is not cell and label.bbox and label.page == cell.page:
+        out.append(label.bbox)
+    for r in range(cell.row):
+        head = table.at(r, cell.col)
+        if head is not None and head is not cell and head.bbox and head.page == cell.page:
+            out.append(head.bbox)
+            break
+    return tuple(out)

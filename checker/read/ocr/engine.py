@@ -8,8 +8,8 @@ import threading
 
 from checker import errors
 
-_HINT_ZH = "这是扫描件（无文字层），需要 OCR：请先安装 pip install 'pecheck[ocr]'"
-_HINT_EN = "scanned PDF; install the OCR extra: pip install 'pecheck[ocr]'"
+_HINT_ZH = f"这是扫描件（无文字层），需要 OCR：请先{errors.OCR_INSTALL_ZH}"
+_HINT_EN = f"scanned PDF; install the OCR extra: {errors.OCR_INSTALL_EN}"
 
 _ENGINE = None
 _ENGINE_LOCK = threading.Lock()
