@@ -72,5 +72,4 @@ def flatten_paper(gray):
     bg = cv2.GaussianBlur(bg, (0, 0), 3)
     bg = cv2.resize(bg, (w, h), interpolation=cv2.INTER_LINEAR).astype(np.float32)
     out = gray.astype(np.float32) / np.maximum(bg, 1.0) * 255.0
-    out = cv2.medianBlur(np.clip(out, 0, 255).astype(np.uint8), 3)  # fax speckle
-    return out
+    return np.clip(out, 0, 255).astype(np.uint8)
