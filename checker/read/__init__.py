@@ -106,10 +106,11 @@ def _renamed(exc: errors.InputError, tmp: Path, shown: str) -> errors.InputError
     return errors.InputError(exc.zh.replace(str(tmp), shown), exc.en.replace(str(tmp), shown))
 
 
-def load(path: str | os.PathLike, ocr: str = "auto", password: str | None = None) -> Document:
+def load(path: str | os.PathLike, ocr: str = "auto", password: str | None = None, progress=None) -> Document:
     """Read a report; raise errors.InputError with a bilingual reason when it cannot be read.
 
-    `password` opens an encrypted PDF, DOCX or .doc; it is handed to the decrypting library only."""
+    `password` opens an encrypted PDF, DOCX or .doc; it is handed to the decrypting library only.
+    `progress(done, total, page)` is called after each OCR'd page (a scanned PDF only)."""
     from checker.read import archive
 
     member = archive.split(path)
@@ -117,17 +118,17 @@ def load(path: str | os.PathLike, ocr: str = "auto", password: str | None = None
         outer, chain = member
         with archive.extracted(outer, chain) as (tmp, shown):
             try:
-                doc = _load_file(tmp, ocr, password, shown)
+                doc = _load_file(tmp, ocr, password, shown, progress)
             except errors.InputError as exc:
                 raise _renamed(exc, tmp, shown) from None
             doc.source = shown
             doc.warnings.append("archive-member")
             return doc
     p = Path(path)
-    return _load_file(p, ocr, password, str(p))
+    return _load_file(p, ocr, password, str(p), progress)
 
 
-def _load_file(p: Path, ocr: str, password: str | None, shown: str) -> Document:
+def _load_file(p: Path, ocr: str, password: str | None, shown: str, progress=None) -> Document:
     try:
         st = p.stat()
         if stat.S_ISDIR(st.st_mode):
@@ -152,7 +153,7 @@ def _load_file(p: Path, ocr: str, password: str | None, shown: str) -> Document:
     if kind == "pdf":
         from checker.read.pdf import read_pdf
 
-        doc = read_pdf(p, ocr=ocr, password=password)
+        doc = read_pdf(p, ocr=ocr, password=password, progress=progress)
         if password and _pdf_encrypted(p):
             doc.warnings.append("opened-with-password")
         return doc
