@@ -91,18 +91,11 @@ def register(cls: type[Rule]) -> type[Rule]:
     return cls
 
 
-def _load_rules() -> None:
-    # importing the modules registers their rules
-    from checker.check import arithmetic, consistency, logic, missing, scoring, text  # noqa: F401
-
-
 def all_rules() -> list[type[Rule]]:
-    _load_rules()
     return [_REGISTRY[c] for c in sorted(_REGISTRY)]
 
 
 def get_rule(code: str) -> type[Rule] | None:
-    _load_rules()
     return _REGISTRY.get(code.upper())
 
 

@@ -6,10 +6,9 @@ from collections import Counter
 
 import regex
 
-from checker.check.consistency import match_listed_to_rows
 from checker.check.registry import Rule, register
-from checker.model import Loc, Paragraph
-from checker.textnorm import fold
+from checker.understand.facts import Loc, Paragraph, TextUnit
+from checker.understand.matching import fold, similarity
 from checker.understand.passages import Difference, find_differences
 
 
@@ -93,7 +92,7 @@ class SubProjectNames(Rule):
     pass_example = "两处名称相同。"
 
     def check(self, facts):
-        pairs = match_listed_to_rows(facts)
+        pairs = facts.listed_pairs
         same = [_same_name(it.name, row.label) for it, row, _ in pairs]
         names_only = pairs and all(it.num is None for it, _, _ in pairs)
         if names_only and same.count(False) != 1:
@@ -159,8 +158,6 @@ class OtherYear(Rule):
 
 
 def _title_unit(p: Paragraph):
-    from checker.understand.facts import TextUnit
-
     if len(p.text) > 40:
         return None  # already a text unit
     return TextUnit(text=p.text, raw=p.raw, loc=Loc.of_paragraph(p), where="body", block=p)
@@ -269,8 +266,6 @@ class ProjectName(Rule):
             if any(core in o or o in core for o in others if o):
                 continue
             # differs from every other statement of the name, yet resembles them: a renamed copy
-            from checker.check.consistency import similarity
-
             best = max(refs, key=lambda r: similarity(core, _core(r[0])) if r[1] is not loc else -1)
             if best[1] is loc or similarity(core, _core(best[0])) < 0.3:
                 continue
