@@ -62,7 +62,9 @@ def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | Non
             try:
                 annotate_pdf(files[0], results[0], annotate)
             except (InputError, OSError) as exc:
-                print(f"错误：{exc.line()}", file=sys.stderr)
+                why = exc.line() if isinstance(exc, InputError) else \
+                    f"无法写出批注 PDF：{annotate}（{exc.strerror or type(exc).__name__}）（cannot write the annotated PDF）"
+                print(f"错误：{why}", file=sys.stderr)
                 output_failed = True
     if summary is not None:
         from checker.report.xlsx import write_summary

@@ -73,11 +73,10 @@ class RepeatedPassage(Rule):
         numeric = ds[0].numeric
         what = "数字" if numeric else ("脱漏" if not g2 else ("多出" if not g1 else "措辞"))
         msg = (f"重复段落两处{what}不一致：{place(facts, fnd_u)}“{fnd_q}”，{place(facts, exp_u)}“{exp_q}”")
-        f = self.finding(msg, expected=exp_q, found=fnd_q, locations=[fnd_u.loc.quoting(fnd_q), exp_u.loc.quoting(exp_q)])
-        if numeric:
-            f.category = "mismatch"
-            f.severity = "error" if self.sev == self.severity else self.sev
-        return f
+        # only a figure differs: the same fact stated two ways, certain arithmetic, unless configured otherwise
+        sev = ("error" if self.sev == self.severity else self.sev) if numeric else None
+        return self.finding(msg, expected=exp_q, found=fnd_q, category="mismatch" if numeric else None, severity=sev,
+                            locations=[fnd_u.loc.quoting(fnd_q), exp_u.loc.quoting(exp_q)])
 
 
 @register
