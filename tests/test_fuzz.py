@@ -257,9 +257,7 @@ def _best_of_two(fn, *args) -> float:
     return min(took)
 
 
-@pytest.mark.xfail(strict=False, reason="facts._COUNT: the `n3` alternative (\\d+|[一二…]+) has no left "
-                   "boundary, so a run of N digits or Chinese numerals costs O(N^2) (8000 digits: ~5 s); "
-                   "fix: prefix n3 with (?<![\\d一二两三四五六七八九十]) - reported to the lead")
+@pytest.mark.slow
 @pytest.mark.parametrize("run", ["1", "一"])
 def test_extract_long_numeral_runs(run):
     """A paragraph holding a long run of digits (a table pasted without separators, a corrupted text

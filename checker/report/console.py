@@ -78,6 +78,13 @@ def print_rule(r, console: Console | None = None, k=None) -> None:
     body = (f"[bold]{escape(r.title)}[/bold]\n\n名称：{r.name}    类别：{CAT_ZH.get(r.category, r.category)}（{r.category}）"
             f"    默认级别：{SEV_ZH[r.severity]}（{r.severity}）\n\n[bold]作用[/bold]\n{escape(explain)}\n\n"
             f"[bold]错误示例[/bold]\n{escape(r.fail_example)}\n\n[bold]正确示例[/bold]\n{escape(r.pass_example)}")
+    from checker.examples import doc_example
+
+    ex = doc_example(r.code)
+    if ex is not None:
+        shown = "\n".join(escape(t) for t in ex.texts)
+        said = "\n".join(f"→ {escape(m)}" for m in ex.messages) or "（未报告）"
+        body += f"\n\n[bold]可运行示例[/bold]（tests/rules/{r.code}.toml 的 case.{escape(ex.name)}）\n{shown}\n{said}"
     opts = r.describe(k)["options"]
     if opts:
         def show(v):
