@@ -28,6 +28,18 @@ class RawTable:
     lines: dict[int, list[Line]] = field(default_factory=dict)  # cell index -> lines
 
 
+@dataclass
+class PageLayout:
+    """What a reader found on one page, before paragraphs and tables are built from it: the handoff
+    from a page reader (the OCR reader, for a scanned page) to the PDF reader that assembles pages."""
+
+    number: int  # 1-based
+    lines: list[Line]  # text outside tables, in reading order
+    tables: list[RawTable]
+    ocr: bool = False
+    confidence: float | None = None  # mean recognition confidence of an OCR'd page
+
+
 def chars_to_lines(chars: list[dict]) -> list[Line]:
     """Group characters into visual lines (by vertical overlap), left to right, with a space where
     the gap between two characters is wide (pdfplumber's convention; normalisation later removes

@@ -19,7 +19,7 @@ import regex
 from checker import errors
 from checker.model import Cell, Document, Page, Paragraph, Table
 from checker.read.guards import PdfBombGuard
-from checker.read.layout import Line, RawTable, chars_to_lines, lines_text, set_captions
+from checker.read.layout import Line, PageLayout, RawTable, chars_to_lines, lines_text, set_captions
 from checker.textnorm import normalize
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -86,6 +86,15 @@ class _PdfReader:
         self.page_lines: dict[int, list[Line]] = {}
         self.page_tables: dict[int, list[RawTable]] = {}
         self.page_size: dict[int, tuple[float, float]] = {}
+
+    def take(self, layout: PageLayout) -> None:
+        """A page read by another reader (OCR) replaces what the text layer gave."""
+        self.page_lines[layout.number] = layout.lines
+        self.page_tables[layout.number] = layout.tables
+        if layout.ocr:
+            self.doc.pages[layout.number - 1].ocr = True
+            if layout.confidence is not None:
+                self.doc.warnings.append(f"ocr-confidence:{layout.number}:{layout.confidence:.2f}")
 
     # -- per page ---------------------------------------------------------------------------
     def read_page(self, page, number: int) -> None:
@@ -478,7 +487,9 @@ def read_pdf(path: Path, ocr: str = "auto") -> Document:
     if ocr == "force" or (scanned and ocr != "off"):
         from checker.read.ocr import ocr_pages  # optional extra
 
-        ocr_pages(reader, path, scanned if ocr == "auto" else [p.number for p in reader.doc.pages])
+        for layout in ocr_pages(path, scanned if ocr == "auto" else [p.number for p in reader.doc.pages],
+                                reader.page_size):
+            reader.take(layout)
     try:
         reader.drop_running_lines()
         reader.build()
