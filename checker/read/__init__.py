@@ -13,9 +13,7 @@ from pathlib import Path
 
 from checker import errors
 from checker.model import Document
-
-_MAX_BYTES = 200 * 1024 * 1024
-
+from checker.read.guards import guard_size
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.wps and password-protected Office files
 
@@ -137,10 +135,7 @@ def _load_file(p: Path, ocr: str, password: str | None, shown: str, progress=Non
             raise errors.InputError(f"这是一个目录，不是文件：{p}", f"is a directory: {p}")
         if not stat.S_ISREG(st.st_mode):  # a FIFO or a device would block or never end
             raise errors.InputError(f"不是普通文件（管道、设备等），已跳过：{p}", f"not a regular file: {p}")
-        if st.st_size == 0:
-            raise errors.empty(shown)
-        if st.st_size > _MAX_BYTES:
-            raise errors.InputError(f"文件过大（{st.st_size // 1048576} MB）：{shown}", f"file too large: {shown}")
+        guard_size(p, st)
         kind = sniff(p)
     except (FileNotFoundError, NotADirectoryError) as exc:
         raise errors.not_found(str(p)) from exc
