@@ -68,16 +68,24 @@ class Writer:
         of the size above it and 12 % below gets back the PDF's character boxes."""
         runs: list[list[dict]] = []
         for ch in chars:
-            if not ch["text"].strip() or not ch.get("upright", True):
+            if not ch.get("upright", True):
                 continue
             last = runs[-1][-1] if runs else None
+            # a visible gap starts a new run: the reader sees glyph widths only through the advances
             if (last is not None and ch["fontname"] == last["fontname"] and abs(ch["size"] - last["size"]) < 0.01
-                    and abs(ch["top"] - last["top"]) < 0.01 and 0 <= ch["x0"] - last["x0"] < 3 * ch["size"]):
+                    and abs(ch["top"] - last["top"]) < 0.01 and 0 <= ch["x0"] - last["x0"] < 3 * ch["size"]
+                    and ch["x0"] - last["x1"] < 0.2 * ch["size"]):
                 runs[-1].append(ch)
             else:
                 runs.append([ch])
         out = []
         for run in runs:
+            while run and not run[-1]["text"].strip():
+                run.pop()
+            while run and not run[0]["text"].strip():
+                run.pop(0)
+            if not run:
+                continue
             h = run[0]["bottom"] - run[0]["top"]
             x0, top = run[0]["x0"], run[0]["top"]
             x1 = max(c["x1"] for c in run)

@@ -493,6 +493,7 @@ def read_layout_pages(pages, source: str, fmt: str) -> Document:
         reader.build()
     except RecursionError as exc:
         raise errors.InputError(f"文件结构异常，无法解析：{source}", f"malformed structure: {source}") from exc
+    set_captions(reader.doc)
     return reader.doc
 
 
