@@ -40,7 +40,8 @@ def main() -> None:
 
 @main.command("check")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["console", "json", "markdown", "html"]), default="console",
+@click.option("--format", "fmt", type=click.Choice(["console", "json", "jsonl", "markdown", "html"]),
+              default="console",
               help="输出格式 / output format")
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="输出文件（默认标准输出）/ output file")
 @click.option("--select", multiple=True, help="只运行这些规则（代码、前缀或类别）/ rules to run")
@@ -55,8 +56,14 @@ def main() -> None:
 @click.option("--jobs", "-j", type=int, default=0, help="并行进程数（默认 CPU 核数）/ worker processes")
 @click.option("--timeout", type=float, default=300.0, help="单个文件的时间上限（秒）/ per-file time limit")
 @click.option("--quiet", "-q", is_flag=True, help="不显示进度条 / no progress bar")
+@click.option("--cache", "cache_path", type=click.Path(path_type=Path),
+              help="结果缓存（SQLite），未改动的文件不再重复检查 / result cache")
+@click.option("--dask", "dask_address", metavar="ADDR",
+              help="在 Dask 集群上检查：tcp://主机:8786 或 local:N（需 pip install 'pecheck[dist]'）/ Dask cluster")
+@click.option("--dask-input", type=click.Choice(["auto", "path", "bytes"]), default="auto",
+              help="集群节点读取路径还是接收文件内容 / workers read paths or receive bytes")
 def check_cmd(paths, fmt, output, select, ignore, profile, config_path, min_severity, ocr, annotate,
-              summary_path, jobs, timeout, quiet) -> None:
+              summary_path, jobs, timeout, quiet, cache_path, dask_address, dask_input) -> None:
     """检查报告 / check reports."""
     from checker.config import ConfigError, load_config
     from checker.runner import run
@@ -67,7 +74,8 @@ def check_cmd(paths, fmt, output, select, ignore, profile, config_path, min_seve
         click.echo(f"配置错误：{exc}（configuration error）", err=True)
         sys.exit(2)
     code = run(list(paths), cfg, fmt=fmt, output=output, min_severity=min_severity, ocr=ocr,
-               annotate=annotate, summary=summary_path, jobs=jobs, timeout=timeout, quiet=quiet)
+               annotate=annotate, summary=summary_path, jobs=jobs, timeout=timeout, quiet=quiet, cache=cache_path,
+               dask=dask_address, dask_input=dask_input)
     sys.exit(code)
 
 

@@ -23,6 +23,8 @@ class Config:
     thresholds: dict[str, Any] = field(default_factory=dict)
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     source: str = ""
+    cache: str = ""  # result cache (SQLite) for batches; relative to the config file
+    dask: str = ""  # Dask scheduler address or local:N for batches
 
 
 def _find_config(start: Path) -> tuple[dict[str, Any], str]:
@@ -63,6 +65,10 @@ def load_config(path: Path | None = None, select=(), ignore=(), profile: str | N
             raise ConfigError(f"规则 {code} 的级别 {sev!r} 无效（应为 info/warning/error）")
         cfg.severities[code.upper()] = sev
     cfg.options = {k.upper(): v for k, v in dict(data.get("rule", {})).items()}
+    if data.get("cache"):
+        where = Path(str(data["cache"])).expanduser()
+        cfg.cache = str(where if where.is_absolute() or not src else Path(src).parent / where)
+    cfg.dask = str(data.get("dask") or "")
     # command-line options extend / override the file
     sel = [p for s in select for p in s.split(",") if p.strip()]
     ign = [p for s in ignore for p in s.split(",") if p.strip()]

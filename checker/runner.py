@@ -184,21 +184,46 @@ def expand(paths: list[Path]) -> list[Path]:
 
 def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | None = None,
         min_severity: str = "info", ocr: str = "auto", annotate: Path | None = None, summary: Path | None = None,
-        jobs: int = 0, timeout: float = 120.0, quiet: bool = False) -> int:
+        jobs: int = 0, timeout: float = 120.0, quiet: bool = False, cache: Path | None = None,
+        dask: str | None = None, dask_input: str = "auto") -> int:
     from checker.report import render
 
     files = expand(paths)
     if not files:
         print("错误：没有找到 PDF 或 DOCX 文件（no PDF or DOCX files found）", file=sys.stderr)
         return 2
+    cache = cache if cache is not None else (Path(cfg.cache) if cfg.cache else None)
+    dask = dask or cfg.dask or None
     batch = len(files) > 1 or any(p.is_dir() for p in paths)
-    if batch:
-        from checker.batch import run_batch
+    stream = None
+    if fmt == "jsonl":  # one line per report, written as each file finishes
+        from checker.report.jsonl import JsonlWriter
 
-        results = run_batch(files, cfg, ocr=ocr, jobs=jobs, timeout=timeout, quiet=quiet or fmt != "console"
-                            and output is None)
-    else:
-        results = [check_file(files[0], cfg, ocr=ocr)]
+        try:
+            stream = JsonlWriter(output, min_severity)
+        except OSError as exc:
+            print(f"错误：无法写出 {output}：{exc}（cannot write the output）", file=sys.stderr)
+            return 2
+    try:
+        if batch or cache or dask:
+            from checker.batch import run_batch
+            from checker.batch.cache import CacheError
+
+            try:
+                results = run_batch(files, cfg, ocr=ocr, jobs=jobs, timeout=timeout,
+                                    quiet=quiet or fmt != "console" and output is None, cache=cache, dask=dask,
+                                    dask_input=dask_input, on_result=stream.write if stream else None,
+                                    notes=not quiet)
+            except (CacheError, InputError) as exc:
+                print(f"错误：{exc.line() if isinstance(exc, InputError) else exc}", file=sys.stderr)
+                return 2
+        else:
+            results = [check_file(files[0], cfg, ocr=ocr)]
+            if stream is not None:
+                stream.write(results[0])
+    finally:
+        if stream is not None:
+            stream.close()
     results = render.filtered(results, min_severity)  # the same findings in every output
     output_failed = False
     if annotate is not None:
@@ -224,7 +249,8 @@ def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | Non
             why = exc.line() if isinstance(exc, InputError) else f"无法写出汇总文件：{exc}（cannot write the summary）"
             print(f"错误：{why}", file=sys.stderr)
             output_failed = True
-    render.emit(results, fmt=fmt, output=output, min_severity=min_severity)
+    if stream is None:
+        render.emit(results, fmt=fmt, output=output, min_severity=min_severity)
     if output_failed or any(r.error for r in results):
         return 2
     return 1 if any(f.severity == "error" for r in results for f in r.findings) else 0
