@@ -219,12 +219,16 @@ def test_xlsx_summary(pdf_result, docx_result, failed_result, tmp_path):
     out = tmp_path / "summary.xlsx"
     write_summary(results, out)
     wb = load_workbook(out)
-    assert wb.sheetnames == ["报告汇总", "问题明细"]
-    reports, findings = wb["报告汇总"], wb["问题明细"]
+    assert wb.sheetnames == ["报告汇总", "规则统计", "问题明细"]
+    reports, findings, per_rule = wb["报告汇总"], wb["问题明细"], wb["规则统计"]
     assert reports.max_row == 1 + len(results)
     assert findings.max_row == 1 + sum(len(r.findings) for r in results)
-    for ws in (reports, findings):
+    for ws in (reports, findings, per_rule):
         assert ws.freeze_panes == "A2" and ws.auto_filter.ref
+    counted = {r[0]: r for r in per_rule.iter_rows(min_row=2, values_only=True)}
+    assert [c.value for c in per_rule[1]] == ["代码", "规则", "类别", "问题数", "涉及报告数", "错误", "警告", "提示"]
+    assert sum(r[3] for r in counted.values()) == findings.max_row - 1
+    assert counted["PC999"][3:5] == (1, 1) and "PC101" in counted  # every rule listed, fired or not
     head = [c.value for c in reports[1]]
     assert head == ["文件", "项目", "单位", "年度", "预算", "支出", "执行率", "得分", "等级", "错误", "警告", "提示", "状态"]
     assert [c.value for c in findings[1]] == ["文件", "代码", "类别", "级别", "说明", "应为", "实为", "页", "位置"]

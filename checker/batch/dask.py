@@ -49,6 +49,10 @@ class CheckProcessDied(Exception):
     """Raised in a task whose check process died, so that Dask's `retries` runs it once more."""
 
 
+def _size(n: int) -> str:
+    return f"{n / 1024**2:.1f} MiB" if n >= 1024**2 else f"{n / 1024:.0f} KiB"
+
+
 def max_bytes() -> int:
     raw = os.environ.get("PECHECK_DASK_MAX_BYTES", "")
     return memory_limit(raw) if raw.strip() else DEFAULT_MAX_BYTES
@@ -215,9 +219,9 @@ def iter_dask(items, cfg, ocr: str, address: str, timeout: float, mem_cap: int, 
                     try:
                         size = os.path.getsize(f)
                         if size > cap:
-                            return i, failed_result(f, f"文件过大（{size / 1024**2:.1f} MiB，超过发送上限 "
-                                                       f"{cap / 1024**2:.0f} MiB），未发送到集群"
-                                                       f"（too large to send to the cluster）")
+                            return i, failed_result(f, f"文件过大（{_size(size)}，超过发送到集群的上限 {_size(cap)}）"
+                                                       f"，未发送（larger than the {_size(cap)} cap for sending "
+                                                       f"files to the cluster）")
                         data = Path(f).read_bytes()
                     except OSError:
                         data = None  # unreadable here: the worker's own read reports it the usual way
