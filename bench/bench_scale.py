@@ -213,23 +213,38 @@ def _noop(x):
     return x
 
 
-def micro() -> None:
-    from distributed import Client, LocalCluster, as_completed
-
-    from checker.batch.cache import ResultCache, dump_result
+def micro(xlsx_rows: int = 100_000, skip: tuple[str, ...] = ()) -> None:
     from checker.config import Config
     from checker.report.xlsx import write_summary
     from checker.runner import check_file
 
     cfg = Config()
     sample = [check_file(s, cfg) for s in seeds()]
+    if "sizes" not in skip:
+        _sizes_and_cache(sample, cfg)
+    if "xlsx" not in skip:
+        many = [sample[i % len(sample)] for i in range(xlsx_rows)]
+        with tempfile.TemporaryDirectory() as tmp:
+            t0 = time.perf_counter()
+            write_summary(many, Path(tmp) / "s.xlsx")
+            print(f"xlsx (write-only) of {xlsx_rows} reports, {sum(len(r.findings) for r in many)} findings: "
+                  f"{time.perf_counter() - t0:.1f} s, {(Path(tmp) / 's.xlsx').stat().st_size / 1024**2:.1f} MiB",
+                  flush=True)
+    if "dask" not in skip:
+        _dask_overhead(sample)
+
+
+def _sizes_and_cache(sample, cfg) -> None:
+    from checker.batch.cache import ResultCache, dump_result
+
     js = [len(json.dumps(r.to_dict(), ensure_ascii=False).encode()) for r in sample]
     zs = [len(dump_result(r)) for r in sample]
     ps = [len(pickle.dumps(r)) for r in sample]
     nf = [len(r.findings) for r in sample]
     print(f"result size over {len(sample)} samples: JSON mean {sum(js) / len(js) / 1024:.1f} KiB "
           f"(max {max(js) / 1024:.1f}), stored (zlib) mean {sum(zs) / len(zs) / 1024:.1f} KiB, "
-          f"pickled mean {sum(ps) / len(ps) / 1024:.1f} KiB; findings per report mean {sum(nf) / len(nf):.1f}")
+          f"pickled mean {sum(ps) / len(ps) / 1024:.1f} KiB; findings per report mean {sum(nf) / len(nf):.1f}",
+          flush=True)
 
     with tempfile.TemporaryDirectory() as tmp:
         n = 5000
@@ -243,14 +258,11 @@ def micro() -> None:
                 c.get(f"{i:064x}", "x.pdf")
             dg = time.perf_counter() - t0
         print(f"cache: {n / dt:.0f} results written per second (one transaction each), "
-              f"{n / dg:.0f} read per second")
+              f"{n / dg:.0f} read per second", flush=True)
 
-        rows = 100_000
-        many = [sample[i % len(sample)] for i in range(rows)]
-        t0 = time.perf_counter()
-        write_summary(many, Path(tmp) / "s.xlsx")
-        print(f"xlsx (write-only) of {rows} reports, {sum(len(r.findings) for r in many)} findings: "
-              f"{time.perf_counter() - t0:.1f} s, {(Path(tmp) / 's.xlsx').stat().st_size / 1024**2:.1f} MiB")
+
+def _dask_overhead(sample) -> None:
+    from distributed import Client, LocalCluster, as_completed
 
     with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster, Client(cluster) as cl:
         for n in (200, 2000):
@@ -259,7 +271,7 @@ def micro() -> None:
             for f in as_completed(futs):
                 f.result()
             dt = time.perf_counter() - t0
-            print(f"Dask local:2: {n} no-op tasks in {dt:.2f} s = {dt / n * 1000:.2f} ms per task (round trip)")
+            print(f"Dask local:2: {n} no-op tasks in {dt:.2f} s = {dt / n * 1000:.2f} ms per task (round trip)", flush=True)
         big = sample[0]
         n = 500
         t0 = time.perf_counter()
@@ -286,7 +298,9 @@ def main() -> None:
     p = sub.add_parser("prefill")
     p.add_argument("dir", type=Path)
     p.add_argument("--cache", type=Path, required=True)
-    sub.add_parser("micro")
+    m = sub.add_parser("micro")
+    m.add_argument("--xlsx-rows", type=int, default=100_000)
+    m.add_argument("--skip", nargs="*", default=[], choices=["sizes", "xlsx", "dask"])
     a = ap.parse_args()
     if a.cmd == "corpus":
         make_corpus(a.dir, a.files)
@@ -295,7 +309,7 @@ def main() -> None:
     elif a.cmd == "prefill":
         prefill(a.dir, a.cache)
     else:
-        micro()
+        micro(a.xlsx_rows, tuple(a.skip))
 
 
 if __name__ == "__main__":
