@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from checker.check.registry import SEVERITIES, unknown_patterns
+from checker.check.registry import SEVERITIES, selector_help, unknown_patterns
 
 
 class ConfigError(Exception):
@@ -79,7 +79,8 @@ def load_config(path: Path | None = None, select=(), ignore=(), profile: str | N
         cfg.profile = profile
     bad = unknown_patterns(cfg.select + cfg.ignore)
     if bad:
-        raise ConfigError(f"未知的规则代码或类别：{', '.join(bad)}")
+        zh, en = selector_help(bad)
+        raise ConfigError(f"未知的规则选择：{', '.join(bad)}；{zh}（unknown selector {', '.join(bad)}; {en}）")
     from checker import knowledge
 
     try:

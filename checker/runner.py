@@ -61,28 +61,73 @@ def knowledge_for(cfg: Config) -> knowledge.Knowledge:
     return k
 
 
+# labels under which a report states its project and its unit: on the cover, in a paragraph, or in the
+# cell left of the value in the self-evaluation table
+_SUMMARY_LABELS = {"project": ("项目名称", "专项名称", "项目全称"),
+                   "unit": ("项目实施单位", "实施单位", "单位名称", "部门（单位）名称", "部门名称", "预算单位", "填报单位",
+                            "项目单位")}
+_TITLE_TAIL = ("绩效自评报告", "绩效评价报告", "自评报告")
+
+
+def _labelled(doc, labels: tuple[str, ...], k) -> str | None:
+    for b in doc.paragraphs[:15]:
+        for w in labels:
+            if b.text.startswith(w):
+                val = b.text[len(w):].lstrip("：: （）()盖章").strip()
+                if val:
+                    return val[:60]
+    for t in doc.tables:
+        for c in t.cells:
+            if "".join(c.text.split()).rstrip("：:") in labels:
+                nxt = t.at(c.row, c.col + c.col_span)
+                if nxt is not None and nxt is not c and 1 < len(nxt.text.strip()) <= 60 \
+                        and k.column_concept(nxt.text) in (None, "name", "level3"):  # a value, not a header
+                    return nxt.text.strip()
+    return None
+
+
+def _title_project(doc) -> str | None:
+    """The report's title names the project: '2022年度XX项目支出绩效自评报告' → '2022年度XX项目'."""
+    texts = ["".join(b.text.split()) for b in doc.paragraphs[:8]]
+    # a title is often set on two lines: try each line and each line joined with the one before
+    for t in [x for i, x in enumerate(texts) for x in ((x, texts[i - 1] + x) if i else (x,))]:
+        for tail in _TITLE_TAIL:
+            if t.endswith(tail) and len(t) > len(tail) + 2:
+                name = t[: -len(tail)].rstrip("—-–")
+                return name[:-2] if name.endswith("项目支出") else name
+    return None
+
+
 def _summary(facts) -> dict[str, Any]:
     from checker.check.scoring import final_score
 
     s: dict[str, Any] = {}
     doc = facts.doc
-    for b in doc.paragraphs[:15]:
-        for key, words in (("project", ("项目名称",)), ("unit", ("项目实施单位", "实施单位", "单位名称"))):
-            for w in words:
-                if key not in s and b.text.startswith(w):
-                    val = b.text[len(w):].lstrip("：: （）()盖章")
-                    if val:
-                        s[key] = val[:60]
+    for key, labels in _SUMMARY_LABELS.items():
+        val = _labelled(doc, labels, facts.k)
+        if val:
+            s[key] = val
+    if "project" not in s:
+        title = _title_project(doc)
+        if title:
+            s["project"] = title
     if facts.year:
         s["year"] = facts.year
     for concept in ("budget", "spent", "balance", "rate"):
         got = facts.total(concept)
         if got:
             s[concept] = got[0].raw.strip()
+            if concept != "rate" and got[0].is_money:
+                s.setdefault("money_unit", got[0].unit)
     if "budget" not in s:
         for n, _ in facts.summary.get("plan_total", []):
             if n is not None:
                 s["budget"] = n.raw.strip()
+                if n.is_money:
+                    s.setdefault("money_unit", n.unit)
+                break
+    if "money_unit" not in s and facts.fund is not None and facts.fund.unit:
+        s["money_unit"] = facts.fund.unit
     fs = final_score(facts)
     if fs:
         s["score"] = fs[0].raw.strip()
@@ -184,10 +229,12 @@ def expand(paths: list[Path]) -> list[Path]:
 
 def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | None = None,
         min_severity: str = "info", ocr: str = "auto", annotate: Path | None = None, summary: Path | None = None,
-        jobs: int = 0, timeout: float = 120.0, quiet: bool = False, cache: Path | None = None,
-        dask: str | None = None, dask_input: str = "auto") -> int:
+        jobs: int = 0, timeout: float = 300.0, quiet: bool = False, statistics: bool = False,
+        cache: Path | None = None, dask: str | None = None, dask_input: str = "auto") -> int:
     from checker.report import render
+    from checker.report.formats import ANNOTATORS, function, lookup
 
+    t0 = time.perf_counter()
     files = expand(paths)
     if not files:
         print("错误：没有找到 PDF 或 DOCX 文件（no PDF or DOCX files found）", file=sys.stderr)
@@ -196,7 +243,8 @@ def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | Non
     dask = dask or cfg.dask or None
     batch = len(files) > 1 or any(p.is_dir() for p in paths)
     stream = None
-    if fmt == "jsonl":  # one line per report, written as each file finishes
+    form = lookup(fmt)
+    if form is not None and form.name == "jsonl" and not statistics:  # one line per report, as files finish
         from checker.report.jsonl import JsonlWriter
 
         try:
@@ -224,21 +272,27 @@ def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | Non
     finally:
         if stream is not None:
             stream.close()
-    results = render.filtered(results, min_severity)  # the same findings in every output
+    results = render.filtered(results, min_severity)  # once: the same findings in every output
     output_failed = False
     if annotate is not None:
+        writer = ANNOTATORS.get(files[0].suffix.lower())
         if batch:
-            print("注意：--annotate 只用于单个 PDF 文件，批量检查时忽略（--annotate needs a single PDF）",
+            print("注意：--annotate 只用于单个文件，批量检查时忽略（--annotate needs a single file）",
                   file=sys.stderr)
+        elif writer is None:
+            kinds = "、".join(k.lstrip(".").upper() for k in ANNOTATORS)
+            print(f"错误：批注输出仅支持 {kinds} 输入（no annotated copy for this input type）", file=sys.stderr)
+            output_failed = True
         elif results[0].error:
-            print("注意：文件无法检查，未生成批注 PDF（no annotated copy for an unreadable file）", file=sys.stderr)
+            print("注意：文件无法检查，未生成批注副本（no annotated copy for an unreadable file）", file=sys.stderr)
         else:
-            from checker.report.annotate import annotate_pdf
-
             try:
-                annotate_pdf(files[0], results[0], annotate)
-            except (InputError, OSError) as exc:
+                function(writer)(files[0], results[0], annotate)
+            except InputError as exc:
                 print(f"错误：{exc.line()}", file=sys.stderr)
+                output_failed = True
+            except OSError as exc:
+                print(f"错误：无法写出批注副本：{exc}（cannot write the annotated copy）", file=sys.stderr)
                 output_failed = True
     if summary is not None:
         from checker.report.xlsx import write_summary
@@ -249,8 +303,16 @@ def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | Non
             why = exc.line() if isinstance(exc, InputError) else f"无法写出汇总文件：{exc}（cannot write the summary）"
             print(f"错误：{why}", file=sys.stderr)
             output_failed = True
-    if stream is None:
-        render.emit(results, fmt=fmt, output=output, min_severity=min_severity)
+    if stream is not None:  # the reports are written; unreadable inputs are still said on stderr
+        for r in results:
+            if r.error:
+                sys.stderr.write(f"错误：{r.error}\n")
+    else:
+        try:
+            render.emit(results, fmt=fmt, output=output, elapsed=time.perf_counter() - t0, statistics=statistics)
+        except OSError as exc:
+            print(f"错误：无法写出输出文件：{exc}（cannot write the output）", file=sys.stderr)
+            output_failed = True
     if output_failed or any(r.error for r in results):
         return 2
     return 1 if any(f.severity == "error" for r in results for f in r.findings) else 0

@@ -105,9 +105,12 @@ def test_key_is_the_effective_settings_not_their_spelling(tmp_path):
 
 def test_run_failures_are_not_cached(folder, tmp_path, monkeypatch):
     db = tmp_path / "cache.sqlite"
-    monkeypatch.setenv("PECHECK_TEST_HOOK", "a.docx=sleep:30")
+    from checker.runner import check_file
+
+    check_file(SEED, Config())  # imports done before the clock starts: only the hanging file may time out
+    monkeypatch.setenv("PECHECK_TEST_HOOK", "a.docx=sleep:60")
     stats = BatchStats()
-    res = run_batch(sorted(folder.iterdir()), Config(), jobs=1, timeout=3, quiet=True, cache=db, stats=stats,
+    res = run_batch(sorted(folder.iterdir()), Config(), jobs=1, timeout=10, quiet=True, cache=db, stats=stats,
                     notes=False)
     assert "超时" in res[0].error
     assert stats.stored == 2 and _rows(db) == 2

@@ -1,24 +1,32 @@
 """`--format jsonl`: JSON Lines, one report object per line, written as each file finishes.
 
-Each line is the report object of the JSON contract (`file`, `format`, `pages`, `ocr`, `error`,
-`findings`, …) on its own, in the order the files finish, so that a consumer can follow a long batch
+Each line is the report object of `--format json` (`file`, `format`, `pages`, `ocr`, `error`,
+`findings`, …; docs/json-contract.md) on its own, in the order the files finish, so that a consumer can follow a long batch
 while it runs and a killed batch leaves every finished report readable.  Lines are flushed one by one.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from pathlib import Path
 
 from checker.check.registry import SEVERITY_RANK
+from checker.report.jsonout import report_dict
 
 
 def report_line(result, min_severity: str = "info") -> str:
-    d = result.to_dict()
+    """The report object of `--format json` (same keys, same extras), on one line."""
     floor = SEVERITY_RANK[min_severity]
-    d["findings"] = [f for f in d["findings"] if SEVERITY_RANK[f["severity"]] >= floor]
+    kept = [f for f in result.findings if SEVERITY_RANK[f.severity] >= floor]
+    d = report_dict(dataclasses.replace(result, findings=kept))
     return json.dumps(d, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def render_jsonl(results, **_opts) -> str:
+    """All the (already filtered) results at once, for callers that do not stream."""
+    return "".join(report_line(r) + "\n" for r in results)
 
 
 class JsonlWriter:

@@ -1,11 +1,13 @@
-"""`--summary FILE.xlsx|.csv`: one row per report and one row per finding, for the reviewer's desk.
+"""`--summary FILE.xlsx|.csv`: one row per input file and one row per finding, for the reviewer's desk.
 
-.xlsx: sheet "报告汇总" (one row per report), sheet "规则统计" (per rule: findings, reports concerned,
-by severity) and sheet "问题明细" (every finding), each with an auto-filter and a frozen header row.
+.xlsx sheets: "报告汇总" (one row per input file, clean and unreadable ones included, with a 结论),
+"问题明细" (every finding), "按规则" (counts per rule) and "按单位" (counts per reporting unit); each with
+an auto-filter and a frozen header row.  Money is one unit per column (万元, converted with the
+precision it was written in) and stored as numbers; rates are stored as fractions with a % format.
 The workbook is written in openpyxl's write-only (streaming) mode, so 10⁵ reports cost rows on disk,
 not a cell object each in memory; a sheet that would pass Excel's row limit ends with a row saying
-how many were left out (the JSON Lines output has them all).
-.csv: the findings sheet only, UTF-8 with BOM for Excel.
+how many rows were left out (the JSON Lines output has them all).
+.csv: the findings sheet, plus one row for each file without findings, UTF-8 with BOM for Excel.
 """
 
 from __future__ import annotations
@@ -15,91 +17,146 @@ import io
 import itertools
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from checker.errors import InputError
-from checker.report.markdown import (
+from checker.report.labels import (
     category_text,
+    fix_text,
     locations_text,
     pages_text,
     severity_text,
-    status_text,
     value_text,
+    verdict,
 )
 from checker.report.render import write_atomic
 
-REPORT_HEADER = ("文件", "项目", "单位", "年度", "预算", "支出", "执行率", "得分", "等级", "错误", "警告", "提示", "状态")
-FINDING_HEADER = ("文件", "代码", "类别", "级别", "说明", "应为", "实为", "页", "位置")
-RULE_HEADER = ("代码", "规则", "类别", "问题数", "涉及报告数", "错误", "警告", "提示")
+MONEY_UNIT = "万元"
+REPORT_HEADER = ("文件", "结论", "项目", "单位", "年度", f"预算（{MONEY_UNIT}）", f"支出（{MONEY_UNIT}）",
+                 f"结余（{MONEY_UNIT}）", "执行率", "得分", "等级", "错误", "警告", "提示", "说明")
+FINDING_HEADER = ("文件", "结论", "代码", "类别", "级别", "说明", "应为", "实为", "单位", "页", "位置", "如何修改")
+RULE_HEADER = ("代码", "名称", "类别", "问题数", "涉及报告数", "错误", "警告", "提示")
+UNIT_HEADER = ("单位", "报告数", "通过", "需修改", "无法读取", "错误", "警告", "提示")
+_MAX_WIDTH = {"说明": 70, "位置": 60, "文件": 45, "项目": 40, "单位": 34, "如何修改": 50, "名称": 28}
 EXCEL_MAX_ROWS = 1_048_576
-_MAX_WIDTH = {"说明": 70, "位置": 60, "状态": 50, "文件": 45, "项目": 40, "单位": 34}
+_WRAP = ("说明", "位置", "如何修改")
 _NUM = re.compile(r"^[+-]?\d[\d,]*(\.\d+)?$")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def _number(raw):
-    """'1,800.00' → 1800.0 (so Excel can add them up); anything else stays text."""
-    if raw is None or raw == "":
+def _parse(raw, unit: str = ""):
+    from checker.understand.numbers import parse_number
+
+    if raw is None or str(raw).strip() == "":
         return None
-    s = str(raw).strip()
-    if _NUM.match(s):
-        try:
-            return float(Decimal(s.replace(",", "")))
-        except InvalidOperation:
-            return s
-    return s
+    try:
+        return parse_number(str(raw), default_unit=unit)
+    except Exception:  # noqa: BLE001 - a summary cell that does not parse stays empty, never a crash
+        return None
 
 
-def _rate(raw):
-    s = "" if raw is None else str(raw).strip()
-    if s.endswith(("%", "％")) and _NUM.match(s[:-1].strip()):
-        return float(Decimal(s[:-1].strip().replace(",", ""))) / 100
-    return _number(s) if s else None
+def money(raw, unit: str | None) -> tuple[float | None, int]:
+    """'9,740,000.00' in 元 → (974.0, 6): the value in 万元 and the decimals that keep its precision."""
+    n = _parse(raw, unit or MONEY_UNIT)
+    if n is None or not n.is_money:
+        return None, 2
+    v = n.to_unit(MONEY_UNIT)
+    if v is None:
+        return None, 2
+    from checker.understand.numbers import MONEY_UNITS
+
+    places = max(n.decimals + MONEY_UNITS[MONEY_UNIT] - MONEY_UNITS[n.unit], 0)
+    return float(v), places
 
 
-def report_row(r) -> list:
-    s, c = r.summary or {}, r.counts
-    return [r.file, s.get("project"), s.get("unit"), s.get("year"), _number(s.get("budget")),
-            _number(s.get("spent")), _rate(s.get("rate")), _number(s.get("score")), s.get("grade"),
-            c["error"], c["warning"], c["info"], status_text(r)]
+def rate(raw) -> float | None:
+    """A rate as a fraction: '97.07%' and '97.07' (a rate column written without %) → 0.9707."""
+    n = _parse(raw)
+    if n is None:
+        return None
+    v = n.value
+    if n.is_percent or v > Decimal("1.5"):  # a written rate above 1.5 can only be a percentage
+        v = v / 100
+    return float(v)
 
 
-def finding_row(r, f) -> list:
-    msg = f.message + (f"（提示：{f.hint}）" if f.hint else "")
-    return [r.file, f.rule, category_text(f.category), severity_text(f.severity), msg,
-            value_text(f.expected), value_text(f.found), pages_text(f.locations),
-            locations_text(f.locations, 80)]
+def score(raw) -> float | None:
+    n = _parse(raw)
+    if n is None:
+        return None
+    try:
+        return float(Decimal(n.value))
+    except (InvalidOperation, ValueError):
+        return None
 
 
-def report_rows(results) -> list[list]:
-    return [report_row(r) for r in results]
+def _number_format(places: int) -> str:
+    return "#,##0" + ("." + "0" * places if places else "")
 
 
-def finding_rows(results) -> list[list]:
-    return [finding_row(r, f) for r in results for f in r.findings]
+def report_rows(results) -> tuple[list[list], dict[tuple[int, int], str]]:
+    """Rows of the per-file sheet, and the number format of each money cell (row, column index)."""
+    rows, formats = [], {}
+    for i, r in enumerate(results):
+        s, c = r.summary or {}, r.counts
+        row = [r.file, verdict(r), s.get("project"), s.get("unit"), s.get("year")]
+        for k, key in enumerate(("budget", "spent", "balance")):
+            v, places = money(s.get(key), s.get("money_unit"))
+            row.append(v)
+            formats[(i, 5 + k)] = _number_format(places)
+        row += [rate(s.get("rate")), score(s.get("score")), s.get("grade"), c["error"], c["warning"], c["info"],
+                r.error or ""]
+        rows.append(row)
+    return rows, formats
+
+
+def iter_finding_rows(results, every_file: bool = False) -> Iterator[list]:
+    for r in results:
+        if every_file and not r.findings:
+            note = r.error or "未发现问题"
+            yield [r.file, verdict(r), "", "", "", note, "", "", "", "", "", ""]
+        for f in r.findings:
+            msg = f.message + (f"（提示：{f.hint}）" if f.hint else "")
+            yield [r.file, verdict(r), f.rule, category_text(f.category), severity_text(f.severity), msg,
+                   value_text(f.expected), value_text(f.found), f.unit or "", pages_text(f.locations),
+                   locations_text(f.locations, 80), fix_text(f.rule)]
+
+
+def finding_rows(results, every_file: bool = False) -> list[list]:
+    return list(iter_finding_rows(results, every_file))
 
 
 def rule_rows(results) -> list[list]:
-    """Per rule: how many findings, in how many reports, by severity; every registered rule listed."""
-    from checker.check.registry import all_rules
+    from checker.check.registry import get_rule
 
-    titles = {r.code: (r.title, r.category) for r in all_rules()}
-    counts: dict[str, list[int]] = {code: [0, 0, 0, 0, 0] for code in titles}
+    n, files, sev = Counter(), {}, {}
     for r in results:
-        seen = set()
         for f in r.findings:
-            c = counts.setdefault(f.rule, [0, 0, 0, 0, 0])
-            c[0] += 1
-            c[2 + ("error", "warning", "info").index(f.severity)] += 1
-            if f.rule not in seen:
-                seen.add(f.rule)
-                c[1] += 1
+            n[f.rule] += 1
+            files.setdefault(f.rule, set()).add(r.file)
+            sev.setdefault(f.rule, Counter())[f.severity] += 1
     rows = []
-    for code in sorted(counts):
-        title, cat = titles.get(code, ("", None))
-        rows.append([code, title, category_text(cat) if cat else "", *counts[code]])
+    for code, k in sorted(n.items(), key=lambda kv: (-kv[1], kv[0])):
+        rule = get_rule(code)
+        rows.append([code, rule.name if rule else "", category_text(rule.category) if rule else "", k,
+                     len(files[code]), sev[code]["error"], sev[code]["warning"], sev[code]["info"]])
     return rows
+
+
+def unit_rows(results) -> list[list]:
+    by: dict[str, Counter] = {}
+    for r in results:
+        name = (r.summary or {}).get("unit") or "（未识别）"
+        c = by.setdefault(name, Counter())
+        c["报告数"] += 1
+        c[verdict(r)] += 1
+        for sev, k in r.counts.items():
+            c[sev] += k
+    return [[name, c["报告数"], c["通过"], c["需修改"], c["无法读取"], c["error"], c["warning"], c["info"]]
+            for name, c in sorted(by.items(), key=lambda kv: (-kv[1]["需修改"], kv[0]))]
 
 
 def _text_width(v) -> int:
@@ -113,47 +170,51 @@ def _clean(v):
     return v
 
 
-def _sheet(ws, header, rows, number_formats=None, total: int | None = None) -> None:
-    """Stream rows into a write-only sheet: widths from the header and the first rows, styles per cell
-    only where a cell needs one, text that looks like a formula kept as text."""
+def _sheet(ws, header, rows, number_formats=None, cell_formats=None, total: int | None = None) -> None:
+    """Stream rows into a write-only sheet: column widths from the header and the first rows, a style
+    only on the cells that need one, text that looks like a formula kept as text."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     rows = iter(rows)
-    head_rows = [r for _, r in zip(range(2000), rows)]
+    first = list(itertools.islice(rows, 2000))
     for i, name in enumerate(header, start=1):
-        width = max([_text_width(name)] + [_text_width(r[i - 1]) for r in head_rows]) + 2
+        width = max([_text_width(name)] + [_text_width(r[i - 1]) for r in first]) + 2
         ws.column_dimensions[get_column_letter(i)].width = max(6, min(width, _MAX_WIDTH.get(name, 24)))
     ws.freeze_panes = "A2"
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDE4EE")
     top, wrap = Alignment(vertical="center"), Alignment(wrap_text=True, vertical="top")
-    cells = []
+    head = []
     for name in header:
         c = WriteOnlyCell(ws, value=name)
         c.font, c.fill, c.alignment = bold, fill, top
-        cells.append(c)
-    ws.append(cells)
-    formats = [(number_formats or {}).get(name) for name in header]
-    wrapped = [name in ("说明", "位置", "状态") for name in header]
+        head.append(c)
+    ws.append(head)
+    by_name = [(number_formats or {}).get(name) for name in header]
+    wrapped = [name in _WRAP for name in header]
+    cell_formats = cell_formats or {}
     written = 0
-    for row in itertools.chain(head_rows, rows):
-        if written + 2 >= EXCEL_MAX_ROWS:  # one row left: say what is missing
-            left = (total - written) if total is not None else sum(1 for _ in rows) + 1
+    stream = itertools.chain(first, rows)
+    for i, row in enumerate(stream):
+        if written + 2 >= EXCEL_MAX_ROWS:  # the last row Excel has: say what is missing
+            left = (total - written) if total is not None else 1 + sum(1 for _ in stream)
             ws.append([f"……另有 {left} 行超出 Excel 的行数上限，未列出；完整结果请用 --format jsonl"
-                       f"（{left} more rows beyond Excel's limit）"])
+                       f"（{left} more rows beyond Excel's row limit）"])
             written += 1
             break
         out = []
-        for v, fmt, wr in zip(row, formats, wrapped):
+        for j, v in enumerate(row):
             v = _clean(v)
-            if (isinstance(v, str) and v.startswith("=")) or (fmt and isinstance(v, float)) or (wr and v):
+            fmt = (cell_formats.get((i, j)) or by_name[j]) if isinstance(v, float) else None
+            formula_like = isinstance(v, str) and v.startswith("=")
+            if fmt or formula_like or (wrapped[j] and v):
                 c = WriteOnlyCell(ws, value=v)
-                if isinstance(v, str) and v.startswith("="):
+                if formula_like:
                     c.data_type = "s"  # text that looks like a formula stays text
-                if fmt and isinstance(v, float):
+                if fmt:
                     c.number_format = fmt
-                if wr:
+                if wrapped[j]:
                     c.alignment = wrap
                 out.append(c)
             else:
@@ -178,7 +239,7 @@ def write_summary(results, path) -> None:
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\r\n")
         w.writerow(FINDING_HEADER)
-        for row in finding_rows(results):
+        for row in finding_rows(results, every_file=True):
             w.writerow([_csv_safe(v) for v in row])
         write_atomic(path, ("\ufeff" + buf.getvalue()).encode("utf-8"))
         return
@@ -188,11 +249,12 @@ def write_summary(results, path) -> None:
 
     results = list(results)
     wb = Workbook(write_only=True)
-    _sheet(wb.create_sheet("报告汇总"), REPORT_HEADER, map(report_row, results),
-           {"预算": "#,##0.00", "支出": "#,##0.00", "执行率": "0.00%", "得分": "0.00"}, total=len(results))
-    _sheet(wb.create_sheet("规则统计"), RULE_HEADER, rule_rows(results))
-    _sheet(wb.create_sheet("问题明细"), FINDING_HEADER, (finding_row(r, f) for r in results for f in r.findings),
+    rows, formats = report_rows(results)
+    _sheet(wb.create_sheet("报告汇总"), REPORT_HEADER, rows, {"执行率": "0.00%", "得分": "0.00"}, formats)
+    _sheet(wb.create_sheet("问题明细"), FINDING_HEADER, iter_finding_rows(results),
            total=sum(len(r.findings) for r in results))
+    _sheet(wb.create_sheet("按规则"), RULE_HEADER, rule_rows(results))
+    _sheet(wb.create_sheet("按单位"), UNIT_HEADER, unit_rows(results))
     wb.properties.creator = "pecheck"
     buf = io.BytesIO()
     wb.save(buf)
