@@ -23,7 +23,7 @@ from checker.batch.local import timeout_error  # noqa: E402
 from checker.config import Config  # noqa: E402
 
 pytestmark = pytest.mark.slow
-TIMEOUT = 40  # generous: a shared, loaded machine must not time out an ordinary sample
+TIMEOUT = 120  # generous: a shared, loaded machine must not time out an ordinary sample
 
 
 @pytest.fixture(scope="module")
