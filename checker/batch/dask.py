@@ -198,9 +198,12 @@ def iter_dask(items, cfg, ocr: str, address: str, timeout: float, mem_cap: int, 
                     probes.append((absolute[i], os.path.getsize(absolute[i])))
             seen = client.run(_sees, probes) if probes else {}
             mode = "path" if seen and all(seen.values()) else "bytes"
-        if not all(client.run(_isolated).values()):
-            import sys
+        import sys
 
+        if not client.nthreads():  # Dask queues the tasks until a worker joins; say why nothing moves
+            print("注意：Dask 集群目前没有工作节点，任务将等待节点加入（the cluster has no workers yet: waiting）",
+                  file=sys.stderr)
+        if not all(client.run(_isolated).values()):
             print("注意：Dask 工作节点以守护进程运行，无法限制单个文件的处理时间；启动时请设置 "
                   "DASK_DISTRIBUTED__WORKER__DAEMON=False（daemonic Dask workers: no per-file time limit）",
                   file=sys.stderr)
@@ -259,7 +262,8 @@ def iter_dask(items, cfg, ocr: str, address: str, timeout: float, mem_cap: int, 
                 except CheckProcessDied as exc:
                     res = failed_result(shown, str(exc))
                 except Exception as exc:  # noqa: BLE001 - one file's failure, reported for that file
-                    res = failed_result(shown, f"工作节点内部错误：{type(exc).__name__}: {exc}"
+                    why = " ".join(str(exc).split())[:300]  # one line, whatever the exception says
+                    res = failed_result(shown, f"工作节点内部错误：{type(exc).__name__}: {why}"
                                                f"（internal error on the Dask worker）")
                 fut.release()
                 yield i, res
