@@ -243,3 +243,18 @@ def test_bad_dask_address(address):
 
     with pytest.raises(InputError):
         parse_address(address)
+
+
+def test_a_cached_result_is_the_result(tmp_path):
+    """Every field survives the cache, evidence boxes included (the HTML crops draw them)."""
+    import dataclasses
+
+    from checker.batch.cache import dump_result, load_result
+    from checker.runner import check_file
+
+    res = check_file(SAMPLES / "roads-2024-faults.pdf", Config())
+    assert res.findings and any(loc.bbox for f in res.findings for loc in f.locations)
+    back = load_result(dump_result(res), res.file)
+    assert dataclasses.asdict(back) == dataclasses.asdict(res)
+    assert [[loc.context for loc in f.locations] for f in back.findings] == \
+        [[loc.context for loc in f.locations] for f in res.findings]

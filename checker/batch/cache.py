@@ -92,8 +92,10 @@ def cacheable(res: Result) -> bool:
 def _loc(d: dict) -> Loc:
     names = {f.name for f in dataclasses.fields(Loc)}
     d = {k: v for k, v in d.items() if k in names}
-    if d.get("bbox") is not None:
+    if d.get("bbox") is not None:  # JSON has lists; the model has tuples
         d["bbox"] = tuple(d["bbox"])
+    if d.get("context") is not None:
+        d["context"] = tuple(tuple(b) for b in d["context"])
     return Loc(**d)
 
 
