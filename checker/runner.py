@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from checker import knowledge
+from checker import fingerprint, knowledge
 from checker.check.registry import Finding, run_rules
 from checker.config import Config
 from checker.errors import InputError
@@ -29,6 +29,8 @@ class Result:
     summary: dict[str, Any] = field(default_factory=dict)  # what was read: project, unit, budget…
     seconds: float = 0.0
     ocr_confidence: float | None = None  # mean recognition confidence when text came from OCR
+    suppressed: int | None = None  # findings dropped as accepted by a baseline file (None: no baseline)
+    previous: dict[str, Any] | None = None  # --previous: {file, fixed, still_open, new} against the last round
 
     @property
     def counts(self) -> dict[str, int]:
@@ -49,6 +51,10 @@ class Result:
              "summary": self.summary, "seconds": round(self.seconds, 3)}
         if self.ocr:
             d["ocr_confidence"] = self.ocr_confidence
+        if self.suppressed is not None:
+            d["suppressed"] = self.suppressed
+        if self.previous is not None:
+            d["previous"] = self.previous
         return d
 
 
@@ -136,14 +142,15 @@ def _summary(facts) -> dict[str, Any]:
     return s
 
 
-def check_file(path: str | Path, cfg: Config, ocr: str = "auto") -> Result:
+def check_file(path: str | Path, cfg: Config, ocr: str = "auto", progress=None) -> Result:
+    """Read, understand and check one file. `progress(done, total, page)` is called after each
+    OCR'd page."""
     from checker.read import load
-    from checker.understand.facts import extract
 
     t0 = time.perf_counter()
     res = Result(file=str(path))
     try:
-        doc = load(path, ocr=ocr)
+        doc = load(path, ocr=ocr, progress=progress)
     except InputError as exc:
         res.error = exc.line()
         res.format = Path(path).suffix.lstrip(".").lower()
@@ -157,6 +164,16 @@ def check_file(path: str | Path, cfg: Config, ocr: str = "auto") -> Result:
             raise
         res.error = f"读取时发生内部错误（{type(exc).__name__}），请报告此文件：{path}（internal error while reading）"
         return res
+    res = check_document(doc, cfg, path, res)
+    res.seconds = time.perf_counter() - t0
+    return res
+
+
+def check_document(doc, cfg: Config, path: str | Path, res: Result | None = None) -> Result:
+    """Understand and check a read document; findings resting on OCR'd text are verified."""
+    from checker.understand.facts import extract
+
+    res = res or Result(file=str(path))
     res.format, res.pages, res.ocr = doc.format, doc.n_pages, doc.ocr
     try:
         facts = extract(doc, knowledge_for(cfg))
@@ -168,45 +185,40 @@ def check_file(path: str | Path, cfg: Config, ocr: str = "auto") -> Result:
             raise
         res.error = f"分析时发生内部错误（{type(exc).__name__}），请报告此文件：{path}（internal error while checking）"
     if doc.ocr:
-        res.ocr_confidence = _ocr_confidence(doc)
-        _mark_ocr(res, doc)
-    res.seconds = time.perf_counter() - t0
+        from checker.verify import verify_findings
+
+        res.ocr_confidence = doc.ocr_confidence
+        res.findings = verify_findings(res.findings, doc, path)
+    fingerprint.assign(res.findings, doc)  # from the final findings: OCR verification may change them
     return res
 
 
-def _one_digit_slip(diff: str | None) -> bool:
-    """A difference such as 60, 0.9 or 300: one digit misread by OCR would explain it."""
-    from decimal import Decimal, InvalidOperation
+def _compare_with_previous(results, files, previous: Path, cfg: Config, ocr: str, jobs: int, timeout: float,
+                           accepted, min_severity: str) -> None:
+    """Pair each checked file with its namesake in the previous round's folder, check those and
+    record the fixed / still open / new counts on each Result."""
+    from checker.compare import attach_previous, pair_previous
+    from checker.report import render
 
-    try:
-        d = abs(Decimal(str(diff).replace(",", "")))
-    except (InvalidOperation, ValueError):
-        return False
-    if d == 0:
-        return False
-    digits = d.normalize().as_tuple().digits
-    return len(digits) == 1
+    pairs = pair_previous(files, previous)
+    olds = list(dict.fromkeys(pairs.values()))
+    if not olds:
+        return
+    if len(olds) > 1:
+        from checker.batch import run_batch
 
-
-def _mark_ocr(res: Result, doc) -> None:
-    """Findings read from OCR'd pages say so, with the page's confidence; a sum that fails by one
-    digit's worth is flagged as a possible misreading rather than a fault of the report."""
-    conf = {int(w.split(":")[1]): w.split(":")[2] for w in doc.warnings if w.startswith("ocr-confidence:")}
-    ocr_pages = {p.number for p in doc.pages if p.ocr}
-    for f in res.findings:
-        pages = {loc.page for loc in f.locations if loc.page in ocr_pages}
-        if not pages:
-            continue
-        c = "、".join(f"第{p}页 {conf[p]}" for p in sorted(pages) if p in conf)
-        hint = f"数字来自 OCR 识别（置信度 {c}）" if c else "数字来自 OCR 识别"
-        if f.category in ("sum", "balance", "rate") and _one_digit_slip(f.difference):
-            hint += "；差额恰为一位数字之差，可能是 OCR 误读，请对照原件核实"
-        f.hint = hint
+        old_results = run_batch(olds, cfg, ocr=ocr, jobs=jobs, timeout=timeout, quiet=True)
+    else:
+        old_results = [check_file(olds[0], cfg, ocr=ocr)]
+    old_results = render.filtered(old_results, min_severity)
+    by_old = dict(zip(olds, old_results))
+    attach_previous(results, {str(f): by_old[o] for f, o in pairs.items()}, accepted)
 
 
-def _ocr_confidence(doc) -> float | None:
-    vals = [float(w.split(":")[2]) for w in doc.warnings if w.startswith("ocr-confidence:")]
-    return round(sum(vals) / len(vals), 3) if vals else None
+def ocr_progress(done: int, total: int, page: int) -> None:
+    """One line per OCR'd page on stderr (never in the report itself): a long scan shows it is alive."""
+    print(f"OCR 识别：第 {page} 页完成（{done}/{total}）（OCR page {page} done, {done}/{total}）",
+          file=sys.stderr, flush=True)
 
 
 def expand(paths: list[Path]) -> list[Path]:
@@ -230,6 +242,7 @@ def expand(paths: list[Path]) -> list[Path]:
 def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | None = None,
         min_severity: str = "info", ocr: str = "auto", annotate: Path | None = None, summary: Path | None = None,
         jobs: int = 0, timeout: float = 300.0, quiet: bool = False, statistics: bool = False,
+        baseline: Path | None = None, write_baseline: Path | None = None, previous: Path | None = None,
         cache: Path | None = None, dask: str | None = None, dask_input: str = "auto") -> int:
     from checker.report import render
     from checker.report.formats import ANNOTATORS, function, lookup
@@ -241,10 +254,21 @@ def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | Non
         return 2
     cache = cache if cache is not None else (Path(cfg.cache) if cfg.cache else None)
     dask = dask or cfg.dask or None
+    accepted = None
+    if baseline is not None:  # read first: a broken baseline stops the run before any checking
+        from checker.compare import read_baseline
+
+        try:
+            accepted = read_baseline(baseline)
+        except InputError as exc:
+            print(f"错误：{exc.line()}", file=sys.stderr)
+            return 2
     batch = len(files) > 1 or any(p.is_dir() for p in paths)
     stream = None
     form = lookup(fmt)
-    if form is not None and form.name == "jsonl" and not statistics:  # one line per report, as files finish
+    # JSON Lines stream one line per report as files finish; a baseline or a previous round changes the
+    # results after the batch, so then the lines are written at the end like any other format
+    if form is not None and form.name == "jsonl" and not statistics and baseline is None and previous is None:
         from checker.report.jsonl import JsonlWriter
 
         try:
@@ -266,7 +290,7 @@ def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | Non
                 print(f"错误：{exc.line() if isinstance(exc, InputError) else exc}", file=sys.stderr)
                 return 2
         else:
-            results = [check_file(files[0], cfg, ocr=ocr)]
+            results = [check_file(files[0], cfg, ocr=ocr, progress=None if quiet else ocr_progress)]
             if stream is not None:
                 stream.write(results[0])
     finally:
@@ -274,6 +298,32 @@ def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | Non
             stream.close()
     results = render.filtered(results, min_severity)  # once: the same findings in every output
     output_failed = False
+    if write_baseline is not None:
+        from checker.compare import read_baseline
+        from checker.compare import write_baseline as write_accepted
+
+        keep = accepted or []
+        if not keep and write_baseline.exists():  # refreshing a file keeps the reasons written in it
+            try:
+                keep = read_baseline(write_baseline)
+            except InputError:
+                keep = []
+        try:
+            n = write_accepted(results, write_baseline, keep=keep)
+            print(f"已写出基线 {write_baseline}：{n} 项（wrote {n} accepted findings）", file=sys.stderr)
+        except OSError as exc:
+            print(f"错误：无法写出基线文件：{exc}（cannot write the baseline）", file=sys.stderr)
+            output_failed = True
+    if accepted is not None:
+        from checker.compare import apply_baseline
+
+        apply_baseline(results, accepted, source=baseline.name, cfg=cfg, min_severity=min_severity)
+    if previous is not None:
+        if not previous.is_dir():
+            print(f"错误：--previous 须为上一轮报告所在的目录：{previous}（--previous needs a directory）",
+                  file=sys.stderr)
+            return 2
+        _compare_with_previous(results, files, previous, cfg, ocr, jobs, timeout, accepted, min_severity)
     if annotate is not None:
         writer = ANNOTATORS.get(files[0].suffix.lower())
         if batch:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from checker.model import OcrWord
 from checker.textnorm import join_lines
 
 
@@ -15,6 +16,39 @@ class Line:
     bottom: float
     size: float
     text: str
+
+
+@dataclass
+class RawTable:
+    """A table as a reader finds it on one page: cell boxes and the lines inside each cell."""
+
+    page: int
+    bbox: tuple[float, float, float, float]
+    cells: list[tuple[float, float, float, float]]  # x0, top, x1, bottom
+    lines: dict[int, list[Line]] = field(default_factory=dict)  # cell index -> lines
+
+
+@dataclass
+class OcrInfo:
+    """How a page was OCR'd: what the PDF reader copies onto the document's Page."""
+
+    confidence: float  # mean character confidence (1.0 for a blank page)
+    rotation: int = 0  # quarter turns applied (degrees, clockwise) before deskewing
+    skew: float = 0.0  # deskew angle, degrees
+    words: list[OcrWord] = field(default_factory=list)
+
+
+@dataclass
+class PageLayout:
+    """The handoff from a page reader to document building: lines outside tables and raw tables,
+    in PDF points with the origin at the top-left of the upright page."""
+
+    number: int
+    width: float
+    height: float
+    lines: list[Line]
+    tables: list[RawTable]
+    ocr: OcrInfo | None = None
 
 
 def chars_to_lines(chars: list[dict]) -> list[Line]:
@@ -61,4 +95,4 @@ def lines_text(lines: list[Line]) -> str:
     return "\n".join(ln.text for ln in lines)
 
 
-__all__ = ["Line", "chars_to_lines", "lines_text", "join_lines"]
+__all__ = ["Line", "RawTable", "OcrInfo", "PageLayout", "chars_to_lines", "lines_text", "join_lines"]

@@ -12,14 +12,13 @@ import bisect
 import logging
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
 
 from checker import errors
 from checker.model import Cell, Document, Page, Paragraph, Table
-from checker.read.layout import Line, chars_to_lines, lines_text
+from checker.read.layout import Line, PageLayout, RawTable, chars_to_lines, lines_text
 from checker.textnorm import normalize
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -36,17 +35,10 @@ _MAX_PAGES = 1500
 _PAGE_NO = regex.compile(
     r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}"
     r"|\d{1,4}|Page\s+\d+(?:\s+of\s+\d+)?)\s*$", regex.I)
+SCAN_BAND = 0.15  # on a scanned page a bare page number may sit this far into the page (skew, reduction)
 _HEADING = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
                          r"\d{1,2}\s*[、．]|附件|附表|第[一二三四五六七八九十\d]+[章节部分])")
 _END_PUNCT = "。；;！!？?：:"
-
-
-@dataclass
-class _RawTable:
-    page: int
-    bbox: tuple[float, float, float, float]
-    cells: list[tuple[float, float, float, float]]  # x0, top, x1, bottom
-    lines: dict[int, list[Line]] = field(default_factory=dict)  # cell index -> lines
 
 
 def _open(path: Path):
@@ -92,7 +84,7 @@ class _PdfReader:
         self.path = path
         self.doc = Document(source=str(path), format="pdf")
         self.page_lines: dict[int, list[Line]] = {}
-        self.page_tables: dict[int, list[_RawTable]] = {}
+        self.page_tables: dict[int, list[RawTable]] = {}
         self.page_size: dict[int, tuple[float, float]] = {}
 
     # -- per page ---------------------------------------------------------------------------
@@ -109,7 +101,7 @@ class _PdfReader:
             self.page_lines[number] = chars_to_lines(chars)
             self.page_tables[number] = []
             return
-        raw_tables: list[_RawTable] = []
+        raw_tables: list[RawTable] = []
         try:
             found = page.find_tables({**_TABLE_SETTINGS, "explicit_horizontal_lines": _closing_lines(page)})
         except Exception:  # a malformed drawing must not lose the page's text
@@ -117,7 +109,7 @@ class _PdfReader:
         for t in found:
             cells = [tuple(map(float, c)) for c in t.cells if c]
             if cells:  # a lone cell is a framed text box unless it continues a table (see build)
-                raw_tables.append(_RawTable(page=number, bbox=tuple(map(float, t.bbox)), cells=cells))
+                raw_tables.append(RawTable(page=number, bbox=tuple(map(float, t.bbox)), cells=cells))
         raw_tables.sort(key=lambda t: t.bbox[1])
         outside: list[dict] = []
         buckets: dict[tuple[int, int], list[dict]] = {}
@@ -140,6 +132,20 @@ class _PdfReader:
         self.page_lines[number] = chars_to_lines(outside)
         self.page_tables[number] = raw_tables
 
+    def take(self, layout: PageLayout) -> None:
+        """A page read by another reader (OCR): its lines and tables replace what the text layer
+        gave, and its page record says how it was read."""
+        num = layout.number
+        self.page_size[num] = (layout.width, layout.height)
+        self.page_lines[num] = layout.lines
+        self.page_tables[num] = layout.tables
+        pg = self.doc.pages[num - 1]
+        pg.width, pg.height = layout.width, layout.height
+        if layout.ocr is not None:
+            pg.ocr = True
+            pg.ocr_confidence = round(layout.ocr.confidence, 3)
+            pg.rotation, pg.skew, pg.words = layout.ocr.rotation, layout.ocr.skew, layout.ocr.words
+
     # -- whole document ---------------------------------------------------------------------
     def drop_running_lines(self) -> None:
         """Page numbers and running headers/footers: in the page margins, and page-number-like or
@@ -156,6 +162,8 @@ class _PdfReader:
             keep = []
             for ln in lines:
                 in_band = ln.top < 0.09 * h or ln.bottom > 0.91 * h
+                if not in_band and self.doc.pages[num - 1].ocr:  # a skewed or shrunk scan: wider margins
+                    in_band = (ln.top < SCAN_BAND * h or ln.bottom > (1 - SCAN_BAND) * h) and bool(_PAGE_NO.match(ln.text))
                 key = regex.sub(r"\d+", "#", ln.text.strip())
                 if in_band and (_PAGE_NO.match(ln.text) or (n >= 3 and band_texts[key] >= max(3, n // 2))):
                     continue
@@ -174,9 +182,9 @@ class _PdfReader:
             items += [(p.bbox[1] if p.bbox else 0.0, p) for p in paras]
             items.sort(key=lambda it: it[0])
             for pos, (_, item) in enumerate(items):
-                if isinstance(item, _RawTable):
+                if isinstance(item, RawTable):
                     continues = (pending is not None and pending_bottom_ok and pos == 0
-                                 and _compatible(pending, item))
+                                 and _compatible(pending, item, loose=self.doc.pages[num - 1].ocr))
                     if len(item.cells) == 1 and not continues:
                         for p in _paragraphs([ln for ls in item.lines.values() for ln in ls], num, margins):
                             self._add_paragraph(p, first_on_page=False)
@@ -229,7 +237,7 @@ def _closing_lines(page) -> list[dict]:
     return out
 
 
-def _cell_of(t: _RawTable, cx: float, cy: float) -> int | None:
+def _cell_of(t: RawTable, cx: float, cy: float) -> int | None:
     best = None
     best_area = None
     for i, (x0, top, x1, bottom) in enumerate(t.cells):
@@ -240,30 +248,43 @@ def _cell_of(t: _RawTable, cx: float, cy: float) -> int | None:
     return best
 
 
-def _compatible(prev: Table, nxt: _RawTable) -> bool:
-    """Same outer edges: the table runs on from the previous page."""
+def _compatible(prev: Table, nxt: RawTable, loose: bool = False) -> bool:
+    """Same outer edges: the table runs on from the previous page. On a scanned page (`loose`)
+    the sheet may have moved in the feeder: the same width, wherever it now sits."""
     if prev.bbox is None:
         return False
     last_box = getattr(prev, "_last_bbox", prev.bbox)
-    return abs(last_box[0] - nxt.bbox[0]) < 6 and abs(last_box[2] - nxt.bbox[2]) < 6
+    if abs(last_box[0] - nxt.bbox[0]) < 6 and abs(last_box[2] - nxt.bbox[2]) < 6:
+        return True
+    w0, w1 = last_box[2] - last_box[0], nxt.bbox[2] - nxt.bbox[0]
+    return loose and w0 > 0 and abs(w1 - w0) <= 0.03 * w0 and abs(last_box[0] - nxt.bbox[0]) < 60
 
 
-def _cells_with_text(rt: _RawTable) -> list[tuple[tuple[float, float, float, float], list[Line]]]:
+def _cells_with_text(rt: RawTable) -> list[tuple[tuple[float, float, float, float], list[Line]]]:
     return [(box, rt.lines.get(i, [])) for i, box in enumerate(rt.cells)]
 
 
-def _to_table(rt: _RawTable) -> Table:
+def _to_table(rt: RawTable) -> Table:
     t = Table(index=0, cells=[], n_rows=0, n_cols=0, pages=[rt.page], bbox=rt.bbox)
-    t._parts = [(rt.page, 0.0, _cells_with_text(rt))]  # type: ignore[attr-defined]
+    t._parts = [(rt.page, 0.0, _cells_with_text(rt), (1.0, 0.0))]  # type: ignore[attr-defined]
+    t._xmap = (1.0, 0.0)  # type: ignore[attr-defined]
     t._last_bbox = rt.bbox  # type: ignore[attr-defined]
     t._offset = rt.bbox[3]  # type: ignore[attr-defined]
     return t
 
 
-def _append_rows(t: Table, rt: _RawTable) -> None:
+def _append_rows(t: Table, rt: RawTable) -> None:
     parts = t._parts  # type: ignore[attr-defined]
     offset = t._offset - rt.bbox[1]  # type: ignore[attr-defined]
-    parts.append((rt.page, offset, _cells_with_text(rt)))
+    # x on this page → x on the first page: the previous part's outer edges map onto this one's
+    # (the identity for a text PDF; a scan's sheet moves and stretches a little from page to page)
+    last, (k0, d0) = t._last_bbox, t._xmap  # type: ignore[attr-defined]
+    a0, a1 = last[0] * k0 + d0, last[2] * k0 + d0
+    w = rt.bbox[2] - rt.bbox[0]
+    k = (a1 - a0) / w if w > 0 else 1.0
+    xmap = (k, a0 - rt.bbox[0] * k)
+    t._xmap = xmap  # type: ignore[attr-defined]
+    parts.append((rt.page, offset, _cells_with_text(rt), xmap))
     t._offset = rt.bbox[3] + offset  # type: ignore[attr-defined]
     t._last_bbox = rt.bbox  # type: ignore[attr-defined]
     if rt.page not in t.pages:
@@ -273,10 +294,10 @@ def _append_rows(t: Table, rt: _RawTable) -> None:
 def _regrid(t: Table) -> None:
     """Rebuild rows and columns from all cell boxes of all page parts (y shifted so parts stack)."""
     boxes = []
-    for page, off, cells in t._parts:  # type: ignore[attr-defined]
+    for page, off, cells, (k, d) in t._parts:  # type: ignore[attr-defined]
         for box, lines in cells:
             x0, top, x1, bottom = box
-            boxes.append((page, (x0, top + off, x1, bottom + off), box, lines))
+            boxes.append((page, (x0 * k + d, top + off, x1 * k + d, bottom + off), box, lines))
     xs = _grid_axis([b[1][0] for b in boxes] + [b[1][2] for b in boxes])
     ys = _grid_axis([b[1][1] for b in boxes] + [b[1][3] for b in boxes])
     cells: list[Cell] = []
@@ -453,7 +474,7 @@ def _paragraphs(lines: list[Line], page: int, margins: tuple[float, float]) -> l
     return out
 
 
-def read_pdf(path: Path, ocr: str = "auto") -> Document:
+def read_pdf(path: Path, ocr: str = "auto", progress=None) -> Document:
     import zlib
 
     from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFObjRef, PDFStream
@@ -534,7 +555,9 @@ def read_pdf(path: Path, ocr: str = "auto") -> Document:
     if ocr == "force" or (scanned and ocr != "off"):
         from checker.read.ocr import ocr_pages  # optional extra
 
-        ocr_pages(reader, path, scanned if ocr == "auto" else [p.number for p in reader.doc.pages])
+        todo = scanned if ocr == "auto" else [p.number for p in reader.doc.pages]
+        for layout in ocr_pages(path, todo, reader.page_size, progress=progress):
+            reader.take(layout)
     try:
         reader.drop_running_lines()
         reader.build()

@@ -270,6 +270,7 @@ function card(r, f) {
       el("span", { class: "badge dstate" })),
     el("p", { class: "msg" }, f.message),
     f.hint ? el("p", { class: "hint" }, `提示：${f.hint}`) : null,
+    f.fix ? el("p", { class: "hint" }, `修改建议：${f.fix}`) : null,
     vals.length ? el("div", { class: "values" }, vals) : null,
     f.locations && f.locations.length ? el("ul", { class: "locs" }, f.locations.map((l, i) => el("li", {}, locText(f, i)))) : null,
     r.crops && r.crops[f.id] ? el("img", { class: "crop", loading: "lazy", alt: `${f.rule} 证据截图`,
