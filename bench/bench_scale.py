@@ -188,7 +188,7 @@ def run(corpus: Path, backend: str, cache: Path | None, out: Path | None, timeou
 def prefill(corpus: Path, cache: Path) -> None:
     from checker.batch.cache import ResultCache, content_hash
     from checker.config import load_config
-    from checker.runner import check_file, expand
+    from checker.pipeline import check_file, expand
 
     cfg = load_config(cwd=ROOT)
     by_seed = {}
@@ -215,8 +215,8 @@ def _noop(x):
 
 def micro(xlsx_rows: int = 100_000, skip: tuple[str, ...] = ()) -> None:
     from checker.config import Config
+    from checker.pipeline import check_file
     from checker.report.xlsx import write_summary
-    from checker.runner import check_file
 
     cfg = Config()
     only_dask = "sizes" in skip and "xlsx" in skip

@@ -10,8 +10,9 @@ import click
 
 from checker import __version__
 from checker.errors import InputError
+from checker.pipeline import DEFAULT_TIMEOUT
 
-_SUBCOMMANDS = {"check", "compare", "dump", "rules", "rule", "serve"}
+_SUBCOMMANDS = {"check", "compare", "dump", "rules", "rule", "config", "serve"}
 
 
 def usage_error(zh: str, en: str) -> None:
@@ -134,7 +135,8 @@ def validate_outputs(paths, fmt, output, annotate, summary_path) -> None:
               help="输出带批注的副本（与输入同类型）：PDF 加高亮批注，DOCX 加 Word 批注 / annotated copy")
 @click.option("--summary", "summary_path", type=click.Path(path_type=Path), help="批量汇总 .xlsx 或 .csv")
 @click.option("--jobs", "-j", type=int, default=0, help="并行进程数（默认 CPU 核数）/ worker processes")
-@click.option("--timeout", type=float, default=300.0, help="单个文件的时间上限（秒）/ per-file time limit")
+@click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True,
+              help="单个文件的时间上限（秒）/ per-file time limit")
 @click.option("--quiet", "-q", is_flag=True, help="不显示进度条 / no progress bar")
 @click.option("--baseline", type=click.Path(path_type=Path),
               help="已接受问题清单（TOML），其中的问题不再报告 / accepted findings to suppress")
@@ -152,14 +154,14 @@ def check_cmd(paths, fmt, output, select, ignore, profile, config_path, min_seve
               ocr, annotate, summary_path, jobs, timeout, quiet, baseline, write_baseline, previous, cache_path,
               dask_address, dask_input) -> None:
     """检查报告 / check reports."""
-    from checker.config import ConfigError, load_config
+    from checker.config import ConfigError, load_config, start_folder
     from checker.runner import run
 
     validate_outputs(paths, fmt, output, annotate, summary_path)
     try:
-        cfg = load_config(config_path, select=select, ignore=ignore, profile=profile)
+        cfg = load_config(config_path, select=select, ignore=ignore, profile=profile, start=start_folder(list(paths)))
     except ConfigError as exc:
-        click.echo(f"配置错误：{exc}（configuration error）", err=True)
+        click.echo(f"配置错误：{exc}", err=True)
         sys.exit(2)
     code = run(list(paths), cfg, fmt=fmt, output=output, min_severity=min_severity, ocr=ocr,
                annotate=annotate, summary=summary_path, jobs=jobs, timeout=timeout, quiet=quiet,
@@ -265,6 +267,32 @@ def rule_cmd(selector) -> None:
     print_rules(group)
 
 
+@main.command("config")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.option("--profile", default=None, help="规则配置档 / profile")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="配置文件 pecheck.toml")
+@click.option("--format", "fmt", type=click.Choice(["console", "json"]), default="console")
+def config_cmd(path, profile, config_path, fmt) -> None:
+    """显示生效的配置及其来源 / show the effective settings and where each comes from.
+
+    PATH：报告或目录，从它所在的目录向上查找配置文件（默认当前目录）。
+    """
+    from checker.config import ConfigError, effective_settings, load_config, start_folder
+
+    try:
+        cfg = load_config(config_path, profile=profile, start=start_folder([path]) if path else None)
+        rows = effective_settings(cfg)
+    except ConfigError as exc:
+        click.echo(f"配置错误：{exc}", err=True)
+        sys.exit(2)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"配置文件：{cfg.source or '（无，使用默认设置）'}")
+    for r in rows:
+        click.echo(f"{r['setting']} = {r['value']}    ← {r['source']}")
+
+
 @main.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="监听地址 / address to listen on")
 @click.option("--port", default=8765, show_default=True, type=int, help="端口 / port")
@@ -272,7 +300,7 @@ def rule_cmd(selector) -> None:
 @click.option("--token", envvar="PECHECK_TOKEN", default=None,
               help="访问令牌（非本机地址必需）/ access token, required off loopback (env PECHECK_TOKEN)")
 @click.option("--jobs", "-j", type=int, default=0, help="同时检查的文件数（默认 CPU 核数）/ parallel checks")
-@click.option("--timeout", type=float, default=300.0, help="单个文件的时间上限（秒）/ per-file time limit")
+@click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True, help="单个文件的时间上限（秒）/ per-file time limit")
 @click.option("--max-upload-mb", type=float, default=50.0, show_default=True, help="单个文件大小上限 / upload limit")
 @click.option("--queue-size", type=int, default=200, show_default=True, help="排队上限 / queue bound")
 @click.option("--profile", default=None, help="规则配置档 / profile")

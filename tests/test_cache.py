@@ -105,7 +105,7 @@ def test_key_is_the_effective_settings_not_their_spelling(tmp_path):
 
 def test_run_failures_are_not_cached(folder, tmp_path, monkeypatch):
     db = tmp_path / "cache.sqlite"
-    from checker.runner import check_file
+    from checker.pipeline import check_file
 
     check_file(SEED, Config())  # imports done before the clock starts: only the hanging file may time out
     monkeypatch.setenv("PECHECK_TEST_HOOK", "a.docx=sleep:60")
@@ -250,7 +250,7 @@ def test_a_cached_result_is_the_result(tmp_path):
     import dataclasses
 
     from checker.batch.cache import dump_result, load_result
-    from checker.runner import check_file
+    from checker.pipeline import check_file
 
     res = check_file(SAMPLES / "roads-2024-faults.pdf", Config())
     assert res.findings and any(loc.bbox for f in res.findings for loc in f.locations)

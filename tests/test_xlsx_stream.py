@@ -6,8 +6,8 @@ from openpyxl import load_workbook
 
 from checker.check.registry import Finding
 from checker.model import Loc
+from checker.pipeline import Result
 from checker.report import xlsx
-from checker.runner import Result
 
 
 def _results(n: int) -> list[Result]:

@@ -29,7 +29,7 @@ from checker.batch.local import (
     memory_limit,
     timeout_error,
 )
-from checker.runner import Result
+from checker.pipeline import DEFAULT_TIMEOUT, Result
 
 __all__ = ["DEFAULT_MEMORY", "MAX_TASKS_PER_WORKER", "BatchStats", "check_one", "memory_limit", "run_batch",
            "timeout_error"]
@@ -87,7 +87,7 @@ def _progress_enabled(quiet: bool) -> bool:
 # ------------------------------------------------------------------------------------------- entry
 
 
-def run_batch(files, cfg, ocr: str = "auto", jobs: int = 0, timeout: float = 120.0, quiet: bool = False,
+def run_batch(files, cfg, ocr: str = "auto", jobs: int = 0, timeout: float = DEFAULT_TIMEOUT, quiet: bool = False,
               mem_limit: str | int | None = None, cache: str | Path | None = None, dask: str | None = None,
               dask_input: str = "auto", on_result: Callable[[Result], None] | None = None,
               stats: BatchStats | None = None, notes: bool = True) -> list[Result]:

@@ -31,7 +31,7 @@ from typing import Any
 from checker import __version__
 from checker.check.registry import Finding
 from checker.model import Loc
-from checker.runner import Result, knowledge_for
+from checker.pipeline import Result, knowledge_for
 
 SCHEMA = 1
 _CHUNK = 1 << 20

@@ -38,7 +38,7 @@ from pathlib import Path
 from checker import __version__
 from checker.batch.local import Sandbox, check_one, failed_result, hook_action, memory_limit
 from checker.errors import InputError
-from checker.runner import Result
+from checker.pipeline import Result
 
 DEFAULT_MAX_BYTES = 64 * 1024**2
 INPUT_MODES = ("auto", "path", "bytes")

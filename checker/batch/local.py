@@ -38,12 +38,12 @@ from collections.abc import Iterator
 from multiprocessing.connection import wait as mp_wait
 from pathlib import Path
 
-from checker.runner import Result, check_file
+from checker.pipeline import Result, check_file
 
 DEFAULT_MEMORY = 4 * 1024**3
 STARTUP_LIMIT = 300.0  # seconds a sandbox waits for its worker to start (a loaded machine is slow)
 MAX_TASKS_PER_WORKER = 200  # recycle long-lived workers (leaks in parsers stay bounded)
-_PRELOAD = ["checker.runner", "checker.read", "checker.read.pdf", "checker.read.docx",
+_PRELOAD = ["checker.pipeline", "checker.read", "checker.read.pdf", "checker.read.docx",
             "checker.understand.facts", "checker.check.registry", "checker.batch.local"]
 
 
@@ -224,7 +224,7 @@ def _worker_main(conn, cfg, ocr: str, mem_cap: int, hook: str | None, ocr_thread
             pass
     try:  # warm up once: rule registry and rule knowledge
         from checker.check.registry import all_rules
-        from checker.runner import knowledge_for
+        from checker.pipeline import knowledge_for
 
         all_rules()
         knowledge_for(cfg)

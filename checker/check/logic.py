@@ -2,50 +2,20 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import regex
 
+from checker.check.options import Option
 from checker.check.registry import Rule, register
-from checker.check.scoring import _funds_num, _inds
-from checker.model import Loc
-from checker.understand.facts import sentences
-
-
-def execution_rate(facts) -> tuple[Decimal, str, Loc | None] | None:
-    """The project's execution rate in percent: printed total, else spent ÷ budget."""
-    got = facts.total("rate")
-    if got:
-        n, loc = got
-        v = n.value if (n.is_percent or n.value > Decimal("1.5")) else n.value * 100
-        return v, n.raw.strip(), loc
-    r = _funds_num(facts, "rate")
-    if r is not None:
-        v = r.value if (r.is_percent or r.value > Decimal("1.5")) else r.value * 100
-        return v, r.raw.strip(), None
-    spent, budget = facts.total("spent"), facts.total("budget")
-    if spent and budget and budget[0].value:
-        v = spent[0].value / budget[0].value * 100
-        return v, f"{v:.2f}%", spent[1]
-    return None
-
-
-def _balance_positive(facts) -> bool:
-    got = facts.total("balance")
-    if got:
-        return got[0].value > 0
-    spent, budget = facts.total("spent"), facts.total("budget")
-    if spent and budget:
-        return budget[0].value > spent[0].value
-    return True
-
+from checker.understand import lexicon
+from checker.understand.facts import Loc, Paragraph, sentences
 
 _ALL_DONE = regex.compile(r"(?:[一二三四五六七八九十\d]+个)?(?:子项目|项目)[^。；，]{0,6}?(?:均已|全部|均)"
                           r"[^。；，]{0,6}?(?:完成|完工|建成)")
 _ACCEPT_CLAIM = regex.compile(r"(?:各|全部|所有)(?:子)?项目[^，。；]{0,6}?验收合格率(?:达到|为|达)?\s*100\s*%|"
                            r"(?:均已|全部|均)(?:通过)?验收(?:合格)?")
 _UNIVERSAL = regex.compile(r"^(?:各|全部|所有)")
-_ACCEPT_PENDING = regex.compile(r"(?:尚未|未|暂未|还未|正在|待|尚在)(?:办理|进行|组织|完成)?(?:[竣峻]工)?验收")  # 峻: an OCR slip
+_ACCEPT_PENDING = regex.compile(rf"(?:{lexicon.alt('claims.not_yet')})(?:{lexicon.alt('claims.pending_steps')})?"
+                                 r"(?:[竣峻]工)?验收")  # 峻: an OCR slip
 
 
 @register
@@ -105,7 +75,7 @@ class AcceptanceClaim(Rule):
             return
         pu, ps, pw = pending
         claims = []
-        for ind in _inds(facts):
+        for ind in facts.indicator_rows:
             if "验收" in ind.name and _UNIVERSAL.search(ind.name) and ind.actual is not None \
                     and ind.actual.num is not None and ind.actual.num.value >= 100:
                 claims.append((f"{ind.name} {ind.actual.text}", ind.loc("actual")))
@@ -123,8 +93,8 @@ class AcceptanceClaim(Rule):
                                found=claim, locations=[loc, pu.loc.quoting(ps)])
 
 
-_ON_BUDGET = regex.compile(r"按预算|预算执行|资金执行|按计划支出|支出进度")
-_ON_TIME = regex.compile(r"按时|按期|如期|及时(?:完成|支付|拨付|到位)")  # not 响应及时率, a service measure
+_ON_BUDGET = lexicon.pattern("claims.on_budget")
+_ON_TIME = lexicon.pattern("claims.on_time")
 
 
 @register
@@ -137,16 +107,16 @@ class OnBudgetFullMarks(Rule):
     explain = "执行率远低于 100% 且有结转结余时，“全年按预算支出”“按时完成”等指标给满分与事实不符。"
     fail_example = "执行率 64.47%，成本指标“全年按预算支出”得 10 分（满分）。"
     pass_example = "执行率 64.47%，该指标按比例扣分并说明原因。"
-    config_keys = ("low_execution",)
+    options = (Option("low_execution", "number", "执行率（%）低于此值视为偏低"),)
 
     def check(self, facts):
-        er = execution_rate(facts)
+        er = facts.execution_rate
         if er is None:
             return
         rate, rate_txt, _ = er
-        if rate >= facts.k.threshold("low_execution", 90) or not _balance_positive(facts):
+        if rate >= self.opt("low_execution") or not facts.balance_positive:
             return
-        for ind in _inds(facts):
+        for ind in facts.indicator_rows:
             if ind.weight is None or ind.score is None or ind.score.value < ind.weight.value:
                 continue
             text = " ".join(x for x in (ind.name, ind.target.text if ind.target else "",
@@ -160,7 +130,8 @@ class OnBudgetFullMarks(Rule):
                                locations=[ind.loc("score"), ind.loc("name")])
 
 
-_NO_PROBLEM = regex.compile(r"(?:暂无|暂未发现|未发现|不存在|没有)(?:明显|突出|重大|任何)?(?:的)?问题|^无$|^无。$")
+_NO_PROBLEM = regex.compile(rf"(?:{lexicon.alt('claims.no_problem_lead')})(?:{lexicon.alt('claims.no_problem_degree')})?"
+                             r"(?:的)?问题|^无$|^无。$")
 
 
 @register
@@ -173,19 +144,17 @@ class NoProblemClaim(Rule):
     explain = "“存在问题”部分写“暂无问题”“无”，而预算执行率偏低或有绩效指标未达成，与事实不符。"
     fail_example = "执行率 36%，存在的问题写“暂无问题”。"
     pass_example = "如实分析执行率低的原因。"
-    config_keys = ("low_execution",)
+    options = (Option("low_execution", "number", "执行率（%）低于此值视为偏低"),)
 
     def check(self, facts):
-        er = execution_rate(facts)
-        missed = [i for i in _inds(facts) if i.met() is False]
-        low = er is not None and er[0] < facts.k.threshold("low_execution", 90)
+        er = facts.execution_rate
+        missed = [i for i in facts.indicator_rows if i.met() is False]
+        low = er is not None and er.percent < self.opt("low_execution")
         if not low and not missed:
             return
-        why = f"预算执行率仅 {er[1]}" if low else f"指标“{missed[0].name[:20]}”未达成"
+        why = f"预算执行率仅 {er.text}" if low else f"指标“{missed[0].name[:20]}”未达成"
         heading = ""
         for b in facts.doc.blocks:
-            from checker.model import Paragraph
-
             if isinstance(b, Paragraph):
                 if len(b.text) <= 30 and "问题" in b.text and not _NO_PROBLEM.search(b.text):
                     heading = b.text
@@ -216,7 +185,7 @@ class QualitativeFullMarks(Rule):
     pass_example = "定性指标按“达成 80–100%、部分达成 60–80%…”分档打分并附佐证。"
 
     def check(self, facts):
-        quali = [i for i in _inds(facts) if i.target is not None and not i.target.quantitative
+        quali = [i for i in facts.indicator_rows if i.target is not None and not i.target.quantitative
                  and i.weight is not None and i.score is not None and i.score.value >= i.weight.value]
         if len(quali) >= 2:
             names = "、".join(f"“{i.name}”" for i in quali[:4]) + (f"等 {len(quali)} 项" if len(quali) > 4 else "")
@@ -233,14 +202,15 @@ class AllOutputsDoneLowExecution(Rule):
     title = "产出指标全部完成，但预算执行率很低"
     explain = "全部产出指标都已达成并满分，而预算执行率不足一半，通常说明产出或资金数字有误。"
     fail_example = "执行率 20%，所有数量、质量指标均满分。"
+    options = (Option("very_low_execution", "number", "执行率（%）低于此值而产出全部满分时提示"),)
     pass_example = "执行率低的年度如实反映未完成的产出。"
 
     def check(self, facts):
-        er = execution_rate(facts)
-        if er is None or er[0] >= 50:
+        er = facts.execution_rate
+        if er is None or er.percent >= self.opt("very_low_execution"):
             return
-        outs = [i for i in _inds(facts) if i.level1 is not None and "产出" in i.level1.text]
+        outs = [i for i in facts.indicator_rows if i.level1 is not None and "产出" in i.level1.text]
         if len(outs) >= 3 and all(i.score is not None and i.weight is not None and i.score.value >= i.weight.value
                                   for i in outs):
-            yield self.finding(f"产出指标 {len(outs)} 项全部满分，但预算执行率仅 {er[1]}", expected="产出与资金执行相符",
-                               found=er[1], locations=[outs[0].loc("score")])
+            yield self.finding(f"产出指标 {len(outs)} 项全部满分，但预算执行率仅 {er.text}", expected="产出与资金执行相符",
+                               found=er.text, locations=[outs[0].loc("score")])

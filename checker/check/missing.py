@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import regex
 
-from checker.check.logic import execution_rate
+from checker.check.options import Option
 from checker.check.registry import Rule, register
-from checker.check.scoring import _funds_row, _inds
+from checker.understand import lexicon
 from checker.understand.numbers import is_empty_mark
 
-_EMPTY_REASON = regex.compile(r"^\s*(?:0|无|/|／|—+|-+|\\|无偏差|没有|略|空)?\s*$")
+_EMPTY_REASON = regex.compile(rf"^\s*(?:{lexicon.alt('reasons.empty')}|—+|-+)?\s*$")
 
 
 def reason_missing(text: str | None) -> bool:
@@ -27,11 +27,11 @@ class DeviationReason(Rule):
                "“偏差原因分析及改进措施”必须填写；只写“0”“无”“/”视同未填。")
     fail_example = "目标 ≥95%，实际 90%，偏差原因栏为空。"
     pass_example = "偏差原因栏写明未达成原因及改进措施。"
-    config_keys = ("overshoot_factor",)
+    options = (Option("overshoot_factor", "number", "实际值超过目标值的这一倍数时，也须填写偏差原因"),)
 
     def check(self, facts):
-        factor = facts.k.threshold("overshoot_factor", 1.3)
-        for ind in _inds(facts):
+        factor = self.opt("overshoot_factor")
+        for ind in facts.indicator_rows:
             met = ind.met()
             over = False
             if met is True and not ind.reverse and ind.target and ind.target.num and ind.actual and ind.actual.num \
@@ -54,7 +54,7 @@ class DeviationReason(Rule):
                                expected="填写偏差原因分析及改进措施", found=text or "（空）", locations=[loc])
 
 
-_REASON_WORDS = regex.compile(r"原因|由于|因为|受|尚未|未支付|未拨付|结转|结余|节余|节约|收回|滞后|延迟|延期|未完成|审计|结算|未到|进度")
+_REASON_WORDS = lexicon.pattern("reasons.words")
 
 
 @register
@@ -68,32 +68,35 @@ class LowExecutionUnexplained(Rule):
                "正文“存在的问题”里写了原因也不能替代自评表中的偏差原因分析。")
     fail_example = "执行率 64.47%，自评表“偏差原因分析及改进措施”各栏均为空。"
     pass_example = "自评表资金行或偏差原因栏写明“部分项目尚未办理竣工结算，资金结转”。"
-    config_keys = ("deviation_required_below",)
+    options = (Option("deviation_required_below", "number", "执行率（%）低于此值时，自评表须说明偏差原因"),)
 
     def check(self, facts):
-        er = execution_rate(facts)
+        er = facts.execution_rate
         if er is None:
             return
         rate, rate_txt, _ = er
-        if rate >= facts.k.threshold("deviation_required_below", 90):
+        if rate >= self.opt("deviation_required_below"):
             return
         regs = [r for r in (facts.indicators, facts.funds_block) if r is not None]
         if not regs:
             return
         if _execution_explained(regs):
             return
-        row = _funds_row(facts)
+        row = facts.funds_row
         loc = None
         if row is not None:
             v = row.values.get("rate") or row.values.get("score")
             loc = v.loc if v is not None else None
-        yield self.finding(f"预算执行率 {rate_txt} 低于 {facts.k.threshold('deviation_required_below', 90)}%，"
+        yield self.finding(f"预算执行率 {rate_txt} 低于 {self.opt('deviation_required_below')}%，"
                            "但绩效自评表未填写偏差原因分析及改进措施", expected="在自评表中说明执行率偏低的原因",
                            found="（未说明）", locations=[loc])
 
 
-_DEV_LABEL = regex.compile(r"偏差原因|原因分析|未完成原因|偏差说明")
-_ABOUT_MONEY = regex.compile(r"执行率|资金|支出|支付|拨付|结转|结余|预算")
+_DEV_LABEL = lexicon.pattern("reasons.deviation_labels")
+_ABOUT_MONEY = lexicon.pattern("reasons.about_money")
+_ADJUSTED = lexicon.pattern("reasons.adjustment")
+_ADJUST_REASON = lexicon.pattern("reasons.adjustment_reasons")
+_ADJUST_AMOUNT = regex.compile(rf"(?:{lexicon.alt('reasons.adjustment_amount')})[^。；，]{{0,14}}?[\d.]+\s*万?元")
 
 
 def _execution_explained(regs) -> bool:
@@ -133,7 +136,7 @@ class BudgetAdjusted(Rule):
     pass_example = "注明“年中调减 500 万元，原因是…”。"
 
     def check(self, facts):
-        row = _funds_row(facts)
+        row = facts.funds_row
         if row is None:
             return
         a, b = row.values.get("initial_budget"), row.values.get("adjusted_budget")
@@ -141,9 +144,7 @@ class BudgetAdjusted(Rule):
             return
         for u in facts.units:
             t = u.text.replace("调整后", "")
-            if regex.search(r"调整|追加|调减|调增|调剂|收回|压减|核减", t) and (
-                    regex.search(r"原因|由于|因为|根据|按照|批准|用于", t)
-                    or regex.search(r"(?:调减|调增|追加|压减|核减|收回)[^。；，]{0,14}?[\d.]+\s*万?元", t)):
+            if _ADJUSTED.search(t) and (_ADJUST_REASON.search(t) or _ADJUST_AMOUNT.search(t)):
                 return  # a sentence that explains the adjustment (a header such as 调整后预算数 does not)
         yield self.finding(f"年初预算数 {a.num.raw.strip()} 与全年预算数 {b.num.raw.strip()} 不同，报告未说明预算调整原因",
                            expected="说明预算调整", found=f"{a.num.raw.strip()} → {b.num.raw.strip()}",
@@ -162,7 +163,7 @@ class BlankCells(Rule):
     pass_example = "各栏均已填写。"
 
     def check(self, facts):
-        for ind in _inds(facts):
+        for ind in facts.indicator_rows:
             if ind.weight is None:
                 continue
             for concept, label in (("score", "得分"), ("actual", "实际完成值"), ("target", "年度指标值")):
@@ -172,7 +173,7 @@ class BlankCells(Rule):
                 if concept in ind.region.columns and not present:
                     yield self.finding(f"指标“{ind.name[:30]}”的{label}为空", expected=f"填写{label}", found="（空）",
                                        locations=[ind.loc(concept) or ind.loc("name")])
-        row = _funds_row(facts)
+        row = facts.funds_row
         if row is None:
             return
         for concept, label, sev in (("adjusted_budget", "全年预算数", None), ("spent", "全年执行数", None),
@@ -183,8 +184,8 @@ class BlankCells(Rule):
                                    locations=[v.loc], severity=sev)
 
 
-_PLACEHOLDER = regex.compile(r"[XxＸ×]{2,}|\*{2,}|＊{2,}|某某|(?<![\p{Han}])指标\s*\d+(?![\p{Han}\d])|^…+$|^\.{3,}$"
-                             r"|[（(]\s*[XxＸ×*]+\s*[)）]|≥\s*\*|填写说明|请填写|此处填写")
+_PLACEHOLDER = regex.compile("|".join([*lexicon.patterns("placeholders.patterns"),
+                                        lexicon.alt("placeholders.words")]))
 
 
 @register
@@ -214,7 +215,7 @@ class Placeholders(Rule):
 
 _BLANK_DATE = regex.compile(r"(?<!\d)年\s*月\s*日")
 # Judged on the raw text: spacing is what separates a filled-in name from the next label.
-_BLANK_FIELD = regex.compile(r"(填报日期|报告日期|日期|签字|签章|盖章|填表人|联系电话|负责人)\s*[)）]?\s*[:：][ \t\u3000]*"
+_BLANK_FIELD = regex.compile(rf"({lexicon.alt('blanks.field_labels')})\s*[)）]?\s*[:：][ \t\u3000]*"
                              r"(?=$|\n|\S{1,24}?[:：])")
 
 
@@ -255,10 +256,9 @@ class RequiredSections(Rule):
     explain = "按配置档要求，报告应包含项目概况、资金使用、绩效情况、存在问题等章节（标题用词按同义词匹配）。"
     fail_example = "全文没有“存在的问题”章节。"
     pass_example = "各章节齐全。"
-    config_keys = ("sections",)
 
     def check(self, facts):
-        required = facts.k.profile.get("sections", {}).get("required", [])
+        required = lexicon.section_names("project")
         heads = [b.text for b in facts.doc.paragraphs if len(b.text) <= 40]
         heads += [c.text for t in facts.doc.tables for c in t.cells if 0 < len(c.text) <= 20]
         if len(facts.doc.paragraphs) + len(facts.doc.tables) < 5:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from checker.check.options import Option
 from checker.model import Loc
 
 CATEGORIES = ("sum", "balance", "rate", "score", "grade", "mismatch", "text", "logic", "missing")
@@ -65,21 +66,48 @@ class Rule:
     explain: ClassVar[str]  # Chinese, why it matters
     fail_example: ClassVar[str]
     pass_example: ClassVar[str]
-    config_keys: ClassVar[tuple[str, ...]] = ()
+    options: ClassVar[tuple[Option, ...]] = ()  # declared options; values come from the profile and config
 
-    def __init__(self, severity: str | None = None, options: dict[str, Any] | None = None):
+    def __init__(self, severity: str | None = None, values: dict[str, Any] | None = None):
         self.sev = severity or self.severity
-        self.options = options or {}
+        self.values = values or {}  # option name -> typed value
+
+    def opt(self, name: str) -> Any:
+        return self.values[name]
+
+    @classmethod
+    def option(cls, name: str) -> Option | None:
+        return next((o for o in cls.options if o.name == name), None)
+
+    @classmethod
+    def resolve(cls, profile: dict[str, Any], overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Typed option values: the rule's own `[rule.CODE]` overrides, else the profile's (with the
+        config's `[thresholds]` merged into it)."""
+        th = profile.get("thresholds", {})
+        out = {}
+        for o in cls.options:
+            raw = (overrides or {}).get(o.name, th.get(o.name))
+            if raw is None:
+                raise KeyError(f"{cls.code}: option {o.name} has no value in the profile")
+            out[o.name] = o.coerce(raw)
+        return out
 
     def check(self, facts) -> Iterable[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def finding(self, message: str, *, expected: Any = None, found: Any = None, locations: Iterable[Loc] = (),
                 severity: str | None = None, difference: Any = None, hint: str | None = None,
-                unit: str | None = None) -> Finding:
-        """A finding of this rule.  `unit` is the one unit expected, found and difference are written in:
-        the caller converts both operands to it before formatting them."""
-        return Finding(rule=self.code, category=self.category, severity=severity or self.sev, message=message,
+                category: str | None = None, unit: str | None = None) -> Finding:
+        """A finding of this rule; `category` and `severity` override the rule's for this one finding
+        (a repeated passage that differs only in a figure is a mismatch), decided here, never after.
+        `unit` is the one unit expected, found and difference are written in: the caller converts both
+        operands to it before formatting them."""
+        if category is not None and category not in CATEGORIES:
+            raise ValueError(f"{self.code}: unknown category {category}")
+        if severity is not None and severity not in SEVERITIES:
+            raise ValueError(f"{self.code}: unknown severity {severity}")
+        return Finding(rule=self.code, category=category or self.category, severity=severity or self.sev,
+                       message=message,
                        expected=None if expected is None else str(expected),
                        found=None if found is None else str(found),
                        locations=[loc for loc in locations if loc is not None],
@@ -87,10 +115,29 @@ class Rule:
                        unit=unit or None)
 
     @classmethod
-    def describe(cls) -> dict[str, Any]:
+    def explain_values(cls, k) -> dict[str, str]:
+        """Values for the {placeholders} of `explain` from the knowledge in force (a profile's bands)."""
+        return {}
+
+    @classmethod
+    def describe(cls, k=None) -> dict[str, Any]:
+        """The rule's documentation; `explain` rendered with the knowledge `k` (default profile if None)."""
+        if k is None:
+            from checker.knowledge import load
+
+            k = load()
         return {"code": cls.code, "name": cls.name, "category": cls.category, "severity": cls.severity,
-                "title": cls.title, "explain": cls.explain, "fail_example": cls.fail_example,
-                "pass_example": cls.pass_example, "config_keys": list(cls.config_keys)}
+                "title": cls.title, "explain": cls.explain.format(**cls.explain_values(k)),
+                "fail_example": cls.fail_example,
+                "pass_example": cls.pass_example,
+                "options": [dict(o.describe(), value=_plain(v)) for o, v in zip(cls.options, cls.resolve(k.profile).values(),
+                                                                               strict=True)]}
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, tuple):
+        return [_plain(x) for x in v]
+    return str(v) if not isinstance(v, int) else v
 
 
 _REGISTRY: dict[str, type[Rule]] = {}
@@ -105,19 +152,12 @@ def register(cls: type[Rule]) -> type[Rule]:
     return cls
 
 
-def _load_rules() -> None:
-    # importing the modules registers their rules
-    from checker.check import arithmetic, consistency, logic, missing, scoring, text  # noqa: F401
-
-
 def all_rules() -> list[type[Rule]]:
-    _load_rules()
     return [_REGISTRY[c] for c in sorted(_REGISTRY)]
 
 
 def get_rule(code: str) -> type[Rule] | None:
     """A rule by its code (PC301) or its name (execution-rate)."""
-    _load_rules()
     key = code.strip()
     got = _REGISTRY.get(key.upper())
     if got is None:
@@ -187,7 +227,7 @@ def run_rules(facts, select: Iterable[str] = (), ignore: Iterable[str] = (),
     for cls in all_rules():
         if not selected(cls, select, ignore):
             continue
-        rule = cls(severity=severities.get(cls.code), options=(options or {}).get(cls.code, {}))
+        rule = cls(severity=severities.get(cls.code), values=cls.resolve(facts.k.profile, (options or {}).get(cls.code)))
         for f in _safe(rule.check(facts)):
             if f.key() in seen:
                 continue
