@@ -65,7 +65,8 @@ def ruleset_digest() -> str:
     root = rules_dir()
     data = {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(root.rglob("*.toml"))}
-    rules = [[r.code, r.category, r.severity, list(r.config_keys)] for r in all_rules()]
+    rules = [[r.code, r.category, r.severity, [[o.name, repr(getattr(o, "default", None))] for o in r.options]]
+             for r in all_rules()]
     return _digest({"data": data, "rules": rules})
 
 
