@@ -1,0 +1,478 @@
+"""Sentence-level facts: what a report's prose states and how its own figures relate.
+
+Reports state arithmetic in sentences as often as in tables: a total and its parts ("共安排资金300万元，
+其中中央120万元、省级100万元、县级60万元"), counts and their components ("年初批复8个项目……年中增加
+8个项目" against "共15个"), funding levels ("中央财政衔接资金1400万元"), rates with the amounts
+they stand for ("支付18501.096万元，未支付703万元，支付率95%") and claims ("各项指标均达到预期").
+This module reads them once into typed records; the rules compare them. The words live in
+rules/narrative.toml.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import regex
+
+from checker.knowledge import rules_dir
+from checker.model import Loc
+from checker.understand.numbers import Num, find_numbers
+
+_SENTENCE_END = regex.compile(r"[。！？!?\n]")
+_LIST_SEP = "、，,；;：:"
+_OPEN, _CLOSE = "（(〔【[", "）)〕】]"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    total_words: tuple[str, ...]
+    parts_open: tuple[str, ...]
+    not_a_part: tuple[str, ...]
+    counters: tuple[str, ...]
+    count_totals: tuple[str, ...]
+    components: tuple[str, ...]
+    levels: dict[str, tuple[str, ...]]
+    execution: tuple[str, ...]
+    spent: tuple[str, ...]
+    budget: tuple[str, ...]
+    remainder: tuple[str, ...]
+    comparison: tuple[str, ...]
+    strong_claims: tuple[str, ...]
+    weak_claims: tuple[str, ...]
+    not_done: tuple[str, ...]
+    weak_claim_execution_below: Decimal
+    benign_context: tuple[str, ...]
+    acting_suffixes: tuple[str, ...]
+
+
+def _longest_first(words) -> tuple[str, ...]:
+    return tuple(sorted(dict.fromkeys(words), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    d = tomllib.loads((rules_dir() / "narrative.toml").read_text(encoding="utf-8"))
+    it, ct, ro, ra, cl, un = (d["itemised"], d["counts"], d["roles"], d["rates"], d["claims"], d["units"])
+    return Lexicon(
+        total_words=_longest_first(it["total_words"]), parts_open=_longest_first(it["parts_open"]),
+        not_a_part=_longest_first(it["not_a_part"]), counters=_longest_first(ct["counters"]),
+        count_totals=_longest_first(ct["total_words"]), components=_longest_first(ct["component_words"]),
+        levels={k: _longest_first(v) for k, v in ro["levels"].items()},
+        execution=_longest_first(ra["execution"]), spent=_longest_first(ra["spent"]),
+        budget=_longest_first(ra["budget"]), remainder=_longest_first(ra["remainder"]),
+        comparison=_longest_first(ra["comparison"]), strong_claims=_longest_first(cl["strong"]),
+        weak_claims=_longest_first(cl["weak"]), not_done=_longest_first(cl["not_done"]),
+        weak_claim_execution_below=Decimal(str(cl["weak_claim_execution_below"])),
+        benign_context=_longest_first(un["benign_context"]), acting_suffixes=_longest_first(un["acting_suffixes"]),
+    )
+
+
+# ----------------------------------------------------------------------------------------- records
+@dataclass
+class ItemisedSum:
+    """A stated total and the parts the same sentence itemises for it."""
+
+    total: Num
+    parts: list[Num]
+    quote: str
+    loc: Loc
+    forward: bool = True  # "共X，其中a、b" (True) or "a、b，共X" (False)
+
+
+@dataclass
+class CountSum:
+    """A stated count and the counts that make it up ("其中A8条、B4条" or "年初8个……年中新增4个")."""
+
+    total: int
+    parts: list[tuple[int, str]]  # (count, label)
+    counter: str
+    quote: str
+    loc: Loc
+
+
+@dataclass
+class RoleMention:
+    """An amount named as one funding level's money."""
+
+    level: str
+    num: Num
+    quote: str
+    loc: Loc
+    unit_index: int  # which text unit it sits in
+
+
+@dataclass
+class NarrativeRate:
+    """A stated spent ÷ budget rate with the amounts its own sentence gives."""
+
+    name: str
+    stated: Num
+    spent: Num
+    budget_lo: Decimal  # in 万元... in the unit of `unit`
+    budget_hi: Decimal
+    unit: str
+    budget_text: str
+    budget_source: str  # "sentence" | "remainder" | "document"
+    quote: str
+    loc: Loc
+
+
+@dataclass
+class Claim:
+    words: str
+    strength: str  # "strong" | "weak"
+    quote: str
+    loc: Loc
+
+
+@dataclass
+class Narrative:
+    sums: list[ItemisedSum] = field(default_factory=list)
+    counts: list[CountSum] = field(default_factory=list)
+    roles: list[RoleMention] = field(default_factory=list)
+    rates: list[NarrativeRate] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+
+# ----------------------------------------------------------------------------------------- helpers
+def _depths(text: str) -> list[int]:
+    """Bracket depth at every position: a figure inside （…） is a detail of the figure before it."""
+    out, d = [], 0
+    for ch in text:
+        if ch in _OPEN:
+            d += 1
+        out.append(d)
+        if ch in _CLOSE and d > 0:
+            d -= 1
+    return out
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _label_before(text: str, pos: int, floor: int = 0, width: int = 16) -> str:
+    """The words before a figure back to the previous list separator (its label)."""
+    a = pos
+    while a > floor and pos - a < width and text[a - 1] not in _LIST_SEP + "。！？":
+        a -= 1
+    return text[a:pos]
+
+
+def _ends_with_any(s: str, words) -> str | None:
+    s = s.rstrip()
+    for w in words:
+        if s.endswith(w):
+            return w
+    return None
+
+
+def _contains_any(s: str, words) -> str | None:
+    for w in words:
+        if w in s:
+            return w
+    return None
+
+
+def _money(nums: list[Num]) -> list[Num]:
+    return [n for n in nums if n.kind == "amount" and n.is_money and not n.approx]
+
+
+def _sum_in(parts: list[Num], unit: str) -> tuple[Decimal, Decimal] | None:
+    lo = hi = Decimal(0)
+    for p in parts:
+        try:
+            a, b = p.interval(unit)
+        except ValueError:
+            return None
+        lo, hi = lo + a, hi + b
+    return lo, hi
+
+
+def _overlaps(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal]) -> bool:
+    """Rounding intervals are half-open ([v − ½ulp, v + ½ulp)): touching ends do not overlap."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _at_precision(n: Num, decimals: int) -> Num:
+    from dataclasses import replace
+
+    return replace(n, decimals=max(n.decimals, decimals))
+
+
+def sums_hold(total: Num, parts: list[Num]) -> bool | None:
+    """Whether a total's interval overlaps the sum of its parts' intervals; None if units don't mix.
+
+    A list is written at one precision: beside 29.99, "30" stands for 30.00 (DOMAIN: trimmed zeros),
+    so every figure is judged at the finest precision written in the list (per money unit).
+    """
+    finest: dict[str, int] = {}
+    for n in [total, *parts]:
+        finest[n.unit] = max(finest.get(n.unit, 0), n.decimals)
+    total = _at_precision(total, finest[total.unit])
+    s = _sum_in([_at_precision(p, finest[p.unit]) for p in parts], total.unit)
+    if s is None:
+        return None
+    return _overlaps(total.interval(), s)
+
+
+def parts_sum(total: Num, parts: list[Num]) -> Decimal:
+    return sum((p.to_unit(total.unit) or Decimal(0) for p in parts), Decimal(0))
+
+
+# ----------------------------------------------------------------------------------------- itemised
+def itemised_sums(text: str, loc: Loc) -> list[ItemisedSum]:
+    lx = lexicon()
+    out: list[ItemisedSum] = []
+    depth = _depths(text)
+    nums = find_numbers(text)
+    money = [n for n in _money(nums) if depth[n.start] == 0]
+    spans = _sentences(text)
+
+    def sentence_of(pos: int) -> tuple[int, int]:
+        for a, b in spans:
+            if a <= pos < b:
+                return a, b
+        return 0, len(text)
+
+    # forward: "……X万元，其中a、b、c" (the 其中 may open the next sentence)
+    for m in regex.finditer("|".join(map(regex.escape, lx.parts_open)), text):
+        if depth[m.start()] > 0:
+            continue
+        gap_start = m.start()
+        before = [n for n in money if n.end <= gap_start]
+        if not before:
+            continue
+        total = before[-1]
+        gap = text[total.end:gap_start]
+        if len(gap.strip(" ，,。；;：:")) > 0 or len(gap) > 3:
+            continue  # the 其中 does not follow the figure directly: it itemises something else
+        a, b = sentence_of(m.end())
+        parts: list[Num] = []
+        first_spent: bool | None = None
+        for n in money:
+            if n.start < m.end() or n.start >= b:
+                continue
+            label = _label_before(text, n.start, m.end())
+            if _contains_any(label, lx.not_a_part) or _contains_any(label, lx.total_words):
+                break
+            spent = _contains_any(label, lx.spent) is not None
+            if first_spent is None:
+                first_spent = spent
+            elif spent != first_spent:
+                break  # the sentence moved on from the allocation to the spending
+            parts.append(n)
+        if len(parts) < 2 or any(p.to_unit(total.unit) is None for p in parts):
+            continue
+        quote = text[max(0, total.start - 12):parts[-1].end + 2]
+        out.append(ItemisedSum(total, parts, quote.strip(), loc.quoting(quote.strip())))
+
+    # backward: "完成道路硬化45万元、路灯安装12.5万元、绿化8.35万元，共完成投资65.8万元"
+    for a, b in spans:
+        sent_money = [n for n in money if a <= n.start < b]
+        for i, n in enumerate(sent_money):
+            label = _label_before(text, n.start, a, width=12)
+            if i < 2 or not _contains_any(label[:3], lx.total_words):
+                continue
+            parts = sent_money[:i]
+            seps = text[parts[0].end:n.start]
+            if "、" not in seps or _contains_any(seps, lx.parts_open):
+                continue
+            if any(_contains_any(_label_before(text, p.start, a), lx.total_words + lx.not_a_part) for p in parts):
+                continue
+            quote = text[max(a, parts[0].start - 10):n.end + 1].strip()
+            out.append(ItemisedSum(n, parts, quote, loc.quoting(quote), forward=False))
+    return out
+
+
+# ----------------------------------------------------------------------------------------- counts
+def _count_re(lx: Lexicon) -> regex.Pattern:
+    counters = "|".join(map(regex.escape, lx.counters))
+    return regex.compile(rf"(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?P<c>{counters})(?![\d%])")
+
+
+def _cn_int(s: str) -> int | None:
+    from checker.understand.numbers import parse_number
+
+    if s.isdigit():
+        return int(s)
+    n = parse_number(s)
+    return int(n.value) if n is not None and n.value == n.value.to_integral_value() else None
+
+
+def count_sums(text: str, loc: Loc) -> list[CountSum]:
+    lx = lexicon()
+    out: list[CountSum] = []
+    depth = _depths(text)
+    cre = _count_re(lx)
+    hits = [m for m in cre.finditer(text) if depth[m.start()] == 0]
+    for a, b in _sentences(text):
+        sent = [m for m in hits if a <= m.start() < b]
+        # "共N条，其中A8条、B4条"
+        for i, m in enumerate(sent):
+            label = _label_before(text, m.start(), a, width=14)
+            if not _contains_any(label, lx.count_totals):
+                continue
+            rest = text[m.end():b]
+            po = regex.search("|".join(map(regex.escape, lx.parts_open)), rest)
+            if not po or len(rest[:po.start()].strip(" ，,；;：:")) > 8:
+                continue
+            total, counter = _cn_int(m.group("n")), m.group("c")
+            parts = [(_cn_int(x.group("n")), _label_before(text, x.start(), m.end() + po.end()))
+                     for x in sent[i + 1:] if x.group("c") == counter]
+            parts = [(n, lab) for n, lab in parts if n is not None]
+            if total is None or len(parts) < 2 or any(n >= total for n, _ in parts):
+                continue  # a part as large as the whole is a hierarchy (三级指标12个), not a partition
+            quote = text[max(a, m.start() - 8):min(b, sent[-1].end() + 4)].strip()
+            out.append(CountSum(total, parts, counter, quote, loc.quoting(quote)))
+    # components across clauses of one paragraph: "共15个项目……年初批复8个项目……年中增加8个项目"
+    total_m = None
+    for m in hits:
+        label = _label_before(text, m.start(), 0, width=14)
+        after = text[m.end():m.end() + 4]
+        if _contains_any(label, lx.count_totals) and ("项目" in label or after.startswith("项目")):
+            total_m = m
+            break
+    if total_m is not None:
+        comps: list[tuple[int, str]] = []
+        for m in hits:
+            if m is total_m or not text[m.end():m.end() + 4].startswith("项目"):
+                continue
+            label = _label_before(text, m.start(), 0, width=16)
+            w = _contains_any(label, lx.components)
+            if w and not _contains_any(label, lx.count_totals):
+                n = _cn_int(m.group("n"))
+                if n is not None:
+                    comps.append((n, w))
+        total = _cn_int(total_m.group("n"))
+        if total is not None and len(comps) >= 2 and len({w for _, w in comps}) >= 2:
+            quote = text[max(0, total_m.start() - 10):total_m.end() + 4].strip()
+            out.append(CountSum(total, comps, total_m.group("c"), quote, loc.quoting(text[:200])))
+    return out
+
+
+# ----------------------------------------------------------------------------------------- roles
+def role_mentions(text: str, loc: Loc, unit_index: int) -> list[RoleMention]:
+    lx = lexicon()
+    out: list[RoleMention] = []
+    depth = _depths(text)
+    spellings = sorted(((s, lvl) for lvl, ss in lx.levels.items() for s in ss), key=lambda x: -len(x[0]))
+    for n in _money(find_numbers(text)):
+        if depth[n.start] > 0:
+            continue
+        label = _label_before(text, n.start, 0, width=14)
+        if regex.search(r"\d", label):
+            continue
+        found = None
+        for s, lvl in spellings:
+            i = label.find(s)
+            if i >= 0 and (found is None or i < found[0]):
+                found = (i, lvl)
+        if found is None:
+            continue
+        # one level only in the label ("中央和省级资金200万元" names no single level)
+        others = {lvl for s, lvl in spellings if s in label}
+        if len(others) > 1 or "资金" not in label + text[n.end:n.end + 2] and "补助" not in label:
+            continue
+        quote = text[max(0, n.start - len(label)):n.end]
+        out.append(RoleMention(found[1], n, quote, loc.quoting(quote), unit_index))
+    return out
+
+
+# ----------------------------------------------------------------------------------------- rates
+def _rate_re(lx: Lexicon) -> regex.Pattern:
+    names = "|".join(map(regex.escape, lx.execution))
+    return regex.compile(rf"(?P<name>{names})(?P<mid>[^，。；;\d]{{0,6}}?)(?P<num>\d+(?:\.\d+)?)\s*%")
+
+
+def narrative_rates(text: str, loc: Loc, doc_budget: Num | None) -> list[NarrativeRate]:
+    lx = lexicon()
+    out: list[NarrativeRate] = []
+    money = _money(find_numbers(text))
+    depth = _depths(text)
+    for m in _rate_re(lx).finditer(text):
+        if depth[m.start()] > 0:
+            continue
+        mid = m.group("mid")
+        if _contains_any(mid, lx.comparison) or _contains_any(text[m.end():m.end() + 3], lx.comparison):
+            continue
+        a = max((s for s, e in _sentences(text) if s <= m.start()), default=0)
+        before = [n for n in money if a <= n.start < m.start() and depth[n.start] == 0]
+        spent = None
+        for n in reversed(before):
+            lab = _label_before(text, n.start, a, width=10)
+            if _contains_any(lab, lx.spent) and not _contains_any(lab, lx.remainder):
+                spent = n
+                break
+        if spent is None:
+            continue
+        stated = Num(Decimal(m.group("num")), "%", len(m.group("num").partition(".")[2]), m.group("num") + "%",
+                     m.start("num"), m.end())
+        unit = spent.unit
+        budget = None
+        for n in before:
+            if n is spent or n.start > spent.start:
+                continue
+            lab = _label_before(text, n.start, a, width=10)
+            if _contains_any(lab, lx.budget) and not _contains_any(lab, lx.spent):
+                budget = (n.interval(unit), n.raw, "sentence")
+        if budget is None:
+            rem = [n for n in money if spent.end <= n.start < m.start()
+                   and _contains_any(_label_before(text, n.start, a, width=8), lx.remainder)]
+            if len(rem) == 1:
+                s_lo, s_hi = spent.interval(unit)
+                r_lo, r_hi = rem[0].interval(unit)
+                budget = ((s_lo + r_lo, s_hi + r_hi), f"{spent.raw}+{rem[0].raw}", "remainder")
+        if budget is None and doc_budget is not None and doc_budget.to_unit(unit) is not None:
+            budget = (doc_budget.interval(unit), doc_budget.raw, "document")
+        if budget is None:
+            continue
+        (b_lo, b_hi), btext, source = budget
+        quote = text[max(a, spent.start - 8):m.end()].strip()
+        out.append(NarrativeRate(m.group("name"), stated, spent, b_lo, b_hi, unit, btext, source, quote,
+                                 loc.quoting(quote)))
+    return out
+
+
+def rate_holds(r: NarrativeRate) -> bool:
+    s_lo, s_hi = r.spent.interval(r.unit)
+    if r.budget_lo <= 0:
+        return True
+    lo, hi = s_lo / r.budget_hi * 100, s_hi / r.budget_lo * 100
+    p_lo, p_hi = r.stated.interval()
+    return _overlaps((lo, hi), (p_lo, p_hi))
+
+
+def rate_value(r: NarrativeRate) -> Decimal:
+    mid = (r.budget_lo + r.budget_hi) / 2
+    return (r.spent.value / mid * 100).quantize(Decimal("0.01")) if mid else Decimal(0)
+
+
+# ----------------------------------------------------------------------------------------- claims
+_NEGATION = ("未", "没有", "尚未", "不能", "难以", "无法", "不", "并非")
+
+
+def claims(text: str, loc: Loc) -> list[Claim]:
+    lx = lexicon()
+    out: list[Claim] = []
+    for strength, words in (("strong", lx.strong_claims), ("weak", lx.weak_claims)):
+        for w in words:
+            for m in regex.finditer(regex.escape(w), text):
+                if any(text[max(0, m.start() - len(n)):m.start()] == n for n in _NEGATION):
+                    continue
+                a = max((s for s, e in _sentences(text) if s <= m.start()), default=0)
+                b = min((e for s, e in _sentences(text) if e > m.start()), default=len(text))
+                quote = text[a:b].strip()
+                if any(c.quote == quote for c in out):
+                    continue  # one claim per sentence
+                out.append(Claim(w, strength, quote, loc.quoting(quote)))
+    return out
