@@ -32,11 +32,11 @@ from collections import deque
 from multiprocessing.connection import wait as mp_wait
 from pathlib import Path
 
-from checker.runner import Result, check_file
+from checker.pipeline import DEFAULT_TIMEOUT, Result, check_file
 
 DEFAULT_MEMORY = 4 * 1024**3
 MAX_TASKS_PER_WORKER = 200  # recycle long-lived workers (leaks in parsers stay bounded)
-_PRELOAD = ["checker.runner", "checker.read", "checker.read.pdf", "checker.read.docx",
+_PRELOAD = ["checker.pipeline", "checker.read", "checker.read.pdf", "checker.read.docx",
             "checker.understand.facts", "checker.check.registry", "checker.batch"]
 
 
@@ -247,7 +247,7 @@ def _worker_main(conn, cfg, ocr: str, mem_cap: int, hook: str | None, ocr_thread
             pass
     try:  # warm up once: rule registry and rule knowledge
         from checker.check.registry import all_rules
-        from checker.runner import knowledge_for
+        from checker.pipeline import knowledge_for
 
         all_rules()
         knowledge_for(cfg)
@@ -414,7 +414,7 @@ def _run_pool(files, cfg, ocr, jobs, timeout, mem_cap, hook, progress) -> list[R
 # ------------------------------------------------------------------------------------------- entry
 
 
-def run_batch(files, cfg, ocr: str = "auto", jobs: int = 0, timeout: float = 120.0, quiet: bool = False,
+def run_batch(files, cfg, ocr: str = "auto", jobs: int = 0, timeout: float = DEFAULT_TIMEOUT, quiet: bool = False,
               mem_limit: str | int | None = None) -> list[Result]:
     """Check every file; one Result per file in input order, failures included."""
     files = list(files)

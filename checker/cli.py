@@ -10,6 +10,7 @@ import click
 
 from checker import __version__
 from checker.errors import InputError
+from checker.pipeline import DEFAULT_TIMEOUT
 
 _SUBCOMMANDS = {"check", "dump", "rules", "rule"}
 
@@ -53,7 +54,8 @@ def main() -> None:
 @click.option("--annotate", type=click.Path(path_type=Path), help="输出带批注的 PDF / annotated PDF copy")
 @click.option("--summary", "summary_path", type=click.Path(path_type=Path), help="批量汇总 .xlsx 或 .csv")
 @click.option("--jobs", "-j", type=int, default=0, help="并行进程数（默认 CPU 核数）/ worker processes")
-@click.option("--timeout", type=float, default=300.0, help="单个文件的时间上限（秒）/ per-file time limit")
+@click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True,
+              help="单个文件的时间上限（秒）/ per-file time limit")
 @click.option("--quiet", "-q", is_flag=True, help="不显示进度条 / no progress bar")
 def check_cmd(paths, fmt, output, select, ignore, profile, config_path, min_severity, ocr, annotate,
               summary_path, jobs, timeout, quiet) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checker.check.registry import Finding
 from checker.model import Document, Loc, Page
-from checker.runner import Result, _mark_ocr, _one_digit_slip
+from checker.pipeline import Result, _mark_ocr, _one_digit_slip
 
 
 def test_one_digit_slip():

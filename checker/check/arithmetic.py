@@ -6,23 +6,12 @@ from decimal import Decimal
 
 import regex
 
-from checker.check import tolerance as tol
 from checker.check.registry import Rule, register
-from checker.understand.numbers import Num
-from checker.understand.tables import MONEY_COLS, Region, Row
-
-CONCEPT_ZH = {
-    "budget": "预算数", "initial_budget": "年初预算数", "adjusted_budget": "全年（调整后）预算数",
-    "arrived": "到位资金", "spent": "实际支出", "balance": "结转结余", "rate": "执行率",
-    "rate_arrival": "到位率", "weight": "分值", "score": "得分",
-}
-
-
-def _col_decimals(reg: Region, concept: str) -> int:
-    """Written precision of a column. Money columns share the table's: trimmed trailing zeros
-    (80 beside 17.6 and 95.75) mean 80.00, not 80 ± 0.5."""
-    concepts = [c for c in MONEY_COLS if c in reg.columns] if concept in MONEY_COLS else [concept]
-    return tol.column_decimals(r.values[c].num for c in concepts for r in reg.rows if c in r.values)
+from checker.understand import intervals as tol
+from checker.understand.facts import Loc
+from checker.understand.matching import pair_items
+from checker.understand.numbers import Num, looks_percent, parse_number, with_unit
+from checker.understand.tables import CONCEPT_ZH, MONEY_COLS, Region, Row
 
 
 def _num(row: Row, concept: str) -> Num | None:
@@ -36,9 +25,9 @@ def _row_name(row: Row) -> str:
 
 def _row_consistent(reg: Region, row: Row) -> bool:
     """Whether a row's own identities hold: balance = budget (or arrived) − spent, rate = spent ÷ budget."""
-    d = max((_col_decimals(reg, c) for c in MONEY_COLS if c in reg.columns), default=2)
+    d = max((reg.decimals(c) for c in MONEY_COLS if c in reg.columns), default=2)
     spent = _num(row, "spent")
-    base = _budget_concept(reg)
+    base = reg.budget_concept
     budgets = [n for n in (_num(row, base) if base else None, _num(row, "arrived")) if n is not None]
     bal = _num(row, "balance")
     if spent is not None and bal is not None and budgets:
@@ -49,19 +38,10 @@ def _row_consistent(reg: Region, row: Row) -> bool:
     if rate is not None and spent is not None and budgets and budgets[0].value:
         q = tol.div(tol.num_ival(spent, d), tol.num_ival(budgets[0], d))
         if q is not None:
-            scale = Decimal(100) if (rate.is_percent or rate.value > Decimal("1.5")) else Decimal(1)
+            scale = Decimal(100) if looks_percent(rate) else Decimal(1)
             if not tol.overlaps((q[0] * scale, q[1] * scale), tol.num_ival(rate)):
                 return False
     return True
-
-
-def _budget_concept(reg: Region) -> str | None:
-    """The budget that spending is measured against: the adjusted (全年/调整后/扣除后) one when the
-    table has it, else the budget, else the initial one."""
-    for c in ("adjusted_budget", "budget", "initial_budget"):
-        if c in reg.columns:
-            return c
-    return None
 
 
 @register
@@ -97,16 +77,15 @@ class ColumnTotal(Rule):
                 present = [n for n in nums if n is not None]
                 if not present:
                     continue
-                d = _col_decimals(reg, concept)
-                s = tol.add(tol.num_ival(n, d) for n in present)
-                t = tol.num_ival(tnum, d)
-                if tol.overlaps(s, t):
+                d = reg.decimals(concept)
+                footing = tol.foot(present, tnum, d)
+                if footing.ok:
                     continue
                 if subtotals:
                     sub_nums = [_num(r, concept) for r in subtotals if _num(r, concept) is not None]
-                    if sub_nums and tol.overlaps(tol.add(tol.num_ival(n, d) for n in sub_nums), t):
+                    if sub_nums and tol.foot(sub_nums, tnum, d).ok:
                         continue
-                exp = tol.mid(s)
+                exp = footing.expected
                 zero = tnum.value == 0 and exp != 0
                 label = CONCEPT_ZH.get(concept, concept)
                 e = tol.fmt(exp, d, tnum.raw)
@@ -138,11 +117,11 @@ class ColumnTotal(Rule):
                 nums = [n for n in (_num(r, concept) for r in group) if n is not None]
                 if concept not in reg.columns or tnum is None or not nums:
                     continue
-                d = _col_decimals(reg, concept)
-                s = tol.add(tol.num_ival(n, d) for n in nums)
-                if tol.overlaps(s, tol.num_ival(tnum, d)):
+                d = reg.decimals(concept)
+                footing = tol.foot(nums, tnum, d)
+                if footing.ok:
                     continue
-                exp = tol.mid(s)
+                exp = footing.expected
                 e = tol.fmt(exp, d, tnum.raw)
                 yield self.finding(f"资金表小计“{CONCEPT_ZH.get(concept, concept)}”{tnum.raw.strip()} 与本组 {len(nums)} 行之和 {e} 不符",
                                    expected=e, found=tnum.raw.strip(), difference=tol.fmt(tnum.value - exp, d),
@@ -160,36 +139,14 @@ class ColumnTotal(Rule):
             nums = [n for n in (_num(r, concept) for r in parts) if n is not None]
             if tnum is None or not nums:
                 continue
-            d = _col_decimals(reg, concept)
-            s = tol.add(tol.num_ival(n, d) for n in nums)
-            if not tol.overlaps(s, tol.num_ival(tnum, d)):
-                exp = tol.mid(s)
+            d = reg.decimals(concept)
+            footing = tol.foot(nums, tnum, d)
+            if not footing.ok:
+                exp = footing.expected
                 yield self.finding(
                     f"自评表“{CONCEPT_ZH.get(concept, concept)}”的年度资金总额 {tnum.raw} 与其中各项之和 "
                     f"{tol.fmt(exp, d)} 不符", expected=tol.fmt(exp, d), found=tnum.raw.strip(),
                     difference=tol.fmt(tnum.value - exp, d), locations=[total.values[concept].loc])
-
-
-def _fund_total_budget(facts) -> tuple[Num, object] | None:
-    got = facts.total("budget")
-    if got:
-        return got
-    fb = facts.funds_block
-    if fb is not None:
-        row = next((r for r in fb.rows if r.kind == "funds_total"), None)
-        if row is not None:
-            for c in ("adjusted_budget", "budget", "initial_budget"):
-                n = _num(row, c)
-                if n is not None:
-                    return n, row.values[c].loc
-    for key in ("plan_total",):
-        for n, loc in facts.summary.get(key, []):
-            if n is not None:
-                return n, loc
-    budgets = [s for s in facts.stated if s.concept == "budget"]
-    if budgets:
-        return budgets[0].num, budgets[0].loc
-    return None
 
 
 def _other_totals(facts) -> list[Num]:
@@ -205,14 +162,6 @@ def _other_totals(facts) -> list[Num]:
                 if v is not None and v.num is not None:
                     out.append(v.num)
     return out
-
-
-def _money_unit(n: Num, fallback: str) -> Num:
-    if n.is_money or not fallback:
-        return n
-    from dataclasses import replace
-
-    return replace(n, unit=fallback)
 
 
 @register
@@ -242,7 +191,7 @@ class Breakdowns(Rule):
                 if ra is rb or (ca != cb and "initial_budget" in (ca, cb)):
                     continue
                 a, b = va.num, vb.num
-                d = max(_col_decimals(ra, ca), _col_decimals(rb, cb))
+                d = max(ra.decimals(ca), rb.decimals(cb))
                 if tol.overlaps(tol.num_ival(a, d), tol.num_ival(b, d)):
                     continue
                 ratio = a.value / b.value if b.value else Decimal(0)
@@ -268,7 +217,7 @@ class AllocationTotal(Rule):
     pass_example = "1113 + 687 = 1800 万元。"
 
     def check(self, facts):
-        ref = _fund_total_budget(facts)
+        ref = facts.budget_total
         if ref is None:
             return
         tnum, tloc = ref
@@ -283,10 +232,10 @@ class AllocationTotal(Rule):
             seen.add(key)
             d = max(a.num.decimals for a in group)
             s = tol.add(tol.num_ival(a.num, d, unit=unit) for a in group)
-            t = tol.num_ival(_money_unit(tnum, "万元"), None, unit=unit)
+            t = tol.num_ival(with_unit(tnum, "万元"), None, unit=unit)
             if tol.overlaps(s, t):
                 continue
-            if any(tol.overlaps(s, tol.num_ival(_money_unit(n, "万元"), None, unit=unit))
+            if any(tol.overlaps(s, tol.num_ival(with_unit(n, "万元"), None, unit=unit))
                    for n in _other_totals(facts)):
                 continue  # the documents add up to another stated total (before 统筹整合, a department total)
             total_mid = tol.mid(t)
@@ -318,12 +267,13 @@ class SourcesTotal(Rule):
                 continue
             tnum, tloc = totals[0]
             d = max([tnum.decimals] + [n.decimals for n, _ in parts])
-            s = tol.add(tol.num_ival(n, d) for n, _ in parts)
-            if tol.overlaps(s, tol.num_ival(tnum, d)):
+            footing = tol.foot([n for n, _ in parts], tnum, d)
+            if footing.ok:
                 continue
-            yield self.finding(f"{label} {tnum.raw.strip()} 与其中各资金来源之和 {tol.fmt(tol.mid(s), d)} 不符",
-                               expected=tol.fmt(tol.mid(s), d), found=tnum.raw.strip(),
-                               difference=tol.fmt(tnum.value - tol.mid(s), d),
+            exp = footing.expected
+            yield self.finding(f"{label} {tnum.raw.strip()} 与其中各资金来源之和 {tol.fmt(exp, d)} 不符",
+                               expected=tol.fmt(exp, d), found=tnum.raw.strip(),
+                               difference=tol.fmt(tnum.value - exp, d),
                                locations=[tloc] + [loc for _, loc in parts])
 
 
@@ -338,18 +288,16 @@ class ListedItemsTotal(Rule):
     pass_example = "所列 7 项合计 1800 万元。"
 
     def check(self, facts):
-        ref = _fund_total_budget(facts)
+        ref = facts.budget_total
         if ref is None:
             return
         tnum, tloc = ref
         seen = set()
-        from checker.check.consistency import _pair
-
         for items in facts.listed:
             if not all(it.num is not None and it.num.is_money for it in items):
                 continue
             # only a list of the sub-projects (most items pair with fund-table rows) is their total
-            if facts.fund is not None and len(_pair(items, facts.fund)) * 2 < len(items):
+            if facts.fund is not None and len(pair_items(items, facts.fund)) * 2 < len(items):
                 continue
             key = tuple((it.name, it.num.raw) for it in items)
             if key in seen:
@@ -357,8 +305,8 @@ class ListedItemsTotal(Rule):
             seen.add(key)
             d = max(it.num.decimals for it in items)
             s = tol.add(tol.num_ival(it.num, d, unit="万元") for it in items)
-            t = tol.num_ival(_money_unit(tnum, "万元"), None, unit="万元")
-            if tol.overlaps(s, t) or any(tol.overlaps(s, tol.num_ival(_money_unit(n, "万元"), None, unit="万元"))
+            t = tol.num_ival(with_unit(tnum, "万元"), None, unit="万元")
+            if tol.overlaps(s, t) or any(tol.overlaps(s, tol.num_ival(with_unit(n, "万元"), None, unit="万元"))
                                          for n in _other_totals(facts)):
                 continue
             mid_t = tol.mid(t)
@@ -405,8 +353,6 @@ class HeaderFormula(Rule):
                         continue
                     exp = tol.mid(acc)
                     cell = reg.table.at(row.index, col)
-                    from checker.model import Loc
-
                     e = tol.fmt(exp, d, target.raw)
                     yield self.finding(f"“{_row_name(row)}”按表头关系 {f} 应为 {e}，表中为 {target.raw.strip()}",
                                        expected=e, found=target.raw.strip(),
@@ -452,7 +398,7 @@ class RowIdentity(Rule):
                             if nt is None or na is None or nb is None:
                                 continue
                             d = max(nt.decimals, na.decimals, nb.decimals)
-                            if tol.overlaps(tol.add([tol.num_ival(na, d), tol.num_ival(nb, d)]), tol.num_ival(nt, d)):
+                            if tol.foot([na, nb], nt, d).ok:
                                 good += 1
                             else:
                                 bad.append((r, nt, na, nb, d))
@@ -461,8 +407,6 @@ class RowIdentity(Rule):
                             reported.add((r.index, t))
                             exp = na.value + nb.value
                             e = tol.fmt(exp, d, nt.raw)
-                            from checker.model import Loc
-
                             yield self.finding(
                                 f"“{_row_name(r)}”{_head(reg, t)} {nt.raw.strip()} ≠ {_head(reg, a)} {na.raw.strip()} + "
                                 f"{_head(reg, b)} "
@@ -472,7 +416,7 @@ class RowIdentity(Rule):
 
 
 def _balance_matches(reg: Region, base: str) -> int:
-    d = max(_col_decimals(reg, c) for c in ("balance", "spent", base))
+    d = max(reg.decimals(c) for c in ("balance", "spent", base))
     n = 0
     for row in reg.rows:
         b, s, bal = _num(row, base), _num(row, "spent"), _num(row, "balance")
@@ -496,12 +440,12 @@ class Balance(Rule):
         for reg in facts.regions_of("fund"):
             if "balance" not in reg.columns or "spent" not in reg.columns:
                 continue
-            bases = [c for c in (_budget_concept(reg), "arrived") if c and c in reg.columns]
+            bases = [c for c in (reg.budget_concept, "arrived") if c and c in reg.columns]
             if not bases:
                 continue
             # the base the table implies (到位 − 支出 where arrival fell short) goes first in messages
             bases.sort(key=lambda c: -_balance_matches(reg, c))
-            d = max(_col_decimals(reg, c) for c in ["balance", "spent", *bases])
+            d = max(reg.decimals(c) for c in ["balance", "spent", *bases])
             total_ok = all(column_foots(reg, c) for c in ["balance", "spent", *bases])
             for row in reg.rows:
                 bal, spent = _num(row, "balance"), _num(row, "spent")
@@ -529,17 +473,13 @@ class Balance(Rule):
 
 def cell_num(reg: Region, row: Row, col: int) -> Num | None:
     """The figure in any column of a row (also columns without a known concept)."""
-    from dataclasses import replace
-
-    from checker.understand.numbers import parse_number
-
     c = reg.table.at(row.index, col)
     if c is None or c.row != row.index:
         return None
     n = parse_number(c.text, default_unit=reg.unit)
     if n is None or n.kind != "amount":
         return None
-    return replace(n, unit=reg.unit) if reg.unit and not n.unit and not n.is_percent else n
+    return with_unit(n, reg.unit) if not n.is_percent else n
 
 
 def formula_operands(reg: Region, col: int) -> tuple[int, int] | None:
@@ -560,8 +500,7 @@ def column_foots(reg: Region, concept: str) -> bool:
     nums = [n for n in (_num(r, concept) for r in reg.rows if r.kind is None) if n is not None]
     if not nums:
         return True
-    d = _col_decimals(reg, concept)
-    return tol.overlaps(tol.add(tol.num_ival(n, d) for n in nums), tol.num_ival(_num(tr, concept), d))
+    return tol.foot(nums, _num(tr, concept), reg.decimals(concept)).ok
 
 
 def _rate_findings(rule: Rule, reg: Region, row: Row, rate_c: str, num_c: str, den_c: str, where: str):
@@ -575,12 +514,12 @@ def _rate_findings(rule: Rule, reg: Region, row: Row, rate_c: str, num_c: str, d
         return
     if den.value == 0:
         return  # 0/0 printed as 0.00% or — is not a fault
-    dm = max(_col_decimals(reg, num_c), _col_decimals(reg, den_c), num.decimals, den.decimals)
-    dr = max(_col_decimals(reg, rate_c), rate.decimals)
+    dm = max(reg.decimals(num_c), reg.decimals(den_c), num.decimals, den.decimals)
+    dr = max(reg.decimals(rate_c), rate.decimals)
     r_iv = tol.num_ival(rate, dr)
     pct = rate.is_percent or "%" in (reg.table.at(reg.header_rows[0], reg.columns[rate_c]).text
                                      if reg.table.at(reg.header_rows[0], reg.columns[rate_c]) else "")
-    scale = Decimal(100) if (pct or rate.value > Decimal("1.5")) else Decimal(1)
+    scale = Decimal(100) if looks_percent(rate, pct) else Decimal(1)
     q = tol.div(tol.num_ival(num, dm), tol.num_ival(den, dm))
     if q is None:
         return
@@ -611,7 +550,7 @@ class ExecutionRate(Rule):
             if "rate" not in reg.columns or "spent" not in reg.columns:
                 continue
             den_c = "adjusted_budget" if reg.kind == "selfeval_funds" and "adjusted_budget" in reg.columns \
-                else _budget_concept(reg)
+                else reg.budget_concept
             if den_c is None:
                 continue
             where = "自评表" if reg.kind == "selfeval_funds" else "资金表"
@@ -631,16 +570,16 @@ class ArrivalRate(Rule):
 
     def check(self, facts):
         for reg in facts.regions_of("fund"):
-            if "rate_arrival" in reg.columns and "arrived" in reg.columns and _budget_concept(reg):
+            if "rate_arrival" in reg.columns and "arrived" in reg.columns and reg.budget_concept:
                 for row in reg.rows:
-                    yield from _rate_findings(self, reg, row, "rate_arrival", "arrived", _budget_concept(reg), "资金表")
+                    yield from _rate_findings(self, reg, row, "rate_arrival", "arrived", reg.budget_concept, "资金表")
         reg = facts.fund
-        base = _budget_concept(reg) if reg is not None else None
+        base = reg.budget_concept if reg is not None else None
         budget = facts.total(base) if base else None
         arrived = facts.total("arrived")
         if budget is None or arrived is None:
             return
-        dm = max(_col_decimals(reg, "arrived"), _col_decimals(reg, _budget_concept(reg) or "budget"))
+        dm = max(reg.decimals("arrived"), reg.decimals(reg.budget_concept or "budget"))
 
         def total_of(concept: str, got) -> tuple:
             # a 合计 that does not foot (PC101 reports it) gives way to the sum of the rows
@@ -678,10 +617,10 @@ class OverExecution(Rule):
 
     def check(self, facts):
         for reg in facts.regions_of("fund"):
-            base = _budget_concept(reg)
+            base = reg.budget_concept
             if base is None or "spent" not in reg.columns:
                 continue
-            d = max(_col_decimals(reg, base), _col_decimals(reg, "spent"))
+            d = max(reg.decimals(base), reg.decimals("spent"))
             for row in reg.rows:
                 b, s = _num(row, base), _num(row, "spent")
                 if b is None or s is None:

@@ -6,12 +6,11 @@ from decimal import Decimal
 
 import regex
 
-from checker.check import tolerance as tol
-from checker.check.arithmetic import CONCEPT_ZH, _col_decimals
 from checker.check.registry import Rule, register
-from checker.check.scoring import final_score
-from checker.textnorm import fold
-from checker.understand.numbers import Num
+from checker.understand.facts import sentences
+from checker.understand.matching import bigrams, can_be_same, row_of_figure, same_amount
+from checker.understand.numbers import Num, as_percent, find_numbers, same_value, with_unit
+from checker.understand.tables import CONCEPT_ZH
 
 WHERE_ZH = {"body": "正文", "table": "表格"}
 
@@ -28,8 +27,8 @@ def _ref_values(facts) -> dict[str, tuple[Num, object, str, int]]:
             key = "budget" if concept == "adjusted_budget" else concept
             if key in out:
                 continue
-            d = _col_decimals(reg, concept)
-            num = v.num if v.num.unit or concept == "rate" else _with_unit(v.num, reg.unit)
+            d = reg.decimals(concept)
+            num = v.num if v.num.unit or concept == "rate" else with_unit(v.num, reg.unit)
             if concept == "rate":
                 num = as_percent(num)
                 d = num.decimals
@@ -39,37 +38,18 @@ def _ref_values(facts) -> dict[str, tuple[Num, object, str, int]]:
             out[key] = (num, v.loc, "资金表合计", d)
     fb = facts.funds_block
     if fb is not None:
-        from checker.check.scoring import _funds_row
-
-        rows = [r for r in (_funds_row(facts), next((r for r in fb.rows if r.kind == "funds_total"), None)) if r]
+        rows = [r for r in (facts.funds_row, next((r for r in fb.rows if r.kind == "funds_total"), None)) if r]
         for row in rows:
             for concept, key in (("adjusted_budget", "budget"), ("budget", "budget"), ("spent", "spent"),
                                  ("rate", "rate")):
                 v = row.values.get(concept)
                 if v is None or v.num is None or key in out:
                     continue
-                num = v.num if v.num.unit or concept == "rate" else _with_unit(v.num, fb.unit)
+                num = v.num if v.num.unit or concept == "rate" else with_unit(v.num, fb.unit)
                 if concept == "rate":
                     num = as_percent(num)
                 out[key] = (num, v.loc, "自评表", num.decimals)
     return out
-
-
-def as_percent(n: Num) -> Num:
-    """A rate written as a fraction (0.9287) in percent (92.87%)."""
-    from dataclasses import replace
-
-    if n.is_percent or n.value > Decimal("1.5"):
-        return replace(n, unit="%") if not n.is_percent else n
-    return replace(n, value=n.value * 100, unit="%", decimals=max(n.decimals - 2, 0))
-
-
-def _with_unit(n: Num, unit: str) -> Num:
-    if not unit or n.unit:
-        return n
-    from dataclasses import replace
-
-    return replace(n, unit=unit)
 
 
 def _all_table_money(facts) -> list[Num]:
@@ -84,7 +64,7 @@ def _all_table_money(facts) -> list[Num]:
                 if concept in ("rate", "rate_arrival") and not v.num.is_percent:
                     out.append(as_percent(v.num))  # 执行率（%） columns print no sign, some print fractions
                 else:
-                    out.append(_with_unit(v.num, reg.unit) if not v.num.is_percent else v.num)
+                    out.append(with_unit(v.num, reg.unit) if not v.num.is_percent else v.num)
     for vals in facts.summary.values():
         out.extend(n for n, _ in vals if n is not None)
     return out
@@ -112,31 +92,8 @@ def _sub_values(facts, concept: str) -> list[Num]:
         for c in cols:
             v = r.values.get(c)
             if v is not None and v.num is not None:
-                out.append(_with_unit(v.num, reg.unit))
+                out.append(with_unit(v.num, reg.unit))
     return out
-
-
-def _iv(n: Num, d: int | None, unit: str | None):
-    if unit and n.is_money:
-        return tol.num_ival(n, d, unit=unit)
-    return tol.num_ival(n, d)
-
-
-def _same(a: Num, da: int | None, b: Num, db: int | None) -> bool | None:
-    """Whether two figures can be the same amount (None when the units cannot be compared)."""
-    if a.is_money and b.is_money:
-        return tol.overlaps(_iv(a, da, "元"), _iv(b, db, "元"))
-    if a.is_money != b.is_money and (a.unit and b.unit) and not (a.is_percent or b.is_percent):
-        return None
-    if a.is_percent != b.is_percent and a.unit and b.unit:
-        return None
-    return tol.overlaps(tol.num_ival(a, da), tol.num_ival(b, db))
-
-
-def _equal_value(a: Num, b: Num) -> bool:
-    if a.is_money and b.is_money:
-        return a.in_yuan() == b.in_yuan()
-    return a.value == b.value
 
 
 @register
@@ -165,14 +122,12 @@ class FundFiguresAgree(Rule):
         # 自评表 figures against the fund table
         fb = facts.funds_block
         if fb is not None and refs.get("spent", (None, None, ""))[2] == "资金表合计":
-            from checker.check.scoring import _funds_row
-
-            row = _funds_row(facts)
+            row = facts.funds_row
             if row is not None:
                 for concept, key in (("adjusted_budget", "budget"), ("spent", "spent"), ("rate", "rate")):
                     v = row.values.get(concept)
                     if v is not None and v.num is not None:
-                        pairs.append((key, _with_unit(v.num, fb.unit) if concept != "rate" else as_percent(v.num), v.loc,
+                        pairs.append((key, with_unit(v.num, fb.unit) if concept != "rate" else as_percent(v.num), v.loc,
                                       f"自评表{CONCEPT_ZH[concept]}", None))
         table_values = _all_table_money(facts)
         for s in facts.stated:
@@ -188,12 +143,12 @@ class FundFiguresAgree(Rule):
             ref, rloc, rlabel, rd = refs[concept]
             if loc is rloc:
                 continue
-            same = _same(n, None, ref, rd)
+            same = can_be_same(n, None, ref, rd)
             if same is None:
                 continue
             if stated is not None and not same:
                 # a sub-project's own figure, or a figure about something else
-                if any(_same(n, None, sv, rd) for sv in _sub_values(facts, concept)):
+                if any(can_be_same(n, None, sv, rd) for sv in _sub_values(facts, concept)):
                     continue
                 rv = ref.in_yuan() if ref.is_money and n.is_money else ref.value
                 nv = n.in_yuan() if ref.is_money and n.is_money else n.value
@@ -204,7 +159,7 @@ class FundFiguresAgree(Rule):
                 continue
             reported.add(key)
             if same:
-                if not _equal_value(n, ref) and n.decimals > ref.decimals:
+                if not same_value(n, ref) and n.decimals > ref.decimals:
                     yield self.finding(f"{label} {n.raw.strip()} 与{rlabel} {ref.raw.strip()} 书写精度不同（舍入差异）",
                                        expected=ref.raw.strip(), found=n.raw.strip(), locations=[loc, rloc],
                                        severity="info")
@@ -224,7 +179,7 @@ class ScoreStatedOnce(Rule):
     pass_example = "各处均为 96.5 分。"
 
     def check(self, facts):
-        got = final_score(facts)
+        got = facts.final_score
         if got is None:
             return
         ref, rloc = got
@@ -257,28 +212,6 @@ class GradeStatedOnce(Rule):
                                    locations=[g.loc, first.loc])
 
 
-def row_of_figure(s, reg):
-    """The fund-table row a stated figure is about: the row named last before it, either close by in
-    the same clause ("乡村道路面修复执行率84.36%") or opening the sentence ("就业补助资金：年初…")."""
-    before = fold(s.before)
-    best, best_end = None, -1
-    for r in reg.data_rows:
-        name = fold(r.label)
-        if len(name) < 3:
-            continue
-        i = before.rfind(name)
-        if i >= 0 and i + len(name) > best_end:
-            best, best_end = r, i + len(name)
-    if best is None:
-        return None
-    tail = before[best_end:]
-    if regex.search(r"[;。.]", tail):
-        return None
-    if len(tail) <= 12 or before.startswith(fold(best.label)):
-        return best
-    return None
-
-
 _ROW_COLS = {"budget": ("budget", "adjusted_budget", "initial_budget"), "initial_budget": ("initial_budget",),
              "spent": ("spent",), "balance": ("balance",), "arrived": ("arrived",), "rate": ("rate",)}
 
@@ -306,85 +239,18 @@ class RowStatedElsewhere(Rule):
             for c in _ROW_COLS[s.concept]:
                 v = row.values.get(c)
                 if v is not None and v.num is not None:
-                    n = as_percent(v.num) if c == "rate" else _with_unit(v.num, reg.unit or "万元")
+                    n = as_percent(v.num) if c == "rate" else with_unit(v.num, reg.unit or "万元")
                     vals.append((n, v))
-            if not vals or any(_same(s.num, None, n, None) is not False for n, _ in vals):
+            if not vals or any(can_be_same(s.num, None, n, None) is not False for n, _ in vals):
                 continue
             n, v = vals[0]
             key = (row.index, s.concept, s.num.raw)
             if key in seen:
                 continue
             seen.add(key)
-            from checker.check.arithmetic import CONCEPT_ZH as ZH
-
-            yield self.finding(f"正文称“{row.label[:24]}”{ZH.get(s.concept, s.concept)} {s.num.raw.strip()}，资金表该行为 "
+            yield self.finding(f"正文称“{row.label[:24]}”{CONCEPT_ZH.get(s.concept, s.concept)} {s.num.raw.strip()}，资金表该行为 "
                                f"{v.num.raw.strip()}", expected=v.num.raw.strip(), found=s.num.raw.strip(),
                                locations=[s.loc, v.loc])
-
-
-def bigrams(s: str) -> set[str]:
-    s = fold(s)
-    return {s[i:i + 2] for i in range(len(s) - 1)} or {s}
-
-
-def similarity(a: str, b: str) -> float:
-    A, B = bigrams(a), bigrams(b)
-    return len(A & B) / max(1, min(len(A), len(B)))
-
-
-def match_listed_to_rows(facts):
-    """Pairs (listed item, fund row) matched by name similarity, then by amount."""
-    reg = facts.fund
-    if reg is None or not facts.listed:
-        return []
-    best: list = []
-    for items in facts.listed:
-        got = _pair(items, reg)
-        if len(got) > len(best):
-            best = got
-    return best
-
-
-def _pair(items, reg):
-    pairs = _pair_greedy(items, reg)
-    # one item and one row left over in lists of the same length: a renamed sub-project
-    rows = reg.data_rows
-    if len(items) == len(rows) and len(pairs) == len(items) - 1:
-        it = next(i for i in items if all(i is not p[0] for p in pairs))
-        row = next(r for r in rows if all(r is not p[1] for p in pairs))
-        pairs.append((it, row, similarity(it.name, row.label)))
-    return pairs
-
-
-def _pair_greedy(items, reg):
-    rows = reg.data_rows
-    pairs = []
-    used: set[int] = set()
-    for it in items:
-        best, best_s, best_same = None, 0.0, False
-        for r in rows:
-            if r.index in used:
-                continue
-            s = similarity(it.name, r.label)
-            same = _same_amount(it.num, r, reg.unit)
-            if (s + (0.3 if same else 0)) > (best_s + (0.3 if best_same else 0)):
-                best, best_s, best_same = r, s, same
-        # a name alone pairs at half its bigrams; a matching amount lets a renamed item pair too
-        if best is not None and (best_s >= 0.5 or (best_same and best_s >= 0.2)):
-            used.add(best.index)
-            pairs.append((it, best, best_s))
-    return pairs
-
-
-def _same_amount(n: Num, row, unit: str) -> bool:
-    """The listed amount is one of the row's budgets (年初, 调整后 or the budget)."""
-    if n is None or not n.is_money:
-        return False
-    for c in ("budget", "adjusted_budget", "initial_budget"):
-        v = row.values.get(c)
-        if v is not None and v.num is not None and _same(n, None, _with_unit(v.num, unit or "万元"), None):
-            return True
-    return False
 
 
 @register
@@ -399,14 +265,14 @@ class ListedAmounts(Rule):
 
     def check(self, facts):
         reg = facts.fund
-        for it, row, _ in match_listed_to_rows(facts):
+        for it, row, _ in facts.listed_pairs:
             if it.num is None or not it.num.is_money:
                 continue
             v = row.values.get("budget") or row.values.get("adjusted_budget") or row.values.get("initial_budget")
             if v is None or v.num is None:
                 continue
-            tn = _with_unit(v.num, reg.unit or "万元")
-            if not _same_amount(it.num, row, reg.unit) and _same(it.num, None, tn, None) is False:
+            tn = with_unit(v.num, reg.unit or "万元")
+            if not same_amount(it.num, row, reg.unit) and can_be_same(it.num, None, tn, None) is False:
                 yield self.finding(f"概况中“{it.name[:30]}”金额 {it.num.raw.strip()} 与资金表预算 {v.num.raw.strip()} 不一致",
                                    expected=v.num.raw.strip(), found=it.num.raw.strip(), locations=[it.loc, v.loc])
 
@@ -463,11 +329,7 @@ class IndicatorStatedElsewhere(Rule):
     pass_example = "两处均为 22 次。"
 
     def check(self, facts):
-        from checker.check.scoring import _inds
-        from checker.understand.facts import sentences
-        from checker.understand.numbers import find_numbers
-
-        inds = [i for i in _inds(facts) if i.actual is not None and i.actual.quantitative and i.actual.num is not None
+        inds = [i for i in facts.indicator_rows if i.actual is not None and i.actual.quantitative and i.actual.num is not None
                 and len(i.name) >= 4]
         if not inds:
             return

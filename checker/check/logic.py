@@ -2,43 +2,10 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import regex
 
 from checker.check.registry import Rule, register
-from checker.check.scoring import _funds_num, _inds
-from checker.model import Loc
-from checker.understand.facts import sentences
-
-
-def execution_rate(facts) -> tuple[Decimal, str, Loc | None] | None:
-    """The project's execution rate in percent: printed total, else spent ÷ budget."""
-    got = facts.total("rate")
-    if got:
-        n, loc = got
-        v = n.value if (n.is_percent or n.value > Decimal("1.5")) else n.value * 100
-        return v, n.raw.strip(), loc
-    r = _funds_num(facts, "rate")
-    if r is not None:
-        v = r.value if (r.is_percent or r.value > Decimal("1.5")) else r.value * 100
-        return v, r.raw.strip(), None
-    spent, budget = facts.total("spent"), facts.total("budget")
-    if spent and budget and budget[0].value:
-        v = spent[0].value / budget[0].value * 100
-        return v, f"{v:.2f}%", spent[1]
-    return None
-
-
-def _balance_positive(facts) -> bool:
-    got = facts.total("balance")
-    if got:
-        return got[0].value > 0
-    spent, budget = facts.total("spent"), facts.total("budget")
-    if spent and budget:
-        return budget[0].value > spent[0].value
-    return True
-
+from checker.understand.facts import Loc, Paragraph, sentences
 
 _ALL_DONE = regex.compile(r"(?:[一二三四五六七八九十\d]+个)?(?:子项目|项目)[^。；，]{0,6}?(?:均已|全部|均)"
                           r"[^。；，]{0,6}?(?:完成|完工|建成)")
@@ -104,7 +71,7 @@ class AcceptanceClaim(Rule):
             return
         pu, ps, pw = pending
         claims = []
-        for ind in _inds(facts):
+        for ind in facts.indicator_rows:
             if "验收" in ind.name and _UNIVERSAL.search(ind.name) and ind.actual is not None \
                     and ind.actual.num is not None and ind.actual.num.value >= 100:
                 claims.append((f"{ind.name} {ind.actual.text}", ind.loc("actual")))
@@ -139,13 +106,13 @@ class OnBudgetFullMarks(Rule):
     config_keys = ("low_execution",)
 
     def check(self, facts):
-        er = execution_rate(facts)
+        er = facts.execution_rate
         if er is None:
             return
         rate, rate_txt, _ = er
-        if rate >= facts.k.threshold("low_execution", 90) or not _balance_positive(facts):
+        if rate >= facts.k.threshold("low_execution", 90) or not facts.balance_positive:
             return
-        for ind in _inds(facts):
+        for ind in facts.indicator_rows:
             if ind.weight is None or ind.score is None or ind.score.value < ind.weight.value:
                 continue
             text = " ".join(x for x in (ind.name, ind.target.text if ind.target else "",
@@ -175,16 +142,14 @@ class NoProblemClaim(Rule):
     config_keys = ("low_execution",)
 
     def check(self, facts):
-        er = execution_rate(facts)
-        missed = [i for i in _inds(facts) if i.met() is False]
-        low = er is not None and er[0] < facts.k.threshold("low_execution", 90)
+        er = facts.execution_rate
+        missed = [i for i in facts.indicator_rows if i.met() is False]
+        low = er is not None and er.percent < facts.k.threshold("low_execution", 90)
         if not low and not missed:
             return
-        why = f"预算执行率仅 {er[1]}" if low else f"指标“{missed[0].name[:20]}”未达成"
+        why = f"预算执行率仅 {er.text}" if low else f"指标“{missed[0].name[:20]}”未达成"
         heading = ""
         for b in facts.doc.blocks:
-            from checker.model import Paragraph
-
             if isinstance(b, Paragraph):
                 if len(b.text) <= 30 and "问题" in b.text and not _NO_PROBLEM.search(b.text):
                     heading = b.text
@@ -215,7 +180,7 @@ class QualitativeFullMarks(Rule):
     pass_example = "定性指标按“达成 80–100%、部分达成 60–80%…”分档打分并附佐证。"
 
     def check(self, facts):
-        quali = [i for i in _inds(facts) if i.target is not None and not i.target.quantitative
+        quali = [i for i in facts.indicator_rows if i.target is not None and not i.target.quantitative
                  and i.weight is not None and i.score is not None and i.score.value >= i.weight.value]
         if len(quali) >= 2:
             names = "、".join(f"“{i.name[:16]}”" for i in quali[:4])
@@ -235,11 +200,11 @@ class AllOutputsDoneLowExecution(Rule):
     pass_example = "执行率低的年度如实反映未完成的产出。"
 
     def check(self, facts):
-        er = execution_rate(facts)
-        if er is None or er[0] >= 50:
+        er = facts.execution_rate
+        if er is None or er.percent >= 50:
             return
-        outs = [i for i in _inds(facts) if i.level1 is not None and "产出" in i.level1.text]
+        outs = [i for i in facts.indicator_rows if i.level1 is not None and "产出" in i.level1.text]
         if len(outs) >= 3 and all(i.score is not None and i.weight is not None and i.score.value >= i.weight.value
                                   for i in outs):
-            yield self.finding(f"产出指标 {len(outs)} 项全部满分，但预算执行率仅 {er[1]}", expected="产出与资金执行相符",
-                               found=er[1], locations=[outs[0].loc("score")])
+            yield self.finding(f"产出指标 {len(outs)} 项全部满分，但预算执行率仅 {er.text}", expected="产出与资金执行相符",
+                               found=er.text, locations=[outs[0].loc("score")])

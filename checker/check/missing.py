@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from checker.check.logic import execution_rate
 from checker.check.registry import Rule, register
-from checker.check.scoring import _funds_row, _inds
 from checker.understand.numbers import is_empty_mark
 
 _EMPTY_REASON = regex.compile(r"^\s*(?:0|无|/|／|—+|-+|\\|无偏差|没有|略|空)?\s*$")
@@ -31,7 +29,7 @@ class DeviationReason(Rule):
 
     def check(self, facts):
         factor = facts.k.threshold("overshoot_factor", 1.3)
-        for ind in _inds(facts):
+        for ind in facts.indicator_rows:
             met = ind.met()
             over = False
             if met is True and not ind.reverse and ind.target and ind.target.num and ind.actual and ind.actual.num \
@@ -71,7 +69,7 @@ class LowExecutionUnexplained(Rule):
     config_keys = ("deviation_required_below",)
 
     def check(self, facts):
-        er = execution_rate(facts)
+        er = facts.execution_rate
         if er is None:
             return
         rate, rate_txt, _ = er
@@ -82,7 +80,7 @@ class LowExecutionUnexplained(Rule):
             return
         if _execution_explained(regs):
             return
-        row = _funds_row(facts)
+        row = facts.funds_row
         loc = None
         if row is not None:
             v = row.values.get("rate") or row.values.get("score")
@@ -133,7 +131,7 @@ class BudgetAdjusted(Rule):
     pass_example = "注明“年中调减 500 万元，原因是…”。"
 
     def check(self, facts):
-        row = _funds_row(facts)
+        row = facts.funds_row
         if row is None:
             return
         a, b = row.values.get("initial_budget"), row.values.get("adjusted_budget")
@@ -162,7 +160,7 @@ class BlankCells(Rule):
     pass_example = "各栏均已填写。"
 
     def check(self, facts):
-        for ind in _inds(facts):
+        for ind in facts.indicator_rows:
             if ind.weight is None:
                 continue
             for concept, label in (("score", "得分"), ("actual", "实际完成值"), ("target", "年度指标值")):
@@ -172,7 +170,7 @@ class BlankCells(Rule):
                 if concept in ind.region.columns and not present:
                     yield self.finding(f"指标“{ind.name[:30]}”的{label}为空", expected=f"填写{label}", found="（空）",
                                        locations=[ind.loc(concept) or ind.loc("name")])
-        row = _funds_row(facts)
+        row = facts.funds_row
         if row is None:
             return
         for concept, label, sev in (("adjusted_budget", "全年预算数", None), ("spent", "全年执行数", None),

@@ -65,8 +65,16 @@ class Rule:
         raise NotImplementedError
 
     def finding(self, message: str, *, expected: Any = None, found: Any = None, locations: Iterable[Loc] = (),
-                severity: str | None = None, difference: Any = None, hint: str | None = None) -> Finding:
-        return Finding(rule=self.code, category=self.category, severity=severity or self.sev, message=message,
+                severity: str | None = None, difference: Any = None, hint: str | None = None,
+                category: str | None = None) -> Finding:
+        """A finding of this rule; `category` and `severity` override the rule's for this one finding
+        (a repeated passage that differs only in a figure is a mismatch), decided here, never after."""
+        if category is not None and category not in CATEGORIES:
+            raise ValueError(f"{self.code}: unknown category {category}")
+        if severity is not None and severity not in SEVERITIES:
+            raise ValueError(f"{self.code}: unknown severity {severity}")
+        return Finding(rule=self.code, category=category or self.category, severity=severity or self.sev,
+                       message=message,
                        expected=None if expected is None else str(expected),
                        found=None if found is None else str(found),
                        locations=[loc for loc in locations if loc is not None],
@@ -91,18 +99,11 @@ def register(cls: type[Rule]) -> type[Rule]:
     return cls
 
 
-def _load_rules() -> None:
-    # importing the modules registers their rules
-    from checker.check import arithmetic, consistency, logic, missing, scoring, text  # noqa: F401
-
-
 def all_rules() -> list[type[Rule]]:
-    _load_rules()
     return [_REGISTRY[c] for c in sorted(_REGISTRY)]
 
 
 def get_rule(code: str) -> type[Rule] | None:
-    _load_rules()
     return _REGISTRY.get(code.upper())
 
 

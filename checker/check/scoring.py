@@ -6,53 +6,11 @@ from decimal import Decimal
 
 import regex
 
-from checker.check import tolerance as tol
 from checker.check.registry import Rule, register
-from checker.understand.indicators import Indicator, indicators, level1_groups
-from checker.understand.numbers import Num
-
-
-def _inds(facts) -> list[Indicator]:
-    reg = facts.indicators
-    return indicators(reg) if reg is not None else []
-
-
-def _funds_row(facts):
-    """The funds block's scored row: the one carrying 分值/得分 (扣除后 in 转移支付 forms), else the
-    年度资金总额 row."""
-    fb = facts.funds_block
-    if fb is None:
-        return None
-    scored = [r for r in fb.rows if any(r.values.get(c) is not None and r.values[c].num is not None
-                                        for c in ("weight", "score"))]
-    if scored:
-        return scored[0]
-    return next((r for r in fb.rows if r.kind == "funds_total"), None) or (fb.rows[0] if fb.rows else None)
-
-
-def _funds_num(facts, concept: str) -> Num | None:
-    row = _funds_row(facts)
-    v = row.values.get(concept) if row is not None else None
-    return v.num if v is not None else None
-
-
-def _score_total(facts):
-    reg = facts.indicators
-    if reg is None:
-        return None
-    tr = reg.total_row
-    if tr is None:
-        return None
-    return tr
-
-
-def final_score(facts) -> tuple[Num, object] | None:
-    tr = _score_total(facts)
-    if tr is not None and tr.values.get("score") and tr.values["score"].num is not None:
-        return tr.values["score"].num, tr.values["score"].loc
-    if facts.scores:
-        return facts.scores[0].value, facts.scores[0].loc
-    return None
+from checker.understand import intervals as tol
+from checker.understand.facts import Loc
+from checker.understand.indicators import Indicator, level1_groups
+from checker.understand.numbers import looks_percent
 
 
 @register
@@ -66,8 +24,8 @@ class ScoreTotal(Rule):
     pass_example = "50 + 30 + 10 + 6.5 = 96.5。"
 
     def check(self, facts):
-        tr = _score_total(facts)
-        inds = _inds(facts)
+        tr = facts.score_total_row
+        inds = facts.indicator_rows
         if tr is None or not inds:
             return
         for concept, label in (("score", "得分"), ("weight", "分值")):
@@ -77,16 +35,15 @@ class ScoreTotal(Rule):
             nums = [getattr(i, concept) for i in inds if getattr(i, concept) is not None]
             if not nums:
                 continue
-            extra = _funds_num(facts, concept)
+            extra = facts.funds_value(concept)
             d = max([n.decimals for n in nums] + [v.num.decimals] + ([extra.decimals] if extra else []))
-            s = tol.add(tol.num_ival(n, d) for n in nums)
-            t = tol.num_ival(v.num, d)
-            options = [s]
+            # with the funds block's execution score, or (where the indicators already hold it) without
+            options = [tol.foot(nums, v.num, d)]
             if extra is not None:
-                options.insert(0, tol.add([s, tol.num_ival(extra, d)]))
-            if any(tol.overlaps(o, t) for o in options):
+                options.insert(0, tol.foot([*nums, extra], v.num, d))
+            if any(o.ok for o in options):
                 continue
-            exp = tol.mid(options[0])
+            exp = options[0].expected
             yield self.finding(f"自评表总分行“{label}”{v.num.raw.strip()} 与各项{label}之和 {tol.fmt(exp, d)} 不符",
                                expected=tol.fmt(exp, d), found=v.num.raw.strip(),
                                difference=tol.fmt(v.num.value - exp, d), locations=[v.loc])
@@ -103,17 +60,16 @@ class LevelWeights(Rule):
     pass_example = "产出指标（50分）下 4+4+4+4+4+10+10+10 = 50。"
 
     def check(self, facts):
-        for cell, declared, group in level1_groups(_inds(facts)):
+        for cell, declared, group in level1_groups(facts.indicator_rows):
             ws = [i.weight for i in group if i.weight is not None]
             if declared is None or not ws:
                 continue
             d = max([w.decimals for w in ws] + [declared.decimals])
-            s = tol.add(tol.num_ival(w, d) for w in ws)
-            if tol.overlaps(s, tol.num_ival(declared, d)):
+            footing = tol.foot(ws, declared, d)
+            if footing.ok:
                 continue
+            s = footing.sum
             reg = group[0].region
-            from checker.model import Loc
-
             yield self.finding(f"“{cell.text}”下各三级指标分值之和 {tol.fmt(tol.mid(s), d)} 与标注的 {declared.raw.strip()} 分不符",
                                expected=declared.raw.strip(), found=tol.fmt(tol.mid(s), d),
                                locations=[Loc.of_cell(reg.table, cell)])
@@ -130,14 +86,14 @@ class WeightsHundred(Rule):
     pass_example = "50 + 30 + 10 + 10 = 100。"
 
     def check(self, facts):
-        inds = _inds(facts)
+        inds = facts.indicator_rows
         ws = [i.weight for i in inds if i.weight is not None]
         if len(ws) < 3:
             return
-        extra = _funds_num(facts, "weight")
+        extra = facts.funds_value("weight")
         d = max(w.decimals for w in ws)
         s = tol.add([tol.num_ival(w, d) for w in ws] + ([tol.num_ival(extra, d)] if extra else []))
-        tr = _score_total(facts)
+        tr = facts.score_total_row
         if tr is not None and tr.values.get("weight") and tr.values["weight"].num is not None:
             return  # the total row's own figure is checked by PC105
         if tol.overlaps(s, (Decimal(100), Decimal(100))):
@@ -161,14 +117,14 @@ class ScoreOverWeight(Rule):
     pass_example = "分值 10，得分 10。"
 
     def check(self, facts):
-        for ind in _inds(facts):
+        for ind in facts.indicator_rows:
             if ind.weight is not None and ind.score is not None and ind.score.value > ind.weight.value:
                 yield self.finding(f"指标“{ind.name[:30]}”得分 {ind.score.raw.strip()} 超过分值 {ind.weight.raw.strip()}",
                                    expected=f"≤ {ind.weight.raw.strip()}", found=ind.score.raw.strip(),
                                    locations=[ind.loc("score")])
-        w, s = _funds_num(facts, "weight"), _funds_num(facts, "score")
+        w, s = facts.funds_value("weight"), facts.funds_value("score")
         if w is not None and s is not None and s.value > w.value:
-            row = _funds_row(facts)
+            row = facts.funds_row
             yield self.finding(f"预算执行率得分 {s.raw.strip()} 超过分值 {w.raw.strip()}", expected=f"≤ {w.raw.strip()}",
                                found=s.raw.strip(), locations=[row.values["score"].loc])
 
@@ -187,19 +143,19 @@ class ExecutionScore(Rule):
 
     def check(self, facts):
         yield from self._indicator_rows(facts)
-        row = _funds_row(facts)
+        row = facts.funds_row
         if row is None:
             return
-        w, s = _funds_num(facts, "weight"), _funds_num(facts, "score")
-        rate = _funds_num(facts, "rate")
+        w, s = facts.funds_value("weight"), facts.funds_value("score")
+        rate = facts.funds_value("rate")
         if w is None or s is None:
             return
         if rate is not None:
             dr = rate.decimals
             r_iv = tol.num_ival(rate, dr)
-            r_iv = (r_iv[0] / 100, r_iv[1] / 100) if (rate.is_percent or rate.value > Decimal("1.5")) else r_iv
+            r_iv = (r_iv[0] / 100, r_iv[1] / 100) if looks_percent(rate) else r_iv
         else:
-            spent, budget = _funds_num(facts, "spent"), _funds_num(facts, "adjusted_budget") or _funds_num(facts, "budget")
+            spent, budget = facts.funds_value("spent"), facts.funds_value("adjusted_budget") or facts.funds_value("budget")
             if spent is None or budget is None:
                 return
             r_iv = tol.div(tol.num_ival(spent), tol.num_ival(budget))
@@ -220,7 +176,7 @@ class ExecutionScore(Rule):
 
     def _indicator_rows(self, facts):
         """决策/过程/产出/效益 schemes score 预算执行率 as an indicator: 分值 × 实际执行率."""
-        for ind in _inds(facts):
+        for ind in facts.indicator_rows:
             if not regex.search(r"(?:预算|资金|支出)执行率|^执行率", ind.name) or ind.weight is None or ind.score is None:
                 continue
             a = ind.actual.num if ind.actual is not None else None
@@ -245,7 +201,7 @@ class FullMarksMissed(Rule):
     pass_example = "目标 ≥95%，实际 90%，分值 10，得分 9.47。"
 
     def check(self, facts):
-        for ind in _inds(facts):
+        for ind in facts.indicator_rows:
             if ind.met() is False and ind.weight is not None and ind.score is not None \
                     and ind.score.value >= ind.weight.value:
                 t, a = _fmt_t(ind)
@@ -266,7 +222,7 @@ class DeductedWhenMet(Rule):
     pass_example = "目标 48 个，实际 48 个，得分 4。"
 
     def check(self, facts):
-        for ind in _inds(facts):
+        for ind in facts.indicator_rows:
             if ind.met() is True and ind.weight is not None and ind.score is not None \
                     and ind.score.value < ind.weight.value:
                 t, a = _fmt_t(ind)
@@ -290,7 +246,7 @@ class ProportionalScore(Rule):
 
     def check(self, facts):
         tol_frac = facts.k.threshold("partial_score_tolerance", 0.15)
-        for ind in _inds(facts):
+        for ind in facts.indicator_rows:
             if ind.met() is not False or ind.weight is None or ind.score is None:
                 continue
             if ind.score.value >= ind.weight.value:
@@ -329,7 +285,7 @@ class GradeBand(Rule):
     pass_example = "总分 96.5，等级“优”。"
 
     def check(self, facts):
-        got = final_score(facts)
+        got = facts.final_score
         if got is None or not facts.grades:
             return
         score, sloc = got

@@ -6,10 +6,9 @@ from collections import Counter
 
 import regex
 
-from checker.check.consistency import match_listed_to_rows
 from checker.check.registry import Rule, register
-from checker.model import Loc, Paragraph
-from checker.textnorm import fold
+from checker.understand.facts import Loc, Paragraph, TextUnit
+from checker.understand.matching import fold, similarity
 from checker.understand.passages import Difference, find_differences
 
 
@@ -74,11 +73,10 @@ class RepeatedPassage(Rule):
         numeric = ds[0].numeric
         what = "数字" if numeric else ("脱漏" if not g2 else ("多出" if not g1 else "措辞"))
         msg = (f"重复段落两处{what}不一致：{place(facts, fnd_u)}“{fnd_q}”，{place(facts, exp_u)}“{exp_q}”")
-        f = self.finding(msg, expected=exp_q, found=fnd_q, locations=[fnd_u.loc.quoting(fnd_q), exp_u.loc.quoting(exp_q)])
-        if numeric:
-            f.category = "mismatch"
-            f.severity = "error" if self.sev == self.severity else self.sev
-        return f
+        # only a figure differs: the same fact stated two ways, certain arithmetic, unless configured otherwise
+        sev = ("error" if self.sev == self.severity else self.sev) if numeric else None
+        return self.finding(msg, expected=exp_q, found=fnd_q, category="mismatch" if numeric else None, severity=sev,
+                            locations=[fnd_u.loc.quoting(fnd_q), exp_u.loc.quoting(exp_q)])
 
 
 @register
@@ -93,7 +91,7 @@ class SubProjectNames(Rule):
     pass_example = "两处名称相同。"
 
     def check(self, facts):
-        pairs = match_listed_to_rows(facts)
+        pairs = facts.listed_pairs
         same = [_same_name(it.name, row.label) for it, row, _ in pairs]
         names_only = pairs and all(it.num is None for it, _, _ in pairs)
         if names_only and same.count(False) != 1:
@@ -159,8 +157,6 @@ class OtherYear(Rule):
 
 
 def _title_unit(p: Paragraph):
-    from checker.understand.facts import TextUnit
-
     if len(p.text) > 40:
         return None  # already a text unit
     return TextUnit(text=p.text, raw=p.raw, loc=Loc.of_paragraph(p), where="body", block=p)
@@ -269,8 +265,6 @@ class ProjectName(Rule):
             if any(core in o or o in core for o in others if o):
                 continue
             # differs from every other statement of the name, yet resembles them: a renamed copy
-            from checker.check.consistency import similarity
-
             best = max(refs, key=lambda r: similarity(core, _core(r[0])) if r[1] is not loc else -1)
             if best[1] is loc or similarity(core, _core(best[0])) < 0.3:
                 continue

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from checker.textnorm import join_lines
 
@@ -15,6 +15,16 @@ class Line:
     bottom: float
     size: float
     text: str
+
+
+@dataclass
+class RawTable:
+    """A ruled table as a reader found it on a page: its cell boxes and the lines inside each."""
+
+    page: int
+    bbox: tuple[float, float, float, float]
+    cells: list[tuple[float, float, float, float]]  # x0, top, x1, bottom
+    lines: dict[int, list[Line]] = field(default_factory=dict)  # cell index -> lines
 
 
 def chars_to_lines(chars: list[dict]) -> list[Line]:

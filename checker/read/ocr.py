@@ -36,7 +36,7 @@ from pathlib import Path
 import regex
 
 from checker import errors
-from checker.read.layout import Line, chars_to_lines
+from checker.read.layout import Line, RawTable, chars_to_lines
 
 DPI = 150  # render resolution: CJK body text ~33 px high, small table text ~23 px
 DET_SIDE = 1152  # the detector's input, longest side in px (the recogniser reads full-resolution crops)
@@ -202,8 +202,6 @@ def ocr_pages(reader, path, pages) -> None:
     _modules()  # fail early with the install hint
     import pypdfium2 as pdfium
 
-    from checker.read.pdf import _RawTable
-
     engine = _engine()
     pdf = pdfium.PdfDocument(str(Path(path)))
     try:
@@ -222,7 +220,7 @@ def ocr_pages(reader, path, pages) -> None:
                 raise errors.InputError(f"扫描件第 {num} 页无法识别（{type(exc).__name__}）：{path}",
                                         f"scanned page {num} cannot be OCR'd ({type(exc).__name__}): {path}") from exc
             reader.page_lines[num] = res.lines
-            reader.page_tables[num] = [_RawTable(page=num, bbox=t.bbox, cells=t.cells, lines=t.lines)
+            reader.page_tables[num] = [RawTable(page=num, bbox=t.bbox, cells=t.cells, lines=t.lines)
                                        for t in res.tables]
             reader.doc.pages[num - 1].ocr = True
             reader.doc.warnings.append(f"ocr-confidence:{num}:{res.confidence:.2f}")

@@ -12,14 +12,13 @@ import bisect
 import logging
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
 
 from checker import errors
 from checker.model import Cell, Document, Page, Paragraph, Table
-from checker.read.layout import Line, chars_to_lines, lines_text
+from checker.read.layout import Line, RawTable, chars_to_lines, lines_text
 from checker.textnorm import normalize
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -39,14 +38,6 @@ _PAGE_NO = regex.compile(
 _HEADING = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
                          r"\d{1,2}\s*[、．]|附件|附表|第[一二三四五六七八九十\d]+[章节部分])")
 _END_PUNCT = "。；;！!？?：:"
-
-
-@dataclass
-class _RawTable:
-    page: int
-    bbox: tuple[float, float, float, float]
-    cells: list[tuple[float, float, float, float]]  # x0, top, x1, bottom
-    lines: dict[int, list[Line]] = field(default_factory=dict)  # cell index -> lines
 
 
 def _open(path: Path):
@@ -92,7 +83,7 @@ class _PdfReader:
         self.path = path
         self.doc = Document(source=str(path), format="pdf")
         self.page_lines: dict[int, list[Line]] = {}
-        self.page_tables: dict[int, list[_RawTable]] = {}
+        self.page_tables: dict[int, list[RawTable]] = {}
         self.page_size: dict[int, tuple[float, float]] = {}
 
     # -- per page ---------------------------------------------------------------------------
@@ -109,7 +100,7 @@ class _PdfReader:
             self.page_lines[number] = chars_to_lines(chars)
             self.page_tables[number] = []
             return
-        raw_tables: list[_RawTable] = []
+        raw_tables: list[RawTable] = []
         try:
             found = page.find_tables({**_TABLE_SETTINGS, "explicit_horizontal_lines": _closing_lines(page)})
         except Exception:  # a malformed drawing must not lose the page's text
@@ -117,7 +108,7 @@ class _PdfReader:
         for t in found:
             cells = [tuple(map(float, c)) for c in t.cells if c]
             if cells:  # a lone cell is a framed text box unless it continues a table (see build)
-                raw_tables.append(_RawTable(page=number, bbox=tuple(map(float, t.bbox)), cells=cells))
+                raw_tables.append(RawTable(page=number, bbox=tuple(map(float, t.bbox)), cells=cells))
         raw_tables.sort(key=lambda t: t.bbox[1])
         outside: list[dict] = []
         buckets: dict[tuple[int, int], list[dict]] = {}
@@ -174,7 +165,7 @@ class _PdfReader:
             items += [(p.bbox[1] if p.bbox else 0.0, p) for p in paras]
             items.sort(key=lambda it: it[0])
             for pos, (_, item) in enumerate(items):
-                if isinstance(item, _RawTable):
+                if isinstance(item, RawTable):
                     continues = (pending is not None and pending_bottom_ok and pos == 0
                                  and _compatible(pending, item))
                     if len(item.cells) == 1 and not continues:
@@ -229,7 +220,7 @@ def _closing_lines(page) -> list[dict]:
     return out
 
 
-def _cell_of(t: _RawTable, cx: float, cy: float) -> int | None:
+def _cell_of(t: RawTable, cx: float, cy: float) -> int | None:
     best = None
     best_area = None
     for i, (x0, top, x1, bottom) in enumerate(t.cells):
@@ -240,7 +231,7 @@ def _cell_of(t: _RawTable, cx: float, cy: float) -> int | None:
     return best
 
 
-def _compatible(prev: Table, nxt: _RawTable) -> bool:
+def _compatible(prev: Table, nxt: RawTable) -> bool:
     """Same outer edges: the table runs on from the previous page."""
     if prev.bbox is None:
         return False
@@ -248,11 +239,11 @@ def _compatible(prev: Table, nxt: _RawTable) -> bool:
     return abs(last_box[0] - nxt.bbox[0]) < 6 and abs(last_box[2] - nxt.bbox[2]) < 6
 
 
-def _cells_with_text(rt: _RawTable) -> list[tuple[tuple[float, float, float, float], list[Line]]]:
+def _cells_with_text(rt: RawTable) -> list[tuple[tuple[float, float, float, float], list[Line]]]:
     return [(box, rt.lines.get(i, [])) for i, box in enumerate(rt.cells)]
 
 
-def _to_table(rt: _RawTable) -> Table:
+def _to_table(rt: RawTable) -> Table:
     t = Table(index=0, cells=[], n_rows=0, n_cols=0, pages=[rt.page], bbox=rt.bbox)
     t._parts = [(rt.page, 0.0, _cells_with_text(rt))]  # type: ignore[attr-defined]
     t._last_bbox = rt.bbox  # type: ignore[attr-defined]
@@ -260,7 +251,7 @@ def _to_table(rt: _RawTable) -> Table:
     return t
 
 
-def _append_rows(t: Table, rt: _RawTable) -> None:
+def _append_rows(t: Table, rt: RawTable) -> None:
     parts = t._parts  # type: ignore[attr-defined]
     offset = t._offset - rt.bbox[1]  # type: ignore[attr-defined]
     parts.append((rt.page, offset, _cells_with_text(rt)))

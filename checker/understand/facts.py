@@ -9,13 +9,21 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
+from typing import NamedTuple
 
 import regex
 
 from checker.knowledge import Band, Knowledge
 from checker.model import Cell, Document, Loc, Paragraph, Table
-from checker.understand.numbers import Num, find_numbers, is_empty_mark, parse_number
-from checker.understand.tables import Region, find_regions
+from checker.understand.indicators import Indicator, indicators
+from checker.understand.matching import match_listed_to_rows
+from checker.understand.numbers import Num, find_numbers, is_empty_mark, parse_number, percent_value
+from checker.understand.tables import Region, Row, find_regions
+
+# The document model's names a rule needs to point at a place (rules import understand/ only).
+__all__ = ["Cell", "ExecutionRate", "Facts", "Located", "Loc", "Paragraph", "Table", "TextUnit", "extract",
+           "sentences"]
 
 GRADE_WORDS = "优秀|优|良好|良|中等|中|较差|差|不合格|合格"
 _SENT_SPLIT = regex.compile(r"(?<=[。！？!?；;])|\n")
@@ -121,7 +129,22 @@ class GradeStatement:
     where: str
 
 
-@dataclass
+class Located(NamedTuple):
+    """A figure and where it was read."""
+
+    num: Num
+    loc: Loc
+
+
+class ExecutionRate(NamedTuple):
+    """The project's budget execution rate, in percent, as the report gives it (or as computed)."""
+
+    percent: Decimal
+    text: str
+    loc: Loc | None
+
+
+@dataclass(eq=False)
 class Facts:
     doc: Document
     k: Knowledge
@@ -170,6 +193,103 @@ class Facts:
             if v is not None and v.num is not None:
                 return v.num, v.loc
         return None
+
+    # -- derived values, computed once --------------------------------------------------------
+    @cached_property
+    def indicator_rows(self) -> list[Indicator]:
+        """The 自评表's indicator rows, typed."""
+        reg = self.indicators
+        return indicators(reg) if reg is not None else []
+
+    @property
+    def score_total_row(self) -> Row | None:
+        reg = self.indicators
+        return reg.total_row if reg is not None else None
+
+    @cached_property
+    def final_score(self) -> Located | None:
+        """The 自评表's total score, else the first score stated in the text."""
+        tr = self.score_total_row
+        if tr is not None and tr.values.get("score") and tr.values["score"].num is not None:
+            return Located(tr.values["score"].num, tr.values["score"].loc)
+        if self.scores:
+            return Located(self.scores[0].value, self.scores[0].loc)
+        return None
+
+    @cached_property
+    def funds_row(self) -> Row | None:
+        """The funds block's scored row: the one carrying 分值/得分 (扣除后 in 转移支付 forms), else the
+        年度资金总额 row."""
+        fb = self.funds_block
+        if fb is None:
+            return None
+        scored = [r for r in fb.rows if any(r.values.get(c) is not None and r.values[c].num is not None
+                                            for c in ("weight", "score"))]
+        if scored:
+            return scored[0]
+        return next((r for r in fb.rows if r.kind == "funds_total"), None) or (fb.rows[0] if fb.rows else None)
+
+    def funds_value(self, concept: str) -> Num | None:
+        """A figure of the funds block's scored row."""
+        row = self.funds_row
+        v = row.values.get(concept) if row is not None else None
+        return v.num if v is not None else None
+
+    @cached_property
+    def execution_rate(self) -> ExecutionRate | None:
+        """The project's execution rate in percent: the fund table's printed total, else the funds
+        block's, else spent ÷ budget of the fund table."""
+        got = self.total("rate")
+        if got:
+            n, loc = got
+            return ExecutionRate(percent_value(n), n.raw.strip(), loc)
+        r = self.funds_value("rate")
+        if r is not None:
+            return ExecutionRate(percent_value(r), r.raw.strip(), None)
+        spent, budget = self.total("spent"), self.total("budget")
+        if spent and budget and budget[0].value:
+            v = spent[0].value / budget[0].value * 100
+            return ExecutionRate(v, f"{v:.2f}%", spent[1])
+        return None
+
+    @property
+    def balance_positive(self) -> bool:
+        """Whether money was left over (a printed balance, else budget above spending)."""
+        got = self.total("balance")
+        if got:
+            return got[0].value > 0
+        spent, budget = self.total("spent"), self.total("budget")
+        if spent and budget:
+            return budget[0].value > spent[0].value
+        return True
+
+    @cached_property
+    def budget_total(self) -> Located | None:
+        """The project's total budget: fund table, else the funds block's 年度资金总额, else the front
+        summary's 计划投资额, else the first budget stated in the text."""
+        got = self.total("budget")
+        if got:
+            return Located(*got)
+        fb = self.funds_block
+        if fb is not None:
+            row = next((r for r in fb.rows if r.kind == "funds_total"), None)
+            if row is not None:
+                for c in ("adjusted_budget", "budget", "initial_budget"):
+                    v = row.values.get(c)
+                    if v is not None and v.num is not None:
+                        return Located(v.num, v.loc)
+        for n, loc in self.summary.get("plan_total", []):
+            if n is not None:
+                return Located(n, loc)
+        budgets = [s for s in self.stated if s.concept == "budget"]
+        if budgets:
+            return Located(budgets[0].num, budgets[0].loc)
+        return None
+
+    @cached_property
+    def listed_pairs(self) -> list[tuple]:
+        """(listed item, fund row, name similarity) for the sub-project list that pairs best."""
+        return match_listed_to_rows(self)
 
     def to_list(self) -> list[dict]:
         """Every fact as a flat record (for `pecheck dump --facts`)."""

@@ -8,30 +8,26 @@ to one character.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Context, Decimal
+from decimal import Decimal
 
 import regex
 
-__all__ = [
-    "EMPTY_MARKS", "KINDS", "MONEY_UNITS", "Num", "find_numbers", "is_empty_mark", "overlaps",
-    "parse_number", "ratio_interval", "round_half_up", "sum_interval",
-]
+# the interval toolkit lives in intervals.py; these names stay importable from here
+from checker.understand.intervals import CEIL as _CEIL
+from checker.understand.intervals import EXACT as _EXACT
+from checker.understand.intervals import FLOOR as _FLOOR
+from checker.understand.intervals import Interval, overlaps, ratio_interval, round_half_up, sum_interval
 
-# --------------------------------------------------------------------------- arithmetic contexts
-# Shifting an exponent or adding a half-ulp must never round; the exact context has room for that.
-_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
-# Sums and quotients round outwards, so an interval computed here always contains the true one.
-_FLOOR = Context(prec=60, rounding=ROUND_FLOOR, Emax=MAX_EMAX, Emin=MIN_EMIN)
-_CEIL = Context(prec=60, rounding=ROUND_CEILING, Emax=MAX_EMAX, Emin=MIN_EMIN)
+__all__ = [
+    "EMPTY_MARKS", "KINDS", "MONEY_UNITS", "Interval", "Num", "as_percent", "find_numbers", "is_empty_mark",
+    "looks_percent", "overlaps", "parse_number", "percent_value", "ratio_interval", "round_half_up",
+    "same_value", "sum_interval", "with_unit",
+]
 
 # Money units and their power of ten relative to 元 (百万元/千万元 also occur in budget texts).
 MONEY_UNITS: dict[str, int] = {"元": 0, "千元": 3, "万元": 4, "百万元": 6, "千万元": 7, "亿元": 8}
 KINDS = frozenset({"amount", "date", "docno", "ordinal", "phone", "code"})
-
-Interval = tuple[Decimal, Decimal]
-
 
 def _shift(value: Decimal, places: int) -> Decimal:
     """value * 10**places, exactly, written without an exponent when it is whole (11604900, not 1.16049E+7)."""
@@ -435,36 +431,38 @@ def parse_number(s: str, default_unit: str = "") -> Num | None:
     return num
 
 
-# --------------------------------------------------------------------------- interval arithmetic
-def round_half_up(value: Decimal, decimals: int) -> Decimal:
-    """Commercial rounding (6.447 -> 6.45 at 2 places), never banker's rounding."""
-    ctx = Context(prec=max(28, value.adjusted() + decimals + 3), Emax=MAX_EMAX, Emin=MIN_EMIN)
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP, context=ctx)
+# --------------------------------------------------------------------------- percent or fraction, units
+# A rate column may print 92.87, 92.87% or 0.9287. Above this a bare figure cannot be a fraction of
+# a whole (an execution rate of 150% is written as 150, never as 1.5).
+FRACTION_MAX = Decimal("1.5")
 
 
-def _as_interval(x: Num | Interval) -> Interval:
-    return x.interval() if isinstance(x, Num) else (x[0], x[1])
+def looks_percent(n: Num, header_percent: bool = False) -> bool:
+    """Whether a rate is written in percent: marked %, under a "%" header, or too large for a fraction."""
+    return n.is_percent or header_percent or n.value > FRACTION_MAX
 
 
-def overlaps(a: Interval, b: Interval) -> bool:
-    return a[0] <= b[1] and b[0] <= a[1]
+def percent_value(n: Num, header_percent: bool = False) -> Decimal:
+    """A rate's value in percent (0.9287 → 92.87)."""
+    return n.value if looks_percent(n, header_percent) else n.value * 100
 
 
-def sum_interval(nums: Iterable[Num] | Iterable[Interval]) -> Interval:
-    """Interval of a sum: the lower ends added rounding down, the upper ends rounding up."""
-    lo, hi = Decimal(0), Decimal(0)
-    for x in nums:
-        a, b = _as_interval(x)
-        lo, hi = _FLOOR.add(lo, a), _CEIL.add(hi, b)
-    return lo, hi
+def as_percent(n: Num) -> Num:
+    """A rate as a percent figure (0.9287 → 92.87%), its written precision carried along."""
+    if looks_percent(n):
+        return n if n.is_percent else replace(n, unit="%")
+    return replace(n, value=n.value * 100, unit="%", decimals=max(n.decimals - 2, 0))
 
 
-def ratio_interval(num: Num | Interval, den: Num | Interval) -> Interval | None:
-    """Interval of num ÷ den as a plain ratio (0.6447, not 64.47); None when den may be zero."""
-    n_lo, n_hi = _as_interval(num)
-    d_lo, d_hi = _as_interval(den)
-    if d_lo <= 0 <= d_hi:
-        return None
-    corners = [(a, b) for a in (n_lo, n_hi) for b in (d_lo, d_hi)]
-    return (min(_FLOOR.divide(a, b) for a, b in corners),
-            max(_CEIL.divide(a, b) for a, b in corners))
+def with_unit(n: Num, unit: str) -> Num:
+    """A figure in the unit its table states, when it carries none of its own."""
+    if not unit or n.unit:
+        return n
+    return replace(n, unit=unit)
+
+
+def same_value(a: Num, b: Num) -> bool:
+    """Exactly the same amount (money compared in 元)."""
+    if a.is_money and b.is_money:
+        return a.in_yuan() == b.in_yuan()
+    return a.value == b.value

@@ -12,9 +12,16 @@ import regex
 
 from checker.knowledge import Knowledge
 from checker.model import Cell, Document, Loc, Table
+from checker.understand.intervals import column_decimals
 from checker.understand.numbers import Num, is_empty_mark, parse_number
 
 MONEY_COLS = ("initial_budget", "adjusted_budget", "budget", "arrived", "spent", "balance")
+# The concepts as a reviewer names them in a message.
+CONCEPT_ZH = {
+    "budget": "预算数", "initial_budget": "年初预算数", "adjusted_budget": "全年（调整后）预算数",
+    "arrived": "到位资金", "spent": "实际支出", "balance": "结转结余", "rate": "执行率",
+    "rate_arrival": "到位率", "weight": "分值", "score": "得分",
+}
 _UNIT_RE = regex.compile(r"(?:单位|金额单位)\s*[:：]?\s*(亿元|万元|千元|元)|[（(]\s*(亿元|万元|千元|元)\s*[)）]")
 _WEIGHT_IN_LABEL = regex.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]|(\d+(?:\.\d+)?)\s*分")
 
@@ -63,6 +70,25 @@ class Region:
         for r in self.rows:
             if r.kind in ("total", "score_total"):
                 return r
+        return None
+
+    def num(self, row: Row, concept: str) -> Num | None:
+        v = row.values.get(concept)
+        return v.num if v is not None else None
+
+    def decimals(self, concept: str) -> int:
+        """Written precision of a column. Money columns share the table's: trimmed trailing zeros
+        (80 beside 17.6 and 95.75) mean 80.00, not 80 ± 0.5."""
+        concepts = [c for c in MONEY_COLS if c in self.columns] if concept in MONEY_COLS else [concept]
+        return column_decimals(r.values[c].num for c in concepts for r in self.rows if c in r.values)
+
+    @property
+    def budget_concept(self) -> str | None:
+        """The budget that spending is measured against: the adjusted (全年/调整后/扣除后) one when the
+        table has it, else the budget, else the initial one."""
+        for c in ("adjusted_budget", "budget", "initial_budget"):
+            if c in self.columns:
+                return c
         return None
 
 
