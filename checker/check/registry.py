@@ -140,8 +140,50 @@ def run_rules(facts, select: Iterable[str] = (), ignore: Iterable[str] = (),
                 continue
             seen.add(f.key())
             out.append(f)
+    out = consolidate(out)
     out.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.locations[0].page or 0 if f.locations else 0, f.rule))
     return out
+
+
+# Rules whose findings on one table row are one fault seen in several columns (a 合计 row of
+# zeros fails in every column; a row with several blank cells is one unfilled row).
+_ONE_PER_ROW = ("PC101", "PC904")
+# Cell-level blanks that defer to another rule's error or warning on the same row.
+_DEFER_TO_ROW = ("PC901", "PC904")
+
+
+def _row_of(f: Finding) -> tuple[int, int] | None:
+    loc = f.locations[0] if f.locations else None
+    if loc is None or loc.table is None or loc.row is None:
+        return None
+    return loc.table, loc.row
+
+
+def consolidate(findings: list[Finding]) -> list[Finding]:
+    """One fault, one finding.
+
+    - Several findings of one row-level rule on the same table row become one, listing each column.
+    - A `missing` finding about a row that another rule already names with an error or warning
+      (a blank reason beside a wrong score, a blank cell beside a failed sum) is not repeated.
+    """
+    merged: list[Finding] = []
+    by_key: dict[tuple, Finding] = {}
+    for f in findings:
+        row = _row_of(f)
+        if f.rule in _ONE_PER_ROW and row is not None:
+            key = (f.rule, *row)
+            first = by_key.get(key)
+            if first is not None:
+                first.message += "；" + f.message
+                first.expected = "；".join(x for x in (first.expected, f.expected) if x)
+                first.found = "；".join(x for x in (first.found, f.found) if x)
+                first.locations += [loc for loc in f.locations if loc not in first.locations]
+                continue
+            by_key[key] = f
+        merged.append(f)
+    named = {_row_of(f) for f in merged
+             if f.category != "missing" and f.severity in ("error", "warning") and _row_of(f) is not None}
+    return [f for f in merged if not (f.rule in _DEFER_TO_ROW and _row_of(f) in named)]
 
 
 def _safe(it: Iterable[Finding]) -> Iterator[Finding]:

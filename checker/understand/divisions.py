@@ -39,8 +39,40 @@ def _table() -> dict[str, list[Division]]:
         level = "province" if code.endswith("0000") else "prefecture" if code.endswith("00") else "county"
         if name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
             continue
-        out.setdefault(name, []).append(Division(code, name, level))
+        div = Division(code, name, level)
+        out.setdefault(name, []).append(div)
+        # "红河哈尼族彝族自治州" is written "红河州" in practice
+        for suffix in ("自治州", "自治县", "自治旗"):
+            if name.endswith(suffix) and len(name) > len(suffix) + 2:
+                out.setdefault(name[:2] + suffix[-1], []).append(div)
     return out
+
+
+_ISSUER_LABELS = ("实施单位", "主管部门", "单位名称", "部门名称", "项目单位", "填报单位", "评价单位", "资金使用单位")
+
+
+def issuing_divisions(doc) -> list[Division]:
+    """Divisions named where a report names its own unit: the title lines, the right-aligned
+    signature lines, and the unit fields of its forms. The most specific level found wins."""
+    texts = [p.text for p in doc.paragraphs[:4]]
+    texts += [p.text for p in doc.paragraphs[-6:] if len(p.text) <= 40]
+    for t in doc.tables:
+        for c in t.cells:
+            if any(c.text.startswith(lab) for lab in _ISSUER_LABELS):
+                nxt = t.at(c.row, c.col + max(1, c.col_span))
+                if nxt is not None:
+                    texts.append(nxt.text)
+    found: dict[str, Division] = {}
+    for t in texts:
+        for _, _, d in find(t):
+            found[d.code] = d
+    if not found:
+        return []
+    for level in ("county", "prefecture", "province"):
+        got = [d for d in found.values() if d.level == level]
+        if got:
+            return got
+    return []
 
 
 def lookup(name: str) -> list[Division]:
@@ -61,7 +93,7 @@ def find(text: str) -> list[tuple[int, int, Division]]:
     n = len(text)
     while i < n:
         best = None
-        for j in range(min(n, i + 8), i + 1, -1):
+        for j in range(min(n, i + 8), i + 2, -1):  # 3+ characters: "和县" is mostly not a county
             divs = table.get(text[i:j])
             if divs:
                 best = (i, j, divs[0])

@@ -16,8 +16,11 @@ import regex
 
 from checker.knowledge import Band, Knowledge
 from checker.model import Cell, Document, Loc, Paragraph, Table
+from checker.understand.divisions import Division, issuing_divisions
 from checker.understand.indicators import Indicator, indicators
+from checker.understand.kinds import DocKind, kind_of
 from checker.understand.matching import match_listed_to_rows
+from checker.understand.narrative import Narrative, read_narrative
 from checker.understand.numbers import Num, find_numbers, is_empty_mark, parse_number, percent_value
 from checker.understand.tables import Region, Row, find_regions
 
@@ -243,6 +246,9 @@ class Facts:
         if got:
             n, loc = got
             return ExecutionRate(percent_value(n), n.raw.strip(), loc)
+        parts = self.funds_parts_rate
+        if parts is not None:
+            return parts
         r = self.funds_value("rate")
         if r is not None:
             return ExecutionRate(percent_value(r), r.raw.strip(), None)
@@ -251,6 +257,34 @@ class Facts:
             v = spent[0].value / budget[0].value * 100
             return ExecutionRate(v, f"{v:.2f}%", spent[1])
         return None
+
+    @cached_property
+    def funds_parts_rate(self) -> ExecutionRate | None:
+        """Where the funds block's 年度资金总额 row is zero or blank while its 其中 rows are filled,
+        the best-supported rate is the parts' spent ÷ budget: the total row's fault is reported once
+        (PC101) and must not cascade into rate, score and claim findings."""
+        row, fb = self.funds_row, self.funds_block
+        if row is None or fb is None:
+            return None
+
+        def val(r, concepts):
+            for c in concepts:
+                v = r.values.get(c)
+                if v is not None and v.num is not None:
+                    return v.num.value
+            return None
+
+        budget_c, spent_c = ("adjusted_budget", "budget", "initial_budget"), ("spent",)
+        tb, ts = val(row, budget_c), val(row, spent_c)
+        if (tb or 0) != 0 or (ts or 0) != 0:
+            return None
+        others = [r for r in fb.rows if r is not row]
+        pb = sum((v for r in others if (v := val(r, budget_c)) is not None), Decimal(0))
+        ps = sum((v for r in others if (v := val(r, spent_c)) is not None), Decimal(0))
+        if pb <= 0:
+            return None
+        v = ps / pb * 100
+        return ExecutionRate(v, f"{v:.2f}%", None)
 
     @property
     def balance_positive(self) -> bool:
@@ -285,6 +319,22 @@ class Facts:
         if budgets:
             return Located(budgets[0].num, budgets[0].loc)
         return None
+
+    @cached_property
+    def kind(self) -> DocKind:
+        """What the file is (form-only 自评表, project report, unit, 部门整体, 转移支付, unknown)."""
+        return kind_of(self.doc, has_form=self.indicators is not None or self.funds_block is not None)
+
+    @cached_property
+    def narrative(self) -> Narrative:
+        """Sentence-level facts: itemised totals, counts, funding roles, stated rates, claims."""
+        return read_narrative(self.units)
+
+    @cached_property
+    def issuing_divisions(self) -> list[Division]:
+        """The administrative divisions the issuing unit belongs to, from the title, the cover, the
+        unit fields of the forms and the signature lines."""
+        return issuing_divisions(self.doc)
 
     @cached_property
     def listed_pairs(self) -> list[tuple]:

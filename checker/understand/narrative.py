@@ -19,6 +19,7 @@ import regex
 
 from checker.knowledge import rules_dir
 from checker.model import Loc
+from checker.understand import intervals as iv
 from checker.understand.numbers import Num, find_numbers
 
 _SENTENCE_END = regex.compile(r"[。！？!?\n]")
@@ -39,13 +40,26 @@ class Lexicon:
     spent: tuple[str, ...]
     budget: tuple[str, ...]
     remainder: tuple[str, ...]
+    unpaid: tuple[str, ...]
     comparison: tuple[str, ...]
     strong_claims: tuple[str, ...]
+    claim_subjects: tuple[str, ...]
+    claim_exceptions: tuple[str, ...]
     weak_claims: tuple[str, ...]
     not_done: tuple[str, ...]
     weak_claim_execution_below: Decimal
     benign_context: tuple[str, ...]
     acting_suffixes: tuple[str, ...]
+    prompts: tuple[str, ...]
+    form_notes: tuple[str, ...]
+    item_label: regex.Pattern
+    criteria_groups: tuple[str, ...]
+
+    def is_form_note(self, text: str) -> bool:
+        return any(w in text for w in self.form_notes)
+
+    def prompt_in(self, text: str) -> str | None:
+        return None if self.is_form_note(text) else _contains_any(text, self.prompts)
 
 
 def _longest_first(words) -> tuple[str, ...]:
@@ -55,7 +69,8 @@ def _longest_first(words) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     d = tomllib.loads((rules_dir() / "narrative.toml").read_text(encoding="utf-8"))
-    it, ct, ro, ra, cl, un = (d["itemised"], d["counts"], d["roles"], d["rates"], d["claims"], d["units"])
+    it, ct, ro, ra, cl, un, tp = (d["itemised"], d["counts"], d["roles"], d["rates"], d["claims"], d["units"],
+                                  d["template"])
     return Lexicon(
         total_words=_longest_first(it["total_words"]), parts_open=_longest_first(it["parts_open"]),
         not_a_part=_longest_first(it["not_a_part"]), counters=_longest_first(ct["counters"]),
@@ -63,10 +78,14 @@ def lexicon() -> Lexicon:
         levels={k: _longest_first(v) for k, v in ro["levels"].items()},
         execution=_longest_first(ra["execution"]), spent=_longest_first(ra["spent"]),
         budget=_longest_first(ra["budget"]), remainder=_longest_first(ra["remainder"]),
+        unpaid=_longest_first(ra["unpaid"]),
         comparison=_longest_first(ra["comparison"]), strong_claims=_longest_first(cl["strong"]),
+        claim_subjects=tuple(cl["subjects"]), claim_exceptions=tuple(cl["exceptions"]),
         weak_claims=_longest_first(cl["weak"]), not_done=_longest_first(cl["not_done"]),
         weak_claim_execution_below=Decimal(str(cl["weak_claim_execution_below"])),
         benign_context=_longest_first(un["benign_context"]), acting_suffixes=_longest_first(un["acting_suffixes"]),
+        prompts=_longest_first(tp["prompts"]), form_notes=_longest_first(tp["form_notes"]),
+        item_label=regex.compile(tp["item_label"]), criteria_groups=tuple(tp["criteria_groups"]),
     )
 
 
@@ -187,26 +206,11 @@ def _money(nums: list[Num]) -> list[Num]:
     return [n for n in nums if n.kind == "amount" and n.is_money and not n.approx]
 
 
-def _sum_in(parts: list[Num], unit: str) -> tuple[Decimal, Decimal] | None:
-    lo = hi = Decimal(0)
-    for p in parts:
-        try:
-            a, b = p.interval(unit)
-        except ValueError:
-            return None
-        lo, hi = lo + a, hi + b
-    return lo, hi
-
-
-def _overlaps(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal]) -> bool:
-    """Rounding intervals are half-open ([v − ½ulp, v + ½ulp)): touching ends do not overlap."""
+def _strictly_overlaps(a: iv.Interval, b: iv.Interval) -> bool:
+    """Rounding intervals are half-open ([v − ½ulp, v + ½ulp)): touching ends do not overlap. Prose
+    figures ("30万元" beside "29.99万元") are exact far more often than rounded, so a sum that only
+    meets its total at the extreme corner of every rounding is not taken as agreeing."""
     return a[0] < b[1] and b[0] < a[1]
-
-
-def _at_precision(n: Num, decimals: int) -> Num:
-    from dataclasses import replace
-
-    return replace(n, decimals=max(n.decimals, decimals))
 
 
 def sums_hold(total: Num, parts: list[Num]) -> bool | None:
@@ -215,14 +219,13 @@ def sums_hold(total: Num, parts: list[Num]) -> bool | None:
     A list is written at one precision: beside 29.99, "30" stands for 30.00 (DOMAIN: trimmed zeros),
     so every figure is judged at the finest precision written in the list (per money unit).
     """
+    if any(p.to_unit(total.unit) is None for p in parts):
+        return None
     finest: dict[str, int] = {}
     for n in [total, *parts]:
         finest[n.unit] = max(finest.get(n.unit, 0), n.decimals)
-    total = _at_precision(total, finest[total.unit])
-    s = _sum_in([_at_precision(p, finest[p.unit]) for p in parts], total.unit)
-    if s is None:
-        return None
-    return _overlaps(total.interval(), s)
+    s = iv.add(iv.num_ival(p, finest[p.unit], total.unit) for p in parts)
+    return _strictly_overlaps(iv.num_ival(total, finest[total.unit]), s)
 
 
 def parts_sum(total: Num, parts: list[Num]) -> Decimal:
@@ -327,8 +330,9 @@ def count_sums(text: str, loc: Loc) -> list[CountSum]:
             if not po or len(rest[:po.start()].strip(" ，,；;：:")) > 8:
                 continue
             total, counter = _cn_int(m.group("n")), m.group("c")
-            parts = [(_cn_int(x.group("n")), _label_before(text, x.start(), m.end() + po.end()))
-                     for x in sent[i + 1:] if x.group("c") == counter]
+            open_at = m.end() + po.end()
+            parts = [(_cn_int(x.group("n")), _label_before(text, x.start(), open_at))
+                     for x in sent[i + 1:] if x.group("c") == counter and x.start() >= open_at]
             parts = [(n, lab) for n, lab in parts if n is not None]
             if total is None or len(parts) < 2 or any(n >= total for n, _ in parts):
                 continue  # a part as large as the whole is a hierarchy (三级指标12个), not a partition
@@ -394,7 +398,7 @@ def _rate_re(lx: Lexicon) -> regex.Pattern:
     return regex.compile(rf"(?P<name>{names})(?P<mid>[^，。；;\d]{{0,6}}?)(?P<num>\d+(?:\.\d+)?)\s*%")
 
 
-def narrative_rates(text: str, loc: Loc, doc_budget: Num | None) -> list[NarrativeRate]:
+def narrative_rates(text: str, loc: Loc) -> list[NarrativeRate]:
     lx = lexicon()
     out: list[NarrativeRate] = []
     money = _money(find_numbers(text))
@@ -419,21 +423,19 @@ def narrative_rates(text: str, loc: Loc, doc_budget: Num | None) -> list[Narrati
                      m.start("num"), m.end())
         unit = spent.unit
         budget = None
-        for n in before:
-            if n is spent or n.start > spent.start:
-                continue
-            lab = _label_before(text, n.start, a, width=10)
-            if _contains_any(lab, lx.budget) and not _contains_any(lab, lx.spent):
-                budget = (n.interval(unit), n.raw, "sentence")
-        if budget is None:
-            rem = [n for n in money if spent.end <= n.start < m.start()
-                   and _contains_any(_label_before(text, n.start, a, width=8), lx.remainder)]
-            if len(rem) == 1:
-                s_lo, s_hi = spent.interval(unit)
-                r_lo, r_hi = rem[0].interval(unit)
-                budget = ((s_lo + r_lo, s_hi + r_hi), f"{spent.raw}+{rem[0].raw}", "remainder")
-        if budget is None and doc_budget is not None and doc_budget.to_unit(unit) is not None:
-            budget = (doc_budget.interval(unit), doc_budget.raw, "document")
+        earlier = [n for n in before if n.start < spent.start]
+        later = [n for n in before if n.start > spent.start]
+        if len(earlier) == 1 and not later:
+            # "项目资金共2179万元，……，已完成拨付2113.63万元，执行率97%": one budget, one spent
+            lab = _label_before(text, earlier[0].start, a, width=10)
+            if _contains_any(lab, lx.budget) and not _contains_any(lab, lx.spent + lx.remainder):
+                budget = (earlier[0].interval(unit), earlier[0].raw, "sentence")
+        elif not earlier and len(later) == 1 and _contains_any(
+                _label_before(text, later[0].start, a, width=8), lx.unpaid):
+            # "支付18501.096万元，未支付703万元，支付率95%": the budget is paid + unpaid
+            s_lo, s_hi = spent.interval(unit)
+            r_lo, r_hi = later[0].interval(unit)
+            budget = ((s_lo + r_lo, s_hi + r_hi), f"({spent.raw}+{later[0].raw})", "remainder")
         if budget is None:
             continue
         (b_lo, b_hi), btext, source = budget
@@ -444,12 +446,18 @@ def narrative_rates(text: str, loc: Loc, doc_budget: Num | None) -> list[Narrati
 
 
 def rate_holds(r: NarrativeRate) -> bool:
-    s_lo, s_hi = r.spent.interval(r.unit)
-    if r.budget_lo <= 0:
+    ratio = iv.ratio_interval(r.spent.interval(r.unit), (r.budget_lo, r.budget_hi))
+    if ratio is None:
         return True
-    lo, hi = s_lo / r.budget_hi * 100, s_hi / r.budget_lo * 100
-    p_lo, p_hi = r.stated.interval()
-    return _overlaps((lo, hi), (p_lo, p_hi))
+    return iv.overlaps(iv.scale(ratio, Decimal(100)), r.stated.interval())
+
+
+def rate_holds_against(r: NarrativeRate, budget: Num) -> bool:
+    """Whether the stated rate fits the sentence's spent over another budget figure."""
+    if budget.to_unit(r.unit) is None:
+        return False
+    ratio = iv.ratio_interval(r.spent.interval(r.unit), budget.interval(r.unit))
+    return ratio is not None and iv.overlaps(iv.scale(ratio, Decimal(100)), r.stated.interval())
 
 
 def rate_value(r: NarrativeRate) -> Decimal:
@@ -474,5 +482,23 @@ def claims(text: str, loc: Loc) -> list[Claim]:
                 quote = text[a:b].strip()
                 if any(c.quote == quote for c in out):
                     continue  # one claim per sentence
-                out.append(Claim(w, strength, quote, loc.quoting(quote)))
+                if not _contains_any(quote, lx.claim_subjects):
+                    continue  # "设备全部完成采购" claims a task, not that every target was met
+                ca = max((i + 1 for i in range(a, m.start()) if text[i] in "，,；;：:"), default=a)
+                cb = min((i for i in range(m.end(), b) if text[i] in "，,；;。"), default=b)
+                if _contains_any(text[ca:cb], lx.claim_exceptions):
+                    continue  # "其余指标均已完成" claims only the rest
+                out.append(Claim(text[ca:cb].strip(), strength, quote, loc.quoting(quote)))
+    return out
+
+
+def read_narrative(units) -> Narrative:
+    """Every sentence-level fact of the report's prose units (paragraphs and long text cells)."""
+    out = Narrative()
+    for i, u in enumerate(units):
+        out.sums += itemised_sums(u.text, u.loc)
+        out.counts += count_sums(u.text, u.loc)
+        out.roles += role_mentions(u.text, u.loc, i)
+        out.rates += narrative_rates(u.text, u.loc)
+        out.claims += claims(u.text, u.loc)
     return out

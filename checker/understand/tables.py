@@ -120,6 +120,8 @@ def _classify(concepts: dict[str, int]) -> str | None:
     keys = set(concepts)
     if ("level3" in keys or {"target", "actual"} <= keys) and keys & {"weight", "score"}:
         return "indicators"
+    if "level3" in keys and {"target", "actual"} <= keys:
+        return "indicators"  # the central 转移支付 form: 指标值 / 实际完成值, no scores
     money = keys & set(MONEY_COLS) | (keys & {"rate"})
     if keys & {"initial_budget", "adjusted_budget"} and keys & {"weight", "score"}:
         return "selfeval_funds"
