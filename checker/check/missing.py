@@ -7,8 +7,6 @@ import regex
 from checker.check.registry import Rule, register
 from checker.understand.indicators import reason_missing
 from checker.understand.narrative import lexicon
-from checker.understand.numbers import is_empty_mark
-
 
 
 @register

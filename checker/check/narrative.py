@@ -6,12 +6,17 @@ The sentences are read once into `facts.narrative` (checker/understand/narrative
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from checker.check.registry import Rule, register
 from checker.understand import divisions
 from checker.understand import intervals as iv
-from checker.understand.narrative import lexicon, parts_sum, rate_holds, rate_holds_against, rate_value, sums_hold
+from checker.understand.narrative import (
+    lexicon,
+    parts_sum,
+    rate_holds,
+    rate_holds_against,
+    rate_value,
+    sums_hold,
+)
 
 
 @register
