@@ -6,6 +6,7 @@ import regex
 
 from checker.check.registry import Rule, register
 from checker.understand.facts import Loc, Paragraph, sentences
+from checker.understand.narrative import lexicon
 
 _ALL_DONE = regex.compile(r"(?:[一二三四五六七八九十\d]+个)?(?:子项目|项目)[^。；，]{0,6}?(?:均已|全部|均)"
                           r"[^。；，]{0,6}?(?:完成|完工|建成)")
@@ -126,7 +127,8 @@ class OnBudgetFullMarks(Rule):
                                locations=[ind.loc("score"), ind.loc("name")])
 
 
-_NO_PROBLEM = regex.compile(r"(?:暂无|暂未发现|未发现|不存在|没有)(?:明显|突出|重大|任何)?(?:的)?问题|^无$|^无。$")
+_NO_PROBLEM = regex.compile(r"(?:暂无|暂未发现|未发现|不存在|没有)(?:明显|突出|重大|任何)?(?:的)?问题|^无$|^无。$|"
+                         r"未偏离(?:绩效)?目标")
 
 
 @register
@@ -148,16 +150,18 @@ class NoProblemClaim(Rule):
         if not low and not missed:
             return
         why = f"预算执行率仅 {er.text}" if low else f"指标“{missed[0].name[:20]}”未达成"
+        lx = lexicon()
         heading = ""
         for b in facts.doc.blocks:
             if isinstance(b, Paragraph):
-                if len(b.text) <= 30 and "问题" in b.text and not _NO_PROBLEM.search(b.text):
+                if len(b.text) <= 30 and any(w in b.text for w in lx.problem_headings) and not _NO_PROBLEM.search(b.text):
                     heading = b.text
                     continue
-                if heading and len(b.text) <= 60 and _NO_PROBLEM.search(b.text) and "其他需要说明" not in heading:
+                if heading and len(b.text) <= 80 and _NO_PROBLEM.search(b.text) and "其他需要说明" not in heading:
                     yield self.finding(f"“{heading}”下写“{b.text}”，但{why}", expected="如实分析存在的问题",
                                        found=b.text, locations=[Loc.of_paragraph(b)])
-                if len(b.text) <= 30 and "问题" not in b.text and regex.match(r"[一二三四五六七八九十（(]", b.text):
+                if len(b.text) <= 30 and not any(w in b.text for w in lx.problem_headings) \
+                        and regex.match(r"[一二三四五六七八九十（(]", b.text):
                     heading = ""
             else:
                 for c in b.cells:

@@ -131,7 +131,22 @@ class NarrativeRate(Rule):
         others = [x for x in (facts.budget_total and facts.budget_total.num,
                               facts.total("arrived") and facts.total("arrived")[0],
                               facts.total("adjusted_budget") and facts.total("adjusted_budget")[0]) if x]
+        spent_total = facts.total("spent")
+        spent_total = spent_total[0] if spent_total else facts.funds_value("spent")
         for r in facts.narrative.rates:
+            if r.budget_source == "none":
+                # no budget in the sentence: when its spent is the project's total spent, the rate is
+                # the project's, over the report's own budget
+                b = facts.budget_total
+                if b is None or spent_total is None or spent_total.to_unit(r.unit) != r.spent.value:
+                    continue
+                if any(rate_holds_against(r, x) for x in [b.num, *others]):
+                    continue
+                v = iv.round_half_up(r.spent.value / b.num.to_unit(r.unit) * 100, 2)
+                yield self.finding(
+                    f"{r.name} {r.stated.raw.strip()} 与 {r.spent.raw.strip()}÷{b.num.raw.strip()}（报告所述预算）= {v}% 不符",
+                    expected=f"{v}%", found=r.stated.raw.strip(), locations=[r.loc, b.loc])
+                continue
             if rate_holds(r):
                 continue
             # the rate may be right against a denominator the sentence does not name (the arrived

@@ -728,6 +728,10 @@ def extract(doc: Document, k: Knowledge) -> Facts:
         _band_note(u, facts, k)
     _summary(doc, k, facts)
     facts.year = _year(doc)
+    # a figure the prose itemises as one part of a larger total ("一批项目批复总投资3374.3万元……合计
+    # 6222.4万元") is not a statement of the project's own budget or spending
+    part_quotes = {(s.loc.ref, p.raw) for s in facts.narrative.sums for p in s.parts}
+    facts.stated = [st for st in facts.stated if (st.loc.ref, st.num.raw) not in part_quotes]
     return facts
 
 

@@ -30,6 +30,7 @@ _OPEN, _CLOSE = "（(〔【[", "）)〕】]"
 @dataclass(frozen=True)
 class Lexicon:
     total_words: tuple[str, ...]
+    strong_total_words: tuple[str, ...]
     parts_open: tuple[str, ...]
     not_a_part: tuple[str, ...]
     counters: tuple[str, ...]
@@ -47,6 +48,7 @@ class Lexicon:
     claim_exceptions: tuple[str, ...]
     weak_claims: tuple[str, ...]
     not_done: tuple[str, ...]
+    problem_headings: tuple[str, ...]
     weak_claim_execution_below: Decimal
     benign_context: tuple[str, ...]
     acting_suffixes: tuple[str, ...]
@@ -72,7 +74,8 @@ def lexicon() -> Lexicon:
     it, ct, ro, ra, cl, un, tp = (d["itemised"], d["counts"], d["roles"], d["rates"], d["claims"], d["units"],
                                   d["template"])
     return Lexicon(
-        total_words=_longest_first(it["total_words"]), parts_open=_longest_first(it["parts_open"]),
+        total_words=_longest_first(it["total_words"]), strong_total_words=_longest_first(it["strong_total_words"]),
+        parts_open=_longest_first(it["parts_open"]),
         not_a_part=_longest_first(it["not_a_part"]), counters=_longest_first(ct["counters"]),
         count_totals=_longest_first(ct["total_words"]), components=_longest_first(ct["component_words"]),
         levels={k: _longest_first(v) for k, v in ro["levels"].items()},
@@ -82,6 +85,7 @@ def lexicon() -> Lexicon:
         comparison=_longest_first(ra["comparison"]), strong_claims=_longest_first(cl["strong"]),
         claim_subjects=tuple(cl["subjects"]), claim_exceptions=tuple(cl["exceptions"]),
         weak_claims=_longest_first(cl["weak"]), not_done=_longest_first(cl["not_done"]),
+        problem_headings=tuple(cl["problem_headings"]),
         weak_claim_execution_below=Decimal(str(cl["weak_claim_execution_below"])),
         benign_context=_longest_first(un["benign_context"]), acting_suffixes=_longest_first(un["acting_suffixes"]),
         prompts=_longest_first(tp["prompts"]), form_notes=_longest_first(tp["form_notes"]),
@@ -110,6 +114,7 @@ class CountSum:
     counter: str
     quote: str
     loc: Loc
+    items: list[str] | None = None  # an enumeration's items, when the parts are a list of names
 
 
 @dataclass
@@ -257,8 +262,11 @@ def itemised_sums(text: str, loc: Loc) -> list[ItemisedSum]:
             continue
         total = before[-1]
         gap = text[total.end:gap_start]
-        if len(gap.strip(" ，,。；;：:")) > 0 or len(gap) > 3:
-            continue  # the 其中 does not follow the figure directly: it itemises something else
+        # "6800万元已全部分解到位，其中……": a short clause may stand between the total and its
+        # 其中, but no sentence end and no other figure
+        if len(gap) > 16 or _SENTENCE_END.search(gap.strip("。")) or regex.search(r"[；;]", gap) \
+                or (gap.count("。") and gap.strip(" 。") != ""):
+            continue
         a, b = sentence_of(m.end())
         parts: list[Num] = []
         first_spent: bool | None = None
@@ -279,7 +287,8 @@ def itemised_sums(text: str, loc: Loc) -> list[ItemisedSum]:
         quote = text[max(0, total.start - 12):parts[-1].end + 2]
         out.append(ItemisedSum(total, parts, quote.strip(), loc.quoting(quote.strip())))
 
-    # backward: "完成道路硬化45万元、路灯安装12.5万元、绿化8.35万元，共完成投资65.8万元"
+    # backward: "完成道路硬化45万元、路灯安装12.5万元、绿化8.35万元，共完成投资65.8万元", or parallel
+    # clauses "一批项目批复总投资3374.3万元（……），二批……2069.51万元（……），合计批复总投资6222.4万元"
     for a, b in spans:
         sent_money = [n for n in money if a <= n.start < b]
         for i, n in enumerate(sent_money):
@@ -287,14 +296,45 @@ def itemised_sums(text: str, loc: Loc) -> list[ItemisedSum]:
             if i < 2 or not _contains_any(label[:3], lx.total_words):
                 continue
             parts = sent_money[:i]
-            seps = text[parts[0].end:n.start]
-            if "、" not in seps or _contains_any(seps, lx.parts_open):
+            seps = "".join(ch for j, ch in enumerate(text[parts[0].end:n.start], parts[0].end) if depth[j] == 0)
+            if _contains_any(seps, lx.parts_open):
                 continue
-            if any(_contains_any(_label_before(text, p.start, a), lx.total_words + lx.not_a_part) for p in parts):
+            parallel = False
+            if "、" not in seps:
+                labels = [_label_before(text, p.start, a, width=14) for p in parts] + [label]
+                tails = {lab[-2:] for lab in labels}
+                if not _contains_any(label[:3], lx.strong_total_words) or len(tails) != 1:
+                    continue  # commas alone make a list only of parallel clauses closed by 合计
+                parallel = True  # parallel labels may each say 总投资: they are still parts
+            if any(_contains_any(_label_before(text, p.start, a), lx.not_a_part + (() if parallel else lx.total_words))
+                   for p in parts):
                 continue
             quote = text[max(a, parts[0].start - 10):n.end + 1].strip()
             out.append(ItemisedSum(n, parts, quote, loc.quoting(quote), forward=False))
+            nested = _nested_parts(text, nums, [*parts, n], depth)
+            if nested:
+                inner_parts, inner_total = nested
+                q2 = text[max(a, inner_parts[0].start - 10):inner_total.end + 1].strip()
+                out.append(ItemisedSum(inner_total, inner_parts, q2, loc.quoting(q2), forward=False))
     return out
+
+
+def _nested_parts(text: str, nums: list[Num], outer: list[Num], depth: list[int]):
+    """Each outer figure followed by its own （其中X……） detail, the last one the total's: the details
+    form a sum of their own ("其中建筑工程3292万元" … "其中建筑工程6025.215万元")."""
+    inner: list[Num] = []
+    for o in outer:
+        after = text[o.end:o.end + 3]
+        if not after or after[0] not in _OPEN:
+            return None
+        close = next((i for i in range(o.end + 1, min(len(text), o.end + 40)) if text[i] in _CLOSE), None)
+        if close is None:
+            return None
+        inside = [n for n in _money(nums) if o.end < n.start < close]
+        if len(inside) != 1 or "其中" not in text[o.end:inside[0].start]:
+            return None
+        inner.append(inside[0])
+    return (inner[:-1], inner[-1]) if len(inner) >= 3 else None
 
 
 # ----------------------------------------------------------------------------------------- counts
@@ -310,6 +350,35 @@ def _cn_int(s: str) -> int | None:
         return int(s)
     n = parse_number(s)
     return int(n.value) if n is not None and n.value == n.value.to_integral_value() else None
+
+
+_ENUM_OPEN = regex.compile(r"^\s*(?:[，,]?\s*(?:分别为|分别是|包括|即)\s*[:：]?|[:：])")
+
+
+def _enumeration(text: str, m, end: int, lx: Lexicon) -> list[str] | None:
+    """The items a count announces: in brackets right after it, or after 分别为/包括/：, as long as
+    they name the counted thing (items ending like the noun after the count)."""
+    after = text[m.end():end]
+    noun = regex.match(r"\p{Han}{1,2}", after)
+    noun = noun.group() if noun else ""
+    if after[:1] in _OPEN:  # "13宗（东坑、湖仔洋、……）水库"
+        close = next((i for i, ch in enumerate(after) if ch in _CLOSE), None)
+        if close is None:
+            return None
+        items = [x.strip() for x in regex.split(r"[、，,]", after[1:close]) if x.strip()]
+        return items if len(items) >= 3 and all(len(x) <= 12 for x in items) else None
+    rest = after[len(noun):]
+    op = _ENUM_OPEN.match(rest)
+    if not noun or not op:
+        return None
+    seg = rest[op.end():]
+    items = []
+    for x in regex.split(r"[、，,；;]", seg):
+        x = x.strip()
+        if not x.endswith(noun[-1]) or len(x) > 16:
+            break  # the list ended ("……赵庄乡鸡亮村，主要建设道路……")
+        items.append(x)
+    return items if len(items) >= 3 else None
 
 
 def count_sums(text: str, loc: Loc) -> list[CountSum]:
@@ -338,6 +407,30 @@ def count_sums(text: str, loc: Loc) -> list[CountSum]:
                 continue  # a part as large as the whole is a hierarchy (三级指标12个), not a partition
             quote = text[max(a, m.start() - 8):min(b, sent[-1].end() + 4)].strip()
             out.append(CountSum(total, parts, counter, quote, loc.quoting(quote)))
+        # backward: "组长1人，副组长5人，成员8人，共14人"
+        for i, m in enumerate(sent):
+            label = _label_before(text, m.start(), a, width=6)
+            if i < 2 or not _contains_any(label[:2], lx.count_totals):
+                continue
+            counter = m.group("c")
+            if any(x.group("c") != counter for x in sent[:i]) or "等" in text[sent[i - 1].end():m.start()]:
+                continue  # "……1台、……1套，共计29台（套）" or "……等": not a closed list of the same thing
+            parts = [(_cn_int(x.group("n")), _label_before(text, x.start(), a, width=8)) for x in sent[:i]]
+            parts = [(n, lab) for n, lab in parts if n is not None and lab]
+            total = _cn_int(m.group("n"))
+            if total is None or len(parts) < 2 or any(n >= total for n, _ in parts):
+                continue
+            quote = text[max(a, sent[0].start() - 6):m.end()].strip()
+            out.append(CountSum(total, parts, counter, quote, loc.quoting(quote)))
+        # enumerations: "5个乡镇11个村，分别为……村、……村" or "13宗（东坑、湖仔洋、……）水库"
+        for m in sent:
+            enum = _enumeration(text, m, b, lx)
+            total = _cn_int(m.group("n"))
+            if enum is None or total is None or len(enum) == total:
+                continue
+            quote = text[m.start():min(b, m.end() + 60)].strip()
+            out.append(CountSum(total, [(len(enum), "列出")], m.group("c"), quote, loc.quoting(quote),
+                                items=enum))
     # components across clauses of one paragraph: "共15个项目……年初批复8个项目……年中增加8个项目"
     total_m = None
     for m in hits:
@@ -437,7 +530,7 @@ def narrative_rates(text: str, loc: Loc) -> list[NarrativeRate]:
             r_lo, r_hi = later[0].interval(unit)
             budget = ((s_lo + r_lo, s_hi + r_hi), f"({spent.raw}+{later[0].raw})", "remainder")
         if budget is None:
-            continue
+            budget = ((Decimal(0), Decimal(0)), "", "none")  # the rule may take the report's own budget
         (b_lo, b_hi), btext, source = budget
         quote = text[max(a, spent.start - 8):m.end()].strip()
         out.append(NarrativeRate(m.group("name"), stated, spent, b_lo, b_hi, unit, btext, source, quote,
@@ -446,6 +539,8 @@ def narrative_rates(text: str, loc: Loc) -> list[NarrativeRate]:
 
 
 def rate_holds(r: NarrativeRate) -> bool:
+    if r.budget_source == "none":
+        return True
     ratio = iv.ratio_interval(r.spent.interval(r.unit), (r.budget_lo, r.budget_hi))
     if ratio is None:
         return True
