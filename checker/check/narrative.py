@@ -248,3 +248,58 @@ class OtherDivision(Rule):
                 quote = t[max(0, a - 8):min(len(t), b + 14)]
                 yield self.finding(f"报告单位属{own}，正文却出现“{d.name}”的单位作为实施主体（“{quote}”），可能套用了他县报告",
                                    expected=own, found=d.name, locations=[u.loc.quoting(quote)])
+
+
+@register
+class QualitativeActualFullMarks(Rule):
+    code = "PC406"
+    name = "qualitative-actual-full-marks"
+    category = "score"
+    severity = "warning"
+    title = "定量目标的实际完成值只写“完成”“达标”，却给满分"
+    explain = ("年度指标值是数量（如“≥50个”），实际完成值却只写“完成”“达标”等文字，无法核实是否达到目标，"
+               "却给了满分。应填写实际数量。")
+    fail_example = "新建垃圾收集点：指标值 ≥50个，实际完成值“完成”，得分 30/30。"
+    pass_example = "实际完成值“52个”，得分 30/30。"
+
+    def check(self, facts):
+        lx = lexicon()
+        for ind in facts.indicator_rows:
+            t, a = ind.target, ind.actual
+            if t is None or a is None or not t.quantitative or t.num is None or a.num is not None or a.date:
+                continue
+            if a.text.strip() not in lx.qualitative_done:
+                continue
+            if ind.weight is None or ind.score is None or ind.score.value < ind.weight.value:
+                continue
+            yield self.finding(f"指标“{ind.name[:30]}”年度指标值为 {t.text}，实际完成值只写“{a.text}”，却给满分 "
+                               f"{ind.score.raw.strip()} 分", expected=f"填写实际完成数（对照 {t.text}）",
+                               found=a.text, locations=[ind.loc("actual") or ind.loc("name")])
+
+
+@register
+class ReasonShare(Rule):
+    code = "PC808"
+    name = "reason-share"
+    category = "logic"
+    severity = "warning"
+    title = "偏差原因所称未付比例与资金数字不符"
+    explain = ("说明执行率偏低时写“剩余5%质保金未付”“3%尾款未支付”，而按执行率计算未支出的比例远大于此，"
+               "说明原因与数字不符或只说明了一部分。")
+    fail_example = "执行率 80%（未支出 20%），原因写“剩余5%质保金未付”。"
+    pass_example = "执行率 95%，原因写“剩余5%质保金未付”。"
+
+    def check(self, facts):
+        lx = lexicon()
+        er = facts.execution_rate
+        if er is None or er.percent >= 100:
+            return
+        unspent = Decimal(100) - er.percent
+        for sh in facts.narrative.shares:
+            x = sh.num.value
+            gap = unspent - x
+            if gap <= lx.share_points or gap <= unspent * lx.share_fraction:
+                continue
+            yield self.finding(f"称“{sh.quote}”，但执行率 {er.text}，未支出比例为 {iv.round_half_up(unspent, 2)}%，"
+                               f"所称 {sh.num.raw.strip()} 只说明了其中一部分", expected=f"{iv.round_half_up(unspent, 2)}%",
+                               found=sh.num.raw.strip(), locations=[sh.loc])

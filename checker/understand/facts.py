@@ -21,6 +21,7 @@ from checker.understand.indicators import Indicator, indicators
 from checker.understand.kinds import DocKind, kind_of
 from checker.understand.matching import match_listed_to_rows
 from checker.understand.narrative import Narrative, read_narrative
+from checker.understand.narrative import lexicon as narrative_lexicon
 from checker.understand.numbers import Num, find_numbers, is_empty_mark, parse_number, percent_value
 from checker.understand.tables import Region, Row, find_regions
 
@@ -469,6 +470,7 @@ def _concept_before(segment: str, k: Knowledge, percent: bool) -> str | None:
 
 
 def _narrative(u: TextUnit, k: Knowledge, facts: Facts) -> None:
+    lx = narrative_lexicon()
     for _, sent in sentences(u.text):
         nums = find_numbers(sent)
         prev_end = 0
@@ -485,9 +487,11 @@ def _narrative(u: TextUnit, k: Knowledge, facts: Facts) -> None:
             if in_list:
                 continue
             after = sent[n.end:n.end + 3]
-            if n.approx or regex.match(r"\s*(?:以上|以下|以内|左右)", after) or regex.search(
-                    r"达到|不低于|不少于|不高于|不超过|要求|目标|力争|确保|计划|预计|原则上", segment):
-                continue  # a target, a threshold or an estimate, not the figure itself
+            if n.approx or regex.match(r"\s*(?:以上|以下|以内|左右|的)", after) or regex.search(
+                    r"达到|不低于|不少于|不高于|不超过|要求|目标|力争|确保|计划|预计|原则上", segment) \
+                    or any(w in segment for w in lx.comparison) or lx.is_form_note(sent) \
+                    or sent.lstrip().startswith("注"):
+                continue  # a target, a threshold, a condition ("低于90%的须说明") or a form's note
             if n.is_percent:
                 concept = _concept_before(segment, k, True)
                 # a rate of something else (政府采购执行率, 三公经费执行率) is not the project's

@@ -56,6 +56,13 @@ class Lexicon:
     form_notes: tuple[str, ...]
     item_label: regex.Pattern
     criteria_groups: tuple[str, ...]
+    qualitative_done: tuple[str, ...]
+    overspend_explained: tuple[str, ...]
+    overspend_reason: tuple[str, ...]
+    share_before: tuple[str, ...]
+    share_after: tuple[str, ...]
+    share_points: Decimal
+    share_fraction: Decimal
 
     def is_form_note(self, text: str) -> bool:
         return any(w in text for w in self.form_notes)
@@ -90,6 +97,11 @@ def lexicon() -> Lexicon:
         benign_context=_longest_first(un["benign_context"]), acting_suffixes=_longest_first(un["acting_suffixes"]),
         prompts=_longest_first(tp["prompts"]), form_notes=_longest_first(tp["form_notes"]),
         item_label=regex.compile(tp["item_label"]), criteria_groups=tuple(tp["criteria_groups"]),
+        qualitative_done=tuple(d["scoring"]["qualitative_done"]),
+        overspend_explained=tuple(d["overspend"]["explained"]), overspend_reason=tuple(d["overspend"]["reason"]),
+        share_before=tuple(d["shares"]["before"]), share_after=tuple(d["shares"]["after"]),
+        share_points=Decimal(str(d["shares"]["tolerance_points"])),
+        share_fraction=Decimal(str(d["shares"]["tolerance_fraction"])),
     )
 
 
@@ -159,6 +171,7 @@ class Narrative:
     roles: list[RoleMention] = field(default_factory=list)
     rates: list[NarrativeRate] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    shares: list = field(default_factory=list)
 
 
 # ----------------------------------------------------------------------------------------- helpers
@@ -596,4 +609,29 @@ def read_narrative(units) -> Narrative:
         out.roles += role_mentions(u.text, u.loc, i)
         out.rates += narrative_rates(u.text, u.loc)
         out.claims += claims(u.text, u.loc)
+        out.shares += quoted_shares(u.text, u.loc)
+    return out
+
+
+@dataclass
+class Share:
+    """A share of the budget a reason says is left unpaid ("剩余5%质保金未付")."""
+
+    num: Num
+    quote: str
+    loc: Loc
+
+
+def quoted_shares(text: str, loc: Loc) -> list[Share]:
+    lx = lexicon()
+    out = []
+    for n in find_numbers(text):
+        if not n.is_percent:
+            continue
+        before, after = text[max(0, n.start - 6):n.start], text[n.end:n.end + 5]
+        if _contains_any(before, lx.share_before) or _contains_any(after, lx.share_after):
+            a = max(0, max(text.rfind(ch, 0, n.start) for ch in "，,。；;") + 1)
+            e = min((i for i in (text.find(ch, n.end) for ch in "，,。；;") if i >= 0), default=len(text))
+            quote = text[a:e]
+            out.append(Share(n, quote, loc.quoting(quote)))
     return out
