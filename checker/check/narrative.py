@@ -6,6 +6,8 @@ The sentences are read once into `facts.narrative` (checker/understand/narrative
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from checker.check.registry import Rule, register
 from checker.understand import divisions
 from checker.understand import intervals as iv
