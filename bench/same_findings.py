@@ -1,6 +1,6 @@
 """Same findings as before? Run every sample through the CLI's JSON output and compare two runs.
 
-    python bench/same_findings.py save OUT_DIR            # every samples/*.pdf|*.docx → OUT_DIR/<file>.json
+    python bench/same_findings.py save OUT_DIR [GLOB]     # every samples/*.pdf|*.docx (or GLOB) → OUT_DIR/<file>.json
     python bench/same_findings.py compare BASE_DIR NEW_DIR
 
 A refactoring that must not change behaviour is checked by saving a run before it and one after
@@ -27,9 +27,10 @@ def _run(path: Path, out: Path) -> None:
     (out / f"{path.name}.rc").write_text(f"{p.returncode}\n", encoding="utf-8")
 
 
-def save(out: Path, jobs: int = 2) -> None:
+def save(out: Path, pattern: str | None = None, jobs: int = 2) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    files = sorted([*ROOT.glob("samples/*.pdf"), *ROOT.glob("samples/*.docx")])
+    files = sorted(ROOT.glob(f"samples/{pattern}") if pattern else
+                   [*ROOT.glob("samples/*.pdf"), *ROOT.glob("samples/*.docx")])
     with ThreadPoolExecutor(jobs) as pool:
         list(pool.map(lambda f: _run(f, out), files))
     print(f"{len(files)} reports saved in {out}")
@@ -43,7 +44,7 @@ def _key(report: dict) -> dict:
 
 def compare(base: Path, new: Path) -> int:
     bad = 0
-    names = sorted(p.name[:-5] for p in base.glob("*.json"))
+    names = sorted(p.name[:-5] for p in new.glob("*.json"))  # the reports of the new run
     for name in names:
         b, n = base / f"{name}.json", new / f"{name}.json"
         problems = []
@@ -82,7 +83,7 @@ def compare(base: Path, new: Path) -> int:
 
 if __name__ == "__main__":
     if len(sys.argv) >= 3 and sys.argv[1] == "save":
-        save(Path(sys.argv[2]))
+        save(Path(sys.argv[2]), sys.argv[3] if len(sys.argv) > 3 else None)
     elif len(sys.argv) == 4 and sys.argv[1] == "compare":
         sys.exit(compare(Path(sys.argv[2]), Path(sys.argv[3])))
     else:

@@ -12,7 +12,7 @@ from checker import __version__
 from checker.errors import InputError
 from checker.pipeline import DEFAULT_TIMEOUT
 
-_SUBCOMMANDS = {"check", "dump", "rules", "rule"}
+_SUBCOMMANDS = {"check", "dump", "rules", "rule", "config"}
 
 
 class _DefaultGroup(click.Group):
@@ -60,13 +60,13 @@ def main() -> None:
 def check_cmd(paths, fmt, output, select, ignore, profile, config_path, min_severity, ocr, annotate,
               summary_path, jobs, timeout, quiet) -> None:
     """检查报告 / check reports."""
-    from checker.config import ConfigError, load_config
+    from checker.config import ConfigError, load_config, start_folder
     from checker.runner import run
 
     try:
-        cfg = load_config(config_path, select=select, ignore=ignore, profile=profile)
+        cfg = load_config(config_path, select=select, ignore=ignore, profile=profile, start=start_folder(list(paths)))
     except ConfigError as exc:
-        click.echo(f"配置错误：{exc}（configuration error）", err=True)
+        click.echo(f"配置错误：{exc}", err=True)
         sys.exit(2)
     code = run(list(paths), cfg, fmt=fmt, output=output, min_severity=min_severity, ocr=ocr,
                annotate=annotate, summary=summary_path, jobs=jobs, timeout=timeout, quiet=quiet)
@@ -130,6 +130,32 @@ def rule_cmd(code) -> None:
         click.echo(f"未知规则：{code}（unknown rule）", err=True)
         sys.exit(2)
     print_rule(r)
+
+
+@main.command("config")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.option("--profile", default=None, help="规则配置档 / profile")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="配置文件 pecheck.toml")
+@click.option("--format", "fmt", type=click.Choice(["console", "json"]), default="console")
+def config_cmd(path, profile, config_path, fmt) -> None:
+    """显示生效的配置及其来源 / show the effective settings and where each comes from.
+
+    PATH：报告或目录，从它所在的目录向上查找配置文件（默认当前目录）。
+    """
+    from checker.config import ConfigError, effective_settings, load_config, start_folder
+
+    try:
+        cfg = load_config(config_path, profile=profile, start=start_folder([path]) if path else None)
+        rows = effective_settings(cfg)
+    except ConfigError as exc:
+        click.echo(f"配置错误：{exc}", err=True)
+        sys.exit(2)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"配置文件：{cfg.source or '（无，使用默认设置）'}")
+    for r in rows:
+        click.echo(f"{r['setting']} = {r['value']}    ← {r['source']}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -22,6 +22,11 @@ def rules_dir() -> Path:
     raise KnowledgeError("rules/ data not found (concepts.toml)")
 
 
+def load_toml(name: str) -> dict[str, Any]:
+    """A data file of rules/ (name relative to it), parsed."""
+    return _load(name)
+
+
 def _load(name: str) -> dict[str, Any]:
     path = rules_dir() / name
     try:
@@ -54,6 +59,7 @@ class Knowledge:
     grade_bands: dict[str, list[Band]]
     grade_synonyms: dict[str, list[str]]
     profile: dict[str, Any] = field(default_factory=dict)
+    grade_equivalents: list[set[str]] = field(default_factory=list)
 
     def column_concept(self, header: str) -> str | None:
         h = header.replace(" ", "")
@@ -80,17 +86,31 @@ class Knowledge:
                 return g
         return None
 
+    def same_grade(self, a: str, b: str) -> bool:
+        """Two canonical grades for the same band (equal, or declared equivalent in grades.toml)."""
+        return a == b or any(a in group and b in group for group in self.grade_equivalents)
+
+    def bands_text(self) -> str:
+        """The profile's bands as a reviewer reads them: 优 ≥90，良 80–90，中 60–80，差 <60."""
+        out = []
+        for b in self.bands():
+            if b.hi_incl and b.hi >= 100:
+                out.append(f"{b.grade} ≥{b.lo}")
+            elif b.lo <= 0:
+                out.append(f"{b.grade} <{b.hi}")
+            else:
+                out.append(f"{b.grade} {b.lo}–{b.hi}")
+        return "，".join(out)
+
     def bands(self) -> list[Band]:
         return self.grade_bands[self.profile.get("grade_bands", "national")]
 
-    def threshold(self, key: str, default: float | int) -> Decimal:
-        return Decimal(str(self.profile.get("thresholds", {}).get(key, default)))
 
 
 def _bands(spec: dict[str, Any]) -> dict[str, list[Band]]:
     out = {}
     for name, body in spec.items():
-        if name == "synonyms":
+        if name in ("synonyms", "equivalent"):
             continue
         bands = []
         for i, b in enumerate(body["bands"]):
@@ -131,7 +151,8 @@ def load(profile: str = "national") -> Knowledge:
         columns[concept] = (list(spec["any"]), list(spec.get("none", [])))
     k = Knowledge(columns=columns, column_order=order, rows=c["rows"], summary=c["summary"],
                   narrative=c["narrative"], grade_bands=_bands(g), grade_synonyms=g["synonyms"],
-                  profile=_profile(profile))
+                  profile=_profile(profile),
+                  grade_equivalents=[set(grp) for grp in g.get("equivalent", {}).get("bands", [])])
     if k.profile.get("grade_bands", "national") not in k.grade_bands:
         raise KnowledgeError(f"profile {profile}: unknown grade_bands {k.profile.get('grade_bands')!r}")
     return k

@@ -17,6 +17,8 @@ from conftest import ROOT, SAMPLES
 from checker.batch import run_batch, timeout_error
 from checker.config import Config
 
+pytestmark = pytest.mark.slow  # the inner loop skips it: python -m pytest -m "not slow"
+
 SEEDS = ("xiangxi-2022.pdf", "xiangxi-2022.docx")
 
 

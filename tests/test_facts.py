@@ -81,6 +81,6 @@ def test_header_vocabulary_is_data():
 
 def test_profiles_load_and_extend():
     assert knowledge.load("hunan").bands()[2].grade == "较差"
-    assert knowledge.load("sichuan").threshold("deviation_required_below", 0) == 90
+    assert knowledge.load("sichuan").profile["thresholds"]["deviation_required_below"] == 90
     with pytest.raises(knowledge.KnowledgeError):
         knowledge.load("atlantis")

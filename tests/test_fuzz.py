@@ -26,9 +26,12 @@ from checker.understand.numbers import (
     sum_interval,
 )
 
-FUZZ = settings(max_examples=200, deadline=2000, suppress_health_check=[HealthCheck.too_slow],
+pytestmark = pytest.mark.slow  # the inner loop skips it: python -m pytest -m "not slow"
+
+# CPU time, not wall time, is bounded (BOUND below): a machine busy with other work must not fail these.
+FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow],
                 derandomize=True)  # the same examples on every run: CI stays reproducible
-BOUND = 2.0  # seconds for one call on one input
+BOUND = 2.0  # CPU seconds for one call on one input
 
 # ----------------------------------------------------------------------------- building blocks
 DIGITS = "0123456789０１２３４５６７８９٠١٢٣٤٥٦٧٨٩"
@@ -99,13 +102,13 @@ TEXT = texts(LONG)
 
 
 def _timed(fn, *args):
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     out = fn(*args)
-    took = time.perf_counter() - t0
+    took = time.process_time() - t0
     if took >= BOUND:  # a busy machine can stall one call; a slow input is slow every time
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         fn(*args)
-        took = min(took, time.perf_counter() - t0)
+        took = min(took, time.process_time() - t0)
     assert took < BOUND, f"{fn.__name__} took {took:.2f} s"
     return out
 
@@ -159,7 +162,7 @@ def test_parse_number_never_fails(text, default_unit):
 
 
 @given(st.text(DIGITS, min_size=300, max_size=6000), st.sampled_from(UNITS), st.integers(0, 40))
-@settings(max_examples=50, deadline=4000, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=50, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 def test_huge_figures(digits, unit, point):
     text = digits[:point] + "." + digits[point:] + unit if point else digits + unit
     for n in _timed(find_numbers, f"预算{text}，支出{text}"):
@@ -251,15 +254,12 @@ def test_extract_on_nasty_paragraphs(name):
 def _best_of_two(fn, *args) -> float:
     took = []
     for _ in range(2):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         fn(*args)
-        took.append(time.perf_counter() - t0)
+        took.append(time.process_time() - t0)
     return min(took)
 
 
-@pytest.mark.xfail(strict=False, reason="facts._COUNT: the `n3` alternative (\\d+|[一二…]+) has no left "
-                   "boundary, so a run of N digits or Chinese numerals costs O(N^2) (8000 digits: ~5 s); "
-                   "fix: prefix n3 with (?<![\\d一二两三四五六七八九十]) - reported to the lead")
 @pytest.mark.parametrize("run", ["1", "一"])
 def test_extract_long_numeral_runs(run):
     """A paragraph holding a long run of digits (a table pasted without separators, a corrupted text

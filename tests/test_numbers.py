@@ -374,10 +374,10 @@ NASTY = st.sampled_from([
 @given(st.one_of(st.text(), NASTY, st.lists(st.one_of(st.text(max_size=20), NASTY), max_size=4).map("".join)))
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_never_crashes(text):
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: a busy machine must not fail this
     found = find_numbers(text)
     one = parse_number(text)
-    assert time.perf_counter() - t0 < 2.0
+    assert time.process_time() - t0 < 2.0
     assert isinstance(found, list)
     assert one is None or isinstance(one, Num)
     for n in found:

@@ -21,6 +21,8 @@ import pytest
 
 from checker import errors
 
+pytestmark = pytest.mark.slow  # the inner loop skips it: python -m pytest -m "not slow"
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SEED_SCAN = SAMPLES / "xiangxi-2022.scan.pdf"

@@ -2,34 +2,26 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 import pytest
-from casedoc import build
 
-from checker import knowledge
-from checker.check.registry import CATEGORIES, all_rules, run_rules
-from checker.understand.facts import extract
+from checker import examples
+from checker.check.registry import CATEGORIES, all_rules
 
-DATA = tomllib.loads((Path(__file__).parent / "data" / "rule_cases.toml").read_text(encoding="utf-8"))
-BLOCKS = DATA["blocks"]
-CASES = DATA["case"]
+RULES = Path(__file__).parent / "rules"
+CASES = [(code, name, case) for code in sorted(p.stem for p in RULES.glob("PC*.toml"))
+         for name, case in examples.cases(code).items()]
 
 
-def _run(case):
-    doc = build([BLOCKS.get(b, b) for b in case["blocks"]])
-    facts = extract(doc, knowledge.load(case.get("profile", "national")))
-    return run_rules(facts, select=[case["rule"]])
-
-
-@pytest.mark.parametrize("case", CASES, ids=[f"{c['rule']}-{c['kind']}-{i}" for i, c in enumerate(CASES)])
-def test_rule_case(case):
-    findings = [f for f in _run(case) if f.rule == case["rule"]]
+@pytest.mark.parametrize("code, name, case", CASES, ids=[f"{c}-{n}" for c, n, _ in CASES])
+def test_rule_case(code, name, case):
+    findings = examples.run_case(code, case)
     if case["kind"] == "pass":
         assert findings == [], [f.message for f in findings]
         return
-    assert findings, f"{case['rule']} did not fire ({case.get('note', '')})"
+    assert case["kind"] == "fail"
+    assert findings, f"{code} did not fire ({case.get('note', '')})"
     text = " ".join(f"{f.message} {f.expected} {f.found}" for f in findings)
     for s in case.get("expect", []):
         assert s in text, f"{s!r} not in {text!r}"
@@ -37,10 +29,15 @@ def test_rule_case(case):
 
 def test_every_rule_has_cases_and_docs():
     kinds: dict[str, set[str]] = {}
-    for c in CASES:
-        kinds.setdefault(c["rule"], set()).add(c["kind"])
+    for code, _, c in CASES:
+        kinds.setdefault(code, set()).add(c["kind"])
+    assert {p.stem for p in RULES.glob("PC*.toml")} == {r.code for r in all_rules()}, "one case file per rule"
     for r in all_rules():
         assert kinds.get(r.code) == {"fail", "pass"}, f"{r.code} needs a failing and a passing case"
+        docs = [n for n, c in examples.cases(r.code).items() if c.get("doc")]
+        assert len(docs) == 1, f"{r.code}: mark exactly one case `doc = true`"
+        ex = examples.doc_example(r.code)
+        assert ex is not None and ex.messages, f"{r.code}: the doc example must show the rule firing"
         assert r.category in CATEGORIES
         for attr in ("title", "explain", "fail_example", "pass_example", "name"):
             assert getattr(r, attr), f"{r.code} lacks {attr}"

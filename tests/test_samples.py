@@ -12,6 +12,8 @@ from conftest import SAMPLES
 from checker.config import Config
 from checker.runner import check_file
 
+pytestmark = pytest.mark.slow  # the inner loop skips it: python -m pytest -m "not slow"
+
 KEYS = sorted(SAMPLES.glob("*.expected.json"))
 _THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?:\D|$))")
 

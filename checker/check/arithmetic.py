@@ -6,11 +6,12 @@ from decimal import Decimal
 
 import regex
 
+from checker.check.options import Option, within
 from checker.check.registry import Rule, register
 from checker.understand import intervals as tol
 from checker.understand.facts import Loc
 from checker.understand.matching import pair_items
-from checker.understand.narrative import lexicon
+from checker.understand.narrative import vocabulary
 from checker.understand.numbers import Num, looks_percent, parse_number, with_unit
 from checker.understand.tables import CONCEPT_ZH, MONEY_COLS, Region, Row
 
@@ -175,6 +176,7 @@ class Breakdowns(Rule):
                "只比较数额相近（相差 10% 以内）的合计，以免把项目支出表与部门总表相比。")
     fail_example = "按收入性质全年预算合计 2974.2739 万元，按支出性质合计 2911.2739 万元。"
     pass_example = "两表合计均为 2911.2739 万元。"
+    options = (Option("same_total_window", "window", "两个合计之比在此区间内才视为同一总额的两种分解"),)
 
     def check(self, facts):
         totals = []
@@ -196,7 +198,7 @@ class Breakdowns(Rule):
                 if tol.overlaps(tol.num_ival(a, d), tol.num_ival(b, d)):
                     continue
                 ratio = a.value / b.value if b.value else Decimal(0)
-                if not (Decimal("0.9") <= ratio <= Decimal("1.1")):
+                if not within(self.opt("same_total_window"), ratio):
                     continue
                 key = (a.raw, b.raw)
                 if key in seen:
@@ -216,6 +218,7 @@ class AllocationTotal(Rule):
     explain = "资金投入情况中列出的各指标文件（如“州财行集字（2022）0144号指标文件下达1113万元”）金额之和，应等于项目资金总额。"
     fail_example = "0144号下达 1113 万元、0148号下达 678 万元，合计 1791 万元，而预算为 1800 万元。"
     pass_example = "1113 + 687 = 1800 万元。"
+    options = (Option("allocation_window", "window", "文件金额之和与资金总额之比在此区间内才比较（区间外视为只涉及部分资金）"),)
 
     def check(self, facts):
         ref = facts.budget_total
@@ -240,7 +243,7 @@ class AllocationTotal(Rule):
                    for n in _other_totals(facts)):
                 continue  # the documents add up to another stated total (before 统筹整合, a department total)
             total_mid = tol.mid(t)
-            if total_mid == 0 or not (Decimal("0.5") <= tol.mid(s) / total_mid <= Decimal("1.5")):
+            if total_mid == 0 or not within(self.opt("allocation_window"), tol.mid(s) / total_mid):
                 continue  # documents covering only part of the money (or another fund)
             docs = "、".join(f"{a.docno} {a.num.raw.strip()}" for a in group)
             yield self.finding(
@@ -287,6 +290,7 @@ class ListedItemsTotal(Rule):
     explain = "项目概况“用于：A 80万元；B 30万元；…”所列金额之和应等于安排的资金总额。"
     fail_example = "用于：A 80万元；B 30万元；…，合计 1780 万元，而资金总额为 1800 万元。"
     pass_example = "所列 7 项合计 1800 万元。"
+    options = (Option("listed_total_window", "window", "所列金额之和与资金总额之比在此区间内才比较"),)
 
     def check(self, facts):
         ref = facts.budget_total
@@ -311,7 +315,7 @@ class ListedItemsTotal(Rule):
                                          for n in _other_totals(facts)):
                 continue
             mid_t = tol.mid(t)
-            if mid_t == 0 or not (Decimal("0.5") <= tol.mid(s) / mid_t <= Decimal("1.5")):
+            if mid_t == 0 or not within(self.opt("listed_total_window"), tol.mid(s) / mid_t):
                 continue
             yield self.finding(f"概况所列 {len(items)} 个子项目金额之和 {tol.fmt(tol.mid(s), d)} 万元与资金总额 "
                                f"{tnum.raw.strip()} 不符", expected=tnum.raw.strip(),
@@ -641,7 +645,7 @@ class OverExecution(Rule):
         d = max(b.decimals, s.decimals)
         if s.value - b.value <= tol.half(d) * 2:
             return
-        lx = lexicon()
+        lx = vocabulary()
         for u in facts.units:
             if any(w in u.text for w in lx.overspend_explained) and any(w in u.text for w in lx.overspend_reason):
                 return  # explained

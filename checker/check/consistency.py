@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import regex
 
+from checker.check.options import Option, within
 from checker.check.registry import Rule, register
 from checker.understand.facts import sentences
 from checker.understand.matching import bigrams, can_be_same, row_of_figure, same_amount
@@ -107,6 +106,7 @@ class FundFiguresAgree(Rule):
                "在书写精度内的差异（如 89.97 与 89.974）仅作提示。")
     fail_example = "资金表合计支出 1160.49 万元，正文写“共支出资金 1106.49 万元”。"
     pass_example = "各处均为 1160.49 万元。"
+    options = (Option("stated_figure_window", "window", "文中数字与参照值之比在此区间内才视为同一数字的不同写法"),)
 
     def check(self, facts):
         refs = _ref_values(facts)
@@ -152,7 +152,7 @@ class FundFiguresAgree(Rule):
                     continue
                 rv = ref.in_yuan() if ref.is_money and n.is_money else ref.value
                 nv = n.in_yuan() if ref.is_money and n.is_money else n.value
-                if not rv or not (Decimal("0.5") <= nv / rv <= Decimal("1.5")):
+                if not rv or not within(self.opt("stated_figure_window"), nv / rv):
                     continue
             key = (concept, n.raw.strip(), label)
             if key in reported:
@@ -327,6 +327,7 @@ class IndicatorStatedElsewhere(Rule):
                "按指标名称与上下文的相似度和计量单位配对，目标值与约数（余、多、近）不比较。")
     fail_example = "自评表“开展网络安全培训 实际完成值 22次”，正文“开展网络安全培训25次”。"
     pass_example = "两处均为 22 次。"
+    options = (Option("quantity_window", "window", "文中数量与实际完成值之比在此区间内才比较"),)
 
     def check(self, facts):
         inds = [i for i in facts.indicator_rows if i.actual is not None and i.actual.quantitative and i.actual.num is not None
@@ -355,7 +356,7 @@ class IndicatorStatedElsewhere(Rule):
                         if not satisfaction and (len(common) < min(4, len(name_bg))
                                                  or len(common) / max(1, len(name_bg)) < 0.75):
                             continue
-                        if not a.value or not (Decimal("0.5") <= n.value / a.value <= 2):
+                        if not a.value or not within(self.opt("quantity_window"), n.value / a.value):
                             continue  # another quantity of the same kind (a remainder, a sub-count)
                         if n.value == a.value or (ind.target and ind.target.num is not None
                                                   and n.value == ind.target.num.value):

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import regex
 
+from checker.check.options import Option
 from checker.check.registry import Rule, register
+from checker.understand import lexicon
 from checker.understand.facts import Loc, Paragraph, sentences
-from checker.understand.narrative import lexicon
+from checker.understand.narrative import vocabulary
 
 _ALL_DONE = regex.compile(r"(?:[一二三四五六七八九十\d]+个)?(?:子项目|项目)[^。；，]{0,6}?(?:均已|全部|均)"
                           r"[^。；，]{0,6}?(?:完成|完工|建成)")
 _ACCEPT_CLAIM = regex.compile(r"(?:各|全部|所有)(?:子)?项目[^，。；]{0,6}?验收合格率(?:达到|为|达)?\s*100\s*%|"
                            r"(?:均已|全部|均)(?:通过)?验收(?:合格)?")
 _UNIVERSAL = regex.compile(r"^(?:各|全部|所有)")
-_ACCEPT_PENDING = regex.compile(r"(?:尚未|未|暂未|还未|正在|待|尚在)(?:办理|进行|组织|完成)?(?:[竣峻]工)?验收")  # 峻: an OCR slip
+_ACCEPT_PENDING = regex.compile(rf"(?:{lexicon.alt('claims.not_yet')})(?:{lexicon.alt('claims.pending_steps')})?"
+                                 r"(?:[竣峻]工)?验收")  # 峻: an OCR slip
 
 
 @register
@@ -90,8 +93,8 @@ class AcceptanceClaim(Rule):
                                found=claim, locations=[loc, pu.loc.quoting(ps)])
 
 
-_ON_BUDGET = regex.compile(r"按预算|预算执行|资金执行|按计划支出|支出进度")
-_ON_TIME = regex.compile(r"按时|按期|如期|及时(?:完成|支付|拨付|到位)")  # not 响应及时率, a service measure
+_ON_BUDGET = lexicon.pattern("claims.on_budget")
+_ON_TIME = lexicon.pattern("claims.on_time")
 
 
 @register
@@ -104,14 +107,14 @@ class OnBudgetFullMarks(Rule):
     explain = "执行率远低于 100% 且有结转结余时，“全年按预算支出”“按时完成”等指标给满分与事实不符。"
     fail_example = "执行率 64.47%，成本指标“全年按预算支出”得 10 分（满分）。"
     pass_example = "执行率 64.47%，该指标按比例扣分并说明原因。"
-    config_keys = ("low_execution",)
+    options = (Option("low_execution", "number", "执行率（%）低于此值视为偏低"),)
 
     def check(self, facts):
         er = facts.execution_rate
         if er is None:
             return
         rate, rate_txt, _ = er
-        if rate >= facts.k.threshold("low_execution", 90) or not facts.balance_positive:
+        if rate >= self.opt("low_execution") or not facts.balance_positive:
             return
         for ind in facts.indicator_rows:
             if ind.weight is None or ind.score is None or ind.score.value < ind.weight.value:
@@ -127,8 +130,8 @@ class OnBudgetFullMarks(Rule):
                                locations=[ind.loc("score"), ind.loc("name")])
 
 
-_NO_PROBLEM = regex.compile(r"(?:暂无|暂未发现|未发现|不存在|没有)(?:明显|突出|重大|任何)?(?:的)?问题|^无$|^无。$|"
-                         r"未偏离(?:绩效)?目标")
+_NO_PROBLEM = regex.compile(rf"(?:{lexicon.alt('claims.no_problem_lead')})(?:{lexicon.alt('claims.no_problem_degree')})?"
+                             rf"(?:的)?问题|^无$|^无。$|(?:{lexicon.alt('claims.no_deviation')})")
 
 
 @register
@@ -141,16 +144,16 @@ class NoProblemClaim(Rule):
     explain = "“存在问题”部分写“暂无问题”“无”，而预算执行率偏低或有绩效指标未达成，与事实不符。"
     fail_example = "执行率 36%，存在的问题写“暂无问题”。"
     pass_example = "如实分析执行率低的原因。"
-    config_keys = ("low_execution",)
+    options = (Option("low_execution", "number", "执行率（%）低于此值视为偏低"),)
 
     def check(self, facts):
         er = facts.execution_rate
         missed = [i for i in facts.indicator_rows if i.met() is False]
-        low = er is not None and er.percent < facts.k.threshold("low_execution", 90)
+        low = er is not None and er.percent < self.opt("low_execution")
         if not low and not missed:
             return
         why = f"预算执行率仅 {er.text}" if low else f"指标“{missed[0].name[:20]}”未达成"
-        lx = lexicon()
+        lx = vocabulary()
         heading = ""
         for b in facts.doc.blocks:
             if isinstance(b, Paragraph):
@@ -201,11 +204,12 @@ class AllOutputsDoneLowExecution(Rule):
     title = "产出指标全部完成，但预算执行率很低"
     explain = "全部产出指标都已达成并满分，而预算执行率不足一半，通常说明产出或资金数字有误。"
     fail_example = "执行率 20%，所有数量、质量指标均满分。"
+    options = (Option("very_low_execution", "number", "执行率（%）低于此值而产出全部满分时提示"),)
     pass_example = "执行率低的年度如实反映未完成的产出。"
 
     def check(self, facts):
         er = facts.execution_rate
-        if er is None or er.percent >= 50:
+        if er is None or er.percent >= self.opt("very_low_execution"):
             return
         outs = [i for i in facts.indicator_rows if i.level1 is not None and "产出" in i.level1.text]
         if len(outs) >= 3 and all(i.score is not None and i.weight is not None and i.score.value >= i.weight.value

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import regex
 
+from checker.check.options import Option
 from checker.check.registry import Rule, register
+from checker.understand import lexicon
 from checker.understand.indicators import reason_missing
-from checker.understand.narrative import lexicon
+from checker.understand.narrative import vocabulary
 
 
 @register
@@ -20,10 +22,10 @@ class DeviationReason(Rule):
                "“偏差原因分析及改进措施”必须填写；只写“0”“无”“/”视同未填。")
     fail_example = "目标 ≥95%，实际 90%，偏差原因栏为空。"
     pass_example = "偏差原因栏写明未达成原因及改进措施。"
-    config_keys = ("overshoot_factor",)
+    options = (Option("overshoot_factor", "number", "实际值超过目标值的这一倍数时，也须填写偏差原因"),)
 
     def check(self, facts):
-        factor = facts.k.threshold("overshoot_factor", 1.3)
+        factor = self.opt("overshoot_factor")
         for ind in facts.indicator_rows:
             met = ind.met()
             over = False
@@ -49,7 +51,7 @@ class DeviationReason(Rule):
                                expected="填写偏差原因分析及改进措施", found=text or "（空）", locations=[loc])
 
 
-_REASON_WORDS = regex.compile(r"原因|由于|因为|受|尚未|未支付|未拨付|结转|结余|节余|节约|收回|滞后|延迟|延期|未完成|审计|结算|未到|进度")
+_REASON_WORDS = lexicon.pattern("reasons.words")
 
 
 @register
@@ -63,14 +65,14 @@ class LowExecutionUnexplained(Rule):
                "正文“存在的问题”里写了原因也不能替代自评表中的偏差原因分析。")
     fail_example = "执行率 64.47%，自评表“偏差原因分析及改进措施”各栏均为空。"
     pass_example = "自评表资金行或偏差原因栏写明“部分项目尚未办理竣工结算，资金结转”。"
-    config_keys = ("deviation_required_below",)
+    options = (Option("deviation_required_below", "number", "执行率（%）低于此值时，自评表须说明偏差原因"),)
 
     def check(self, facts):
         er = facts.execution_rate
         if er is None:
             return
         rate, rate_txt, _ = er
-        if rate >= facts.k.threshold("deviation_required_below", 90):
+        if rate >= self.opt("deviation_required_below"):
             return
         regs = [r for r in (facts.indicators, facts.funds_block) if r is not None]
         if facts.funds_block is None:
@@ -82,13 +84,16 @@ class LowExecutionUnexplained(Rule):
         if row is not None:
             v = row.values.get("rate") or row.values.get("score")
             loc = v.loc if v is not None else None
-        yield self.finding(f"预算执行率 {rate_txt} 低于 {facts.k.threshold('deviation_required_below', 90)}%，"
+        yield self.finding(f"预算执行率 {rate_txt} 低于 {self.opt('deviation_required_below')}%，"
                            "但绩效自评表未填写偏差原因分析及改进措施", expected="在自评表中说明执行率偏低的原因",
                            found="（未说明）", locations=[loc])
 
 
-_DEV_LABEL = regex.compile(r"偏差原因|原因分析|未完成原因|偏差说明")
-_ABOUT_MONEY = regex.compile(r"执行率|资金|支出|支付|拨付|结转|结余|预算")
+_DEV_LABEL = lexicon.pattern("reasons.deviation_labels")
+_ABOUT_MONEY = lexicon.pattern("reasons.about_money")
+_ADJUSTED = lexicon.pattern("reasons.adjustment")
+_ADJUST_REASON = lexicon.pattern("reasons.adjustment_reasons")
+_ADJUST_AMOUNT = regex.compile(rf"(?:{lexicon.alt('reasons.adjustment_amount')})[^。；，]{{0,14}}?[\d.]+\s*万?元")
 
 
 def _execution_explained(regs) -> bool:
@@ -134,14 +139,12 @@ class BudgetAdjusted(Rule):
         a, b = row.values.get("initial_budget"), row.values.get("adjusted_budget")
         if not a or not b or a.num is None or b.num is None or a.num.value == b.num.value:
             return
-        lx = lexicon()
+        lx = vocabulary()
         for u in facts.units:
             if lx.is_form_note(u.text):
                 continue  # the form's printed instruction ("应单独说明理由") explains nothing
             t = u.text.replace("调整后", "")
-            if regex.search(r"调整|追加|调减|调增|调剂|收回|压减|核减", t) and (
-                    regex.search(r"原因|由于|因为|根据|按照|批准|用于", t)
-                    or regex.search(r"(?:调减|调增|追加|压减|核减|收回)[^。；，]{0,14}?[\d.]+\s*万?元", t)):
+            if _ADJUSTED.search(t) and (_ADJUST_REASON.search(t) or _ADJUST_AMOUNT.search(t)):
                 return  # a sentence that explains the adjustment (a header such as 调整后预算数 does not)
         yield self.finding(f"年初预算数 {a.num.raw.strip()} 与全年预算数 {b.num.raw.strip()} 不同，报告未说明预算调整原因",
                            expected="说明预算调整", found=f"{a.num.raw.strip()} → {b.num.raw.strip()}",
@@ -194,9 +197,10 @@ class BlankCells(Rule):
                                    locations=[v.loc], severity=sev)
 
 
-_PLACEHOLDER = regex.compile(r"[XxＸ×]{2,}|\*{2,}|＊{2,}|某某|[（(]\s*[XxＸ×*]+\s*[)）]|≥\s*\*")
+_PLACEHOLDER = regex.compile("|".join([*lexicon.patterns("placeholders.patterns"),
+                                        lexicon.alt("placeholders.words")]))
 # A template row: the cell holds nothing but a numbering label or an ellipsis ("指标2：", "……").
-_TEMPLATE_ROW = regex.compile(r"^\s*(?:指标\s*\d+\s*[:：]?|…+|\.{3,})\s*$")
+_TEMPLATE_ROW = regex.compile("|".join(lexicon.patterns("placeholders.template_rows")))
 
 
 @register
@@ -212,7 +216,7 @@ class Placeholders(Rule):
     pass_example = "占位符均已替换为实际内容。"
 
     def check(self, facts):
-        lx = lexicon()
+        lx = vocabulary()
         seen = set()
         template_rows: dict[int, list] = {}
         for text, _, loc in facts.doc.text_places():
@@ -238,7 +242,7 @@ class Placeholders(Rule):
 
 _BLANK_DATE = regex.compile(r"(?<!\d)年\s*月\s*日")
 # Judged on the raw text: spacing is what separates a filled-in name from the next label.
-_BLANK_FIELD = regex.compile(r"(填报日期|报告日期|日期|签字|签章|盖章|填表人|联系电话|负责人)\s*[)）]?\s*[:：][ \t\u3000]*"
+_BLANK_FIELD = regex.compile(rf"({lexicon.alt('blanks.field_labels')})\s*[)）]?\s*[:：][ \t\u3000]*"
                              r"(?=$|\n|\S{1,24}?[:：])")
 
 
@@ -282,11 +286,10 @@ class RequiredSections(Rule):
                "无法识别类型的文件不检查章节。标题可编号、可写在段首（“存在的问题：……”），按同义词匹配。")
     fail_example = "项目报告全文没有“存在的问题”章节。"
     pass_example = "各章节齐全；或文件只是一张绩效自评表。"
-    config_keys = ("sections",)
 
     def check(self, facts):
         kind = facts.kind
-        required = kind.required_sections(facts.k.profile)
+        required = kind.required_sections()
         if not required:
             return  # a form-only file, or a file whose kind is unknown, is not asked for sections
         heads = kind.headings

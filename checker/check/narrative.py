@@ -12,12 +12,12 @@ from checker.check.registry import Rule, register
 from checker.understand import divisions
 from checker.understand import intervals as iv
 from checker.understand.narrative import (
-    lexicon,
     parts_sum,
     rate_holds,
     rate_holds_against,
     rate_value,
     sums_hold,
+    vocabulary,
 )
 
 
@@ -177,7 +177,7 @@ class ClaimAgainstOutcome(Rule):
     pass_example = "如实写明未完成的指标及原因。"
 
     def check(self, facts):
-        lx = lexicon()
+        lx = vocabulary()
         missed, not_done = [], []
         for ind in facts.indicator_rows:
             act = ind.actual.text if ind.actual is not None else ""
@@ -224,7 +224,7 @@ class OtherDivision(Rule):
     def check(self, facts):
         if not divisions.available():
             return
-        lx = lexicon()
+        lx = vocabulary()
         home = facts.issuing_divisions
         if not home:
             return
@@ -265,7 +265,7 @@ class QualitativeActualFullMarks(Rule):
     pass_example = "实际完成值“52个”，得分 30/30。"
 
     def check(self, facts):
-        lx = lexicon()
+        lx = vocabulary()
         for ind in facts.indicator_rows:
             t, a = ind.target, ind.actual
             if t is None or a is None or not t.quantitative or t.num is None or a.num is not None or a.date:
@@ -292,7 +292,7 @@ class ReasonShare(Rule):
     pass_example = "执行率 95%，原因写“剩余5%质保金未付”。"
 
     def check(self, facts):
-        lx = lexicon()
+        lx = vocabulary()
         er = facts.execution_rate
         if er is None or er.percent >= 100:
             return

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from checker.check.options import Option
 from checker.model import Loc
 
 CATEGORIES = ("sum", "balance", "rate", "score", "grade", "mismatch", "text", "logic", "missing")
@@ -55,11 +56,31 @@ class Rule:
     explain: ClassVar[str]  # Chinese, why it matters
     fail_example: ClassVar[str]
     pass_example: ClassVar[str]
-    config_keys: ClassVar[tuple[str, ...]] = ()
+    options: ClassVar[tuple[Option, ...]] = ()  # declared options; values come from the profile and config
 
-    def __init__(self, severity: str | None = None, options: dict[str, Any] | None = None):
+    def __init__(self, severity: str | None = None, values: dict[str, Any] | None = None):
         self.sev = severity or self.severity
-        self.options = options or {}
+        self.values = values or {}  # option name -> typed value
+
+    def opt(self, name: str) -> Any:
+        return self.values[name]
+
+    @classmethod
+    def option(cls, name: str) -> Option | None:
+        return next((o for o in cls.options if o.name == name), None)
+
+    @classmethod
+    def resolve(cls, profile: dict[str, Any], overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Typed option values: the rule's own `[rule.CODE]` overrides, else the profile's (with the
+        config's `[thresholds]` merged into it)."""
+        th = profile.get("thresholds", {})
+        out = {}
+        for o in cls.options:
+            raw = (overrides or {}).get(o.name, th.get(o.name))
+            if raw is None:
+                raise KeyError(f"{cls.code}: option {o.name} has no value in the profile")
+            out[o.name] = o.coerce(raw)
+        return out
 
     def check(self, facts) -> Iterable[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -81,10 +102,29 @@ class Rule:
                        difference=None if difference is None else str(difference), hint=hint)
 
     @classmethod
-    def describe(cls) -> dict[str, Any]:
+    def explain_values(cls, k) -> dict[str, str]:
+        """Values for the {placeholders} of `explain` from the knowledge in force (a profile's bands)."""
+        return {}
+
+    @classmethod
+    def describe(cls, k=None) -> dict[str, Any]:
+        """The rule's documentation; `explain` rendered with the knowledge `k` (default profile if None)."""
+        if k is None:
+            from checker.knowledge import load
+
+            k = load()
         return {"code": cls.code, "name": cls.name, "category": cls.category, "severity": cls.severity,
-                "title": cls.title, "explain": cls.explain, "fail_example": cls.fail_example,
-                "pass_example": cls.pass_example, "config_keys": list(cls.config_keys)}
+                "title": cls.title, "explain": cls.explain.format(**cls.explain_values(k)),
+                "fail_example": cls.fail_example,
+                "pass_example": cls.pass_example,
+                "options": [dict(o.describe(), value=_plain(v)) for o, v in zip(cls.options, cls.resolve(k.profile).values(),
+                                                                               strict=True)]}
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, tuple):
+        return [_plain(x) for x in v]
+    return str(v) if not isinstance(v, int) else v
 
 
 _REGISTRY: dict[str, type[Rule]] = {}
@@ -134,7 +174,7 @@ def run_rules(facts, select: Iterable[str] = (), ignore: Iterable[str] = (),
             continue
         if ignore and matches(cls, ignore):
             continue
-        rule = cls(severity=severities.get(cls.code), options=(options or {}).get(cls.code, {}))
+        rule = cls(severity=severities.get(cls.code), values=cls.resolve(facts.k.profile, (options or {}).get(cls.code)))
         for f in _safe(rule.check(facts)):
             if f.key() in seen:
                 continue

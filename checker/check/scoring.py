@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import regex
 
+from checker.check.options import Option
 from checker.check.registry import Rule, register
 from checker.understand import intervals as tol
 from checker.understand.facts import Loc
@@ -251,10 +252,10 @@ class ProportionalScore(Rule):
                "偏离超过配置的容差（默认分值的 15%）时提示，并说明所采用的计分假设。")
     fail_example = "目标 100 个，实际 50 个，分值 10，得分 9。"
     pass_example = "目标 100 个，实际 50 个，分值 10，得分 5。"
-    config_keys = ("partial_score_tolerance",)
+    options = (Option("partial_score_tolerance", "number", "得分与按比例计算的得分相差超过分值的这一比例时提示"),)
 
     def check(self, facts):
-        tol_frac = facts.k.threshold("partial_score_tolerance", 0.15)
+        tol_frac = self.opt("partial_score_tolerance")
         for ind in facts.indicator_rows:
             if ind.met() is not False or ind.weight is None or ind.score is None:
                 continue
@@ -289,8 +290,13 @@ class GradeBand(Rule):
     category = "grade"
     title = "评价等级应与得分所在分数段一致"
     explain = ("等级按报告自己写明的分档说明（如“90（含）—100分为优；80（含）—90分为良…”）判断；"
-               "报告未写明时按全国通行分档：优 ≥90，良 80–90，中 60–80，差 <60。")
+               "报告未写明时按所用配置档的分档：{bands}。")
     fail_example = "总分 88.5，等级写“优”。"
+
+    @classmethod
+    def explain_values(cls, k):
+        return {"bands": k.bands_text()}
+
     pass_example = "总分 96.5，等级“优”。"
 
     def check(self, facts):
@@ -302,14 +308,15 @@ class GradeBand(Rule):
         expected = next((b for b in bands if b.contains(score.value)), None)
         if expected is None:
             return
-        source = "报告所附分档说明" if facts.band_note else "全国通行分档"
+        source = "报告所附分档说明" if facts.band_note else (
+            "全国通行分档" if facts.k.profile.get("grade_bands", "national") == "national"
+            else f"配置档“{facts.k.profile.get('description') or facts.k.profile.get('name')}”的分档")
         seen = set()
         for g in facts.grades:
             if g.grade == expected.grade or g.grade in seen:
                 continue
-            # 较差 and 中 name the same band in different templates
-            if {g.grade, expected.grade} == {"中", "较差"}:
-                continue
+            if facts.k.same_grade(g.grade, expected.grade):
+                continue  # 较差 and 中 name the same band in different templates
             seen.add(g.grade)
             yield self.finding(f"总分 {score.raw.strip()} 按{source}应为“{expected.grade}”，报告写作“{g.word}”",
                                expected=expected.grade, found=g.word, locations=[g.loc, sloc])

@@ -6,6 +6,7 @@ from collections import Counter
 
 import regex
 
+from checker.check.options import Option
 from checker.check.registry import Rule, register
 from checker.understand.facts import Loc, Paragraph, TextUnit
 from checker.understand.matching import fold, similarity
@@ -39,10 +40,10 @@ class RepeatedPassage(Rule):
                "空白、全半角标点和换行差异不报；只有数字不同时按“不一致”（mismatch）报错误。")
     fail_example = "摘要表“政务新媒体全三季度合格率100%”，正文“政务新媒体前三季度合格率100%”。"
     pass_example = "两处文字相同（仅标点全半角不同）。"
-    config_keys = ("min_passage",)
+    options = (Option("min_passage", "integer", "比较的重复段落的最短长度（字）"),)
 
     def check(self, facts):
-        min_len = int(facts.k.threshold("min_passage", 20))
+        min_len = self.opt("min_passage")
         diffs = find_differences(facts.units, min_len)
         groups: dict[tuple[str, str], list[Difference]] = {}
         for d in diffs:

@@ -8,9 +8,7 @@ from pathlib import Path
 
 from checker import errors
 from checker.model import Document
-
-_MAX_BYTES = 200 * 1024 * 1024
-
+from checker.read.guards import guard_size
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc and password-protected Office files
 
@@ -40,10 +38,7 @@ def load(path: str | os.PathLike, ocr: str = "auto") -> Document:
             raise errors.InputError(f"这是一个目录，不是文件：{p}", f"is a directory: {p}")
         if not stat.S_ISREG(st.st_mode):  # a FIFO or a device would block or never end
             raise errors.InputError(f"不是普通文件（管道、设备等），已跳过：{p}", f"not a regular file: {p}")
-        if st.st_size == 0:
-            raise errors.empty(str(p))
-        if st.st_size > _MAX_BYTES:
-            raise errors.InputError(f"文件过大（{st.st_size // 1048576} MB）：{p}", f"file too large: {p}")
+        guard_size(p, st)
         kind = sniff(p)
     except (FileNotFoundError, NotADirectoryError) as exc:
         raise errors.not_found(str(p)) from exc

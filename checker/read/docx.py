@@ -8,65 +8,11 @@ from pathlib import Path
 
 from checker import errors
 from checker.model import Cell, Document, Page, Paragraph, Table
+from checker.read.guards import guard_docx
+from checker.read.layout import set_captions
 from checker.textnorm import normalize
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_MAX_UNZIPPED = 300 * 1024 * 1024
-_MAX_RATIO = 200
-
-
-def _guard_zip(path: Path) -> None:
-    """Refuse zip bombs, non-DOCX zips and XML carrying a DTD before any XML is parsed.
-
-    Sizes come from the zip directory (Python's zipfile never inflates past a member's declared
-    size, so a lying header ends in a CRC error, not in memory). Word never writes a DTD, and a DTD
-    is what entity bombs and external entities (XXE) need, so any part whose prolog declares one is
-    refused; the check reads the first 64 KB of each part, enough for any real prolog.
-    """
-    import re
-    import zlib
-
-    prolog = re.compile(rb"(?:\s|<\?.*?\?>|<!--.*?-->)*", re.S)
-    head_max = 64 * 1024
-    try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-            if len(infos) > 10_000:
-                raise errors.InputError(f"DOCX 含有异常多的部件（{len(infos)} 个），已拒绝：{path}",
-                                        f"DOCX has abnormally many parts ({len(infos)}), refused: {path}")
-            names = {i.filename for i in infos}
-            total = sum(i.file_size for i in infos)
-            packed = sum(i.compress_size for i in infos) or 1
-            if "word/document.xml" not in names:
-                raise errors.InputError(f"不是 Word 文档（缺少 word/document.xml）：{path}",
-                                        f"not a Word document, word/document.xml missing: {path}")
-            if total > _MAX_UNZIPPED or (total > 32 * 1024 * 1024 and total / packed > _MAX_RATIO):
-                raise errors.InputError(f"DOCX 解压后异常庞大，疑似压缩炸弹，已拒绝：{path}",
-                                        f"DOCX expands abnormally (zip bomb?), refused: {path}")
-            for info in infos:
-                if info.is_dir():
-                    continue
-                if info.flag_bits & 0x1:
-                    raise errors.InputError(f"DOCX 内部文件已加密，无法读取，请去除密码后另存：{path}",
-                                            f"DOCX parts are encrypted: {path}")
-                with zf.open(info) as fh:
-                    head = fh.read(head_max)
-                text = head.replace(b"\0", b"")  # UTF-16/32 markup reads as ASCII without its zero bytes
-                for bom in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
-                    text = text.removeprefix(bom)
-                rest = text[prolog.match(text).end():]
-                if rest[:9].upper() == b"<!DOCTYPE" or (not rest and len(head) == head_max):
-                    raise errors.InputError(
-                        f"DOCX 含有 DTD/实体声明（{info.filename}），已拒绝（可能的 XML 实体攻击）：{path}",
-                        f"DOCX XML declares a DTD or entities (XML entity attack?), refused: {path}")
-    except errors.InputError:
-        raise
-    except NotImplementedError as exc:  # deflate64, AES and other compression methods zipfile lacks
-        raise errors.InputError(f"DOCX 使用了不支持的压缩方式：{path}",
-                                f"DOCX uses an unsupported compression method: {path}") from exc
-    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, RuntimeError) as exc:
-        raise errors.InputError(f"DOCX 文件已损坏（zip 压缩包无效或内部文件校验失败）：{path}",
-                                f"corrupt DOCX, invalid zip archive or damaged part: {path}") from exc
 
 
 class _Pager:
@@ -203,7 +149,7 @@ class _Builder:
 
 
 def read_docx(path: Path) -> Document:
-    _guard_zip(path)
+    guard_docx(path)
     import docx  # python-docx parses with entity resolution off, so XXE and entity bombs stay inert
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -244,4 +190,5 @@ def read_docx(path: Path) -> Document:
     for inner, host, r, c in b.hosts:
         cell = host.at(r, c)
         inner.nested_in = cell.ref if cell else host.ref
+    set_captions(b.doc)
     return b.doc

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from checker.model import Document, Paragraph
 from checker.textnorm import join_lines
 
 
@@ -25,6 +26,18 @@ class RawTable:
     bbox: tuple[float, float, float, float]
     cells: list[tuple[float, float, float, float]]  # x0, top, x1, bottom
     lines: dict[int, list[Line]] = field(default_factory=dict)  # cell index -> lines
+
+
+@dataclass
+class PageLayout:
+    """What a reader found on one page, before paragraphs and tables are built from it: the handoff
+    from a page reader (the OCR reader, for a scanned page) to the PDF reader that assembles pages."""
+
+    number: int  # 1-based
+    lines: list[Line]  # text outside tables, in reading order
+    tables: list[RawTable]
+    ocr: bool = False
+    confidence: float | None = None  # mean recognition confidence of an OCR'd page
 
 
 def chars_to_lines(chars: list[dict]) -> list[Line]:
@@ -72,3 +85,17 @@ def lines_text(lines: list[Line]) -> str:
 
 
 __all__ = ["Line", "chars_to_lines", "lines_text", "join_lines"]
+
+
+def set_captions(doc: Document) -> None:
+    """The short lines right before a table (its title, "单位：万元") become its caption; every
+    reader calls this last, so the document is complete when reading ends."""
+    prev: list[Paragraph] = []
+    for b in doc.blocks:
+        if isinstance(b, Paragraph):
+            prev.append(b)
+            prev = prev[-2:]
+        else:
+            if not b.caption:
+                b.caption = " ".join(p.text for p in prev if len(p.text) <= 40)
+            prev = []

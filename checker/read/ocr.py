@@ -30,13 +30,14 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
 
 from checker import errors
-from checker.read.layout import Line, RawTable, chars_to_lines
+from checker.read.layout import Line, PageLayout, RawTable, chars_to_lines
 
 DPI = 150  # render resolution: CJK body text ~33 px high, small table text ~23 px
 DET_SIDE = 1152  # the detector's input, longest side in px (the recogniser reads full-resolution crops)
@@ -194,8 +195,9 @@ def _session(old, threads: int):
 
 # -- the hook called by read_pdf ---------------------------------------------------------------
 
-def ocr_pages(reader, path, pages) -> None:
-    """OCR the given 1-based pages of `path` into `reader` (a checker.read.pdf._PdfReader)."""
+def ocr_pages(path, pages, sizes: dict[int, tuple[float, float]]) -> Iterator[PageLayout]:
+    """OCR the given 1-based pages of `path`: one PageLayout per page, in points (`sizes` holds the
+    page sizes the PDF reader already knows)."""
     pages = list(pages)
     if not pages:
         return
@@ -210,7 +212,7 @@ def ocr_pages(reader, path, pages) -> None:
                 page = pdf[num - 1]
                 try:
                     gray = render(page, DPI)
-                    w_pt, h_pt = reader.page_size.get(num) or page.get_size()
+                    w_pt, h_pt = sizes.get(num) or page.get_size()
                 finally:
                     page.close()
                 res = read_image(gray, engine, scale=(w_pt / gray.shape[1], h_pt / gray.shape[0]))
@@ -219,11 +221,8 @@ def ocr_pages(reader, path, pages) -> None:
             except Exception as exc:  # a page pdfium cannot draw, or an image OCR cannot take
                 raise errors.InputError(f"扫描件第 {num} 页无法识别（{type(exc).__name__}）：{path}",
                                         f"scanned page {num} cannot be OCR'd ({type(exc).__name__}): {path}") from exc
-            reader.page_lines[num] = res.lines
-            reader.page_tables[num] = [RawTable(page=num, bbox=t.bbox, cells=t.cells, lines=t.lines)
-                                       for t in res.tables]
-            reader.doc.pages[num - 1].ocr = True
-            reader.doc.warnings.append(f"ocr-confidence:{num}:{res.confidence:.2f}")
+            yield PageLayout(number=num, lines=res.lines, ocr=True, confidence=res.confidence,
+                             tables=[RawTable(page=num, bbox=t.bbox, cells=t.cells, lines=t.lines) for t in res.tables])
     finally:
         pdf.close()
 

@@ -18,7 +18,8 @@ import regex
 
 from checker import errors
 from checker.model import Cell, Document, Page, Paragraph, Table
-from checker.read.layout import Line, RawTable, chars_to_lines, lines_text
+from checker.read.guards import PdfBombGuard
+from checker.read.layout import Line, PageLayout, RawTable, chars_to_lines, lines_text, set_captions
 from checker.textnorm import normalize
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -85,6 +86,15 @@ class _PdfReader:
         self.page_lines: dict[int, list[Line]] = {}
         self.page_tables: dict[int, list[RawTable]] = {}
         self.page_size: dict[int, tuple[float, float]] = {}
+
+    def take(self, layout: PageLayout) -> None:
+        """A page read by another reader (OCR) replaces what the text layer gave."""
+        self.page_lines[layout.number] = layout.lines
+        self.page_tables[layout.number] = layout.tables
+        if layout.ocr:
+            self.doc.pages[layout.number - 1].ocr = True
+            if layout.confidence is not None:
+                self.doc.warnings.append(f"ocr-confidence:{layout.number}:{layout.confidence:.2f}")
 
     # -- per page ---------------------------------------------------------------------------
     def read_page(self, page, number: int) -> None:
@@ -445,55 +455,7 @@ def _paragraphs(lines: list[Line], page: int, margins: tuple[float, float]) -> l
 
 
 def read_pdf(path: Path, ocr: str = "auto") -> Document:
-    import zlib
-
-    from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFObjRef, PDFStream
-    from pdfminer.psparser import LIT
-
-    budget = [256 * 1024 * 1024]  # inflated bytes of content, form, font and CMap streams per document
-    seen: set = set()
-
-    def refuse_bombs(page) -> None:
-        """Measure what pdfminer is about to inflate for this page (streams shared between pages are
-        counted once) and refuse a decompression bomb before it fills memory. Images are left out:
-        reading text never decodes them."""
-        todo = [page.page_obj.attrs.get("Contents"), page.page_obj.attrs.get("Resources")]
-        steps = 0
-        while todo and steps < 50_000:
-            steps += 1
-            obj = todo.pop()
-            if isinstance(obj, PDFObjRef):
-                key = ("ref", obj.objid)
-                if key in seen:
-                    continue
-                seen.add(key)
-                obj = obj.resolve()
-            if isinstance(obj, dict):
-                todo.extend(obj.values())
-            elif isinstance(obj, list):
-                todo.extend(obj)
-            elif isinstance(obj, PDFStream) and ("stream", id(obj)) not in seen:
-                seen.add(("stream", id(obj)))
-                if obj.attrs.get("Subtype") is LIT("Image"):
-                    continue
-                todo.extend(obj.attrs.values())  # a form's own resources
-                filters = obj.get_filters()
-                if obj.rawdata is None or not filters or filters[0][0] not in LITERALS_FLATE_DECODE:
-                    continue
-                data = obj.rawdata
-                if obj.decipher:
-                    data = obj.decipher(obj.objid, obj.genno, data, obj.attrs)
-                inflater = zlib.decompressobj()
-                while data and budget[0] >= 0:
-                    try:
-                        budget[0] -= len(inflater.decompress(data, 1 << 24))
-                    except zlib.error:
-                        break  # pdfminer copes with broken streams its own way
-                    data = inflater.unconsumed_tail
-                if budget[0] < 0:
-                    raise errors.InputError(f"PDF 第 {page.page_number} 页的内容解压后异常庞大，疑似压缩炸弹，已拒绝：{path}",
-                                            f"page {page.page_number} inflates abnormally (decompression bomb?), "
-                                            f"refused: {path}")
+    refuse_bombs = PdfBombGuard(path)
 
     pdf = _open(path)
     reader = _PdfReader(path)
@@ -525,7 +487,9 @@ def read_pdf(path: Path, ocr: str = "auto") -> Document:
     if ocr == "force" or (scanned and ocr != "off"):
         from checker.read.ocr import ocr_pages  # optional extra
 
-        ocr_pages(reader, path, scanned if ocr == "auto" else [p.number for p in reader.doc.pages])
+        for layout in ocr_pages(path, scanned if ocr == "auto" else [p.number for p in reader.doc.pages],
+                                reader.page_size):
+            reader.take(layout)
     try:
         reader.drop_running_lines()
         reader.build()
@@ -549,4 +513,5 @@ def read_pdf(path: Path, ocr: str = "auto") -> Document:
                                 f"no text on any of the {doc.n_pages} pages (blank, or text as outlines): {path}")
     if doc.scanned_pages:
         doc.warnings.append(f"scanned-pages:{','.join(map(str, doc.scanned_pages))}")
+    set_captions(doc)
     return doc

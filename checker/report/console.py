@@ -72,11 +72,25 @@ def print_rules(rules, console: Console | None = None) -> None:
     con.print(t)
 
 
-def print_rule(r, console: Console | None = None) -> None:
+def print_rule(r, console: Console | None = None, k=None) -> None:
     con = console or Console()
+    explain = r.describe(k)["explain"]
     body = (f"[bold]{escape(r.title)}[/bold]\n\n名称：{r.name}    类别：{CAT_ZH.get(r.category, r.category)}（{r.category}）"
-            f"    默认级别：{SEV_ZH[r.severity]}（{r.severity}）\n\n[bold]作用[/bold]\n{escape(r.explain)}\n\n"
+            f"    默认级别：{SEV_ZH[r.severity]}（{r.severity}）\n\n[bold]作用[/bold]\n{escape(explain)}\n\n"
             f"[bold]错误示例[/bold]\n{escape(r.fail_example)}\n\n[bold]正确示例[/bold]\n{escape(r.pass_example)}")
-    if r.config_keys:
-        body += "\n\n[bold]配置项[/bold]\n" + "、".join(r.config_keys)
+    from checker.examples import doc_example
+
+    ex = doc_example(r.code)
+    if ex is not None:
+        shown = "\n".join(escape(t) for t in ex.texts)
+        said = "\n".join(f"→ {escape(m)}" for m in ex.messages) or "（未报告）"
+        body += f"\n\n[bold]可运行示例[/bold]（tests/rules/{r.code}.toml 的 case.{escape(ex.name)}）\n{shown}\n{said}"
+    opts = r.describe(k)["options"]
+    if opts:
+        def show(v):
+            return f"[{v[0]}, {v[1]}]" if isinstance(v, list) else str(v)
+
+        where = escape(f"（在 pecheck.toml 的 [thresholds] 或 [rule.{r.code}] 中设置）")
+        body += f"\n\n[bold]选项[/bold]{where}\n" + "\n".join(
+            f"{escape(o['name'])} = {escape(show(o['value']))}    {escape(o['doc'])}（{o['type']}）" for o in opts)
     con.print(Panel(body, title=r.code, expand=False))

@@ -16,12 +16,12 @@ import regex
 
 from checker.knowledge import Band, Knowledge
 from checker.model import Cell, Document, Loc, Paragraph, Table
+from checker.understand import lexicon
 from checker.understand.divisions import Division, issuing_divisions
 from checker.understand.indicators import Indicator, indicators
 from checker.understand.kinds import DocKind, kind_of
 from checker.understand.matching import match_listed_to_rows
-from checker.understand.narrative import Narrative, read_narrative
-from checker.understand.narrative import lexicon as narrative_lexicon
+from checker.understand.narrative import Narrative, read_narrative, vocabulary
 from checker.understand.numbers import Num, find_numbers, is_empty_mark, parse_number, percent_value
 from checker.understand.tables import Region, Row, find_regions
 
@@ -29,19 +29,21 @@ from checker.understand.tables import Region, Row, find_regions
 __all__ = ["Cell", "ExecutionRate", "Facts", "Located", "Loc", "Paragraph", "Table", "TextUnit", "extract",
            "sentences"]
 
-GRADE_WORDS = "优秀|优|良好|良|中等|中|较差|差|不合格|合格"
+GRADE_WORDS = lexicon.grade_words()
 _SENT_SPLIT = regex.compile(r"(?<=[。！？!?；;])|\n")
 _CLAUSE_SPLIT = regex.compile(r"[，,；;。！？!?]")
 _DOCNO = regex.compile(
     r"([\p{Han}]{1,10}[〔\[（(【]\s*\d{4}\s*[〕\]）)】]\s*\d{1,5}\s*号)(?:文件|文|指标文件|通知)?")
-_ALLOC_VERB = regex.compile(r"(?:下达|拨付|安排|下拨|追加|批复)(?:资金|项目资金|专项资金)?[^，。；;]{0,6}?$")
+_ALLOC_VERB = regex.compile(rf"(?:{lexicon.alt('narrative.allocation_verbs')})(?:资金|项目资金|专项资金)?[^，。；;]{{0,6}}?$")
+_ALLOC_VERB_ANY = lexicon.pattern("narrative.allocation_verbs")
+_NOT_THE_FIGURE = lexicon.pattern("narrative.not_the_figure")
 _USED_FOR = regex.compile(r"用于\s*[:：]")
 _COUNT = regex.compile(r"(?:子项目|项目)\s*共\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*个|"
                        r"共\s*(?P<n2>\d+|[一二两三四五六七八九十]+)\s*个\s*(?:子项目|项目)|"
                        r"(?<![\d一二两三四五六七八九十])(?P<n3>[一二两三四五六七八九十]+|\d+)\s*个\s*子项目")
-_SCORE = regex.compile(r"(?:自评得分|综合评分|评价得分|自评总分|总得分|综合得分|最终得分|评分|总分)\s*"
+_SCORE = regex.compile(rf"(?:{lexicon.alt('narrative.score_labels')})\s*"
                        r"(?:结果)?\s*(?:为|是|[:：])?\s*(?P<v>\d{1,3}(?:\.\d{1,3})?)\s*(?:分)?")
-_GRADE = regex.compile(r"(?:评价等级|自评等级|绩效等级|等级|评定为|评价结论为|评价结果为|综合评定为)\s*"
+_GRADE = regex.compile(rf"(?:{lexicon.alt('narrative.grade_labels')})\s*"
                        rf"(?:为|是|[:：]|评定为|评为)?\s*[“\"「『]?(?P<g>{GRADE_WORDS})(?![\p{{Han}}])?")
 _BAND_RANGE = regex.compile(
     r"(?P<lo>\d{1,3})\s*分?\s*(?P<loinc>[（(]\s*(?:含|不含)\s*[）)])?\s*分?\s*(?:—|－|-|–|~|～|至|到)+\s*"
@@ -470,7 +472,7 @@ def _concept_before(segment: str, k: Knowledge, percent: bool) -> str | None:
 
 
 def _narrative(u: TextUnit, k: Knowledge, facts: Facts) -> None:
-    lx = narrative_lexicon()
+    lx = vocabulary()
     for _, sent in sentences(u.text):
         nums = find_numbers(sent)
         prev_end = 0
@@ -487,8 +489,7 @@ def _narrative(u: TextUnit, k: Knowledge, facts: Facts) -> None:
             if in_list:
                 continue
             after = sent[n.end:n.end + 3]
-            if n.approx or regex.match(r"\s*(?:以上|以下|以内|左右|的)", after) or regex.search(
-                    r"达到|不低于|不少于|不高于|不超过|要求|目标|力争|确保|计划|预计|原则上", segment) \
+            if n.approx or regex.match(r"\s*(?:以上|以下|以内|左右|的)", after) or _NOT_THE_FIGURE.search(segment) \
                     or any(w in segment for w in lx.comparison) or lx.is_form_note(sent) \
                     or sent.lstrip().startswith("注"):
                 continue  # a target, a threshold, a condition ("低于90%的须说明") or a form's note
@@ -515,7 +516,7 @@ def _allocations(u: TextUnit, facts: Facts) -> None:
         for m in _DOCNO.finditer(sent):
             rest = sent[m.end():m.end() + 40]
             rest = regex.split(r"[。；;]", rest)[0]
-            verb = regex.search(r"(?:下达|拨付|安排|下拨|追加|批复)", rest)
+            verb = _ALLOC_VERB_ANY.search(rest)
             if not verb:
                 continue
             nums = [n for n in find_numbers(rest) if n.is_money and n.kind == "amount"]
@@ -717,7 +718,6 @@ def _year(doc: Document) -> int | None:
 
 def extract(doc: Document, k: Knowledge) -> Facts:
     facts = Facts(doc=doc, k=k)
-    _attach_captions(doc)
     facts.regions = find_regions(doc, k)
     facts.units = _units(doc)
     region_tables = {id(r.table) for r in facts.regions if r.kind in ("fund", "indicators")}
@@ -738,15 +738,3 @@ def extract(doc: Document, k: Knowledge) -> Facts:
     facts.stated = [st for st in facts.stated if (st.loc.ref, st.num.raw) not in part_quotes]
     return facts
 
-
-def _attach_captions(doc: Document) -> None:
-    """The short lines right before a table (its title, "单位：万元") become its caption."""
-    prev: list[Paragraph] = []
-    for b in doc.blocks:
-        if isinstance(b, Paragraph):
-            prev.append(b)
-            prev = prev[-2:]
-        else:
-            if not b.caption:
-                b.caption = " ".join(p.text for p in prev if len(p.text) <= 40)
-            prev = []

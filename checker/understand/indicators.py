@@ -7,21 +7,19 @@ from dataclasses import dataclass
 import regex
 
 from checker.model import Cell, Loc
-from checker.understand.narrative import lexicon
+from checker.understand import lexicon
+from checker.understand.narrative import vocabulary
 from checker.understand.numbers import Num, find_numbers, is_empty_mark
 from checker.understand.tables import Region, Row, region_weight_from_label
 
-_OP_GE = regex.compile(r"≥|>=|＞=|不低于|不少于|不小于|至少|以上|及以上|达到|>|＞")
-_OP_LE = regex.compile(r"≤|<=|＜=|不高于|不超过|不大于|以内|以下|低于|<|＜|控制在")
+_OP_GE = lexicon.pattern("indicator.at_least")
+_OP_LE = lexicon.pattern("indicator.at_most")
 _OP_EQ = regex.compile(r"^\s*[=＝]")
-_REVERSE_NAME = regex.compile(r"投诉|事故|差错|损失|违规|故障|发生率|超支|返工|死亡|不合格率|误差")
-_PLACEHOLDER = regex.compile(r"\*\*|××|XX|xx|ＸＸ")
-QUALITATIVE_WORDS = ("达成", "达到", "完成", "有效", "明显", "良好", "较好", "提升", "提高", "改善", "按时",
-                     "按预算", "满意", "合格", "定性", "是", "否", "好", "高", "显著", "逐步", "持续", "符合")
+_REVERSE_NAME = lexicon.pattern("indicator.reverse_names")
+_PLACEHOLDER = lexicon.pattern("indicator.placeholders")
 
 
 _DATE = regex.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?(?:\s*(前|底|末|以前|之前))?")
-_DEADLINE_NAME = regex.compile(r"时间|时限|日期|完成期限|期限|节点")
 
 
 @dataclass
@@ -88,7 +86,7 @@ class Indicator:
         return a.num.value >= t.num.value
 
 
-_EMPTY_REASON = regex.compile(r"^\s*(?:0|无|/|／|—+|-+|\\|无偏差|没有|略|空)?\s*$")
+_EMPTY_REASON = regex.compile(rf"^\s*(?:{lexicon.alt('reasons.empty')}|—+|-+)?\s*$")
 
 
 def reason_missing(text: str | None) -> bool:
@@ -126,7 +124,7 @@ def parse_target(text: str) -> Target | None:
 
 
 def indicators(reg: Region) -> list[Indicator]:
-    lx = lexicon()
+    lx = vocabulary()
     out = []
     t = reg.table
     for row in reg.rows:

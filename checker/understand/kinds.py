@@ -6,13 +6,13 @@ unknown kind is never asked for sections. Words and thresholds live in rules/kin
 from __future__ import annotations
 
 import functools
-import tomllib
 from dataclasses import dataclass, field
 
 import regex
 
-from checker.knowledge import rules_dir
+from checker.knowledge import load_toml
 from checker.model import Document
+from checker.understand import lexicon
 
 _NUMBERED = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|"
                           r"\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十]{1,3}[部章节]分?)")
@@ -21,7 +21,7 @@ _COLON = regex.compile(r"[:：]")
 
 @functools.lru_cache(maxsize=1)
 def _data() -> dict:
-    return tomllib.loads((rules_dir() / "kinds.toml").read_text(encoding="utf-8"))
+    return load_toml("kinds.toml")
 
 
 @dataclass
@@ -31,11 +31,8 @@ class DocKind:
     headings: list[str] = field(default_factory=list)
     reason: str = ""
 
-    def required_sections(self, profile: dict) -> list[list[str]]:
-        spec = _data()["kinds"].get(self.name, {})
-        if spec.get("use_profile"):
-            return profile.get("sections", {}).get("required", [])
-        return spec.get("required", [])
+    def required_sections(self) -> list[list[str]]:
+        return lexicon.section_names(self.name)
 
 
 def headings(doc: Document) -> list[str]:

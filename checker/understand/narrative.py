@@ -11,13 +11,12 @@ rules/narrative.toml.
 from __future__ import annotations
 
 import functools
-import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 import regex
 
-from checker.knowledge import rules_dir
+from checker.knowledge import load_toml
 from checker.model import Loc
 from checker.understand import intervals as iv
 from checker.understand.numbers import Num, find_numbers
@@ -76,8 +75,8 @@ def _longest_first(words) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    d = tomllib.loads((rules_dir() / "narrative.toml").read_text(encoding="utf-8"))
+def vocabulary() -> Lexicon:
+    d = load_toml("narrative.toml")
     it, ct, ro, ra, cl, un, tp = (d["itemised"], d["counts"], d["roles"], d["rates"], d["claims"], d["units"],
                                   d["template"])
     return Lexicon(
@@ -252,7 +251,7 @@ def parts_sum(total: Num, parts: list[Num]) -> Decimal:
 
 # ----------------------------------------------------------------------------------------- itemised
 def itemised_sums(text: str, loc: Loc) -> list[ItemisedSum]:
-    lx = lexicon()
+    lx = vocabulary()
     out: list[ItemisedSum] = []
     depth = _depths(text)
     nums = find_numbers(text)
@@ -395,7 +394,7 @@ def _enumeration(text: str, m, end: int, lx: Lexicon) -> list[str] | None:
 
 
 def count_sums(text: str, loc: Loc) -> list[CountSum]:
-    lx = lexicon()
+    lx = vocabulary()
     out: list[CountSum] = []
     depth = _depths(text)
     cre = _count_re(lx)
@@ -472,7 +471,7 @@ def count_sums(text: str, loc: Loc) -> list[CountSum]:
 
 # ----------------------------------------------------------------------------------------- roles
 def role_mentions(text: str, loc: Loc, unit_index: int) -> list[RoleMention]:
-    lx = lexicon()
+    lx = vocabulary()
     out: list[RoleMention] = []
     depth = _depths(text)
     spellings = sorted(((s, lvl) for lvl, ss in lx.levels.items() for s in ss), key=lambda x: -len(x[0]))
@@ -505,7 +504,7 @@ def _rate_re(lx: Lexicon) -> regex.Pattern:
 
 
 def narrative_rates(text: str, loc: Loc) -> list[NarrativeRate]:
-    lx = lexicon()
+    lx = vocabulary()
     out: list[NarrativeRate] = []
     money = _money(find_numbers(text))
     depth = _depths(text)
@@ -578,7 +577,7 @@ _NEGATION = ("未", "没有", "尚未", "不能", "难以", "无法", "不", "�
 
 
 def claims(text: str, loc: Loc) -> list[Claim]:
-    lx = lexicon()
+    lx = vocabulary()
     out: list[Claim] = []
     for strength, words in (("strong", lx.strong_claims), ("weak", lx.weak_claims)):
         for w in words:
@@ -623,7 +622,7 @@ class Share:
 
 
 def quoted_shares(text: str, loc: Loc) -> list[Share]:
-    lx = lexicon()
+    lx = vocabulary()
     out = []
     for n in find_numbers(text):
         if not n.is_percent:
