@@ -95,8 +95,9 @@ class ColumnTotal(Rule):
                        f"资金表“{label}”列合计 {tnum.raw} 与各子项目之和 {e} 不符")
                 suspects = [r for r in parts if concept in r.values and r.values[concept].num is not None
                             and not _row_consistent(reg, r)]
-                if 0 < len(suspects) <= 2:
+                if 0 < len(suspects) <= 2 and not zero:
                     # a row whose own balance or rate no longer holds is where the figure was changed
+                    # (a total of 0 is the fault itself: every row's rate then "fails" against it)
                     msg += "；可疑行：" + "、".join(f"“{_row_name(r)}”{r.values[concept].num.raw.strip()}"
                                                 for r in suspects)
                 yield self.finding(msg + (f"（{reg.unit}）" if reg.unit else ""),

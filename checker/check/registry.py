@@ -188,8 +188,10 @@ def run_rules(facts, select: Iterable[str] = (), ignore: Iterable[str] = (),
 # Rules whose findings on one table row are one fault seen in several columns (a 合计 row of
 # zeros fails in every column; a row with several blank cells is one unfilled row).
 _ONE_PER_ROW = ("PC101", "PC904")
-# Cell-level blanks that defer to another rule's error or warning on the same row.
-_DEFER_TO_ROW = ("PC901", "PC904")
+# A blank deviation reason defers to another rule's error or warning on its row; a blank cell to
+# one on the same cell.
+_DEFER_TO_ROW = ("PC901",)
+_DEFER_TO_CELL = ("PC904",)
 
 
 def _row_of(f: Finding) -> tuple[int, int] | None:
@@ -221,9 +223,18 @@ def consolidate(findings: list[Finding]) -> list[Finding]:
                 continue
             by_key[key] = f
         merged.append(f)
-    named = {_row_of(f) for f in merged
-             if f.category != "missing" and f.severity in ("error", "warning") and _row_of(f) is not None}
-    return [f for f in merged if not (f.rule in _DEFER_TO_ROW and _row_of(f) in named)]
+    strong = [f for f in merged if f.category != "missing" and f.severity in ("error", "warning")]
+    rows = {_row_of(f) for f in strong} - {None}
+    cells = {(loc.table, loc.row, loc.col) for f in strong for loc in f.locations if loc.table is not None}
+
+    def deferred(f: Finding) -> bool:
+        if f.rule in _DEFER_TO_ROW:  # a blank reason beside the row's own fault
+            return _row_of(f) in rows
+        if f.rule in _DEFER_TO_CELL:  # a blank cell another finding already names
+            return bool(f.locations) and all((loc.table, loc.row, loc.col) in cells for loc in f.locations)
+        return False
+
+    return [f for f in merged if not deferred(f)]
 
 
 def _safe(it: Iterable[Finding]) -> Iterator[Finding]:

@@ -54,8 +54,11 @@ _ISSUER_LABELS = ("实施单位", "主管部门", "单位名称", "部门名称"
 def issuing_divisions(doc) -> list[Division]:
     """Divisions named where a report names its own unit: the title lines, the right-aligned
     signature lines, and the unit fields of its forms. The most specific level found wins."""
-    texts = [p.text for p in doc.paragraphs[:4]]
-    texts += [p.text for p in doc.paragraphs[-6:] if len(p.text) <= 40]
+    def heading_like(t: str) -> bool:  # a title or a signature line, not a sentence
+        return len(t) <= 40 and not regex.search(r"[，,。；;]", t)
+
+    texts = [p.text for p in doc.paragraphs[:4] if heading_like(p.text)]
+    texts += [p.text for p in doc.paragraphs[-6:] if heading_like(p.text)]
     for t in doc.tables:
         for c in t.cells:
             if any(c.text.startswith(lab) for lab in _ISSUER_LABELS):
