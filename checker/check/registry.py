@@ -188,6 +188,8 @@ def run_rules(facts, select: Iterable[str] = (), ignore: Iterable[str] = (),
 # Rules whose findings on one table row are one fault seen in several columns (a 合计 row of
 # zeros fails in every column; a row with several blank cells is one unfilled row).
 _ONE_PER_ROW = ("PC101", "PC904")
+# Rules whose findings between the same two places are one fault (a passage copied and edited).
+_ONE_PER_PAIR = ("PC701",)
 # A blank deviation reason defers to another rule's error or warning on its row; a blank cell to
 # one on the same cell.
 _DEFER_TO_ROW = ("PC901",)
@@ -211,6 +213,16 @@ def consolidate(findings: list[Finding]) -> list[Finding]:
     merged: list[Finding] = []
     by_key: dict[tuple, Finding] = {}
     for f in findings:
+        if f.rule in _ONE_PER_PAIR and len(f.locations) >= 2:
+            # several drifts between the same two passages are one edited copy
+            key = (f.rule, *sorted(str((loc.ref, loc.paragraph, loc.table, loc.row)) for loc in f.locations[:2]))
+            first = by_key.get(key)
+            if first is not None:
+                first.message += "；" + f.message
+                continue
+            by_key[key] = f
+            merged.append(f)
+            continue
         row = _row_of(f)
         if f.rule in _ONE_PER_ROW and row is not None:
             key = (f.rule, *row)

@@ -259,6 +259,18 @@ class Facts:
         if spent and budget and budget[0].value:
             v = spent[0].value / budget[0].value * 100
             return ExecutionRate(v, f"{v:.2f}%", spent[1])
+        if self.fund is None and self.funds_block is None:
+            # a narrative report without tables: the rate its own sentences give, else its own
+            # spent over its own budget
+            for r in self.narrative.rates:
+                if r.budget_source != "none":
+                    return ExecutionRate(percent_value(r.stated), r.stated.raw.strip(), r.loc)
+            spent_s = next((x for x in self.stated if x.concept == "spent" and x.num.is_money), None)
+            budget_s = self.budget_total
+            if spent_s is not None and budget_s is not None and budget_s.num.to_unit(spent_s.num.unit):
+                v = spent_s.num.value / budget_s.num.to_unit(spent_s.num.unit) * 100
+                if 0 < v <= 200:
+                    return ExecutionRate(v, f"{v:.2f}%", spent_s.loc)
         return None
 
     @cached_property

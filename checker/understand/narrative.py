@@ -624,13 +624,17 @@ class Share:
 def quoted_shares(text: str, loc: Loc) -> list[Share]:
     lx = vocabulary()
     out = []
-    for n in find_numbers(text):
+    nums = find_numbers(text)
+    for n in nums:
         if not n.is_percent:
             continue
+        a, b = next(((x, y) for x, y in _sentences(text) if x <= n.start < y), (0, len(text)))
+        if any(m.is_money for m in nums if a <= m.start < b):
+            continue  # the sentence gives the amounts themselves (often of one sub-item): no bare share
         before, after = text[max(0, n.start - 6):n.start], text[n.end:n.end + 5]
         if _contains_any(before, lx.share_before) or _contains_any(after, lx.share_after):
-            a = max(0, max(text.rfind(ch, 0, n.start) for ch in "，,。；;") + 1)
-            e = min((i for i in (text.find(ch, n.end) for ch in "，,。；;") if i >= 0), default=len(text))
+            a = max(a, max(text.rfind(ch, 0, n.start) for ch in "，。；;") + 1)
+            e = min((i for i in (text.find(ch, n.end) for ch in "，。；;") if i >= 0), default=b)
             quote = text[a:e]
             out.append(Share(n, quote, loc.quoting(quote)))
     return out
