@@ -443,29 +443,33 @@ def count_sums(text: str, loc: Loc) -> list[CountSum]:
             quote = text[m.start():min(b, m.end() + 60)].strip()
             out.append(CountSum(total, [(len(enum), "列出")], m.group("c"), quote, loc.quoting(quote),
                                 items=enum))
-    # components across clauses of one paragraph: "共15个项目……年初批复8个项目……年中增加8个项目"
+    # components across clauses of one paragraph: "共15个项目……年初批复8个项目……年中增加8个项目", or
+    # "第三、四季度……项目11个……一、二季度……项目9个……全年共申报……项目21个"
+    def about_projects(m) -> bool:
+        return text[m.end():m.end() + 2] == "项目" or "项目" in _label_before(text, m.start(), 0, width=6)
+
     total_m = None
     for m in hits:
         label = _label_before(text, m.start(), 0, width=14)
-        after = text[m.end():m.end() + 4]
-        if _contains_any(label, lx.count_totals) and ("项目" in label or after.startswith("项目")):
+        if _contains_any(label, lx.count_totals) and about_projects(m):
             total_m = m
             break
     if total_m is not None:
-        comps: list[tuple[int, str]] = []
+        comps: dict[tuple[int, str], str] = {}
         for m in hits:
-            if m is total_m or not text[m.end():m.end() + 4].startswith("项目"):
+            if m is total_m or not about_projects(m) or m.group("c") != total_m.group("c"):
                 continue
             label = _label_before(text, m.start(), 0, width=16)
             w = _contains_any(label, lx.components)
             if w and not _contains_any(label, lx.count_totals):
                 n = _cn_int(m.group("n"))
                 if n is not None:
-                    comps.append((n, w))
+                    comps.setdefault((n, label), w)  # the same clause twice is one component
         total = _cn_int(total_m.group("n"))
-        if total is not None and len(comps) >= 2 and len({w for _, w in comps}) >= 2:
+        parts = [(n, w) for (n, _), w in comps.items()]
+        if total is not None and len(parts) >= 2:
             quote = text[max(0, total_m.start() - 10):total_m.end() + 4].strip()
-            out.append(CountSum(total, comps, total_m.group("c"), quote, loc.quoting(text[:200])))
+            out.append(CountSum(total, parts, total_m.group("c"), quote, loc.quoting(text[:200])))
     return out
 
 
