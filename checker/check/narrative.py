@@ -136,11 +136,15 @@ class NarrativeRate(Rule):
         spent_total = facts.total("spent")
         spent_total = spent_total[0] if spent_total else facts.funds_value("spent")
         for r in facts.narrative.rates:
-            if r.budget_source == "none":
-                # no budget in the sentence: when its spent is the project's total spent, the rate is
-                # the project's, over the report's own budget
+            if r.budget_source in ("none", "total"):
+                # no budget in the sentence: when its spent is the project's total spent (the table's,
+                # or named as the whole in a report without tables), the rate is the project's, over
+                # the report's own budget
                 b = facts.budget_total
-                if b is None or spent_total is None or spent_total.to_unit(r.unit) != r.spent.value:
+                if b is None:
+                    continue
+                is_total = spent_total is not None and spent_total.to_unit(r.unit) == r.spent.value
+                if not is_total and not (r.budget_source == "total" and spent_total is None):
                     continue
                 if any(rate_holds_against(r, x) for x in [b.num, *others]):
                     continue

@@ -23,6 +23,7 @@ from checker.understand.numbers import Num, find_numbers
 
 _SENTENCE_END = regex.compile(r"[。！？!?\n]")
 _LIST_SEP = "、，,；;：:"
+_EACH = regex.compile(r"分别(?:下达|安排|拨付|分配|补助)(?:给)?(?P<names>[\p{Han}、和及与]{4,40}?)各\s*(?=\d)")
 _OPEN, _CLOSE = "（(〔【[", "）)〕】]"
 
 
@@ -299,6 +300,20 @@ def itemised_sums(text: str, loc: Loc) -> list[ItemisedSum]:
         quote = text[max(0, total.start - 12):parts[-1].end + 2]
         out.append(ItemisedSum(total, parts, quote.strip(), loc.quoting(quote.strip())))
 
+    # each: "……下达资金160万元……分别下达宣汉县和万源市各80万元" (n names × the same amount)
+    for m in _EACH.finditer(text):
+        names = [x for x in regex.split(r"[、和及与]", m.group("names")) if x]
+        each = next((n for n in money if n.start >= m.end() and n.start - m.end() <= 2), None)
+        if each is None or len(names) < 2:
+            continue
+        prior = [n for n in money if m.start() - 160 <= n.end <= m.start()
+                 and _contains_any(_label_before(text, n.start, 0, width=30), lx.budget)]
+        if not prior:
+            continue
+        total = prior[-1]
+        quote = text[max(0, m.start() - 4):each.end].strip()
+        out.append(ItemisedSum(total, [each] * len(names), quote, loc.quoting(quote), forward=False))
+
     # backward: "完成道路硬化45万元、路灯安装12.5万元、绿化8.35万元，共完成投资65.8万元", or parallel
     # clauses "一批项目批复总投资3374.3万元（……），二批……2069.51万元（……），合计批复总投资6222.4万元"
     for a, b in spans:
@@ -404,11 +419,12 @@ def count_sums(text: str, loc: Loc) -> list[CountSum]:
         # "共N条，其中A8条、B4条"
         for i, m in enumerate(sent):
             label = _label_before(text, m.start(), a, width=14)
-            if not _contains_any(label, lx.count_totals):
-                continue
             rest = text[m.end():b]
             po = regex.search("|".join(map(regex.escape, lx.parts_open)), rest)
             if not po or len(rest[:po.start()].strip(" ，,；;：:")) > 8:
+                continue
+            # "共N条，其中……", or a count directly followed by its 其中 ("项目46个，其中……")
+            if not _contains_any(label, lx.count_totals) and len(rest[:po.start()].strip(" ，,；;：:")) > 0:
                 continue
             total, counter = _cn_int(m.group("n")), m.group("c")
             open_at = m.end() + po.end()
@@ -546,7 +562,11 @@ def narrative_rates(text: str, loc: Loc) -> list[NarrativeRate]:
             r_lo, r_hi = later[0].interval(unit)
             budget = ((s_lo + r_lo, s_hi + r_hi), f"({spent.raw}+{later[0].raw})", "remainder")
         if budget is None:
-            budget = ((Decimal(0), Decimal(0)), "", "none")  # the rule may take the report's own budget
+            # the rule may take the report's own budget: "total" when the spent is named as the
+            # whole ("合计支付152万元", "累计支出13661万元")
+            lab = _label_before(text, spent.start, a, width=10)
+            source = "total" if _contains_any(lab, lx.total_words) else "none"
+            budget = ((Decimal(0), Decimal(0)), "", source)
         (b_lo, b_hi), btext, source = budget
         quote = text[max(a, spent.start - 8):m.end()].strip()
         out.append(NarrativeRate(m.group("name"), stated, spent, b_lo, b_hi, unit, btext, source, quote,
@@ -555,7 +575,7 @@ def narrative_rates(text: str, loc: Loc) -> list[NarrativeRate]:
 
 
 def rate_holds(r: NarrativeRate) -> bool:
-    if r.budget_source == "none":
+    if r.budget_source in ("none", "total"):
         return True
     ratio = iv.ratio_interval(r.spent.interval(r.unit), (r.budget_lo, r.budget_hi))
     if ratio is None:
