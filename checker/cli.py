@@ -15,15 +15,50 @@ from checker.pipeline import DEFAULT_TIMEOUT
 _SUBCOMMANDS = {"check", "dump", "rules", "rule", "config"}
 
 
+def usage_error(zh: str, en: str) -> None:
+    """A usage error: one bilingual line on stderr and exit 2, before any file is read."""
+    click.echo(f"错误：{zh}（{en}）", err=True)
+    sys.exit(2)
+
+
 class _DefaultGroup(click.Group):
-    """`pecheck FILE…` means `pecheck check FILE…`."""
+    """`pecheck FILE…` means `pecheck check FILE…`; bare `pecheck` prints the usage and exits 2 (as ruff
+    does); click's own usage errors become one bilingual line."""
 
     def parse_args(self, ctx, args):
-        if args and args[0] not in _SUBCOMMANDS and args[0] not in ("--help", "-h", "--version"):
+        if not args:
+            click.echo(ctx.get_help(), err=True)
+            ctx.exit(2)
+        if args[0] not in _SUBCOMMANDS and args[0] not in ("--help", "-h", "--version"):
             args = ["check", *args]
-        elif not args:
-            args = ["--help"]
         return super().parse_args(ctx, args)
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            rv = super().main(args=args, prog_name=prog_name, complete_var=complete_var,
+                              standalone_mode=False, **extra)
+            if isinstance(rv, int):  # --help, --version, bare pecheck: click's exit code
+                sys.exit(rv)
+            return rv
+        except click.UsageError as exc:
+            usage_error(f"用法错误：{exc.format_message()}", "usage error, see pecheck --help")
+        except click.exceptions.Abort:
+            click.echo("已中断（aborted）", err=True)
+            sys.exit(130)
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            usage_error(exc.format_message(), "error")
+
+    def format_help(self, ctx, formatter):
+        super().format_help(ctx, formatter)
+        # `pecheck FILE` runs `check`: show its options here too, so --help shows what people use
+        check = self.commands.get("check")
+        if check is not None:
+            sub = click.Context(check, info_name="check", parent=ctx)
+            with formatter.section("检查选项 / check options (pecheck FILE… [OPTIONS])"):
+                formatter.write_dl([p.get_help_record(sub) for p in check.get_params(sub)
+                                    if p.get_help_record(sub) is not None])
 
 
 @click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -36,40 +71,87 @@ def main() -> None:
     pecheck DIR --summary out.xlsx     批量检查并导出汇总
     pecheck dump report.pdf            查看读取结果
     pecheck rules                      列出全部规则
+    pecheck rule PC301                 解释一条规则
     """
+
+
+def _format_help() -> str:
+    from checker.report.formats import FORMATS
+
+    return "输出格式 / output format: " + "；".join(f"{f.name} {f.help}" for f in FORMATS.values())
+
+
+def validate_outputs(paths, fmt, output, annotate, summary_path) -> None:
+    """Everything about the outputs that can be wrong is found before any file is read."""
+    from checker.report.formats import ANNOTATORS, SUMMARY_WRITERS, lookup, names
+
+    if lookup(fmt) is None:
+        usage_error(f"未知的输出格式：{fmt}；可用：{'、'.join(names())}",
+                    f"unknown output format {fmt!r}; choose one of {', '.join(names())}")
+    if summary_path is not None and summary_path.suffix.lower() not in SUMMARY_WRITERS:
+        kinds = " 或 ".join(SUMMARY_WRITERS)
+        usage_error(f"汇总文件须为 {kinds}：{summary_path}",
+                    f"--summary must end in {' or '.join(SUMMARY_WRITERS)}: {summary_path}")
+    inputs = [Path(p) for p in paths]
+    targets = [p for p in (output, annotate, summary_path) if p is not None]
+    for t in targets:
+        for p in inputs:
+            try:
+                same = p.exists() and t.exists() and t.resolve() == p.resolve()
+            except OSError:
+                same = False
+            if same:
+                usage_error(f"输出文件不能覆盖输入文件：{t}", f"an output must not overwrite the input: {t}")
+    if annotate is not None:
+        if len(inputs) != 1 or inputs[0].is_dir():
+            usage_error("--annotate 只用于单个输入文件", "--annotate needs exactly one input file")
+        src = inputs[0].suffix.lower()
+        if src not in ANNOTATORS:
+            kinds = "、".join(k.lstrip(".").upper() for k in ANNOTATORS)
+            usage_error(f"批注输出仅支持 {kinds} 输入：{inputs[0]}",
+                        f"--annotate supports {', '.join(ANNOTATORS)} inputs only: {inputs[0]}")
+        if annotate.suffix.lower() != src:
+            usage_error(f"批注副本的类型须与输入相同（{src}）：{annotate}",
+                        f"the annotated copy must have the input's type ({src}): {annotate}")
 
 
 @main.command("check")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["console", "json", "markdown", "html"]), default="console",
-              help="输出格式 / output format")
+@click.option("--output-format", "--format", "fmt", default="console", metavar="FORMAT", help=_format_help())
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="输出文件（默认标准输出）/ output file")
-@click.option("--select", multiple=True, help="只运行这些规则（代码、前缀或类别）/ rules to run")
-@click.option("--ignore", multiple=True, help="忽略这些规则（代码、前缀或类别）/ rules to skip")
+@click.option("--select", multiple=True,
+              help="只运行这些规则：代码、前缀、名称或类别（如 PC3、execution-rate、不一致）/ rules to run")
+@click.option("--ignore", multiple=True, help="忽略这些规则（写法同 --select）/ rules to skip")
 @click.option("--profile", default=None, help="规则配置档 / profile (national, hunan, sichuan…)")
 @click.option("--config", "config_path", type=click.Path(path_type=Path), help="配置文件 pecheck.toml")
 @click.option("--min-severity", type=click.Choice(["info", "warning", "error"]), default="info",
               help="只显示不低于此级别的问题 / lowest severity shown")
+@click.option("--statistics", is_flag=True, help="只输出每条规则的问题数 / counts per rule")
+@click.option("--exit-zero", is_flag=True, help="发现错误也以 0 退出（无法读取仍为 2）/ exit 0 even with errors")
 @click.option("--ocr", type=click.Choice(["auto", "force", "off"]), default="auto", help="扫描件 OCR 方式")
-@click.option("--annotate", type=click.Path(path_type=Path), help="输出带批注的 PDF / annotated PDF copy")
+@click.option("--annotate", type=click.Path(path_type=Path), help="输出带批注的副本（与输入同类型）/ annotated copy")
 @click.option("--summary", "summary_path", type=click.Path(path_type=Path), help="批量汇总 .xlsx 或 .csv")
 @click.option("--jobs", "-j", type=int, default=0, help="并行进程数（默认 CPU 核数）/ worker processes")
 @click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True,
               help="单个文件的时间上限（秒）/ per-file time limit")
 @click.option("--quiet", "-q", is_flag=True, help="不显示进度条 / no progress bar")
-def check_cmd(paths, fmt, output, select, ignore, profile, config_path, min_severity, ocr, annotate,
-              summary_path, jobs, timeout, quiet) -> None:
+def check_cmd(paths, fmt, output, select, ignore, profile, config_path, min_severity, statistics, exit_zero,
+              ocr, annotate, summary_path, jobs, timeout, quiet) -> None:
     """检查报告 / check reports."""
     from checker.config import ConfigError, load_config, start_folder
     from checker.runner import run
 
+    validate_outputs(paths, fmt, output, annotate, summary_path)
     try:
         cfg = load_config(config_path, select=select, ignore=ignore, profile=profile, start=start_folder(list(paths)))
     except ConfigError as exc:
         click.echo(f"配置错误：{exc}", err=True)
         sys.exit(2)
     code = run(list(paths), cfg, fmt=fmt, output=output, min_severity=min_severity, ocr=ocr,
-               annotate=annotate, summary=summary_path, jobs=jobs, timeout=timeout, quiet=quiet)
+               annotate=annotate, summary=summary_path, jobs=jobs, timeout=timeout, quiet=quiet,
+               statistics=statistics)
+    if exit_zero and code == 1:
+        code = 0
     sys.exit(code)
 
 
@@ -119,17 +201,21 @@ def rules_cmd(fmt) -> None:
 
 
 @main.command("rule")
-@click.argument("code")
-def rule_cmd(code) -> None:
-    """解释一条规则 / explain one rule."""
-    from checker.check.registry import get_rule
-    from checker.report.console import print_rule
+@click.argument("selector")
+def rule_cmd(selector) -> None:
+    """解释一条规则（代码或名称），或列出一个类别的规则 / explain a rule, or list a category."""
+    from checker.check.registry import all_rules, get_rule, matches, selector_help
+    from checker.report.console import print_rule, print_rules
 
-    r = get_rule(code)
-    if r is None:
-        click.echo(f"未知规则：{code}（unknown rule）", err=True)
-        sys.exit(2)
-    print_rule(r)
+    r = get_rule(selector)
+    if r is not None:
+        print_rule(r)
+        return
+    group = [x for x in all_rules() if matches(x, [selector])]
+    if not group:
+        zh, en = selector_help([selector])
+        usage_error(f"未知规则：{selector}；{zh}", f"unknown rule {selector}; {en}")
+    print_rules(group)
 
 
 @main.command("config")

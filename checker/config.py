@@ -16,7 +16,7 @@ from typing import Any
 import regex
 
 from checker.check.options import OptionError
-from checker.check.registry import SEVERITIES, all_rules, get_rule, unknown_patterns
+from checker.check.registry import SEVERITIES, all_rules, get_rule, selector_help, unknown_patterns
 
 KEYS = ("profile", "select", "ignore", "severity", "thresholds", "rule")
 DEFAULT_PROFILE = "national"
@@ -209,7 +209,8 @@ def load_config(path: Path | None = None, select=(), ignore=(), profile: str | N
         cfg.sources["profile"] = "命令行"
     bad = unknown_patterns(cfg.select + cfg.ignore)
     if bad:
-        raise ConfigError(f"未知的规则代码或类别：{', '.join(bad)}（unknown rule or category）")
+        zh, en = selector_help(bad)
+        raise ConfigError(f"未知的规则选择：{', '.join(bad)}；{zh}（unknown selector {', '.join(bad)}; {en}）")
     from checker import knowledge
 
     try:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import unicodedata
 
+# pecheck is installed from its project folder, not from a package index: the OCR extra likewise
+OCR_INSTALL_ZH = "在 pecheck 项目目录中运行 pip install '.[ocr]'"
+OCR_INSTALL_EN = "run pip install '.[ocr]' in the pecheck project folder"
+
 
 class InputError(Exception):
     """An input that cannot be checked. `zh` is shown to users; `en` is the English gist."""

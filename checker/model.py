@@ -213,11 +213,14 @@ class Loc:
     ref: str = ""
     bbox: BBox | None = None
     paragraph: int | None = None
+    # boxes that make a cell readable as evidence: its row's label cell and its column's header cell
+    # (on the same page); drawn around it in pictures, never part of the location itself
+    context: tuple[BBox, ...] = field(default=(), repr=False, compare=False)
 
     @classmethod
     def of_cell(cls, table: Table, cell: Cell) -> Loc:
         return cls(page=cell.page, table=table.index, row=cell.row, col=cell.col, text=cell.raw.strip()[:200],
-                   ref=cell.ref, bbox=cell.bbox)
+                   ref=cell.ref, bbox=cell.bbox, context=_cell_context(table, cell))
 
     @classmethod
     def of_paragraph(cls, par: Paragraph, quote: str = "") -> Loc:
@@ -241,3 +244,19 @@ class Loc:
         if self.bbox:
             d["bbox"] = [round(v, 1) for v in self.bbox]
         return d
+
+
+def _cell_context(table: Table, cell: Cell) -> tuple[BBox, ...]:
+    """The row's first cell (its label) and the column's first cell on the same page (its header)."""
+    if cell.bbox is None:
+        return ()
+    out: list[BBox] = []
+    label = table.at(cell.row, 0)
+    if label is not None and label is not cell and label.bbox and label.page == cell.page:
+        out.append(label.bbox)
+    for r in range(cell.row):
+        head = table.at(r, cell.col)
+        if head is not None and head is not cell and head.bbox and head.page == cell.page:
+            out.append(head.bbox)
+            break
+    return tuple(out)

@@ -62,26 +62,71 @@ def knowledge_for(cfg: Config) -> knowledge.Knowledge:
     return k
 
 
+# labels under which a report states its project and its unit: on the cover, in a paragraph, or in the
+# cell left of the value in the self-evaluation table
+_SUMMARY_LABELS = {"project": ("项目名称", "专项名称", "项目全称"),
+                   "unit": ("项目实施单位", "实施单位", "单位名称", "部门（单位）名称", "部门名称", "预算单位", "填报单位",
+                            "项目单位")}
+_TITLE_TAIL = ("绩效自评报告", "绩效评价报告", "自评报告")
+
+
+def _labelled(doc, labels: tuple[str, ...], k) -> str | None:
+    for b in doc.paragraphs[:15]:
+        for w in labels:
+            if b.text.startswith(w):
+                val = b.text[len(w):].lstrip("：: （）()盖章").strip()
+                if val:
+                    return val[:60]
+    for t in doc.tables:
+        for c in t.cells:
+            if "".join(c.text.split()).rstrip("：:") in labels:
+                nxt = t.at(c.row, c.col + c.col_span)
+                if nxt is not None and nxt is not c and 1 < len(nxt.text.strip()) <= 60 \
+                        and k.column_concept(nxt.text) in (None, "name", "level3"):  # a value, not a header
+                    return nxt.text.strip()
+    return None
+
+
+def _title_project(doc) -> str | None:
+    """The report's title names the project: '2022年度XX项目支出绩效自评报告' → '2022年度XX项目'."""
+    texts = ["".join(b.text.split()) for b in doc.paragraphs[:8]]
+    # a title is often set on two lines: try each line and each line joined with the one before
+    for t in [x for i, x in enumerate(texts) for x in ((x, texts[i - 1] + x) if i else (x,))]:
+        for tail in _TITLE_TAIL:
+            if t.endswith(tail) and len(t) > len(tail) + 2:
+                name = t[: -len(tail)].rstrip("—-–")
+                return name[:-2] if name.endswith("项目支出") else name
+    return None
+
+
 def _summary(facts) -> dict[str, Any]:
     s: dict[str, Any] = {}
     doc = facts.doc
-    for b in doc.paragraphs[:15]:
-        for key, words in (("project", ("项目名称",)), ("unit", ("项目实施单位", "实施单位", "单位名称"))):
-            for w in words:
-                if key not in s and b.text.startswith(w):
-                    val = b.text[len(w):].lstrip("：: （）()盖章")
-                    if val:
-                        s[key] = val[:60]
+    for key, labels in _SUMMARY_LABELS.items():
+        val = _labelled(doc, labels, facts.k)
+        if val:
+            s[key] = val
+    if "project" not in s:
+        title = _title_project(doc)
+        if title:
+            s["project"] = title
     if facts.year:
         s["year"] = facts.year
     for concept in ("budget", "spent", "balance", "rate"):
         got = facts.total(concept)
         if got:
             s[concept] = got[0].raw.strip()
+            if concept != "rate" and got[0].is_money:
+                s.setdefault("money_unit", got[0].unit)
     if "budget" not in s:
         for n, _ in facts.summary.get("plan_total", []):
             if n is not None:
                 s["budget"] = n.raw.strip()
+                if n.is_money:
+                    s.setdefault("money_unit", n.unit)
+                break
+    if "money_unit" not in s and facts.fund is not None and facts.fund.unit:
+        s["money_unit"] = facts.fund.unit
     fs = facts.final_score
     if fs:
         s["score"] = fs[0].raw.strip()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 from checker.config import Config
@@ -33,9 +34,11 @@ def expand(paths: list[Path]) -> list[Path]:
 
 def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | None = None,
         min_severity: str = "info", ocr: str = "auto", annotate: Path | None = None, summary: Path | None = None,
-        jobs: int = 0, timeout: float = DEFAULT_TIMEOUT, quiet: bool = False) -> int:
+        jobs: int = 0, timeout: float = DEFAULT_TIMEOUT, quiet: bool = False, statistics: bool = False) -> int:
     from checker.report import render
+    from checker.report.formats import ANNOTATORS, function
 
+    t0 = time.perf_counter()
     files = expand(paths)
     if not files:
         print("错误：没有找到 PDF 或 DOCX 文件（no PDF or DOCX files found）", file=sys.stderr)
@@ -48,23 +51,27 @@ def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | Non
                             and output is None)
     else:
         results = [check_file(files[0], cfg, ocr=ocr)]
-    results = render.filtered(results, min_severity)  # the same findings in every output
+    results = render.filtered(results, min_severity)  # once: the same findings in every output
     output_failed = False
     if annotate is not None:
+        writer = ANNOTATORS.get(files[0].suffix.lower())
         if batch:
-            print("注意：--annotate 只用于单个 PDF 文件，批量检查时忽略（--annotate needs a single PDF）",
+            print("注意：--annotate 只用于单个文件，批量检查时忽略（--annotate needs a single file）",
                   file=sys.stderr)
+        elif writer is None:
+            kinds = "、".join(k.lstrip(".").upper() for k in ANNOTATORS)
+            print(f"错误：批注输出仅支持 {kinds} 输入（no annotated copy for this input type）", file=sys.stderr)
+            output_failed = True
         elif results[0].error:
-            print("注意：文件无法检查，未生成批注 PDF（no annotated copy for an unreadable file）", file=sys.stderr)
+            print("注意：文件无法检查，未生成批注副本（no annotated copy for an unreadable file）", file=sys.stderr)
         else:
-            from checker.report.annotate import annotate_pdf
-
             try:
-                annotate_pdf(files[0], results[0], annotate)
-            except (InputError, OSError) as exc:
-                why = exc.line() if isinstance(exc, InputError) else \
-                    f"无法写出批注 PDF：{annotate}（{exc.strerror or type(exc).__name__}）（cannot write the annotated PDF）"
-                print(f"错误：{why}", file=sys.stderr)
+                function(writer)(files[0], results[0], annotate)
+            except InputError as exc:
+                print(f"错误：{exc.line()}", file=sys.stderr)
+                output_failed = True
+            except OSError as exc:
+                print(f"错误：无法写出批注副本：{exc}（cannot write the annotated copy）", file=sys.stderr)
                 output_failed = True
     if summary is not None:
         from checker.report.xlsx import write_summary
@@ -75,7 +82,11 @@ def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | Non
             why = exc.line() if isinstance(exc, InputError) else f"无法写出汇总文件：{exc}（cannot write the summary）"
             print(f"错误：{why}", file=sys.stderr)
             output_failed = True
-    render.emit(results, fmt=fmt, output=output, min_severity=min_severity)
+    try:
+        render.emit(results, fmt=fmt, output=output, elapsed=time.perf_counter() - t0, statistics=statistics)
+    except OSError as exc:
+        print(f"错误：无法写出输出文件：{exc}（cannot write the output）", file=sys.stderr)
+        output_failed = True
     if output_failed or any(r.error for r in results):
         return 2
     return 1 if any(f.severity == "error" for r in results for f in r.findings) else 0

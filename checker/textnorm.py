@@ -98,3 +98,44 @@ _PUNCT_FOLD = str.maketrans({
 def fold(s: str) -> str:
     """A comparison key: normalised, punctuation folded to ASCII, all whitespace removed."""
     return regex.sub(r"\s+", "", normalize(s).translate(_PUNCT_FOLD))
+
+
+# -- quoting: whole clauses with balanced brackets (used by the rules that quote and by renderers) --
+
+CLAUSE_END = "。；！？;!?"
+SOFT_END = "，、,：:"
+_PAIRS = {"“": "”", "‘": "’", "（": "）", "(": ")", "「": "」", "『": "』", "《": "》", "【": "】", "[": "]"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+_EDGE = "，、,；;：:。 "
+
+
+def balanced(text: str) -> str:
+    """The text without the unmatched half of any bracket or quote pair and without separators at
+    either end: '，街道），惠及' → '街道，惠及'."""
+    s = text.strip().lstrip(_EDGE).rstrip(_EDGE.replace("。", ""))
+    stack: list[int] = []
+    drop: set[int] = set()
+    for i, ch in enumerate(s):
+        if ch in _PAIRS:
+            stack.append(i)
+        elif ch in _CLOSERS:
+            if stack and s[stack[-1]] == _CLOSERS[ch]:
+                stack.pop()
+            else:
+                drop.add(i)
+    drop.update(stack)
+    out = "".join(ch for i, ch in enumerate(s) if i not in drop)
+    return out.strip().lstrip(_EDGE).rstrip(_EDGE.replace("。", ""))
+
+
+def widen(text: str, start: int, end: int, limit: int = 40) -> tuple[int, int]:
+    """text[start:end] widened to the clause around it: left to the previous punctuation mark, right to
+    the next one (at most `limit` characters each way), so a quote never starts or ends mid-word."""
+    stops = CLAUSE_END + SOFT_END
+    lo = start
+    while lo > 0 and text[lo - 1] not in stops and start - lo < limit:
+        lo -= 1
+    hi = end
+    while hi < len(text) and text[hi] not in stops and hi - end < limit:
+        hi += 1
+    return lo, hi

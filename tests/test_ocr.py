@@ -29,7 +29,7 @@ SEED_SCAN = SAMPLES / "xiangxi-2022.scan.pdf"
 CLEAN_SCANS = ["edu-nutrition-2023", "water-supply-2023"]  # 万元 with decimals; 元 with thousands separators
 
 HAVE_OCR = all(importlib.util.find_spec(m) is not None for m in ("rapidocr_onnxruntime", "cv2", "numpy"))
-needs_ocr = pytest.mark.skipif(not HAVE_OCR, reason="OCR extra not installed (pip install 'pecheck[ocr]'): "
+needs_ocr = pytest.mark.skipif(not HAVE_OCR, reason="OCR extra not installed (pip install '.[ocr]'): "
                                                     "rapidocr-onnxruntime / opencv not importable")
 needs_cv2 = pytest.mark.skipif(importlib.util.find_spec("cv2") is None, reason="opencv not installed")
 
@@ -209,8 +209,8 @@ def test_scan_without_extra_gives_install_hint(no_rapidocr, tmp_path):
     for mode in ("auto", "force"):
         with pytest.raises(errors.ScannedInput) as exc:
             load(one, ocr=mode)
-        assert "pip install 'pecheck[ocr]'" in exc.value.zh
-        assert "pecheck[ocr]" in exc.value.en
+        assert "pip install '.[ocr]'" in exc.value.zh
+        assert "'.[ocr]'" in exc.value.en
         assert "\n" not in exc.value.line()
 
 
@@ -221,7 +221,7 @@ def test_scan_with_ocr_off_is_refused(tmp_path):
     one = _pages(SEED_SCAN, [10], tmp_path / "one.scan.pdf")
     with pytest.raises(errors.ScannedInput) as exc:
         load(one, ocr="off")
-    assert "pecheck[ocr]" in exc.value.line()
+    assert "'.[ocr]'" in exc.value.line()
 
 
 @needs_scan
@@ -237,7 +237,7 @@ def test_cli_scan_without_extra_exits_2(tmp_path):
                           capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
     assert proc.returncode == 2, proc.stdout + proc.stderr
     err = json.loads(proc.stdout)["reports"][0]["error"]
-    assert "pip install 'pecheck[ocr]'" in err and "\n" not in err
+    assert "pip install '.[ocr]'" in err and "\n" not in err
 
 
 # -- the pieces -----------------------------------------------------------------------------------

@@ -74,12 +74,12 @@ def test_markdown_has_every_finding(pdf_result, docx_result, failed_result):
     for res in (pdf_result, docx_result):
         for f in res.findings:
             assert f.rule in md
-    assert "| 代码 | 类别 | 说明 | 应为 | 实为 | 位置 |" in md
+    assert "| 代码 | 类别 | 说明 | 应为 | 实为 | 位置 | 如何修改 |" in md
     assert "州智慧湘西建设专项" in md  # what was read
     assert "无法检查" in md and "corrupt PDF" in md
     # table cells cannot be broken by the text: the pipe is escaped, markup neutralised
     row = next(line for line in md.splitlines() if line.startswith("| PC999 "))
-    assert row.count(" | ") == 5 and "1\\|2" in row and "<b>" not in row
+    assert row.count(" | ") == 6 and "1\\|2" in row and "<b>" not in row
 
 
 # -------------------------------------------------------------------------------------------------- html
@@ -180,7 +180,7 @@ def test_annotated_pdf(pdf_result, tmp_path):
         annots = [a for a in annots if a.get("/T") == "pecheck"]
         assert sorted(str(a["/Contents"]).split()[0] for a in annots) == sorted(want.get(i, [])), i
         for a in annots:
-            assert a["/Subtype"] == "/Highlight" and len(a["/QuadPoints"]) == 8
+            assert a["/Subtype"] == "/Highlight" and len(a["/QuadPoints"]) % 8 == 0 and a["/QuadPoints"]
             height = float(page.mediabox.height)
             x0, y0, x1, y1 = (float(v) for v in a["/Rect"])
             assert 0 <= x0 < x1 <= float(page.mediabox.width) + 1 and 0 <= y0 < y1 <= height + 1
@@ -219,22 +219,24 @@ def test_xlsx_summary(pdf_result, docx_result, failed_result, tmp_path):
     out = tmp_path / "summary.xlsx"
     write_summary(results, out)
     wb = load_workbook(out)
-    assert wb.sheetnames == ["报告汇总", "问题明细"]
+    assert wb.sheetnames == ["报告汇总", "问题明细", "按规则", "按单位"]
     reports, findings = wb["报告汇总"], wb["问题明细"]
     assert reports.max_row == 1 + len(results)
     assert findings.max_row == 1 + sum(len(r.findings) for r in results)
-    for ws in (reports, findings):
+    for ws in wb.worksheets:
         assert ws.freeze_panes == "A2" and ws.auto_filter.ref
     head = [c.value for c in reports[1]]
-    assert head == ["文件", "项目", "单位", "年度", "预算", "支出", "执行率", "得分", "等级", "错误", "警告", "提示", "状态"]
-    assert [c.value for c in findings[1]] == ["文件", "代码", "类别", "级别", "说明", "应为", "实为", "页", "位置"]
+    assert head == ["文件", "结论", "项目", "单位", "年度", "预算（万元）", "支出（万元）", "结余（万元）", "执行率",
+                    "得分", "等级", "错误", "警告", "提示", "说明"]
+    assert [c.value for c in findings[1]] == ["文件", "结论", "代码", "类别", "级别", "说明", "应为", "实为", "单位",
+                                              "页", "位置", "如何修改"]
     rows = {r[0]: r for r in reports.iter_rows(min_row=2, values_only=True)}
-    assert rows[str(PDF)][1] == "州智慧湘西建设专项"
-    assert rows["samples/broken.pdf"][-1].startswith("无法检查") and "corrupt PDF" in rows["samples/broken.pdf"][-1]
-    codes = [r[1] for r in findings.iter_rows(min_row=2, values_only=True)]
+    assert rows[str(PDF)][2] == "州智慧湘西建设专项"
+    assert rows["samples/broken.pdf"][1] == "无法读取" and "corrupt PDF" in rows["samples/broken.pdf"][-1]
+    codes = [r[2] for r in findings.iter_rows(min_row=2, values_only=True)]
     assert codes.count("PC999") == 1
-    tricky = next(r for r in findings.iter_rows(min_row=2) if r[1].value == "PC999")
-    assert tricky[6].value == "=1799" and tricky[6].data_type == "s"  # text, not a formula
+    tricky = next(r for r in findings.iter_rows(min_row=2) if r[2].value == "PC999")
+    assert tricky[7].value == "=1799" and tricky[7].data_type == "s"  # text, not a formula
 
 
 def test_csv_summary(pdf_result, docx_result, tmp_path):
@@ -245,9 +247,9 @@ def test_csv_summary(pdf_result, docx_result, tmp_path):
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0] == ["文件", "代码", "类别", "级别", "说明", "应为", "实为", "页", "位置"]
+    assert rows[0] == ["文件", "结论", "代码", "类别", "级别", "说明", "应为", "实为", "单位", "页", "位置", "如何修改"]
     assert len(rows) == 1 + len(pdf_result.findings) + len(docx_result.findings)
-    assert "'=1799" in [r[6] for r in rows]  # formula-looking text neutralised
+    assert "'=1799" in [r[7] for r in rows]  # formula-looking text neutralised
 
 
 def test_summary_rejects_other_suffix(pdf_result, tmp_path):

@@ -103,7 +103,7 @@ class ColumnTotal(Rule):
                 yield self.finding(msg + (f"（{reg.unit}）" if reg.unit else ""),
                                    expected=e, found=tnum.raw.strip(),
                                    difference=tol.fmt(tnum.value - exp, d),
-                                   locations=[total.values[concept].loc])
+                                   locations=[total.values[concept].loc], unit=reg.unit)
 
     def _groups(self, reg: Region):
         """Each 小计 against the rows of its group (the rows since the previous 小计)."""
@@ -247,9 +247,12 @@ class AllocationTotal(Rule):
             if total_mid == 0 or not within(self.opt("allocation_window"), tol.mid(s) / total_mid):
                 continue  # documents covering only part of the money (or another fund)
             docs = "、".join(f"{a.docno} {a.num.raw.strip()}" for a in group)
+            # both operands in 万元: the fund total may be written in 元 (9,740,000.00 → 974.00)
+            total_text = tol.fmt(total_mid, d)
+            as_written = "" if tnum.unit == unit else f"（{tnum.raw.strip()}{tnum.unit or ''}）"
             yield self.finding(
-                f"指标文件下达金额之和 {tol.fmt(tol.mid(s), d)} 万元与资金总额 {tnum.raw.strip()} 不符（{docs}）",
-                expected=tnum.raw.strip(), found=tol.fmt(tol.mid(s), d),
+                f"指标文件下达金额之和 {tol.fmt(tol.mid(s), d)} 万元与资金总额 {total_text} 万元{as_written}不符（{docs}）",
+                expected=total_text, found=tol.fmt(tol.mid(s), d), unit=unit,
                 difference=tol.fmt(tol.mid(s) - total_mid, d), locations=[a.loc for a in group] + [tloc])
 
 
@@ -474,7 +477,8 @@ class Balance(Rule):
                 yield self.finding(
                     f"“{_row_name(row)}”结转结余 {bal.raw.strip()} ≠ {CONCEPT_ZH[base]} {b.raw.strip()} − 实际支出 "
                     f"{spent.raw.strip()} = {e}", expected=e, found=bal.raw.strip(),
-                    difference=tol.fmt(bal.value - exp_v, d), locations=[row.values["balance"].loc])
+                    difference=tol.fmt(bal.value - exp_v, d), locations=[row.values["balance"].loc],
+                    unit=bal.unit if bal.is_money else None)
 
 
 def cell_num(reg: Region, row: Row, col: int) -> Num | None:

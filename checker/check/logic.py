@@ -40,7 +40,8 @@ class AllCompleteClaim(Rule):
                         for c in ("budget", "adjusted_budget", "arrived"))]
         if not idle:
             return
-        names = "、".join(f"“{r.label[:24]}”" for r in idle[:3])
+        # the names listed are all of them, or say that more follow (等): a count must match its list
+        names = "、".join(f"“{r.label}”" for r in idle[:3]) + ("等" if len(idle) > 3 else "")
         for u in facts.units:
             for _, s in sentences(u.text):
                 m = _ALL_DONE.search(s)
@@ -190,7 +191,7 @@ class QualitativeFullMarks(Rule):
         quali = [i for i in facts.indicator_rows if i.target is not None and not i.target.quantitative
                  and i.weight is not None and i.score is not None and i.score.value >= i.weight.value]
         if len(quali) >= 2:
-            names = "、".join(f"“{i.name[:16]}”" for i in quali[:4])
+            names = "、".join(f"“{i.name}”" for i in quali[:4]) + (f"等 {len(quali)} 项" if len(quali) > 4 else "")
             yield self.finding(f"{len(quali)} 项定性指标均为满分（{names}），请附佐证材料", expected=None,
                                found=f"{len(quali)} 项满分", locations=[quali[0].loc("score")])
 

@@ -30,6 +30,7 @@ class Finding:
     locations: list[Loc] = field(default_factory=list)
     difference: str | None = None
     hint: str | None = None
+    unit: str | None = None  # the one unit of expected, found and difference (万元, %), shown beside them
 
     def key(self) -> tuple:
         return (self.rule, self.message, self.found)
@@ -44,6 +45,8 @@ class Finding:
             d["difference"] = self.difference
         if self.hint:
             d["hint"] = self.hint
+        if self.unit:
+            d["unit"] = self.unit
         return d
 
 
@@ -87,9 +90,11 @@ class Rule:
 
     def finding(self, message: str, *, expected: Any = None, found: Any = None, locations: Iterable[Loc] = (),
                 severity: str | None = None, difference: Any = None, hint: str | None = None,
-                category: str | None = None) -> Finding:
+                category: str | None = None, unit: str | None = None) -> Finding:
         """A finding of this rule; `category` and `severity` override the rule's for this one finding
-        (a repeated passage that differs only in a figure is a mismatch), decided here, never after."""
+        (a repeated passage that differs only in a figure is a mismatch), decided here, never after.
+        `unit` is the one unit expected, found and difference are written in: the caller converts both
+        operands to it before formatting them."""
         if category is not None and category not in CATEGORIES:
             raise ValueError(f"{self.code}: unknown category {category}")
         if severity is not None and severity not in SEVERITIES:
@@ -99,7 +104,8 @@ class Rule:
                        expected=None if expected is None else str(expected),
                        found=None if found is None else str(found),
                        locations=[loc for loc in locations if loc is not None],
-                       difference=None if difference is None else str(difference), hint=hint)
+                       difference=None if difference is None else str(difference), hint=hint,
+                       unit=unit or None)
 
     @classmethod
     def explain_values(cls, k) -> dict[str, str]:
@@ -144,16 +150,31 @@ def all_rules() -> list[type[Rule]]:
 
 
 def get_rule(code: str) -> type[Rule] | None:
-    return _REGISTRY.get(code.upper())
+    """A rule by its code (PC301) or its name (execution-rate)."""
+    key = code.strip()
+    got = _REGISTRY.get(key.upper())
+    if got is None:
+        got = next((r for r in _REGISTRY.values() if r.name.lower() == key.lower()), None)
+    return got
+
+
+def _category_labels() -> dict[str, str]:
+    """Printed category label → category key (合计 → sum): what the console prints is accepted too."""
+    from checker.report.labels import CAT_ZH
+
+    return {zh: key for key, zh in CAT_ZH.items()}
 
 
 def matches(cls: type[Rule], patterns: Iterable[str]) -> bool:
-    """Selection by code, code prefix, category or rule name."""
+    """Selection by code, code prefix, category (key or printed label) or rule name."""
+    labels = _category_labels()
     for p in patterns:
         p = p.strip()
         if not p:
             continue
         if cls.code.upper().startswith(p.upper()) or p.lower() in (cls.category, cls.name.lower()):
+            return True
+        if labels.get(p) == cls.category:
             return True
     return False
 
@@ -161,6 +182,27 @@ def matches(cls: type[Rule], patterns: Iterable[str]) -> bool:
 def unknown_patterns(patterns: Iterable[str]) -> list[str]:
     rules = all_rules()
     return [p for p in patterns if p and not any(matches(r, [p]) for r in rules)]
+
+
+def selector_help(bad: Iterable[str] = ()) -> tuple[str, str]:
+    """(Chinese, English) one-line list of the valid selectors, with the nearest match for a typo."""
+    import difflib
+
+    from checker.report.labels import CAT_ZH
+
+    rules = all_rules()
+    cats = "、".join(f"{k}/{v}" for k, v in CAT_ZH.items())
+    words = [r.code for r in rules] + [r.name for r in rules] + list(CAT_ZH) + list(CAT_ZH.values())
+    near = []
+    for b in bad:
+        near += difflib.get_close_matches(b, words, n=2, cutoff=0.6)
+    zh = (f"可用：规则代码 {rules[0].code}…{rules[-1].code} 或其前缀（如 PC1），类别 {cats}，"
+          f"或规则名称（见 pecheck rules）")
+    en = "valid: rule codes or prefixes, categories, rule names (see pecheck rules)"
+    if near:
+        zh = f"是否想用 {'、'.join(dict.fromkeys(near))}？" + zh
+        en = f"did you mean {', '.join(dict.fromkeys(near))}? " + en
+    return zh, en
 
 
 def run_rules(facts, select: Iterable[str] = (), ignore: Iterable[str] = (),

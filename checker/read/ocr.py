@@ -47,8 +47,8 @@ REC_HPAD = 0.2  # crop margin left and right, × box height (edge characters, da
 MIN_SCORE = 0.5  # recognised pieces below this are noise (dust, stray marks), as in rapidocr
 _SIZE_OF_HEIGHT = 0.95  # font size (pt) per detected box height (pt): a DB box is about one em high
 
-_HINT_ZH = "这是扫描件（无文字层），需要 OCR：请先安装 pip install 'pecheck[ocr]'"
-_HINT_EN = "scanned PDF; install the OCR extra: pip install 'pecheck[ocr]'"
+_HINT_ZH = f"这是扫描件（无文字层），需要 OCR：请先{errors.OCR_INSTALL_ZH}"
+_HINT_EN = f"scanned PDF; install the OCR extra: {errors.OCR_INSTALL_EN}"
 
 _ENGINE = None
 _ENGINE_LOCK = threading.Lock()

@@ -500,11 +500,11 @@ def read_pdf(path: Path, ocr: str = "auto") -> Document:
         if ocr == "off":
             raise errors.ScannedInput(
                 f"这是扫描件（{len(doc.scanned_pages)} 页无文字层），而 OCR 已用 --ocr off 关闭：请改用 --ocr auto"
-                f"（需安装 pip install 'pecheck[ocr]'）",
-                "scanned PDF and OCR is off; use --ocr auto (needs pip install 'pecheck[ocr]')")
+                f"（需先{errors.OCR_INSTALL_ZH}）",
+                f"scanned PDF and OCR is off; use --ocr auto ({errors.OCR_INSTALL_EN})")
         raise errors.ScannedInput(
-            f"这是扫描件（{len(doc.scanned_pages)} 页无文字层），需要 OCR：请安装 pip install 'pecheck[ocr]' 后使用 --ocr auto",
-            "scanned PDF without a text layer; install the OCR extra: pip install 'pecheck[ocr]'")
+            f"这是扫描件（{len(doc.scanned_pages)} 页无文字层），需要 OCR：请{errors.OCR_INSTALL_ZH}后使用 --ocr auto",
+            f"scanned PDF without a text layer; install the OCR extra: {errors.OCR_INSTALL_EN}")
     if not any(b.text.strip() if isinstance(b, Paragraph) else b.cells for b in doc.blocks):
         if any(p.ocr for p in doc.pages):
             raise errors.InputError(f"扫描件经 OCR 未识别出任何文字（{doc.n_pages} 页）：{path}",

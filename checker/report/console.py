@@ -1,83 +1,290 @@
-"""The console renderer (rich): findings grouped by severity, then a summary line."""
+"""The console renderer: findings grouped by severity, laid out for a terminal of any width.
+
+Rich wraps Chinese text at any character, which splits a figure from its unit (`0⏎.78万元`) or a
+comparison from its figure (`低于 ⏎90%`).  So the lines are laid out here: text is cut into atoms
+that must stay whole (a number with its unit and the word before it, a Latin word, a label), closing
+punctuation sticks to what precedes it and opening punctuation to what follows, and wrapped lines
+hang under the first line's text.
+"""
 
 from __future__ import annotations
 
+import io
+import re
+from dataclasses import dataclass
+
+from rich import box
+from rich.cells import cell_len
 from rich.console import Console
-from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
+from rich.text import Text
 
-SEV_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+from checker.report.labels import (
+    CAT_ZH,
+    SEV_ZH,
+    SEVERITY_ORDER,
+    SUMMARY_FIELDS,
+    category_text,
+    fix_text,
+    quote,
+    rule_pointer,
+    unique_locations,
+    verdict,
+    where,
+)
+
 SEV_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-CAT_ZH = {"sum": "合计", "balance": "结余", "rate": "比率", "score": "评分", "grade": "等级",
-          "mismatch": "不一致", "text": "文字", "logic": "逻辑", "missing": "缺漏"}
+
+# words that belong to the figure after them: a comparison, or the label of a value
+_LEAD = r"(?:低于|高于|超过|不足|不到|达到|大于|小于|少于|多于|约|应为|实为|差额|[≥≤<>＜＞≠=＝])"
+_UNIT = (r"(?:万元|亿元|千元|元|万人次|人次|万人|万|%|％|‰|分|个|项|次|人|户|所|名|台|套|株|亩|公顷|公里|千米|米|吨"
+         r"|天|年|月|日|页|行|列|家|座|处|件|册|场|条)")
+_FIGURE = rf"(?:{_LEAD}\s?)?[-+−]?(?:第|表|段落)?\d[\d,]*(?:\.\d+)?(?:\s?{_UNIT})?"
+_GLUE = re.compile(rf"{_FIGURE}|[A-Za-z0-9_./\\:@#-]+")
+_OPEN = set("“‘（(《【「『[")
+_CLOSE = set("，。、；：！？）)”’》】」』],.;:!?…")
 
 
-def where(loc) -> str:
-    parts = []
-    if loc.page:
-        parts.append(f"第{loc.page}页")
-    if loc.table is not None:
-        parts.append(f"表{loc.table + 1} 第{(loc.row or 0) + 1}行 第{(loc.col or 0) + 1}列")
-    elif loc.paragraph is not None:
-        parts.append(f"段落{loc.paragraph + 1}")
-    return " ".join(parts)
+@dataclass
+class _Atom:
+    pieces: list[tuple[str, str]]  # (text, style)
+    space: int  # spaces before it in the source: a preferred break, printed mid-line only
+
+    @property
+    def width(self) -> int:
+        return sum(cell_len(t) for t, _ in self.pieces)
 
 
-def print_results(results, console: Console | None = None) -> None:
-    con = console or Console()
-    for res in results:
-        con.rule(f"[bold]{escape(res.file)}[/bold]")
-        if res.error:
-            con.print(f"[bold red]无法检查[/bold red]：{escape(res.error)}")
+def atoms(segments, keep: bool = False) -> list[_Atom]:
+    """Cut styled segments [(text, style)] into atoms; keep=True makes each segment one atom."""
+    out: list[_Atom] = []
+    opened: list[tuple[str, str]] = []
+    space = 0
+    for text, style in segments:
+        text = " ".join(str(text).split()) if "\n" in str(text) else str(text)
+        if keep:
+            if text.strip():
+                out.append(_Atom([(text.strip(), style)], len(text) - len(text.lstrip()) if out else 0))
             continue
-        s = res.summary
-        head = "  ".join(f"{k} {escape(str(s[k]))}" for k in
-                         ("project", "year", "budget", "spent", "balance", "rate", "score", "grade") if k in s)
-        if head:
-            con.print(f"[dim]{head}[/dim]")
-        for sev in ("error", "warning", "info"):
-            fs = [f for f in res.findings if f.severity == sev]
-            if not fs:
+        i, n = 0, len(text)
+        while i < n:
+            ch = text[i]
+            if ch.isspace():
+                space = min(space + 1, 2)
+                i += 1
                 continue
-            con.print(f"\n[{SEV_STYLE[sev]}]{SEV_ZH[sev]}（{len(fs)}）[/{SEV_STYLE[sev]}]")
-            for f in fs:
-                con.print(f"  [{SEV_STYLE[sev]}]{f.rule}[/] [dim]{CAT_ZH.get(f.category, f.category)}[/dim] "
-                          f"{escape(f.message)}", highlight=False)
-                if f.expected is not None or f.found is not None:
-                    con.print(f"      应为 [green]{escape(str(f.expected))}[/green]  实为 [red]{escape(str(f.found))}[/red]"
-                              + (f"  差额 {escape(f.difference)}" if f.difference else ""), highlight=False)
-                for loc in f.locations[:2]:
-                    quote = (loc.text or "").replace("\n", " ")
-                    quote = quote if len(quote) <= 60 else quote[:58] + "…"
-                    con.print(f"      [dim]{where(loc)}[/dim]  “{escape(quote)}”", highlight=False)
-        c = res.counts
-        con.print(f"\n共 {len(res.findings)} 项：错误 {c['error']}，警告 {c['warning']}，提示 {c['info']}"
-                  f"  （{res.pages} 页，{res.seconds:.2f} 秒）")
+            m = _GLUE.match(text, i)
+            tok = m.group() if m and m.end() > i else ch
+            i += len(tok)
+            if tok in _OPEN:
+                opened.append((tok, style))
+                continue
+            if tok[0] in _CLOSE and out and not opened:
+                out[-1].pieces.append((tok, style))
+                space = 0
+                continue
+            out.append(_Atom([*opened, (tok, style)], space))
+            opened, space = [], 0
+    if opened:
+        out.append(_Atom(opened, space))
+    return out
+
+
+def wrap(items: list[_Atom], width: int, first: int, indent: int) -> list[list[tuple[str, str]]]:
+    """Greedy fill: lines of pieces; the first line starts at column `first`, the others at `indent`."""
+    lines: list[list[tuple[str, str]]] = [[]]
+    col = first
+    width = max(width, indent + 8)
+    for a in items:
+        w = a.width
+        sp = a.space if lines[-1] else 0
+        if lines[-1] and col + sp + w > width:
+            lines.append([])
+            col, sp = indent, 0
+        if w > width - col:  # longer than a whole line (a long path): cut it by characters
+            for text, style in a.pieces:
+                for ch in text:
+                    if col + cell_len(ch) > width and lines[-1]:
+                        lines.append([])
+                        col = indent
+                    lines[-1].append((ch, style))
+                    col += cell_len(ch)
+            continue
+        if sp:
+            lines[-1].append((" " * sp, ""))
+        lines[-1].extend(a.pieces)
+        col += sp + w
+    return lines
+
+
+def _print_block(con: Console, prefix: list[tuple[str, str]], items: list[_Atom], indent: int) -> None:
+    first = sum(cell_len(t) for t, _ in prefix)
+    for k, line in enumerate(wrap(items, con.width, first, indent)):
+        t = Text()
+        for text, style in (prefix if k == 0 else [(" " * indent, "")]):
+            t.append(text, style=style or None)
+        for text, style in line:
+            t.append(text, style=style or None)
+        con.print(t, soft_wrap=True, no_wrap=True, overflow="ignore", highlight=False)
+
+
+def _pad(text: str, cells: int) -> str:
+    return text + " " * max(0, cells - cell_len(text))
+
+
+def _money(value, unit: str | None) -> str:
+    if value in (None, ""):
+        return ""
+    return f"{value} {unit}" if unit and str(value)[-1:].isdigit() else str(value)
+
+
+def _header(con: Console, s: dict) -> None:
+    unit = s.get("money_unit")
+    items: list[_Atom] = []
+    for key, label in SUMMARY_FIELDS:
+        v = s.get(key)
+        if v in (None, ""):
+            continue
+        if key in ("budget", "spent", "balance"):
+            v = _money(v, unit)
+        elif key == "score" and str(v)[-1:].isdigit():
+            v = f"{v} 分"
+        pair = f"{label} {v}"
+        if cell_len(pair) < con.width // 2:
+            seg = [_Atom([(label + " ", "dim"), (str(v), "")], 0)]
+        else:
+            seg = atoms([(label + " ", "dim"), (str(v), "")])
+        if items and seg:
+            seg[0].space = 2  # two spaces between pairs
+        items.extend(seg)
+    if items:
+        _print_block(con, [], items, 2)
+
+
+def _values_line(f) -> list[tuple[str, str]]:
+    unit = getattr(f, "unit", None)
+    segs: list[tuple[str, str]] = []
+
+    def show(v):
+        return _money(v, unit)
+
+    if f.expected is not None:
+        segs += [("应为 ", "dim"), (show(f.expected), "green")]
+    if f.found is not None:
+        segs += [("  实为 " if segs else "实为 ", "dim"), (show(f.found), "red")]
+    if f.difference:
+        segs += [("  差额 ", "dim"), (show(f.difference), "")]
+    return segs
+
+
+def print_finding(con: Console, f, sev: str) -> None:
+    cat = _pad(category_text(f.category), 6)
+    prefix = [("  ", ""), (f.rule, SEV_STYLE[sev]), (" ", ""), (cat, "dim"), ("  ", "")]
+    _print_block(con, prefix, atoms([(f.message, "")]), 16)
+    details: list[tuple[str, list[tuple[str, str]], bool]] = []
+    vals = _values_line(f)
+    if vals:
+        details.append(("", vals, False))
+    for loc in unique_locations(f.locations)[:3]:
+        q = quote(loc.text, 60)
+        segs = [(where(loc), "dim")]
+        if q:
+            segs += [("  “" + q + "”", "")]
+        details.append(("", segs, False))
+    if f.hint:
+        details.append(("提示 ", [(f.hint, "")], False))
+    fix = fix_text(f.rule)
+    tail = f"（详见 {rule_pointer(f.rule)}）"
+    details.append(("修改 ", [(fix, "")] if fix else [], False))
+    for label, segs, _ in details:
+        if label == "修改 ":
+            items = atoms(segs) + atoms([(tail if fix else tail.strip("（）"), "dim")], keep=True)
+            _print_block(con, [("      ", ""), (label, "dim")], items, 6 + cell_len(label))
+            continue
+        prefix = [("      ", "")] + ([(label, "dim")] if label else [])
+        indent = 6 + cell_len(label)
+        if not label and segs and segs[0][1] == "dim" and segs[0][0].startswith("第"):
+            # a location: the place stays whole, the quote wraps under it
+            items = atoms([segs[0]], keep=True) + atoms(segs[1:])
+            indent = 8
+        else:
+            items = atoms(segs)
+        _print_block(con, prefix, items, indent)
+
+
+def _file_block(con: Console, res) -> None:
+    con.rule(Text(res.file, style="bold"))
+    if res.error:
+        _print_block(con, [("无法检查：", "bold red")], atoms([(res.error, "")]), 2)
+        return
+    _header(con, res.summary or {})
+    for sev in SEVERITY_ORDER:
+        fs = [f for f in res.findings if f.severity == sev]
+        if not fs:
+            continue
+        con.print(Text(f"\n{SEV_ZH[sev]}（{len(fs)}）", style=SEV_STYLE[sev]))
+        for f in fs:
+            print_finding(con, f, sev)
+    c = res.counts
+    con.print(Text(f"\n{verdict(res)}：共 {len(res.findings)} 项，错误 {c['error']}，警告 {c['warning']}，"
+                   f"提示 {c['info']}（{res.pages} 页，{res.seconds:.2f} 秒）"), soft_wrap=True)
+
+
+def footer(results, elapsed: float | None = None) -> str:
+    """The batch footer: files, not findings — how many passed, need changes, could not be read."""
+    n = {v: 0 for v in ("通过", "需修改", "无法读取")}
+    for r in results:
+        n[verdict(r)] += 1
+    took = elapsed if elapsed is not None else sum(r.seconds for r in results)
+    return (f"检查 {len(results)} 份报告：通过 {n['通过']}，需修改 {n['需修改']}，无法读取 {n['无法读取']}；"
+            f"用时 {took:.1f} 秒")
+
+
+def print_results(results, console: Console | None = None, elapsed: float | None = None) -> None:
+    con = console or Console(highlight=False)
+    for res in results:
+        _file_block(con, res)
     if len(results) > 1:
-        failed = sum(1 for r in results if r.error)
-        errs = sum(r.counts["error"] for r in results)
-        warns = sum(r.counts["warning"] for r in results)
         con.rule()
-        con.print(f"检查 {len(results)} 份报告：失败 {failed}，错误 {errs}，警告 {warns}")
+        _print_block(con, [], atoms([(footer(results, elapsed), "bold")]), 0)
+
+
+def render_console(results, width: int | None = None, color: bool = False, elapsed: float | None = None,
+                   **_opts) -> str:
+    buf = io.StringIO()
+    if width is None:
+        width = Console().width
+    con = Console(file=buf, width=width, force_terminal=color, no_color=not color, highlight=False,
+                  color_system="standard" if color else None)
+    print_results(results, con, elapsed)
+    return buf.getvalue()
 
 
 def print_rules(rules, console: Console | None = None) -> None:
     con = console or Console()
-    t = Table(title="pecheck 规则")
-    for col in ("代码", "名称", "类别", "级别", "说明"):
-        t.add_column(col, overflow="fold")
+    t = Table(title="pecheck 规则", box=box.SIMPLE_HEAD, pad_edge=False)
+    t.add_column("代码", no_wrap=True)
+    t.add_column("名称", no_wrap=True)
+    t.add_column("类别", no_wrap=True)
+    t.add_column("级别", no_wrap=True)
+    t.add_column("说明", overflow="fold", ratio=1)
     for r in rules:
         t.add_row(r.code, r.name, CAT_ZH.get(r.category, r.category), SEV_ZH[r.severity], r.title)
     con.print(t)
 
 
 def print_rule(r, console: Console | None = None, k=None) -> None:
+    from rich.markup import escape
+
     con = console or Console()
     explain = r.describe(k)["explain"]
     body = (f"[bold]{escape(r.title)}[/bold]\n\n名称：{r.name}    类别：{CAT_ZH.get(r.category, r.category)}（{r.category}）"
             f"    默认级别：{SEV_ZH[r.severity]}（{r.severity}）\n\n[bold]作用[/bold]\n{escape(explain)}\n\n"
             f"[bold]错误示例[/bold]\n{escape(r.fail_example)}\n\n[bold]正确示例[/bold]\n{escape(r.pass_example)}")
+    fix = fix_text(r.code)
+    if fix:
+        body += f"\n\n[bold]如何修改[/bold]\n{escape(fix)}"
     from checker.examples import doc_example
 
     ex = doc_example(r.code)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table as RichTable
 
-from checker.model import Document, Paragraph
+from checker.model import Document, Loc, Paragraph
+from checker.report.labels import paragraph_label, table_label, where
 
 
 def print_document(doc: Document, console: Console | None = None) -> None:
@@ -22,10 +23,11 @@ def print_document(doc: Document, console: Console | None = None) -> None:
             page = p
             con.rule(f"第 {page} 页" if page else "")
         if isinstance(b, Paragraph):
-            con.print(f"[dim]{b.ref}[/dim] {b.text}", highlight=False)
+            con.print(f"[bold]{paragraph_label(b.index)}[/bold] [dim]{b.ref}[/dim] {b.text}", highlight=False)
         else:
             pages = "、".join(map(str, b.pages))
-            title = f"{b.ref}  {b.n_rows}×{b.n_cols}  页 {pages}" + (f"  «{b.caption}»" if b.caption else "")
+            title = (f"{table_label(b.index)} [dim]{b.ref}[/dim]  {b.n_rows}行×{b.n_cols}列  页 {pages}"
+                     + (f"  «{b.caption}»" if b.caption else ""))
             rt = RichTable(title=title, show_header=False, show_lines=True, title_justify="left")
             for _ in range(b.n_cols):
                 rt.add_column(overflow="fold", max_width=40)
@@ -53,11 +55,10 @@ def print_facts(facts, console: Console | None = None) -> None:
         rt.add_column(col, overflow="fold")
     for f in facts.to_list():
         loc = f.get("location") or {}
-        where = f"p{loc.get('page')}"
-        if loc.get("table") is not None:
-            where += f" t{loc['table']} r{loc['row']} c{loc['col']}"
+        place = where(Loc(page=loc.get("page"), table=loc.get("table"), row=loc.get("row"), col=loc.get("col"),
+                          paragraph=loc.get("paragraph")))
         extra = f.get("row") or f.get("docno") or f.get("name") or ""
         rt.add_row(f["concept"] + (f" [dim]{extra}[/dim]" if extra else ""), str(f.get("value")),
                    str(f.get("unit") or ""), str(f.get("precision") if f.get("precision") is not None else ""),
-                   where + " " + str(loc.get("text", ""))[:40])
+                   place + " " + str(loc.get("text", ""))[:40])
     con.print(rt)

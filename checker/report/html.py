@@ -12,14 +12,18 @@ import html
 import io
 from pathlib import Path
 
-from checker.report.markdown import (
+from checker.report.labels import (
     SEVERITY_ORDER,
     SUMMARY_FIELDS,
     category_text,
+    fix_text,
     location_text,
     quote,
+    rule_pointer,
     severity_text,
-    status_text,
+    unique_locations,
+    verdict,
+    where,
 )
 
 SCALE = 2.0  # render scale: 144 dpi, sharp on high-density screens
@@ -71,6 +75,9 @@ figcaption { font-size: 12px; color: var(--mute); }
 blockquote { margin: 6px 0; padding: 4px 12px; border-left: 3px solid var(--line); background: #f8f9fb;
              font-size: 14px; white-space: pre-wrap; }
 .none { color: #2e7d32; }
+.fix { font-size: 14px; margin: 6px 0 0; }
+.fix .doc { color: var(--mute); font-size: 12px; margin-left: 12px; }
+.where { font-size: 13px; color: var(--mute); margin: 4px 0 0; }
 footer { color: var(--mute); font-size: 12px; text-align: center; }
 """
 
@@ -110,9 +117,11 @@ class PageImages:
                 self._pages[key] = None
         return self._pages[key]
 
-    def crop(self, path: str, number: int, bbox, others=()) -> tuple[bytes, int, int, tuple] | None:
+    def crop(self, path: str, number: int, bbox, others=(), context=()) -> tuple[bytes, int, int, tuple] | None:
         """PNG of the region around bbox with bbox (and any other boxes in view) outlined in red.
 
+        `context` boxes (the row's label cell, the column's header cell) are brought into the picture, so
+        a figure is seen with what it is; a header far above the row is shown as its own strip on top.
         Returns (png, width px, height px, region in page points as x0, top, x1, bottom)."""
         got = self._page(path, number)
         if got is None or not bbox:
@@ -120,30 +129,63 @@ class PageImages:
         from PIL import Image, ImageDraw
 
         img, dx, dy, pw, ph = got
-        x0, t0, x1, b0 = (float(v) for v in bbox)
-        x0, x1, t0, b0 = x0 - dx, x1 - dx, t0 - dy, b0 - dy
+
+        def page_box(b):
+            return (float(b[0]) - dx, float(b[1]) - dy, float(b[2]) - dx, float(b[3]) - dy)
+
+        x0, t0, x1, b0 = page_box(bbox)
         if x1 <= 0 or b0 <= 0 or x0 >= pw or t0 >= ph:
             return None
-        cx, w = (x0 + x1) / 2, max(x1 - x0 + 2 * _MARGIN, _MIN_W)
-        h = max(b0 - t0 + 2 * _MARGIN, _MIN_H)
+        ctx = [page_box(c) for c in context if c]
+        header = [c for c in ctx if c[3] <= t0 + 1]  # above the cell: its column's header
+        beside = [c for c in ctx if c not in header]  # the row's label
+        xs = [x0, x1] + [v for c in ctx for v in (c[0], c[2])]
+        lo_x, hi_x = min(xs) - _MARGIN, max(xs) + _MARGIN
+        w = max(hi_x - lo_x, _MIN_W)
+        cx = (lo_x + hi_x) / 2
         left = min(max(cx - w / 2, 0.0), max(pw - w, 0.0))
-        top = max(min((t0 + b0) / 2 - h / 2, ph - h), 0.0)
+        right = min(left + w, pw)
+        row_top = min([t0] + [c[1] for c in beside])
+        row_bottom = max([b0] + [c[3] for c in beside])
+        bands: list[tuple[float, float]] = []
+        if header and row_bottom - min(c[1] for c in header) + 2 * _MARGIN <= _MAX_H:
+            row_top = min(c[1] for c in header)  # header and row fit in one picture
+        elif header:
+            h = header[0]
+            bands.append((max(h[1] - 6, 0.0), min(h[3] + 6, ph)))  # the header as a strip of its own
+        h = max(row_bottom - row_top + 2 * _MARGIN, _MIN_H)
+        top = max(min((row_top + row_bottom) / 2 - h / 2, ph - h), 0.0)
         if h > _MAX_H:  # a long paragraph: show its beginning
-            top, h = max(t0 - _MARGIN, 0.0), _MAX_H
-        right, bottom = min(left + w, pw), min(top + h, ph)
+            top, h = max(row_top - _MARGIN, 0.0), _MAX_H
+        bands.append((top, min(top + h, ph)))
         s = self.scale
-        box = (int(left * s), int(top * s), int(right * s), int(bottom * s))
-        crop = img.crop(box)
-        draw = ImageDraw.Draw(crop)
-        for ob in (*others, bbox):
-            if not ob:
-                continue
-            a0, a1, c0, c1 = ob[0] - dx, ob[2] - dx, ob[1] - dy, ob[3] - dy
-            rect = ((a0 - 2) * s - box[0], (c0 - 2) * s - box[1], (a1 + 2) * s - box[0], (c1 + 2) * s - box[1])
-            draw.rectangle(rect, outline=(220, 20, 20), width=max(2, int(round(1.5 * s))))
+        pieces = []
+        for btop, bbottom in bands:
+            box = (int(left * s), int(btop * s), int(right * s), int(bbottom * s))
+            piece = img.crop(box)
+            draw = ImageDraw.Draw(piece)
+            for ob in (*others, bbox):
+                if not ob:
+                    continue
+                a0, c0, a1, c1 = page_box(ob)
+                rect = ((a0 - 2) * s - box[0], (c0 - 2) * s - box[1], (a1 + 2) * s - box[0], (c1 + 2) * s - box[1])
+                draw.rectangle(rect, outline=(220, 20, 20), width=max(2, int(round(1.5 * s))))
+            pieces.append(piece)
+        gap = 10
+        crop = Image.new("RGB", (pieces[0].width, sum(p.height for p in pieces) + gap * (len(pieces) - 1)),
+                         (255, 255, 255))
+        y = 0
+        for k, piece in enumerate(pieces):
+            crop.paste(piece, (0, y))
+            y += piece.height
+            if k < len(pieces) - 1:  # a dashed rule where rows were left out between header and row
+                d = ImageDraw.Draw(crop)
+                for x in range(0, crop.width, 12):
+                    d.line((x, y + gap // 2, x + 6, y + gap // 2), fill=(150, 150, 150), width=2)
+                y += gap
         buf = io.BytesIO()
         crop.quantize(colors=64, method=Image.Quantize.FASTOCTREE).save(buf, format="PNG")
-        return buf.getvalue(), crop.width, crop.height, (left + dx, top + dy, right + dx, bottom + dy)
+        return buf.getvalue(), crop.width, crop.height, (left + dx, top + dy, right + dx, top + h + dy)
 
     def close(self) -> None:
         for d in self._docs.values():
@@ -171,48 +213,54 @@ def _inside(b, r) -> bool:
 
 
 def _values(f) -> str:
+    unit = f" {f.unit}" if getattr(f, "unit", None) else ""
     cells = []
     if f.expected is not None:
-        cells.append(f'<th>应为</th><td class="exp">{_e(f.expected)}</td>')
+        cells.append(f'<th>应为</th><td class="exp">{_e(f.expected)}{_e(unit)}</td>')
     if f.found is not None:
-        cells.append(f'<th>实为</th><td class="fnd">{_e(f.found)}</td>')
+        cells.append(f'<th>实为</th><td class="fnd">{_e(f.found)}{_e(unit)}</td>')
     if f.difference is not None:
-        cells.append(f"<th>差额</th><td>{_e(f.difference)}</td>")
+        cells.append(f"<th>差额</th><td>{_e(f.difference)}{_e(unit)}</td>")
     return f'<table class="values"><tr>{"".join(cells)}</tr></table>' if cells else ""
 
 
 def _evidence(res, f, pages: PageImages | None) -> str:
+    """Each location once: as a picture with its place as the caption, or as a line with its quote."""
     out: list[str] = []
+    listed: list[str] = []
     shown = 0
-    quoted: list[str] = []
     regions: list[tuple[int, tuple]] = []  # pictures already shown: (page, region)
-    for loc in f.locations:
+    for loc in unique_locations(f.locations):
         got = None
         if loc.page and loc.bbox and any(p == loc.page and _inside(loc.bbox, r) for p, r in regions):
+            listed.append(f"<li>{_e(location_text(loc, 60))}（见上图）</li>")
             continue  # already outlined in an earlier picture
         if pages is not None and loc.page and loc.bbox and shown < MAX_PICTURES:
             others = [o.bbox for o in f.locations if o is not loc and o.page == loc.page and o.bbox]
-            got = pages.crop(res.file, loc.page, loc.bbox, others)
+            got = pages.crop(res.file, loc.page, loc.bbox, others, context=getattr(loc, "context", ()) or ())
         if got:
             png, w, h, region = got
             regions.append((loc.page, region))
             shown += 1
             data = base64.b64encode(png).decode("ascii")
             k = DISPLAY / pages.scale  # show at about the printed size
+            q = quote(loc.text, 60)
             out.append(f'<figure><img src="data:image/png;base64,{data}" width="{round(w * k)}" '
                        f'height="{round(h * k)}" '
                        f'alt="{_e(f.rule)} 第{loc.page}页证据截图" loading="lazy">'
-                       f"<figcaption>{_e(location_text(loc, 40))}</figcaption></figure>")
+                       f"<figcaption>{_e(where(loc))}" + (f" “{_e(q)}”" if q else "") + "</figcaption></figure>")
         else:
             q = quote(loc.text, 300)
-            if q and q not in quoted:
-                quoted.append(q)
-                out.append(f"<blockquote>{_e(q)}</blockquote>")
-    return "".join(out)
+            w = where(loc)
+            if len(q) > 60:  # a long passage: the place, then the passage as a quotation
+                out.append((f'<p class="where">{_e(w)}</p>' if w else "") + f"<blockquote>{_e(q)}</blockquote>")
+            else:
+                listed.append(f"<li>{_e(location_text(loc, 60))}</li>")
+    return (f'<ul class="locs">{"".join(listed)}</ul>' if listed else "") + "".join(out)
 
 
 def _finding(res, f, pages) -> str:
-    locs = "".join(f"<li>{_e(location_text(loc, 60))}</li>" for loc in f.locations)
+    fix = fix_text(f.rule)
     return (f'<div class="finding {_e(f.severity)}">'
             f'<div class="fhead"><span class="code">{_e(f.rule)}</span>'
             f'<span class="badge {_e(f.severity)}">{_e(severity_text(f.severity))}</span>'
@@ -220,8 +268,9 @@ def _finding(res, f, pages) -> str:
             f'<p class="msg">{_e(f.message)}</p>'
             + (f'<p class="hint">提示：{_e(f.hint)}</p>' if f.hint else "")
             + _values(f)
-            + (f'<ul class="locs">{locs}</ul>' if locs else "")
             + _evidence(res, f, pages)
+            + f'<p class="fix"><b>如何修改：</b>{_e(fix)}<span class="doc">详见 <code>{_e(rule_pointer(f.rule))}</code>'
+              f"</span></p>"
             + "</div>")
 
 
@@ -231,7 +280,9 @@ def _report(i: int, res, pages: PageImages) -> str:
         parts.append(f'<p class="failed">无法检查：{_e(res.error)}</p></section>')
         return "".join(parts)
     s = res.summary or {}
-    rows = [(label, s[key]) for key, label in SUMMARY_FIELDS if s.get(key) not in (None, "")]
+    unit = s.get("money_unit") or ""
+    rows = [(label, f"{s[key]} {unit}" if key in ("budget", "spent", "balance") and unit else s[key])
+            for key, label in SUMMARY_FIELDS if s.get(key) not in (None, "")]
     rows.append(("文件", f"{res.format.upper()}，{res.pages} 页" + ("，含 OCR 识别" if res.ocr else "")
                  + f"，用时 {res.seconds:.2f} 秒"))
     parts.append('<table class="read">' + "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in rows)
@@ -258,12 +309,13 @@ def _overview(results) -> str:
         rows.append(f'<tr><td><a href="#r{i}">{_e(Path(r.file).name)}</a></td><td>{_e(s.get("project", ""))}</td>'
                     f'<td>{_e(s.get("score", ""))}</td><td>{_e(s.get("grade", ""))}</td>'
                     f'<td class="n">{c["error"]}</td><td class="n">{c["warning"]}</td><td class="n">{c["info"]}</td>'
-                    f'<td{" class=failed" if r.error else ""}>{_e(status_text(r))}</td></tr>')
+                    f'<td{" class=failed" if r.error else ""}>{_e(verdict(r))}'
+                    + (f"：{_e(r.error)}" if r.error else "") + "</td></tr>")
     return ('<table class="overview"><tr><th>文件</th><th>项目</th><th>得分</th><th>等级</th><th>错误</th>'
-            "<th>警告</th><th>提示</th><th>状态</th></tr>" + "".join(rows) + "</table>")
+            "<th>警告</th><th>提示</th><th>结论</th></tr>" + "".join(rows) + "</table>")
 
 
-def render_html(results, scale: float = SCALE) -> str:
+def render_html(results, scale: float = SCALE, **_opts) -> str:
     from checker import __version__
 
     parts = []
@@ -274,9 +326,10 @@ def render_html(results, scale: float = SCALE) -> str:
         finally:
             pages.close()
     body = "".join(parts)
+    from checker.report.console import footer
+
     n_err = sum(r.counts["error"] for r in results)
     n_warn = sum(r.counts["warning"] for r in results)
-    failed = sum(1 for r in results if r.error)
     title = "pecheck 检查结果" + (f"：{Path(results[0].file).name}" if len(results) == 1 else "")
     return ("<!DOCTYPE html>\n"
             '<html lang="zh-CN"><head><meta charset="utf-8">'
@@ -285,7 +338,7 @@ def render_html(results, scale: float = SCALE) -> str:
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{_e(title)}</title><style>{CSS}</style></head><body><main>"
             f"<h1>绩效自评报告检查结果</h1>"
-            f'<p class="sub">检查 {len(results)} 份报告：错误 {n_err}，警告 {n_warn}，无法检查 {failed}</p>'
+            f'<p class="sub">{_e(footer(results).split("；")[0])}；错误 {n_err} 项，警告 {n_warn} 项</p>'
             + (_overview(results) if len(results) > 1 else "")
             + body
             + f"<footer>pecheck {_e(__version__)}</footer></main></body></html>\n")

@@ -1,56 +1,22 @@
-"""The Markdown renderer, and the labels the reviewer-facing renderers (Markdown, HTML, Excel) share."""
+"""The Markdown renderer (labels come from checker.report.labels)."""
 
 from __future__ import annotations
 
-from checker.report.console import CAT_ZH, SEV_ZH, where
-
-SEVERITY_ORDER = ("error", "warning", "info")
-SUMMARY_FIELDS = (("project", "项目"), ("unit", "单位"), ("year", "年度"), ("budget", "预算"),
-                  ("spent", "支出"), ("balance", "结余"), ("rate", "执行率"), ("score", "得分"),
-                  ("grade", "等级"))
-STATUS_ZH = {"ok": "通过", "warnings": "有警告", "errors": "有错误", "failed": "无法检查"}
-
-
-def status_text(res) -> str:
-    """Status in Chinese; a failed report carries its reason."""
-    st = STATUS_ZH.get(res.status, res.status)
-    return f"{st}：{res.error}" if res.error else st
-
-
-def category_text(cat: str) -> str:
-    return CAT_ZH.get(cat, cat)
-
-
-def severity_text(sev: str) -> str:
-    return SEV_ZH.get(sev, sev)
-
-
-def quote(text: str, limit: int = 80) -> str:
-    t = " ".join((text or "").split())
-    return t if len(t) <= limit else t[: limit - 1] + "…"
-
-
-def location_text(loc, limit: int = 60) -> str:
-    """'第19页 表3 第4行 第9列 “6.5”' — page, cell or paragraph, then the quoted text."""
-    w = where(loc)
-    q = quote(loc.text, limit)
-    return (f"{w} “{q}”" if q else w) if w else (f"“{q}”" if q else "")
-
-
-def locations_text(locs, limit: int = 60, sep: str = "；") -> str:
-    return sep.join(t for t in (location_text(loc, limit) for loc in locs) if t)
-
-
-def value_text(v) -> str:
-    return "" if v is None else str(v)
-
-
-def pages_text(locs) -> str:
-    pages: list[int] = []
-    for loc in locs:
-        if loc.page and loc.page not in pages:
-            pages.append(loc.page)
-    return "、".join(map(str, pages))
+from checker.report.labels import (  # noqa: F401 - re-exported for older imports
+    SEVERITY_ORDER,
+    STATUS_ZH,
+    SUMMARY_FIELDS,
+    category_text,
+    fix_text,
+    location_text,
+    locations_text,
+    pages_text,
+    quote,
+    severity_text,
+    status_text,
+    value_text,
+    verdict,
+)
 
 
 def _cell(s) -> str:
@@ -60,16 +26,16 @@ def _cell(s) -> str:
     return " ".join(s.split())
 
 
-def render_markdown(results) -> str:
+def render_markdown(results, **_opts) -> str:
     out: list[str] = ["# pecheck 绩效自评报告检查结果", ""]
     if len(results) > 1:
-        out += ["| 文件 | 项目 | 得分 | 等级 | 错误 | 警告 | 提示 | 状态 |", "|---|---|---|---|---:|---:|---:|---|"]
+        out += ["| 文件 | 项目 | 得分 | 等级 | 错误 | 警告 | 提示 | 结论 |", "|---|---|---|---|---:|---:|---:|---|"]
         for r in results:
             c = r.counts
             s = r.summary or {}
             out.append(f"| {_cell(r.file)} | {_cell(s.get('project'))} | {_cell(s.get('score'))} | "
                        f"{_cell(s.get('grade'))} | {c['error']} | {c['warning']} | {c['info']} | "
-                       f"{_cell(status_text(r))} |")
+                       f"{_cell(verdict(r) + ('：' + r.error if r.error else ''))} |")
         out.append("")
     for r in results:
         out += [f"## {_cell(r.file)}", ""]
@@ -77,7 +43,9 @@ def render_markdown(results) -> str:
             out += [f"> **无法检查**：{_cell(r.error)}", ""]
             continue
         s = r.summary or {}
-        read = [f"- **{label}**：{_cell(s[key])}" for key, label in SUMMARY_FIELDS if s.get(key) not in (None, "")]
+        unit = s.get("money_unit") or ""
+        read = [f"- **{label}**：{_cell(s[key])}" + (f" {unit}" if unit and key in ("budget", "spent", "balance") else "")
+                for key, label in SUMMARY_FIELDS if s.get(key) not in (None, "")]
         meta = f"- **文件**：{_cell(r.format.upper())}，{r.pages} 页" + ("，含 OCR 识别" if r.ocr else "")
         out += ["读取到的内容：", "", *read, meta, ""]
         c = r.counts
@@ -87,10 +55,14 @@ def render_markdown(results) -> str:
             if not fs:
                 continue
             out += [f"### {severity_text(sev)}（{len(fs)}）", "",
-                    "| 代码 | 类别 | 说明 | 应为 | 实为 | 位置 |", "|---|---|---|---|---|---|"]
+                    "| 代码 | 类别 | 说明 | 应为 | 实为 | 位置 | 如何修改 |", "|---|---|---|---|---|---|---|"]
             for f in fs:
                 msg = f.message + (f"（提示：{f.hint}）" if f.hint else "")
+                unit = f" {f.unit}" if f.unit else ""
+                exp = "" if f.expected is None else f"{f.expected}{unit}"
+                fnd = "" if f.found is None else f"{f.found}{unit}"
                 out.append(f"| {_cell(f.rule)} | {_cell(category_text(f.category))} | {_cell(msg)} | "
-                           f"{_cell(f.expected)} | {_cell(f.found)} | {_cell(locations_text(f.locations))} |")
+                           f"{_cell(exp)} | {_cell(fnd)} | {_cell(locations_text(f.locations))} | "
+                           f"{_cell(fix_text(f.rule))} |")
             out.append("")
     return "\n".join(out).rstrip() + "\n"

@@ -2,26 +2,27 @@
 
 from __future__ import annotations
 
-import json
+import dataclasses
 import os
 import sys
 import tempfile
 from pathlib import Path
 
-from checker import __version__
 from checker.check.registry import SEVERITY_RANK
 
 
 def to_json(results) -> str:
-    return json.dumps({"tool": "pecheck", "version": __version__, "reports": [r.to_dict() for r in results]},
-                      ensure_ascii=False, indent=1)
+    from checker.report.jsonout import render_json
+
+    return render_json(results)
 
 
-def filtered(results, min_severity: str):
+def filtered(results, min_severity: str = "info"):
+    """The results with findings below `min_severity` left out: new Result objects, the given ones
+    untouched, so the console, JSON, summary and annotated copy all see the same findings."""
     floor = SEVERITY_RANK[min_severity]
-    for r in results:
-        r.findings = [f for f in r.findings if SEVERITY_RANK[f.severity] >= floor]
-    return results
+    return [dataclasses.replace(r, findings=[f for f in r.findings if SEVERITY_RANK[f.severity] >= floor])
+            for r in results]
 
 
 def _ordinary_mode(fd: int, path: Path) -> None:
@@ -56,39 +57,42 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         raise
 
 
-def emit(results, fmt: str = "console", output: Path | None = None, min_severity: str = "info") -> None:
-    results = filtered(results, min_severity)
-    if fmt == "console":
-        # an unreadable input: one line on stderr, whatever the width of the terminal
-        for r in results:
-            if r.error:
-                sys.stderr.write(f"错误：{r.error}\n")
-        if len(results) == 1 and results[0].error:
-            return
-    if fmt == "json":
-        text = to_json(results)
-    elif fmt == "markdown":
-        from checker.report.markdown import render_markdown
+def emit(results, fmt: str = "console", output: Path | None = None, elapsed: float | None = None,
+         statistics: bool = False) -> None:
+    """Render the (already filtered) results in format `fmt` to stdout or `output`.
 
-        text = render_markdown(results)
-    elif fmt == "html":
-        from checker.report.html import render_html
+    An unreadable input's one-line error always goes to stderr as well, whatever the format and
+    wherever the report goes: a reviewer running with `-o` must still see it.
+    """
+    from checker.report.formats import lookup
 
-        text = render_html(results)
+    for r in results:
+        if r.error:
+            sys.stderr.write(f"错误：{r.error}\n")
+    if statistics:
+        from checker.report.concise import render_statistics
+
+        text = render_statistics(results)
     else:
-        from checker.report.console import print_results
-
-        if output is None:
-            print_results(results)
-            return
-        from io import StringIO
-
-        from rich.console import Console
-
-        buf = StringIO()
-        print_results(results, Console(file=buf, width=120, force_terminal=False))
-        text = buf.getvalue()
+        form = lookup(fmt)
+        if form is None:
+            raise ValueError(f"unknown output format {fmt!r}")
+        if form.name == "console" and len(results) == 1 and results[0].error:
+            return  # the stderr line says it all
+        opts: dict = {}
+        if form.name == "console":
+            opts = {"elapsed": elapsed, "width": None if output is None else 120,
+                    "color": output is None and _isatty(sys.stdout)}
+        text = form.render(results, **opts)
     if output is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+        sys.stdout.flush()
     else:
         write_atomic(output, text)
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False

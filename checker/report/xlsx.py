@@ -1,7 +1,10 @@
-"""`--summary FILE.xlsx|.csv`: one row per report and one row per finding, for the reviewer's desk.
+"""`--summary FILE.xlsx|.csv`: one row per input file and one row per finding, for the reviewer's desk.
 
-.xlsx: sheet "报告汇总" (one row per report) and sheet "问题明细" (every finding), each with an
-auto-filter and a frozen header row.  .csv: the findings sheet only, UTF-8 with BOM for Excel.
+.xlsx sheets: "报告汇总" (one row per input file, clean and unreadable ones included, with a 结论),
+"问题明细" (every finding), "按规则" (counts per rule) and "按单位" (counts per reporting unit); each with
+an auto-filter and a frozen header row.  Money is one unit per column (万元, converted with the
+precision it was written in) and stored as numbers; rates are stored as fractions with a % format.
+.csv: the findings sheet, plus one row for each file without findings, UTF-8 with BOM for Excel.
 """
 
 from __future__ import annotations
@@ -10,66 +13,141 @@ import csv
 import io
 import re
 import unicodedata
+from collections import Counter
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from checker.errors import InputError
-from checker.report.markdown import (
+from checker.report.labels import (
     category_text,
+    fix_text,
     locations_text,
     pages_text,
     severity_text,
-    status_text,
     value_text,
+    verdict,
 )
 from checker.report.render import write_atomic
 
-REPORT_HEADER = ("文件", "项目", "单位", "年度", "预算", "支出", "执行率", "得分", "等级", "错误", "警告", "提示", "状态")
-FINDING_HEADER = ("文件", "代码", "类别", "级别", "说明", "应为", "实为", "页", "位置")
-_MAX_WIDTH = {"说明": 70, "位置": 60, "状态": 50, "文件": 45, "项目": 40, "单位": 34}
+MONEY_UNIT = "万元"
+REPORT_HEADER = ("文件", "结论", "项目", "单位", "年度", f"预算（{MONEY_UNIT}）", f"支出（{MONEY_UNIT}）",
+                 f"结余（{MONEY_UNIT}）", "执行率", "得分", "等级", "错误", "警告", "提示", "说明")
+FINDING_HEADER = ("文件", "结论", "代码", "类别", "级别", "说明", "应为", "实为", "单位", "页", "位置", "如何修改")
+RULE_HEADER = ("代码", "名称", "类别", "问题数", "涉及报告数", "错误", "警告", "提示")
+UNIT_HEADER = ("单位", "报告数", "通过", "需修改", "无法读取", "错误", "警告", "提示")
+_MAX_WIDTH = {"说明": 70, "位置": 60, "文件": 45, "项目": 40, "单位": 34, "如何修改": 50, "名称": 28}
 _NUM = re.compile(r"^[+-]?\d[\d,]*(\.\d+)?$")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def _number(raw):
-    """'1,800.00' → 1800.0 (so Excel can add them up); anything else stays text."""
-    if raw is None or raw == "":
+def _parse(raw, unit: str = ""):
+    from checker.understand.numbers import parse_number
+
+    if raw is None or str(raw).strip() == "":
         return None
-    s = str(raw).strip()
-    if _NUM.match(s):
-        try:
-            return float(Decimal(s.replace(",", "")))
-        except InvalidOperation:
-            return s
-    return s
+    try:
+        return parse_number(str(raw), default_unit=unit)
+    except Exception:  # noqa: BLE001 - a summary cell that does not parse stays empty, never a crash
+        return None
 
 
-def _rate(raw):
-    s = "" if raw is None else str(raw).strip()
-    if s.endswith(("%", "％")) and _NUM.match(s[:-1].strip()):
-        return float(Decimal(s[:-1].strip().replace(",", ""))) / 100
-    return _number(s) if s else None
+def money(raw, unit: str | None) -> tuple[float | None, int]:
+    """'9,740,000.00' in 元 → (974.0, 6): the value in 万元 and the decimals that keep its precision."""
+    n = _parse(raw, unit or MONEY_UNIT)
+    if n is None or not n.is_money:
+        return None, 2
+    v = n.to_unit(MONEY_UNIT)
+    if v is None:
+        return None, 2
+    from checker.understand.numbers import MONEY_UNITS
+
+    places = max(n.decimals + MONEY_UNITS[MONEY_UNIT] - MONEY_UNITS[n.unit], 0)
+    return float(v), places
 
 
-def report_rows(results) -> list[list]:
-    rows = []
-    for r in results:
+def rate(raw) -> float | None:
+    """A rate as a fraction: '97.07%' and '97.07' (a rate column written without %) → 0.9707."""
+    n = _parse(raw)
+    if n is None:
+        return None
+    v = n.value
+    if n.is_percent or v > Decimal("1.5"):  # a written rate above 1.5 can only be a percentage
+        v = v / 100
+    return float(v)
+
+
+def score(raw) -> float | None:
+    n = _parse(raw)
+    if n is None:
+        return None
+    try:
+        return float(Decimal(n.value))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def _number_format(places: int) -> str:
+    return "#,##0" + ("." + "0" * places if places else "")
+
+
+def report_rows(results) -> tuple[list[list], dict[tuple[int, int], str]]:
+    """Rows of the per-file sheet, and the number format of each money cell (row, column index)."""
+    rows, formats = [], {}
+    for i, r in enumerate(results):
         s, c = r.summary or {}, r.counts
-        rows.append([r.file, s.get("project"), s.get("unit"), s.get("year"), _number(s.get("budget")),
-                     _number(s.get("spent")), _rate(s.get("rate")), _number(s.get("score")), s.get("grade"),
-                     c["error"], c["warning"], c["info"], status_text(r)])
-    return rows
+        row = [r.file, verdict(r), s.get("project"), s.get("unit"), s.get("year")]
+        for k, key in enumerate(("budget", "spent", "balance")):
+            v, places = money(s.get(key), s.get("money_unit"))
+            row.append(v)
+            formats[(i, 5 + k)] = _number_format(places)
+        row += [rate(s.get("rate")), score(s.get("score")), s.get("grade"), c["error"], c["warning"], c["info"],
+                r.error or ""]
+        rows.append(row)
+    return rows, formats
 
 
-def finding_rows(results) -> list[list]:
+def finding_rows(results, every_file: bool = False) -> list[list]:
     rows = []
     for r in results:
+        if every_file and not r.findings:
+            note = r.error or "未发现问题"
+            rows.append([r.file, verdict(r), "", "", "", note, "", "", "", "", "", ""])
         for f in r.findings:
             msg = f.message + (f"（提示：{f.hint}）" if f.hint else "")
-            rows.append([r.file, f.rule, category_text(f.category), severity_text(f.severity), msg,
-                         value_text(f.expected), value_text(f.found), pages_text(f.locations),
-                         locations_text(f.locations, 80)])
+            rows.append([r.file, verdict(r), f.rule, category_text(f.category), severity_text(f.severity), msg,
+                         value_text(f.expected), value_text(f.found), f.unit or "", pages_text(f.locations),
+                         locations_text(f.locations, 80), fix_text(f.rule)])
     return rows
+
+
+def rule_rows(results) -> list[list]:
+    from checker.check.registry import get_rule
+
+    n, files, sev = Counter(), {}, {}
+    for r in results:
+        for f in r.findings:
+            n[f.rule] += 1
+            files.setdefault(f.rule, set()).add(r.file)
+            sev.setdefault(f.rule, Counter())[f.severity] += 1
+    rows = []
+    for code, k in sorted(n.items(), key=lambda kv: (-kv[1], kv[0])):
+        rule = get_rule(code)
+        rows.append([code, rule.name if rule else "", category_text(rule.category) if rule else "", k,
+                     len(files[code]), sev[code]["error"], sev[code]["warning"], sev[code]["info"]])
+    return rows
+
+
+def unit_rows(results) -> list[list]:
+    by: dict[str, Counter] = {}
+    for r in results:
+        name = (r.summary or {}).get("unit") or "（未识别）"
+        c = by.setdefault(name, Counter())
+        c["报告数"] += 1
+        c[verdict(r)] += 1
+        for sev, k in r.counts.items():
+            c[sev] += k
+    return [[name, c["报告数"], c["通过"], c["需修改"], c["无法读取"], c["error"], c["warning"], c["info"]]
+            for name, c in sorted(by.items(), key=lambda kv: (-kv[1]["需修改"], kv[0]))]
 
 
 def _text_width(v) -> int:
@@ -83,7 +161,7 @@ def _clean(v):
     return v
 
 
-def _sheet(ws, header, rows, number_formats=None) -> None:
+def _sheet(ws, header, rows, number_formats=None, cell_formats=None) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
@@ -107,9 +185,13 @@ def _sheet(ws, header, rows, number_formats=None) -> None:
             for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
                 if isinstance(cell.value, float):
                     cell.number_format = fmt
-        if name in ("说明", "位置", "状态"):
+        if name in ("说明", "位置", "如何修改"):
             for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for (i, j), fmt in (cell_formats or {}).items():
+        cell = ws.cell(row=i + 2, column=j + 1)
+        if isinstance(cell.value, float):
+            cell.number_format = fmt
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(len(rows) + 1, 1)}"
 
@@ -129,7 +211,7 @@ def write_summary(results, path) -> None:
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\r\n")
         w.writerow(FINDING_HEADER)
-        for row in finding_rows(results):
+        for row in finding_rows(results, every_file=True):
             w.writerow([_csv_safe(v) for v in row])
         write_atomic(path, ("\ufeff" + buf.getvalue()).encode("utf-8"))
         return
@@ -140,9 +222,11 @@ def write_summary(results, path) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = "报告汇总"
-    _sheet(ws, REPORT_HEADER, report_rows(results),
-           {"预算": "#,##0.00", "支出": "#,##0.00", "执行率": "0.00%", "得分": "0.00"})
+    rows, formats = report_rows(results)
+    _sheet(ws, REPORT_HEADER, rows, {"执行率": "0.00%", "得分": "0.00"}, formats)
     _sheet(wb.create_sheet("问题明细"), FINDING_HEADER, finding_rows(results))
+    _sheet(wb.create_sheet("按规则"), RULE_HEADER, rule_rows(results))
+    _sheet(wb.create_sheet("按单位"), UNIT_HEADER, unit_rows(results))
     wb.properties.creator = "pecheck"
     buf = io.BytesIO()
     wb.save(buf)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from checker.textnorm import normalize
+from checker.textnorm import balanced, normalize, widen
 from checker.understand.facts import TextUnit
 
 _N = 8  # shingle length (characters of folded text)
@@ -71,7 +71,9 @@ def _quote(f: Folded, lo: int, hi: int, ctx: int = 6) -> tuple[str, tuple[int, i
         a -= 1
     while b < len(t) and regex.match(r"[\d.,，]", t[b]) and regex.match(r"[\d.,，]", t[b - 1]):
         b += 1
-    return normalize(t[a:b]), (a, b)
+    # quote whole clauses, never a word cut in two ("…提出整改措"), brackets and quotes balanced
+    a, b = widen(t, a, b)
+    return balanced(normalize(t[a:b])), (a, b)
 
 
 def candidate_pairs(folded: list[Folded], min_len: int) -> list[tuple[int, int]]:
