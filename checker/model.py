@@ -232,6 +232,22 @@ class Loc:
 
         return replace(self, text=quote[:200])
 
+    def label(self) -> str:
+        """'第1页 表1 第4行 第5列' or '第2页 段落8': 1-based, for people; every output prints this one."""
+        parts = []
+        if self.page:
+            parts.append(f"第{self.page}页")
+        if self.table is not None:
+            cell = f"表{self.table + 1}"
+            if self.row is not None:
+                cell += f" 第{self.row + 1}行"
+            if self.col is not None:
+                cell += f" 第{self.col + 1}列"
+            parts.append(cell)
+        elif self.paragraph is not None:
+            parts.append(f"段落{self.paragraph + 1}")
+        return " ".join(parts)
+
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"page": self.page}
         if self.table is not None:
@@ -241,6 +257,9 @@ class Loc:
         d["text"] = self.text
         if self.ref:
             d["ref"] = self.ref
+        label = self.label()
+        if label:
+            d["where"] = label  # the 1-based label people read, beside the 0-based keys and the pointer
         if self.bbox:
             d["bbox"] = [round(v, 1) for v in self.bbox]
         return d

@@ -47,6 +47,10 @@ class Finding:
             d["hint"] = self.hint
         if self.unit:
             d["unit"] = self.unit
+        from checker.report.labels import fix_text, rule_pointer
+
+        d["fix"] = fix_text(self.rule)  # how to fix it, and where to read more: in every JSON output
+        d["doc"] = rule_pointer(self.rule)
         return d
 
 

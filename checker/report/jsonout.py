@@ -2,29 +2,21 @@
 
 Beside the contract's keys each finding carries `fix` (how to fix it) and `doc` (the command that
 explains the rule), and each location `where` (the 1-based label the console prints) next to `ref`
-(the JSON pointer into `pecheck dump --format json`).
+(the JSON pointer into `pecheck dump --format json`); Finding.to_dict and Loc.to_dict write them, so
+every JSON pecheck writes (batch lines, the web desk) has them too.
 """
 
 from __future__ import annotations
 
 import json
 
-from checker.report.labels import fix_text, rule_pointer, where
-
 
 def finding_dict(f) -> dict:
-    d = f.to_dict()
-    d["fix"] = fix_text(f.rule)
-    d["doc"] = rule_pointer(f.rule)
-    for loc, ld in zip(f.locations, d.get("locations", [])):
-        ld["where"] = where(loc)
-    return d
+    return f.to_dict()
 
 
 def report_dict(r) -> dict:
-    d = r.to_dict()
-    d["findings"] = [finding_dict(f) for f in r.findings]
-    return d
+    return r.to_dict()
 
 
 def render_json(results, **_opts) -> str:

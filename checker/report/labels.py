@@ -60,19 +60,7 @@ def category_of_label(label: str) -> str | None:
 
 def where(loc) -> str:
     """'第1页 表1 第4行 第5列' or '第2页 段落8': 1-based, for people; the same in every output."""
-    parts = []
-    if loc.page:
-        parts.append(f"第{loc.page}页")
-    if loc.table is not None:
-        cell = f"表{loc.table + 1}"
-        if loc.row is not None:
-            cell += f" 第{loc.row + 1}行"
-        if loc.col is not None:
-            cell += f" 第{loc.col + 1}列"
-        parts.append(cell)
-    elif loc.paragraph is not None:
-        parts.append(f"段落{loc.paragraph + 1}")
-    return " ".join(parts)
+    return loc.label()
 
 
 def where_fields(loc) -> tuple[str, str, str, str]:
