@@ -251,11 +251,11 @@ def parts_sum(total: Num, parts: list[Num]) -> Decimal:
 
 
 # ----------------------------------------------------------------------------------------- itemised
-def itemised_sums(text: str, loc: Loc) -> list[ItemisedSum]:
+def itemised_sums(text: str, loc: Loc, nums: list[Num] | None = None) -> list[ItemisedSum]:
     lx = vocabulary()
     out: list[ItemisedSum] = []
     depth = _depths(text)
-    nums = find_numbers(text)
+    nums = find_numbers(text) if nums is None else nums
     money = [n for n in _money(nums) if depth[n.start] == 0]
     spans = _sentences(text)
 
@@ -367,7 +367,8 @@ def _nested_parts(text: str, nums: list[Num], outer: list[Num], depth: list[int]
 # ----------------------------------------------------------------------------------------- counts
 def _count_re(lx: Lexicon) -> regex.Pattern:
     counters = "|".join(map(regex.escape, lx.counters))
-    return regex.compile(rf"(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?P<c>{counters})(?![\d%])")
+    # anchored at the start of a numeral run: a long run of digits is scanned once, not from every digit
+    return regex.compile(rf"(?<![\d一二两三四五六七八九十.])(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?P<c>{counters})(?![\d%])")
 
 
 def _cn_int(s: str) -> int | None:
@@ -490,12 +491,12 @@ def count_sums(text: str, loc: Loc) -> list[CountSum]:
 
 
 # ----------------------------------------------------------------------------------------- roles
-def role_mentions(text: str, loc: Loc, unit_index: int) -> list[RoleMention]:
+def role_mentions(text: str, loc: Loc, unit_index: int, nums: list[Num] | None = None) -> list[RoleMention]:
     lx = vocabulary()
     out: list[RoleMention] = []
     depth = _depths(text)
     spellings = sorted(((s, lvl) for lvl, ss in lx.levels.items() for s in ss), key=lambda x: -len(x[0]))
-    for n in _money(find_numbers(text)):
+    for n in _money(find_numbers(text) if nums is None else nums):
         if depth[n.start] > 0:
             continue
         label = _label_before(text, n.start, 0, width=14)
@@ -523,18 +524,19 @@ def _rate_re(lx: Lexicon) -> regex.Pattern:
     return regex.compile(rf"(?P<name>{names})(?P<mid>[^，。；;\d]{{0,6}}?)(?P<num>\d+(?:\.\d+)?)\s*%")
 
 
-def narrative_rates(text: str, loc: Loc) -> list[NarrativeRate]:
+def narrative_rates(text: str, loc: Loc, nums: list[Num] | None = None) -> list[NarrativeRate]:
     lx = vocabulary()
     out: list[NarrativeRate] = []
-    money = _money(find_numbers(text))
+    money = _money(find_numbers(text) if nums is None else nums)
     depth = _depths(text)
+    spans = _sentences(text)
     for m in _rate_re(lx).finditer(text):
         if depth[m.start()] > 0:
             continue
         mid = m.group("mid")
         if _contains_any(mid, lx.comparison) or _contains_any(text[m.end():m.end() + 3], lx.comparison):
             continue
-        a = max((s for s, e in _sentences(text) if s <= m.start()), default=0)
+        a = max((s for s, e in spans if s <= m.start()), default=0)
         before = [n for n in money if a <= n.start < m.start() and depth[n.start] == 0]
         spent = None
         for n in reversed(before):
@@ -627,12 +629,13 @@ def read_narrative(units) -> Narrative:
     """Every sentence-level fact of the report's prose units (paragraphs and long text cells)."""
     out = Narrative()
     for i, u in enumerate(units):
-        out.sums += itemised_sums(u.text, u.loc)
+        nums = find_numbers(u.text)  # once per unit: every reader below walks the same figures
+        out.sums += itemised_sums(u.text, u.loc, nums)
         out.counts += count_sums(u.text, u.loc)
-        out.roles += role_mentions(u.text, u.loc, i)
-        out.rates += narrative_rates(u.text, u.loc)
+        out.roles += role_mentions(u.text, u.loc, i, nums)
+        out.rates += narrative_rates(u.text, u.loc, nums)
         out.claims += claims(u.text, u.loc)
-        out.shares += quoted_shares(u.text, u.loc)
+        out.shares += quoted_shares(u.text, u.loc, nums)
     return out
 
 
@@ -645,14 +648,16 @@ class Share:
     loc: Loc
 
 
-def quoted_shares(text: str, loc: Loc) -> list[Share]:
+def quoted_shares(text: str, loc: Loc, nums: list[Num] | None = None) -> list[Share]:
     lx = vocabulary()
     out = []
-    nums = find_numbers(text)
+    nums = find_numbers(text) if nums is None else nums
+    spans = None
     for n in nums:
         if not n.is_percent:
             continue
-        a, b = next(((x, y) for x, y in _sentences(text) if x <= n.start < y), (0, len(text)))
+        spans = spans if spans is not None else _sentences(text)
+        a, b = next(((x, y) for x, y in spans if x <= n.start < y), (0, len(text)))
         if any(m.is_money for m in nums if a <= m.start < b):
             continue  # the sentence gives the amounts themselves (often of one sub-item): no bare share
         before, after = text[max(0, n.start - 6):n.start], text[n.end:n.end + 5]
