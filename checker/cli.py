@@ -12,7 +12,7 @@ from checker import __version__
 from checker.errors import InputError
 from checker.pipeline import DEFAULT_TIMEOUT
 
-_SUBCOMMANDS = {"check", "dump", "rules", "rule", "config"}
+_SUBCOMMANDS = {"check", "dump", "rules", "rule", "config", "serve"}
 
 
 def usage_error(zh: str, en: str) -> None:
@@ -72,6 +72,7 @@ def main() -> None:
     pecheck dump report.pdf            查看读取结果
     pecheck rules                      列出全部规则
     pecheck rule PC301                 解释一条规则
+    pecheck serve                      打开网页审核台 http://127.0.0.1:8765
     """
 
 
@@ -242,6 +243,39 @@ def config_cmd(path, profile, config_path, fmt) -> None:
     click.echo(f"配置文件：{cfg.source or '（无，使用默认设置）'}")
     for r in rows:
         click.echo(f"{r['setting']} = {r['value']}    ← {r['source']}")
+
+
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="监听地址 / address to listen on")
+@click.option("--port", default=8765, show_default=True, type=int, help="端口 / port")
+@click.option("--data", "data_dir", type=click.Path(path_type=Path), help="数据目录 / data directory")
+@click.option("--token", envvar="PECHECK_TOKEN", default=None,
+              help="访问令牌（非本机地址必需）/ access token, required off loopback (env PECHECK_TOKEN)")
+@click.option("--jobs", "-j", type=int, default=0, help="同时检查的文件数（默认 CPU 核数）/ parallel checks")
+@click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True, help="单个文件的时间上限（秒）/ per-file time limit")
+@click.option("--max-upload-mb", type=float, default=50.0, show_default=True, help="单个文件大小上限 / upload limit")
+@click.option("--queue-size", type=int, default=200, show_default=True, help="排队上限 / queue bound")
+@click.option("--profile", default=None, help="规则配置档 / profile")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="配置文件 pecheck.toml")
+@click.option("--ocr", type=click.Choice(["auto", "force", "off"]), default="auto", help="扫描件 OCR 方式")
+def serve_cmd(host, port, data_dir, token, jobs, timeout, max_upload_mb, queue_size, profile, config_path,
+              ocr) -> None:
+    """网页审核台 / the reviewer's desk in a browser (needs: pip install 'pecheck[serve]')."""
+    from checker.config import ConfigError, load_config
+    from checker.serve import serve
+
+    try:
+        cfg = load_config(config_path, profile=profile)
+    except ConfigError as exc:
+        click.echo(f"配置错误：{exc}（configuration error）", err=True)
+        sys.exit(2)
+    if max_upload_mb <= 0 or queue_size <= 0 or not 0 < port < 65536:
+        click.echo("错误：--max-upload-mb、--queue-size 与 --port 须为正数（limits and port must be positive）", err=True)
+        sys.exit(2)
+    from checker.serve.worker import Settings
+
+    settings = Settings(cfg=cfg, jobs=jobs, timeout=timeout, ocr=ocr)
+    sys.exit(serve(host, port, data_dir, token or None, settings, int(max_upload_mb * 1024 * 1024), queue_size))
 
 
 if __name__ == "__main__":  # pragma: no cover

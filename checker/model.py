@@ -115,12 +115,38 @@ Block = Paragraph | Table
 
 
 @dataclass
+class OcrWord:
+    """One recognised piece of a scanned page: where it sits, what was read and how sure the
+    recogniser was. Kept so that a finding resting on it can be verified (re-read) later."""
+
+    bbox: BBox  # PDF points on the upright, deskewed page
+    text: str  # after the numeric post-correction (what the document model holds)
+    raw: str  # the recogniser's own reading
+    confidence: float  # mean probability of its characters
+    weakest: float  # the lowest character probability
+    chars: tuple[float, ...] = ()  # each character's probability, in the order of `raw`
+    in_table: bool = False
+
+
+@dataclass
 class Page:
     number: int  # 1-based
     width: float = 0.0
     height: float = 0.0
     scanned: bool = False  # no usable text layer
     ocr: bool = False  # text came from OCR
+    ocr_confidence: float | None = None  # mean character confidence of the OCR'd page
+    rotation: int = 0  # degrees the scan was turned (clockwise) to stand upright
+    skew: float = 0.0  # the deskew rotation applied after that, degrees
+    words: list[OcrWord] = field(default_factory=list, repr=False)  # the OCR readings, for verification
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"number": self.number, "width": self.width, "height": self.height,
+                             "scanned": self.scanned, "ocr": self.ocr}
+        if self.ocr:
+            d.update(ocr_confidence=self.ocr_confidence, rotation=self.rotation, skew=self.skew,
+                     words=len(self.words))
+        return d
 
 
 @dataclass
@@ -147,6 +173,12 @@ class Document:
     @property
     def ocr(self) -> bool:
         return any(p.ocr for p in self.pages)
+
+    @property
+    def ocr_confidence(self) -> float | None:
+        """Mean recognition confidence over the OCR'd pages (None when nothing was OCR'd)."""
+        vals = [p.ocr_confidence for p in self.pages if p.ocr and p.ocr_confidence is not None]
+        return round(sum(vals) / len(vals), 3) if vals else None
 
     @property
     def scanned_pages(self) -> list[int]:
@@ -191,7 +223,7 @@ class Document:
     def to_dict(self) -> dict[str, Any]:
         return {
             "source": self.source, "format": self.format, "producer": self.producer,
-            "pages": [vars(p) for p in self.pages],
+            "pages": [p.to_dict() for p in self.pages],
             "blocks": [
                 {"type": "paragraph", **b.to_dict()} if isinstance(b, Paragraph)
                 else {"type": "table", **b.to_dict()}
@@ -216,6 +248,7 @@ class Loc:
     # boxes that make a cell readable as evidence: its row's label cell and its column's header cell
     # (on the same page); drawn around it in pictures, never part of the location itself
     context: tuple[BBox, ...] = field(default=(), repr=False, compare=False)
+    ocr: bool = False  # the quoted text was read by OCR from a scanned page
 
     @classmethod
     def of_cell(cls, table: Table, cell: Cell) -> Loc:
@@ -262,6 +295,8 @@ class Loc:
             d["where"] = label  # the 1-based label people read, beside the 0-based keys and the pointer
         if self.bbox:
             d["bbox"] = [round(v, 1) for v in self.bbox]
+        if self.ocr:
+            d["ocr"] = True
         return d
 
 

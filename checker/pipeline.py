@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -135,14 +136,15 @@ def _summary(facts) -> dict[str, Any]:
     return s
 
 
-def check_file(path: str | Path, cfg: Config, ocr: str = "auto") -> Result:
+def check_file(path: str | Path, cfg: Config, ocr: str = "auto", progress=None) -> Result:
+    """Read, understand and check one file. `progress(done, total, page)` is called after each
+    OCR'd page."""
     from checker.read import load
-    from checker.understand.facts import extract
 
     t0 = time.perf_counter()
     res = Result(file=str(path))
     try:
-        doc = load(path, ocr=ocr)
+        doc = load(path, ocr=ocr, progress=progress)
     except InputError as exc:
         res.error = exc.line()
         res.format = Path(path).suffix.lstrip(".").lower()
@@ -156,6 +158,16 @@ def check_file(path: str | Path, cfg: Config, ocr: str = "auto") -> Result:
             raise
         res.error = f"读取时发生内部错误（{type(exc).__name__}），请报告此文件：{path}（internal error while reading）"
         return res
+    res = check_document(doc, cfg, path, res)
+    res.seconds = time.perf_counter() - t0
+    return res
+
+
+def check_document(doc, cfg: Config, path: str | Path, res: Result | None = None) -> Result:
+    """Understand and check a read document; findings resting on OCR'd text are verified."""
+    from checker.understand.facts import extract
+
+    res = res or Result(file=str(path))
     res.format, res.pages, res.ocr = doc.format, doc.n_pages, doc.ocr
     try:
         facts = extract(doc, knowledge_for(cfg))
@@ -167,42 +179,14 @@ def check_file(path: str | Path, cfg: Config, ocr: str = "auto") -> Result:
             raise
         res.error = f"分析时发生内部错误（{type(exc).__name__}），请报告此文件：{path}（internal error while checking）"
     if doc.ocr:
-        res.ocr_confidence = _ocr_confidence(doc)
-        _mark_ocr(res, doc)
-    res.seconds = time.perf_counter() - t0
+        from checker.verify import verify_findings
+
+        res.ocr_confidence = doc.ocr_confidence
+        res.findings = verify_findings(res.findings, doc, path)
     return res
 
 
-def _one_digit_slip(diff: str | None) -> bool:
-    """A difference such as 60, 0.9 or 300: one digit misread by OCR would explain it."""
-    from decimal import Decimal, InvalidOperation
-
-    try:
-        d = abs(Decimal(str(diff).replace(",", "")))
-    except (InvalidOperation, ValueError):
-        return False
-    if d == 0:
-        return False
-    digits = d.normalize().as_tuple().digits
-    return len(digits) == 1
-
-
-def _mark_ocr(res: Result, doc) -> None:
-    """Findings read from OCR'd pages say so, with the page's confidence; a sum that fails by one
-    digit's worth is flagged as a possible misreading rather than a fault of the report."""
-    conf = {int(w.split(":")[1]): w.split(":")[2] for w in doc.warnings if w.startswith("ocr-confidence:")}
-    ocr_pages = {p.number for p in doc.pages if p.ocr}
-    for f in res.findings:
-        pages = {loc.page for loc in f.locations if loc.page in ocr_pages}
-        if not pages:
-            continue
-        c = "、".join(f"第{p}页 {conf[p]}" for p in sorted(pages) if p in conf)
-        hint = f"数字来自 OCR 识别（置信度 {c}）" if c else "数字来自 OCR 识别"
-        if f.category in ("sum", "balance", "rate") and _one_digit_slip(f.difference):
-            hint += "；差额恰为一位数字之差，可能是 OCR 误读，请对照原件核实"
-        f.hint = hint
-
-
-def _ocr_confidence(doc) -> float | None:
-    vals = [float(w.split(":")[2]) for w in doc.warnings if w.startswith("ocr-confidence:")]
-    return round(sum(vals) / len(vals), 3) if vals else None
+def ocr_progress(done: int, total: int, page: int) -> None:
+    """One line per OCR'd page on stderr (never in the report itself): a long scan shows it is alive."""
+    print(f"OCR 识别：第 {page} 页完成（{done}/{total}）（OCR page {page} done, {done}/{total}）",
+          file=sys.stderr, flush=True)

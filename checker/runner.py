@@ -11,7 +11,7 @@ from checker.config import Config
 from checker.errors import InputError
 
 # Result and check_file live in checker.pipeline; these names stay importable from here.
-from checker.pipeline import DEFAULT_TIMEOUT, INPUT_SUFFIXES, Result, check_file, knowledge_for  # noqa: F401
+from checker.pipeline import DEFAULT_TIMEOUT, INPUT_SUFFIXES, Result, check_file, knowledge_for, ocr_progress  # noqa: F401
 
 
 def expand(paths: list[Path]) -> list[Path]:
@@ -50,7 +50,7 @@ def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | Non
         results = run_batch(files, cfg, ocr=ocr, jobs=jobs, timeout=timeout, quiet=quiet or fmt != "console"
                             and output is None)
     else:
-        results = [check_file(files[0], cfg, ocr=ocr)]
+        results = [check_file(files[0], cfg, ocr=ocr, progress=None if quiet else ocr_progress)]
     results = render.filtered(results, min_severity)  # once: the same findings in every output
     output_failed = False
     if annotate is not None:

@@ -32,8 +32,9 @@ REPORTS = HERE / "reports"
 
 
 def _chrome_current(html: Path, pdf: Path) -> bool:
-    """Chromium PDFs carry no /ID, so the digest of the HTML they came from is kept beside it."""
-    stamp = html.with_suffix(".sha256")
+    """Chromium PDFs carry no /ID, so the digest of the HTML they came from is kept beside them
+    (<name>.html.sha256, committed with the PDF)."""
+    stamp = pdf.with_suffix(".html.sha256")
     digest = hashlib.sha256(html.read_bytes()).hexdigest()
     if pdf.exists() and stamp.exists() and stamp.read_text() == digest:
         return True

@@ -289,8 +289,8 @@ def test_project_hygiene():
             assert (ROOT / link.split("#")[0]).exists(), link
     assert "../shared" not in readme
     assert (ROOT / "docs" / "json-contract.md").is_file() and (ROOT / "tools" / "score.py").is_file()
-    assert "pip install '.[ocr]'" in (ROOT / "checker" / "read" / "ocr.py").read_text(encoding="utf-8") or \
-        "pip install '.[ocr]'" in (ROOT / "checker" / "errors.py").read_text(encoding="utf-8")
+    assert "pip install '.[ocr]'" in (ROOT / "checker" / "errors.py").read_text(encoding="utf-8")
+    assert "errors.OCR_INSTALL_ZH" in (ROOT / "checker" / "read" / "ocr" / "engine.py").read_text(encoding="utf-8")
 
 
 def test_json_contract_doc_names_every_key(faults):

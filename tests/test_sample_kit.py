@@ -255,6 +255,8 @@ def test_folder_rebuilds_committed_key(sample):
 
 def test_every_committed_sample_comes_from_a_folder():
     committed = {p.name.removesuffix(".expected.json") for p in SAMPLES.glob("*.expected.json")}
-    assert committed == {s.name for s in FOLDER_SAMPLES}
+    folders = {s.name for s in FOLDER_SAMPLES}
+    assert not folders - committed, f"not built yet: python samples/build.py --only {' '.join(sorted(folders - committed))}"
+    assert not committed - folders, f"answer keys without a folder in samples/reports/: {sorted(committed - folders)}"
     docs = {p.stem for p in SAMPLES.glob("*.docx")}
     assert docs == {s.name for s in FOLDER_SAMPLES if s.producer == "docx"}

@@ -27,8 +27,9 @@ def sniff(path: Path) -> str:
     return "unknown"
 
 
-def load(path: str | os.PathLike, ocr: str = "auto") -> Document:
-    """Read a report; raise errors.InputError with a bilingual reason when it cannot be read."""
+def load(path: str | os.PathLike, ocr: str = "auto", progress=None) -> Document:
+    """Read a report; raise errors.InputError with a bilingual reason when it cannot be read.
+    `progress(done, total, page)` is called after each OCR'd page (a scanned PDF only)."""
     p = Path(path)
     try:
         st = p.stat()
@@ -51,7 +52,7 @@ def load(path: str | os.PathLike, ocr: str = "auto") -> Document:
     if kind == "pdf":
         from checker.read.pdf import read_pdf
 
-        return read_pdf(p, ocr=ocr)
+        return read_pdf(p, ocr=ocr, progress=progress)
     if kind == "docx":
         from checker.read.docx import read_docx
 

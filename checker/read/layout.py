@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from checker.model import Document, Paragraph
+from checker.model import Document, OcrWord, Paragraph
 from checker.textnorm import join_lines
 
 
@@ -20,7 +20,7 @@ class Line:
 
 @dataclass
 class RawTable:
-    """A ruled table as a reader found it on a page: its cell boxes and the lines inside each."""
+    """A table as a reader finds it on one page: cell boxes and the lines inside each cell."""
 
     page: int
     bbox: tuple[float, float, float, float]
@@ -29,15 +29,26 @@ class RawTable:
 
 
 @dataclass
-class PageLayout:
-    """What a reader found on one page, before paragraphs and tables are built from it: the handoff
-    from a page reader (the OCR reader, for a scanned page) to the PDF reader that assembles pages."""
+class OcrInfo:
+    """How a page was OCR'd: what the PDF reader copies onto the document's Page."""
 
-    number: int  # 1-based
-    lines: list[Line]  # text outside tables, in reading order
+    confidence: float  # mean character confidence (1.0 for a blank page)
+    rotation: int = 0  # quarter turns applied (degrees, clockwise) before deskewing
+    skew: float = 0.0  # deskew angle, degrees
+    words: list[OcrWord] = field(default_factory=list)
+
+
+@dataclass
+class PageLayout:
+    """The handoff from a page reader to document building: lines outside tables and raw tables,
+    in PDF points with the origin at the top-left of the upright page."""
+
+    number: int
+    width: float
+    height: float
+    lines: list[Line]
     tables: list[RawTable]
-    ocr: bool = False
-    confidence: float | None = None  # mean recognition confidence of an OCR'd page
+    ocr: OcrInfo | None = None
 
 
 def chars_to_lines(chars: list[dict]) -> list[Line]:

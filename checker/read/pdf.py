@@ -36,6 +36,7 @@ _MAX_PAGES = 1500
 _PAGE_NO = regex.compile(
     r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}"
     r"|\d{1,4}|Page\s+\d+(?:\s+of\s+\d+)?)\s*$", regex.I)
+SCAN_BAND = 0.15  # on a scanned page a bare page number may sit this far into the page (skew, reduction)
 _HEADING = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
                          r"\d{1,2}\s*[、．]|附件|附表|第[一二三四五六七八九十\d]+[章节部分])")
 _END_PUNCT = "。；;！!？?：:"
@@ -87,15 +88,6 @@ class _PdfReader:
         self.page_tables: dict[int, list[RawTable]] = {}
         self.page_size: dict[int, tuple[float, float]] = {}
 
-    def take(self, layout: PageLayout) -> None:
-        """A page read by another reader (OCR) replaces what the text layer gave."""
-        self.page_lines[layout.number] = layout.lines
-        self.page_tables[layout.number] = layout.tables
-        if layout.ocr:
-            self.doc.pages[layout.number - 1].ocr = True
-            if layout.confidence is not None:
-                self.doc.warnings.append(f"ocr-confidence:{layout.number}:{layout.confidence:.2f}")
-
     # -- per page ---------------------------------------------------------------------------
     def read_page(self, page, number: int) -> None:
         w, h = float(page.width), float(page.height)
@@ -141,6 +133,20 @@ class _PdfReader:
         self.page_lines[number] = chars_to_lines(outside)
         self.page_tables[number] = raw_tables
 
+    def take(self, layout: PageLayout) -> None:
+        """A page read by another reader (OCR): its lines and tables replace what the text layer
+        gave, and its page record says how it was read."""
+        num = layout.number
+        self.page_size[num] = (layout.width, layout.height)
+        self.page_lines[num] = layout.lines
+        self.page_tables[num] = layout.tables
+        pg = self.doc.pages[num - 1]
+        pg.width, pg.height = layout.width, layout.height
+        if layout.ocr is not None:
+            pg.ocr = True
+            pg.ocr_confidence = round(layout.ocr.confidence, 3)
+            pg.rotation, pg.skew, pg.words = layout.ocr.rotation, layout.ocr.skew, layout.ocr.words
+
     # -- whole document ---------------------------------------------------------------------
     def drop_running_lines(self) -> None:
         """Page numbers and running headers/footers: in the page margins, and page-number-like or
@@ -157,6 +163,8 @@ class _PdfReader:
             keep = []
             for ln in lines:
                 in_band = ln.top < 0.09 * h or ln.bottom > 0.91 * h
+                if not in_band and self.doc.pages[num - 1].ocr:  # a skewed or shrunk scan: wider margins
+                    in_band = (ln.top < SCAN_BAND * h or ln.bottom > (1 - SCAN_BAND) * h) and bool(_PAGE_NO.match(ln.text))
                 key = regex.sub(r"\d+", "#", ln.text.strip())
                 if in_band and (_PAGE_NO.match(ln.text) or (n >= 3 and band_texts[key] >= max(3, n // 2))):
                     continue
@@ -177,7 +185,7 @@ class _PdfReader:
             for pos, (_, item) in enumerate(items):
                 if isinstance(item, RawTable):
                     continues = (pending is not None and pending_bottom_ok and pos == 0
-                                 and _compatible(pending, item))
+                                 and _compatible(pending, item, loose=self.doc.pages[num - 1].ocr))
                     if len(item.cells) == 1 and not continues:
                         for p in _paragraphs([ln for ls in item.lines.values() for ln in ls], num, margins):
                             self._add_paragraph(p, first_on_page=False)
@@ -241,12 +249,16 @@ def _cell_of(t: RawTable, cx: float, cy: float) -> int | None:
     return best
 
 
-def _compatible(prev: Table, nxt: RawTable) -> bool:
-    """Same outer edges: the table runs on from the previous page."""
+def _compatible(prev: Table, nxt: RawTable, loose: bool = False) -> bool:
+    """Same outer edges: the table runs on from the previous page. On a scanned page (`loose`)
+    the sheet may have moved in the feeder: the same width, wherever it now sits."""
     if prev.bbox is None:
         return False
     last_box = getattr(prev, "_last_bbox", prev.bbox)
-    return abs(last_box[0] - nxt.bbox[0]) < 6 and abs(last_box[2] - nxt.bbox[2]) < 6
+    if abs(last_box[0] - nxt.bbox[0]) < 6 and abs(last_box[2] - nxt.bbox[2]) < 6:
+        return True
+    w0, w1 = last_box[2] - last_box[0], nxt.bbox[2] - nxt.bbox[0]
+    return loose and w0 > 0 and abs(w1 - w0) <= 0.03 * w0 and abs(last_box[0] - nxt.bbox[0]) < 60
 
 
 def _cells_with_text(rt: RawTable) -> list[tuple[tuple[float, float, float, float], list[Line]]]:
@@ -255,7 +267,8 @@ def _cells_with_text(rt: RawTable) -> list[tuple[tuple[float, float, float, floa
 
 def _to_table(rt: RawTable) -> Table:
     t = Table(index=0, cells=[], n_rows=0, n_cols=0, pages=[rt.page], bbox=rt.bbox)
-    t._parts = [(rt.page, 0.0, _cells_with_text(rt))]  # type: ignore[attr-defined]
+    t._parts = [(rt.page, 0.0, _cells_with_text(rt), (1.0, 0.0))]  # type: ignore[attr-defined]
+    t._xmap = (1.0, 0.0)  # type: ignore[attr-defined]
     t._last_bbox = rt.bbox  # type: ignore[attr-defined]
     t._offset = rt.bbox[3]  # type: ignore[attr-defined]
     return t
@@ -264,7 +277,15 @@ def _to_table(rt: RawTable) -> Table:
 def _append_rows(t: Table, rt: RawTable) -> None:
     parts = t._parts  # type: ignore[attr-defined]
     offset = t._offset - rt.bbox[1]  # type: ignore[attr-defined]
-    parts.append((rt.page, offset, _cells_with_text(rt)))
+    # x on this page → x on the first page: the previous part's outer edges map onto this one's
+    # (the identity for a text PDF; a scan's sheet moves and stretches a little from page to page)
+    last, (k0, d0) = t._last_bbox, t._xmap  # type: ignore[attr-defined]
+    a0, a1 = last[0] * k0 + d0, last[2] * k0 + d0
+    w = rt.bbox[2] - rt.bbox[0]
+    k = (a1 - a0) / w if w > 0 else 1.0
+    xmap = (k, a0 - rt.bbox[0] * k)
+    t._xmap = xmap  # type: ignore[attr-defined]
+    parts.append((rt.page, offset, _cells_with_text(rt), xmap))
     t._offset = rt.bbox[3] + offset  # type: ignore[attr-defined]
     t._last_bbox = rt.bbox  # type: ignore[attr-defined]
     if rt.page not in t.pages:
@@ -274,10 +295,10 @@ def _append_rows(t: Table, rt: RawTable) -> None:
 def _regrid(t: Table) -> None:
     """Rebuild rows and columns from all cell boxes of all page parts (y shifted so parts stack)."""
     boxes = []
-    for page, off, cells in t._parts:  # type: ignore[attr-defined]
+    for page, off, cells, (k, d) in t._parts:  # type: ignore[attr-defined]
         for box, lines in cells:
             x0, top, x1, bottom = box
-            boxes.append((page, (x0, top + off, x1, bottom + off), box, lines))
+            boxes.append((page, (x0 * k + d, top + off, x1 * k + d, bottom + off), box, lines))
     xs = _grid_axis([b[1][0] for b in boxes] + [b[1][2] for b in boxes])
     ys = _grid_axis([b[1][1] for b in boxes] + [b[1][3] for b in boxes])
     cells: list[Cell] = []
@@ -454,7 +475,7 @@ def _paragraphs(lines: list[Line], page: int, margins: tuple[float, float]) -> l
     return out
 
 
-def read_pdf(path: Path, ocr: str = "auto") -> Document:
+def read_pdf(path: Path, ocr: str = "auto", progress=None) -> Document:
     refuse_bombs = PdfBombGuard(path)
 
     pdf = _open(path)
@@ -487,8 +508,8 @@ def read_pdf(path: Path, ocr: str = "auto") -> Document:
     if ocr == "force" or (scanned and ocr != "off"):
         from checker.read.ocr import ocr_pages  # optional extra
 
-        for layout in ocr_pages(path, scanned if ocr == "auto" else [p.number for p in reader.doc.pages],
-                                reader.page_size):
+        todo = scanned if ocr == "auto" else [p.number for p in reader.doc.pages]
+        for layout in ocr_pages(path, todo, reader.page_size, progress=progress):
             reader.take(layout)
     try:
         reader.drop_running_lines()

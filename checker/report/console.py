@@ -22,11 +22,13 @@ from rich.text import Text
 
 from checker.report.labels import (
     CAT_ZH,
+    OCR_MARK,
     SEV_ZH,
     SEVERITY_ORDER,
     SUMMARY_FIELDS,
     category_text,
     fix_text,
+    ocr_mark,
     quote,
     rule_pointer,
     unique_locations,
@@ -190,7 +192,8 @@ def print_finding(con: Console, f, sev: str) -> None:
         q = quote(loc.text, 60)
         segs = [(where(loc), "dim")]
         if q:
-            segs += [("  “" + q + "”", "")]
+            mark = ocr_mark(loc)
+            segs += ([("  " + mark, "magenta"), ("“" + q + "”", "")] if mark else [("  “" + q + "”", "")])
         details.append(("", segs, False))
     if f.hint:
         details.append(("提示 ", [(f.hint, "")], False))
@@ -219,6 +222,9 @@ def _file_block(con: Console, res) -> None:
         _print_block(con, [("无法检查：", "bold red")], atoms([(res.error, "")]), 2)
         return
     _header(con, res.summary or {})
+    if res.ocr:  # the reader should know the words were recognised, and how surely
+        conf = f"，平均置信度 {res.ocr_confidence:.2f}" if res.ocr_confidence is not None else ""
+        con.print(Text(f"扫描件：文字经 OCR 识别{conf}；标 {OCR_MARK} 的引文可能有误读", style="magenta"))
     for sev in SEVERITY_ORDER:
         fs = [f for f in res.findings if f.severity == sev]
         if not fs:

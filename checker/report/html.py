@@ -13,11 +13,14 @@ import io
 from pathlib import Path
 
 from checker.report.labels import (
+    OCR_MARK,
     SEVERITY_ORDER,
     SUMMARY_FIELDS,
     category_text,
     fix_text,
     location_text,
+    ocr_mark,
+    ocr_text,
     quote,
     rule_pointer,
     severity_text,
@@ -72,6 +75,7 @@ table { border-collapse: collapse; }
 figure { margin: 8px 0 2px; }
 figure img { max-width: 100%; height: auto; border: 1px solid var(--line); display: block; }
 figcaption { font-size: 12px; color: var(--mute); }
+.ocr { color: #8a3ab9; font-size: 0.85em; margin-right: 4px; }
 blockquote { margin: 6px 0; padding: 4px 12px; border-left: 3px solid var(--line); background: #f8f9fb;
              font-size: 14px; white-space: pre-wrap; }
 .none { color: #2e7d32; }
@@ -224,6 +228,11 @@ def _values(f) -> str:
     return f'<table class="values"><tr>{"".join(cells)}</tr></table>' if cells else ""
 
 
+def _mark(loc) -> str:
+    """The 〔OCR〕 mark before a quote read from a scanned page."""
+    return f'<span class="ocr" title="OCR 识别，可能有误读">{_e(OCR_MARK)}</span>' if ocr_mark(loc) else ""
+
+
 def _evidence(res, f, pages: PageImages | None) -> str:
     """Each location once: as a picture with its place as the caption, or as a line with its quote."""
     out: list[str] = []
@@ -253,7 +262,7 @@ def _evidence(res, f, pages: PageImages | None) -> str:
             q = quote(loc.text, 300)
             w = where(loc)
             if len(q) > 60:  # a long passage: the place, then the passage as a quotation
-                out.append((f'<p class="where">{_e(w)}</p>' if w else "") + f"<blockquote>{_e(q)}</blockquote>")
+                out.append((f'<p class="where">{_e(w)}</p>' if w else "") + f"<blockquote>{_mark(loc)}{_e(q)}</blockquote>")
             else:
                 listed.append(f"<li>{_e(location_text(loc, 60))}</li>")
     return (f'<ul class="locs">{"".join(listed)}</ul>' if listed else "") + "".join(out)
@@ -283,7 +292,7 @@ def _report(i: int, res, pages: PageImages) -> str:
     unit = s.get("money_unit") or ""
     rows = [(label, f"{s[key]} {unit}" if key in ("budget", "spent", "balance") and unit else s[key])
             for key, label in SUMMARY_FIELDS if s.get(key) not in (None, "")]
-    rows.append(("文件", f"{res.format.upper()}，{res.pages} 页" + ("，含 OCR 识别" if res.ocr else "")
+    rows.append(("文件", f"{res.format.upper()}，{res.pages} 页" + ocr_text(res)
                  + f"，用时 {res.seconds:.2f} 秒"))
     parts.append('<table class="read">' + "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in rows)
                  + "</table>")

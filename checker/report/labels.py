@@ -103,11 +103,30 @@ def quote(text: str, limit: int = 80) -> str:
     return balanced(head) + "…"
 
 
+OCR_MARK = "〔OCR〕"  # before a quote read by OCR from a scanned page: the words may be misread
+
+
+def ocr_mark(loc) -> str:
+    """〔OCR〕 for a location whose quote was read from a scanned page, else ''."""
+    return OCR_MARK if getattr(loc, "ocr", False) else ""
+
+
 def location_text(loc, limit: int = 60) -> str:
-    """'第19页 表3 第4行 第9列 “6.5”' — page, cell or paragraph, then the quoted text."""
+    """'第19页 表3 第4行 第9列 “6.5”' — page, cell or paragraph, then the quoted text (marked
+    〔OCR〕 when it was read from a scanned page)."""
     w = where(loc)
     q = quote(loc.text, limit)
-    return (f"{w} “{q}”" if q else w) if w else (f"“{q}”" if q else "")
+    if q:
+        q = f"{ocr_mark(loc)}“{q}”"
+    return (f"{w} {q}" if q else w) if w else q
+
+
+def ocr_text(res) -> str:
+    """'，含 OCR 识别（平均置信度 0.98）' for a report read (in part) by OCR, else ''."""
+    if not getattr(res, "ocr", False):
+        return ""
+    conf = getattr(res, "ocr_confidence", None)
+    return "，含 OCR 识别" + (f"（平均置信度 {conf:.2f}）" if conf is not None else "")
 
 
 def unique_locations(locs) -> list:

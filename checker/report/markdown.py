@@ -10,6 +10,7 @@ from checker.report.labels import (  # noqa: F401 - re-exported for older import
     fix_text,
     location_text,
     locations_text,
+    ocr_text,
     pages_text,
     quote,
     severity_text,
@@ -46,7 +47,7 @@ def render_markdown(results, **_opts) -> str:
         unit = s.get("money_unit") or ""
         read = [f"- **{label}**：{_cell(s[key])}" + (f" {unit}" if unit and key in ("budget", "spent", "balance") else "")
                 for key, label in SUMMARY_FIELDS if s.get(key) not in (None, "")]
-        meta = f"- **文件**：{_cell(r.format.upper())}，{r.pages} 页" + ("，含 OCR 识别" if r.ocr else "")
+        meta = f"- **文件**：{_cell(r.format.upper())}，{r.pages} 页" + ocr_text(r)
         out += ["读取到的内容：", "", *read, meta, ""]
         c = r.counts
         out += [f"共 {len(r.findings)} 项问题：错误 {c['error']}，警告 {c['warning']}，提示 {c['info']}。", ""]
