@@ -12,7 +12,7 @@ from checker import __version__
 from checker.errors import InputError
 from checker.pipeline import DEFAULT_TIMEOUT
 
-_SUBCOMMANDS = {"check", "dump", "rules", "rule", "config", "serve"}
+_SUBCOMMANDS = {"check", "compare", "config", "dump", "rules", "rule", "serve"}
 
 
 def usage_error(zh: str, en: str) -> None:
@@ -69,6 +69,7 @@ def main() -> None:
     \b
     pecheck report.pdf                 检查一份报告
     pecheck DIR --summary out.xlsx     批量检查并导出汇总
+    pecheck compare OLD NEW            对比修改前后两稿
     pecheck dump report.pdf            查看读取结果
     pecheck rules                      列出全部规则
     pecheck rule PC301                 解释一条规则
@@ -130,14 +131,21 @@ def validate_outputs(paths, fmt, output, annotate, summary_path) -> None:
 @click.option("--statistics", is_flag=True, help="只输出每条规则的问题数 / counts per rule")
 @click.option("--exit-zero", is_flag=True, help="发现错误也以 0 退出（无法读取仍为 2）/ exit 0 even with errors")
 @click.option("--ocr", type=click.Choice(["auto", "force", "off"]), default="auto", help="扫描件 OCR 方式")
-@click.option("--annotate", type=click.Path(path_type=Path), help="输出带批注的副本（与输入同类型）/ annotated copy")
+@click.option("--annotate", type=click.Path(path_type=Path),
+              help="输出带批注的副本（与输入同类型）：PDF 加高亮批注，DOCX 加 Word 批注 / annotated copy")
 @click.option("--summary", "summary_path", type=click.Path(path_type=Path), help="批量汇总 .xlsx 或 .csv")
 @click.option("--jobs", "-j", type=int, default=0, help="并行进程数（默认 CPU 核数）/ worker processes")
 @click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True,
               help="单个文件的时间上限（秒）/ per-file time limit")
 @click.option("--quiet", "-q", is_flag=True, help="不显示进度条 / no progress bar")
+@click.option("--baseline", type=click.Path(path_type=Path),
+              help="已接受问题清单（TOML），其中的问题不再报告 / accepted findings to suppress")
+@click.option("--write-baseline", type=click.Path(path_type=Path),
+              help="把本次的问题写成已接受问题清单（TOML）/ record the findings as accepted")
+@click.option("--previous", type=click.Path(path_type=Path),
+              help="上一轮报告所在目录：按文件名配对，统计已修改/仍未修改/新出现 / previous round's folder")
 def check_cmd(paths, fmt, output, select, ignore, profile, config_path, min_severity, statistics, exit_zero,
-              ocr, annotate, summary_path, jobs, timeout, quiet) -> None:
+              ocr, annotate, summary_path, jobs, timeout, quiet, baseline, write_baseline, previous) -> None:
     """检查报告 / check reports."""
     from checker.config import ConfigError, load_config, start_folder
     from checker.runner import run
@@ -150,10 +158,42 @@ def check_cmd(paths, fmt, output, select, ignore, profile, config_path, min_seve
         sys.exit(2)
     code = run(list(paths), cfg, fmt=fmt, output=output, min_severity=min_severity, ocr=ocr,
                annotate=annotate, summary=summary_path, jobs=jobs, timeout=timeout, quiet=quiet,
-               statistics=statistics)
+               statistics=statistics, baseline=baseline, write_baseline=write_baseline, previous=previous)
     if exit_zero and code == 1:
         code = 0
     sys.exit(code)
+
+
+@main.command("compare")
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--output-format", "--format", "fmt", type=click.Choice(["console", "json", "html"]),
+              default="console", help="输出格式 / output format")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="输出文件（默认标准输出）/ output file")
+@click.option("--select", multiple=True, help="只运行这些规则（代码、前缀或类别）/ rules to run")
+@click.option("--ignore", multiple=True, help="忽略这些规则（代码、前缀或类别）/ rules to skip")
+@click.option("--profile", default=None, help="规则配置档 / profile (national, hunan, sichuan…)")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="配置文件 pecheck.toml")
+@click.option("--min-severity", type=click.Choice(["info", "warning", "error"]), default="info",
+              help="只显示不低于此级别的问题 / lowest severity shown")
+@click.option("--ocr", type=click.Choice(["auto", "force", "off"]), default="auto", help="扫描件 OCR 方式")
+def compare_cmd(old, new, fmt, output, select, ignore, profile, config_path, min_severity, ocr) -> None:
+    """对比修改前后两稿：已修改、仍未修改、新出现 / compare a resubmission with the previous version.
+
+    OLD 与 NEW 可以是不同格式（如 PDF 与 DOCX）。有错误仍未修改或新出现时退出码为 1。
+    """
+    from checker.compare import run_compare
+    from checker.config import ConfigError, load_config
+
+    for p in (old, new):
+        if output is not None and p.exists() and output.exists() and output.resolve() == p.resolve():
+            usage_error(f"输出文件不能覆盖输入文件：{output}", f"an output must not overwrite the input: {output}")
+    try:
+        cfg = load_config(config_path, select=select, ignore=ignore, profile=profile)
+    except ConfigError as exc:
+        click.echo(f"配置错误：{exc}（configuration error）", err=True)
+        sys.exit(2)
+    sys.exit(run_compare(old, new, cfg, fmt=fmt, output=output, min_severity=min_severity, ocr=ocr))
 
 
 @main.command("dump")

@@ -23,13 +23,17 @@ class Cell:
     page: int | None = None  # 1-based
     bbox: BBox | None = None
     ref: str = ""  # "#/tables/3/cells/5/2"
+    source: str = ""  # where in the source file, for writing back to it: DOCX "tc/41" (see Paragraph)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d = {
             "row": self.row, "col": self.col, "row_span": self.row_span, "col_span": self.col_span,
             "text": self.text, "raw": self.raw, "page": self.page,
             "bbox": list(self.bbox) if self.bbox else None, "ref": self.ref,
         }
+        if self.source:
+            d["source"] = self.source
+        return d
 
 
 @dataclass
@@ -101,14 +105,21 @@ class Paragraph:
     page: int | None = None
     bbox: BBox | None = None
     style: str = ""  # heading hints where the source has them
+    # Where in the source file, for writing back to it (Word comments on the department's DOCX):
+    # DOCX "p/17" is the body's 18th w:p element in document order, "tc/41" its 42nd w:tc; `raw` is
+    # exactly the text of that element's runs (checker.read.docx.run_spans maps it to the runs).
+    source: str = ""
 
     @property
     def ref(self) -> str:
         return f"#/paragraphs/{self.index}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"index": self.index, "ref": self.ref, "text": self.text, "raw": self.raw,
-                "page": self.page, "bbox": list(self.bbox) if self.bbox else None, "style": self.style}
+        d = {"index": self.index, "ref": self.ref, "text": self.text, "raw": self.raw,
+             "page": self.page, "bbox": list(self.bbox) if self.bbox else None, "style": self.style}
+        if self.source:
+            d["source"] = self.source
+        return d
 
 
 Block = Paragraph | Table

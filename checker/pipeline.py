@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from checker import knowledge
+from checker import fingerprint, knowledge
 from checker.check.registry import Finding, run_rules
 from checker.config import Config
 from checker.errors import InputError
@@ -31,6 +31,8 @@ class Result:
     summary: dict[str, Any] = field(default_factory=dict)  # what was read: project, unit, budget…
     seconds: float = 0.0
     ocr_confidence: float | None = None  # mean recognition confidence when text came from OCR
+    suppressed: int | None = None  # findings dropped as accepted by a baseline file (None: no baseline)
+    previous: dict[str, Any] | None = None  # --previous: {file, fixed, still_open, new} against the last round
 
     @property
     def counts(self) -> dict[str, int]:
@@ -51,6 +53,10 @@ class Result:
              "summary": self.summary, "seconds": round(self.seconds, 3)}
         if self.ocr:
             d["ocr_confidence"] = self.ocr_confidence
+        if self.suppressed is not None:
+            d["suppressed"] = self.suppressed
+        if self.previous is not None:
+            d["previous"] = self.previous
         return d
 
 
@@ -183,6 +189,7 @@ def check_document(doc, cfg: Config, path: str | Path, res: Result | None = None
 
         res.ocr_confidence = doc.ocr_confidence
         res.findings = verify_findings(res.findings, doc, path)
+    fingerprint.assign(res.findings, doc)  # from the final findings: OCR verification may change them
     return res
 
 

@@ -32,9 +32,56 @@ def expand(paths: list[Path]) -> list[Path]:
     return out
 
 
+def _compare_with_previous(results, files, previous: Path, cfg: Config, ocr: str, jobs: int, timeout: float,
+                           accepted, min_severity: str) -> None:
+    """Pair each checked file with its namesake in the previous round's folder, check those and
+    record the fixed / still open / new counts on each Result."""
+    from checker.compare import attach_previous, pair_previous
+    from checker.report import render
+
+    pairs = pair_previous(files, previous)
+    olds = list(dict.fromkeys(pairs.values()))
+    if not olds:
+        return
+    if len(olds) > 1:
+        from checker.batch import run_batch
+
+        old_results = run_batch(olds, cfg, ocr=ocr, jobs=jobs, timeout=timeout, quiet=True)
+    else:
+        old_results = [check_file(olds[0], cfg, ocr=ocr)]
+    old_results = render.filtered(old_results, min_severity)
+    by_old = dict(zip(olds, old_results))
+    attach_previous(results, {str(f): by_old[o] for f, o in pairs.items()}, accepted)
+
+
+def ocr_progress(done: int, total: int, page: int) -> None:
+    """One line per OCR'd page on stderr (never in the report itself): a long scan shows it is alive."""
+    print(f"OCR 识别：第 {page} 页完成（{done}/{total}）（OCR page {page} done, {done}/{total}）",
+          file=sys.stderr, flush=True)
+
+
+def expand(paths: list[Path]) -> list[Path]:
+    """Files as given; directories walked for PDF/DOCX (sorted, hidden files skipped)."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            found = []
+            # an unreadable folder is listed itself, so that it is reported, not silently skipped
+            for root, dirs, files in os.walk(p, onerror=lambda e, found=found: found.append(Path(e.filename))):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for f in sorted(files):
+                    if f.lower().endswith(INPUT_SUFFIXES) and not f.startswith((".", "~$")):
+                        found.append(Path(root) / f)
+            out.extend(found)
+        else:
+            out.append(p)
+    return out
+
+
 def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | None = None,
         min_severity: str = "info", ocr: str = "auto", annotate: Path | None = None, summary: Path | None = None,
-        jobs: int = 0, timeout: float = DEFAULT_TIMEOUT, quiet: bool = False, statistics: bool = False) -> int:
+        jobs: int = 0, timeout: float = DEFAULT_TIMEOUT, quiet: bool = False, statistics: bool = False,
+        baseline: Path | None = None, write_baseline: Path | None = None, previous: Path | None = None) -> int:
     from checker.report import render
     from checker.report.formats import ANNOTATORS, function
 
@@ -43,6 +90,15 @@ def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | Non
     if not files:
         print("错误：没有找到 PDF 或 DOCX 文件（no PDF or DOCX files found）", file=sys.stderr)
         return 2
+    accepted = None
+    if baseline is not None:  # read first: a broken baseline stops the run before any checking
+        from checker.compare import read_baseline
+
+        try:
+            accepted = read_baseline(baseline)
+        except InputError as exc:
+            print(f"错误：{exc.line()}", file=sys.stderr)
+            return 2
     batch = len(files) > 1 or any(p.is_dir() for p in paths)
     if batch:
         from checker.batch import run_batch
@@ -53,6 +109,32 @@ def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | Non
         results = [check_file(files[0], cfg, ocr=ocr, progress=None if quiet else ocr_progress)]
     results = render.filtered(results, min_severity)  # once: the same findings in every output
     output_failed = False
+    if write_baseline is not None:
+        from checker.compare import read_baseline
+        from checker.compare import write_baseline as write_accepted
+
+        keep = accepted or []
+        if not keep and write_baseline.exists():  # refreshing a file keeps the reasons written in it
+            try:
+                keep = read_baseline(write_baseline)
+            except InputError:
+                keep = []
+        try:
+            n = write_accepted(results, write_baseline, keep=keep)
+            print(f"已写出基线 {write_baseline}：{n} 项（wrote {n} accepted findings）", file=sys.stderr)
+        except OSError as exc:
+            print(f"错误：无法写出基线文件：{exc}（cannot write the baseline）", file=sys.stderr)
+            output_failed = True
+    if accepted is not None:
+        from checker.compare import apply_baseline
+
+        apply_baseline(results, accepted, source=baseline.name, cfg=cfg, min_severity=min_severity)
+    if previous is not None:
+        if not previous.is_dir():
+            print(f"错误：--previous 须为上一轮报告所在的目录：{previous}（--previous needs a directory）",
+                  file=sys.stderr)
+            return 2
+        _compare_with_previous(results, files, previous, cfg, ocr, jobs, timeout, accepted, min_severity)
     if annotate is not None:
         writer = ANNOTATORS.get(files[0].suffix.lower())
         if batch:

@@ -273,7 +273,7 @@ def test_run_writes_outputs(tmp_path):
     assert ann.read_bytes().startswith(b"%PDF") and xl.stat().st_size > 0
     assert oct(md.stat().st_mode & 0o777) != oct(0o600)  # an ordinary file, not mkstemp's 0600
     assert _fingerprint(PDF) == before
-    # a DOCX cannot be annotated: reported, exit 2, nothing written
+    # the commented copy of a DOCX must be a DOCX: a .pdf target is reported, exit 2, nothing written
     bad = tmp_path / "b.pdf"
     assert run([DOCX], Config(), fmt="json", output=tmp_path / "d.json", annotate=bad) == 2
     assert not bad.exists()

@@ -31,6 +31,7 @@ class Finding:
     difference: str | None = None
     hint: str | None = None
     unit: str | None = None  # the one unit of expected, found and difference (万元, %), shown beside them
+    fingerprint: str = ""  # set where findings become a Result (checker.fingerprint)
 
     def key(self) -> tuple:
         return (self.rule, self.message, self.found)
@@ -51,6 +52,8 @@ class Finding:
 
         d["fix"] = fix_text(self.rule)  # how to fix it, and where to read more: in every JSON output
         d["doc"] = rule_pointer(self.rule)
+        if self.fingerprint:
+            d["fingerprint"] = self.fingerprint
         return d
 
 
@@ -209,6 +212,12 @@ def selector_help(bad: Iterable[str] = ()) -> tuple[str, str]:
     return zh, en
 
 
+def selected(cls: type[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()) -> bool:
+    """Whether a rule runs under these --select / --ignore patterns."""
+    select, ignore = list(select), list(ignore)
+    return (not select or matches(cls, select)) and not (ignore and matches(cls, ignore))
+
+
 def run_rules(facts, select: Iterable[str] = (), ignore: Iterable[str] = (),
               severities: dict[str, str] | None = None, options: dict[str, Any] | None = None) -> list[Finding]:
     select, ignore = list(select), list(ignore)
@@ -216,9 +225,7 @@ def run_rules(facts, select: Iterable[str] = (), ignore: Iterable[str] = (),
     out: list[Finding] = []
     seen: set[tuple] = set()
     for cls in all_rules():
-        if select and not matches(cls, select):
-            continue
-        if ignore and matches(cls, ignore):
+        if not selected(cls, select, ignore):
             continue
         rule = cls(severity=severities.get(cls.code), values=cls.resolve(facts.k.profile, (options or {}).get(cls.code)))
         for f in _safe(rule.check(facts)):

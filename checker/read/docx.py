@@ -32,21 +32,37 @@ class _Pager:
             self.known = True
 
 
-def _run_text(p) -> str:
-    out: list[str] = []
+def _pieces(p):
+    """Each node of a paragraph that contributes text, with that text, in document order."""
     for node in p.iter():
         tag = node.tag
         if tag == f"{W}t":
-            if _inside(node, f"{W}del"):
-                continue
-            out.append(node.text or "")
+            if not _inside(node, f"{W}del"):
+                yield node, node.text or ""
         elif tag == f"{W}tab":
-            out.append("\t")
+            yield node, "\t"
         elif tag == f"{W}br" and node.get(f"{W}type") != "page":
-            out.append("\n")
-        elif tag == f"{W}sym":
-            out.append("")
-    return "".join(out)
+            yield node, "\n"
+
+
+def run_text(p) -> str:
+    return "".join(text for _, text in _pieces(p))
+
+
+def run_spans(p) -> list[tuple[object, int, int]]:
+    """The runs (w:r elements) of a paragraph element that carry text, each with its [start, end)
+    in the paragraph's raw text as this reader builds it: what a writer needs to put a Word comment
+    on exactly the quoted characters."""
+    pos = 0
+    spans: dict = {}
+    for node, text in _pieces(p):
+        run = node.getparent()
+        while run is not None and run.tag != f"{W}r" and run.tag != f"{W}p":
+            run = run.getparent()
+        if run is not None and run.tag == f"{W}r" and text:
+            spans.setdefault(run, [pos, pos])[1] = pos + len(text)
+        pos += len(text)
+    return [(run, a, b) for run, (a, b) in spans.items()]
 
 
 def _inside(node, tag: str) -> bool:
@@ -66,8 +82,15 @@ def _style(p) -> str:
 
 
 class _Builder:
-    def __init__(self, source: str):
+    def __init__(self, source: str, body=None):
         self.doc = Document(source=source, format="docx")
+        # element -> its position among the body's w:p / w:tc elements in document order: the
+        # provenance a writer uses to find the paragraph or cell again (Paragraph.source)
+        self.where: dict = {}
+        if body is not None:
+            for tag, name in ((f"{W}p", "p"), (f"{W}tc", "tc")):
+                for i, el in enumerate(body.iter(tag)):
+                    self.where[el] = f"{name}/{i}"
         self.pager = _Pager()
         self.hosts: list[tuple[Table, Table, int, int]] = []  # nested table, host table, row, col
 
@@ -85,10 +108,11 @@ class _Builder:
 
     def paragraph(self, p) -> None:
         page = self.pager.page
-        raw = _run_text(p)
+        raw = run_text(p)
         self.pager.scan(p)
         if raw.strip():
-            self.doc.blocks.append(Paragraph(index=0, raw=raw, text=normalize(raw), page=page, style=_style(p)))
+            self.doc.blocks.append(Paragraph(index=0, raw=raw, text=normalize(raw), page=page, style=_style(p),
+                                             source=self.where.get(p, "")))
 
     def table(self, tbl, nested_in: str | None) -> Table:
         start_page = self.pager.page
@@ -118,7 +142,7 @@ class _Builder:
                 texts = []
                 for child in tc:
                     if child.tag == f"{W}p":
-                        texts.append(_run_text(child))
+                        texts.append(run_text(child))
                         self.pager.scan(child)
                     elif child.tag == f"{W}tbl":
                         nested.append((child, row_i, col))
@@ -130,7 +154,8 @@ class _Builder:
                         cell.raw = f"{cell.raw}\n{raw}" if cell.raw else raw
                         cell.text = normalize(cell.raw)
                 else:
-                    cell = Cell(row=row_i, col=col, raw=raw, text=normalize(raw), col_span=span, page=row_page)
+                    cell = Cell(row=row_i, col=col, raw=raw, text=normalize(raw), col_span=span, page=row_page,
+                                source=self.where.get(tc, ""))
                     table.cells.append(cell)
                     for k in range(col, col + span):
                         open_vmerge.pop(k, None)
@@ -172,7 +197,7 @@ def read_docx(path: Path) -> Document:
             el.set(f"{W}val", "1" if el.tag == f"{W}gridSpan" else "0")
         elif int(val) > 64:
             el.set(f"{W}val", "64")
-    b = _Builder(str(path))
+    b = _Builder(str(path), body)
     try:
         b.body(body)
     except RecursionError as exc:

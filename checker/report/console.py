@@ -235,6 +235,26 @@ def _file_block(con: Console, res) -> None:
     c = res.counts
     con.print(Text(f"\n{verdict(res)}：共 {len(res.findings)} 项，错误 {c['error']}，警告 {c['warning']}，"
                    f"提示 {c['info']}（{res.pages} 页，{res.seconds:.2f} 秒）"), soft_wrap=True)
+    if res.previous:
+        p = res.previous
+        _print_block(con, [], atoms([(f"与上一版（{p['file']}）相比：已修改 {p['fixed']} 处，仍未修改 "
+                                      f"{p['still_open']} 处，新出现 {p['new']} 处", "")]), 0)
+    if res.suppressed:
+        _print_block(con, [], atoms([(f"已按基线忽略 {res.suppressed} 项已接受的问题", "")]), 0)
+    print_self_check(con, res)
+
+
+def print_self_check(con: Console, res) -> None:
+    """The department's self-check: 可以提交, or 需修改（N 处） and what to change, in page order."""
+    from checker.report.fixes import how_to_fix, to_fix, verdict_line
+
+    con.print(Text(f"\n{verdict_line(res)}", style="bold"))
+    for i, f in enumerate(to_fix(res), 1):
+        place = where(f.locations[0]) if f.locations else "全文"
+        head = f"  {i}. "
+        _print_block(con, [(head, "")], atoms([(place, "dim"), ("：" + f.message, "")]), cell_len(head))
+        _print_block(con, [(" " * cell_len(head) + "修改 ", "dim")], atoms([(how_to_fix(f), "")]),
+                     cell_len(head) + 5)
 
 
 def footer(results, elapsed: float | None = None) -> str:

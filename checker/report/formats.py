@@ -35,7 +35,8 @@ SUMMARY_WRITERS = {".xlsx": "checker.report.xlsx:write_summary", ".csv": "checke
 
 # --annotate FILE: by the input's suffix; the copy has the input's type.  Other writers (a DOCX with
 # comments, say) register here under their suffix.
-ANNOTATORS: dict[str, str] = {".pdf": "checker.report.annotate:annotate_pdf"}
+ANNOTATORS: dict[str, str] = {".pdf": "checker.report.annotate:annotate_pdf",
+                               ".docx": "checker.report.comments:annotate_docx"}
 
 
 def names() -> list[str]:

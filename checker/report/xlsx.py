@@ -90,9 +90,22 @@ def _number_format(places: int) -> str:
     return "#,##0" + ("." + "0" * places if places else "")
 
 
+PREVIOUS_HEADER = ("上一版", "已修改", "仍未修改", "新出现")  # with --previous DIR
+
+
+def _compared(results) -> bool:
+    return any(getattr(r, "previous", None) for r in results)
+
+
+def report_header(results) -> tuple[str, ...]:
+    """The per-file sheet's columns: the comparison with the previous round only when there was one."""
+    return REPORT_HEADER + (PREVIOUS_HEADER if _compared(results) else ())
+
+
 def report_rows(results) -> tuple[list[list], dict[tuple[int, int], str]]:
     """Rows of the per-file sheet, and the number format of each money cell (row, column index)."""
     rows, formats = [], {}
+    compared = _compared(results)
     for i, r in enumerate(results):
         s, c = r.summary or {}, r.counts
         row = [r.file, verdict(r), s.get("project"), s.get("unit"), s.get("year")]
@@ -102,6 +115,9 @@ def report_rows(results) -> tuple[list[list], dict[tuple[int, int], str]]:
             formats[(i, 5 + k)] = _number_format(places)
         row += [rate(s.get("rate")), score(s.get("score")), s.get("grade"), c["error"], c["warning"], c["info"],
                 r.error or ""]
+        if compared:
+            p = getattr(r, "previous", None) or {}
+            row += [Path(p["file"]).name if p else None, p.get("fixed"), p.get("still_open"), p.get("new")]
         rows.append(row)
     return rows, formats
 
@@ -223,7 +239,7 @@ def write_summary(results, path) -> None:
     ws = wb.active
     ws.title = "报告汇总"
     rows, formats = report_rows(results)
-    _sheet(ws, REPORT_HEADER, rows, {"执行率": "0.00%", "得分": "0.00"}, formats)
+    _sheet(ws, report_header(results), rows, {"执行率": "0.00%", "得分": "0.00"}, formats)
     _sheet(wb.create_sheet("问题明细"), FINDING_HEADER, finding_rows(results))
     _sheet(wb.create_sheet("按规则"), RULE_HEADER, rule_rows(results))
     _sheet(wb.create_sheet("按单位"), UNIT_HEADER, unit_rows(results))
