@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from checker.check.registry import Finding
 
 if TYPE_CHECKING:  # Result lives with check_file; compare only reads it
-    from checker.runner import Result
+    from checker.pipeline import Result
 
 
 @dataclass
@@ -75,8 +75,8 @@ def run_compare(old_path, new_path, cfg, fmt: str = "console", output=None, min_
     finding is still open or new, 2 when either file cannot be read, else 0."""
     import sys
 
+    from checker.pipeline import check_file
     from checker.report import comparison, render
-    from checker.runner import check_file
 
     old, new = (check_file(p, cfg, ocr=ocr) for p in (old_path, new_path))
     failed = [r for r in (old, new) if r.error]
@@ -258,7 +258,7 @@ def pair_previous(files, previous_dir) -> dict:
     that, one with the same name stem in another format (report.pdf resubmitted as report.docx)."""
     from pathlib import Path
 
-    from checker.runner import expand
+    from checker.pipeline import expand
 
     old = expand([Path(previous_dir)])
     by_name = {p.name: p for p in old}

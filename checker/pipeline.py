@@ -197,3 +197,21 @@ def ocr_progress(done: int, total: int, page: int) -> None:
     """One line per OCR'd page on stderr (never in the report itself): a long scan shows it is alive."""
     print(f"OCR 识别：第 {page} 页完成（{done}/{total}）（OCR page {page} done, {done}/{total}）",
           file=sys.stderr, flush=True)
+
+
+def expand(paths: list[Path]) -> list[Path]:
+    """Files as given; directories walked for PDF/DOCX (sorted, hidden files skipped)."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            found = []
+            # an unreadable folder is listed itself, so that it is reported, not silently skipped
+            for root, dirs, files in os.walk(p, onerror=lambda e, found=found: found.append(Path(e.filename))):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for f in sorted(files):
+                    if f.lower().endswith(INPUT_SUFFIXES) and not f.startswith((".", "~$")):
+                        found.append(Path(root) / f)
+            out.extend(found)
+        else:
+            out.append(p)
+    return out

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from pathlib import Path
@@ -11,25 +10,15 @@ from checker.config import Config
 from checker.errors import InputError
 
 # Result and check_file live in checker.pipeline; these names stay importable from here.
-from checker.pipeline import DEFAULT_TIMEOUT, INPUT_SUFFIXES, Result, check_file, knowledge_for, ocr_progress  # noqa: F401
-
-
-def expand(paths: list[Path]) -> list[Path]:
-    """Files as given; directories walked for PDF/DOCX (sorted, hidden files skipped)."""
-    out: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            found = []
-            # an unreadable folder is listed itself, so that it is reported, not silently skipped
-            for root, dirs, files in os.walk(p, onerror=lambda e, found=found: found.append(Path(e.filename))):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for f in sorted(files):
-                    if f.lower().endswith(INPUT_SUFFIXES) and not f.startswith((".", "~$")):
-                        found.append(Path(root) / f)
-            out.extend(found)
-        else:
-            out.append(p)
-    return out
+from checker.pipeline import (  # noqa: F401
+    DEFAULT_TIMEOUT,
+    INPUT_SUFFIXES,
+    Result,
+    check_file,
+    expand,
+    knowledge_for,
+    ocr_progress,
+)
 
 
 def _compare_with_previous(results, files, previous: Path, cfg: Config, ocr: str, jobs: int, timeout: float,
