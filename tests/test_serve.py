@@ -393,3 +393,15 @@ def test_a_taken_port_is_one_line_and_exit_2(tmp_path):
         got = subprocess.run([sys.executable, "-m", "checker.cli", "serve", "--port", str(port), "--data",
                               str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert got.returncode == 2 and len(got.stderr.strip().splitlines()) == 1 and str(port) in got.stderr
+
+
+def test_a_decision_follows_the_fingerprint_from_pdf_to_docx(desk, checked):
+    desk.cookies.clear()  # an API client
+    rid = checked["id"]
+    first = checked["report"]["findings"][0]
+    assert not first["fingerprint"].startswith("fb-")  # the checker's own fingerprint
+    desk.post(f"/api/reports/{rid}/findings/{first['id']}/decision", json={"decision": "confirmed", "note": "同"})
+    got = wait(desk, post(desk, DOCX, previous=rid).json()["id"])
+    same = [f for f in got["report"]["findings"] if f["fingerprint"] == first["fingerprint"]]
+    assert same and same[0]["decision"] == "confirmed" and same[0]["decided_on"] == rid
+    assert got["compare"]["still_open"] >= 1

@@ -10,10 +10,8 @@ from checker.serve.store import Store
 
 
 def fallback_fingerprint(f: dict[str, Any]) -> str:
-    """LOCAL FALLBACK, to be replaced by the pipeline's finding fingerprint (issue 15) when present.
-
-    What the finding is about, not where it was printed: the rule, the message and the values.
-    The pipeline's fingerprint, once findings carry one, is used instead (see `assign_ids`)."""
+    """A safety net for a finding that arrives without the pipeline's fingerprint (checker.fingerprint,
+    which every checked finding carries): the rule, the message and the values, never the position."""
     key = "\x1f".join(str(f.get(k) or "") for k in ("rule", "category", "message", "expected", "found"))
     return "fb-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
