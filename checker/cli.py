@@ -12,7 +12,7 @@ from checker import __version__
 from checker.errors import InputError
 from checker.pipeline import DEFAULT_TIMEOUT
 
-_SUBCOMMANDS = {"check", "compare", "config", "dump", "rules", "rule", "serve"}
+_SUBCOMMANDS = {"check", "compare", "dump", "rules", "rule", "config", "serve"}
 
 
 def usage_error(zh: str, en: str) -> None:
