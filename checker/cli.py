@@ -148,9 +148,15 @@ def validate_outputs(paths, fmt, output, annotate, summary_path) -> None:
               help="把本次的问题写成已接受问题清单（TOML）/ record the findings as accepted")
 @click.option("--previous", type=click.Path(path_type=Path),
               help="上一轮报告所在目录：按文件名配对，统计已修改/仍未修改/新出现 / previous round's folder")
+@click.option("--cache", "cache_path", type=click.Path(path_type=Path),
+              help="结果缓存（SQLite），未改动的文件不再重复检查 / result cache")
+@click.option("--dask", "dask_address", metavar="ADDR",
+              help="在 Dask 集群上检查：tcp://主机:8786 或 local:N（需 pip install 'pecheck[dist]'）/ Dask cluster")
+@click.option("--dask-input", type=click.Choice(["auto", "path", "bytes"]), default="auto",
+              help="集群节点读取路径还是接收文件内容 / workers read paths or receive bytes")
 def check_cmd(paths, fmt, output, select, ignore, profile, config_path, min_severity, statistics, exit_zero,
-              ocr, annotate, summary_path, jobs, timeout, quiet, baseline, write_baseline, previous,
-              password, password_file) -> None:
+              ocr, annotate, summary_path, jobs, timeout, quiet, baseline, write_baseline, previous, cache_path,
+              dask_address, dask_input, password, password_file) -> None:
     """检查报告 / check reports."""
     from checker.config import ConfigError, load_config, start_folder
     from checker.passwords import PasswordFileError, Passwords, read_password_file
@@ -169,7 +175,8 @@ def check_cmd(paths, fmt, output, select, ignore, profile, config_path, min_seve
         sys.exit(2)
     code = run(list(paths), cfg, fmt=fmt, output=output, min_severity=min_severity, ocr=ocr,
                annotate=annotate, summary=summary_path, jobs=jobs, timeout=timeout, quiet=quiet,
-               statistics=statistics, baseline=baseline, write_baseline=write_baseline, previous=previous)
+               statistics=statistics, baseline=baseline, write_baseline=write_baseline, previous=previous,
+               cache=cache_path, dask=dask_address, dask_input=dask_input)
     if exit_zero and code == 1:
         code = 0
     sys.exit(code)

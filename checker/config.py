@@ -19,7 +19,7 @@ from checker.check.options import OptionError
 from checker.check.registry import SEVERITIES, all_rules, get_rule, selector_help, unknown_patterns
 from checker.passwords import Passwords
 
-KEYS = ("profile", "select", "ignore", "severity", "thresholds", "rule")
+KEYS = ("profile", "select", "ignore", "severity", "thresholds", "rule", "cache", "dask")
 DEFAULT_PROFILE = "national"
 
 
@@ -37,6 +37,8 @@ class Config:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # rule code -> option -> value
     source: str = ""  # the config file, "" when none
     sources: dict[str, str] = field(default_factory=dict)  # "profile", "select", "ignore" -> where set
+    cache: str = ""  # batches: the result cache (SQLite), relative to the config file
+    dask: str = ""  # batches: a Dask scheduler address or local:N
     # from --password/--password-file only, never from a config file; hidden in every repr
     passwords: Passwords = field(default_factory=Passwords, repr=False, compare=False)
 
@@ -130,6 +132,14 @@ class _Reader:
         if not isinstance(prof, str):
             raise self.fail([], "profile", "应为配置档名称（字符串）", "expected a profile name")
         cfg.profile = prof
+        for key in ("cache", "dask"):
+            v = data.get(key, "")
+            if not isinstance(v, str):
+                raise self.fail([], key, "应为字符串", "expected a string")
+            setattr(cfg, key, v)
+        if cfg.cache:  # a relative cache path means beside the config file, wherever pecheck runs
+            where = Path(cfg.cache).expanduser()
+            cfg.cache = str(where if where.is_absolute() else self.path.parent / where)
         for name, table in (("severity", data.get("severity", {})), ("thresholds", data.get("thresholds", {})),
                             ("rule", data.get("rule", {}))):
             if not isinstance(table, dict):

@@ -46,15 +46,18 @@ def _compare_with_previous(results, files, previous: Path, cfg: Config, ocr: str
 def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | None = None,
         min_severity: str = "info", ocr: str = "auto", annotate: Path | None = None, summary: Path | None = None,
         jobs: int = 0, timeout: float = DEFAULT_TIMEOUT, quiet: bool = False, statistics: bool = False,
-        baseline: Path | None = None, write_baseline: Path | None = None, previous: Path | None = None) -> int:
+        baseline: Path | None = None, write_baseline: Path | None = None, previous: Path | None = None,
+        cache: Path | None = None, dask: str | None = None, dask_input: str = "auto") -> int:
     from checker.report import render
-    from checker.report.formats import ANNOTATORS, function
+    from checker.report.formats import ANNOTATORS, function, lookup
 
     t0 = time.perf_counter()
     files = expand(paths)
     if not files:
         print("错误：没有找到 PDF 或 DOCX 文件（no PDF or DOCX files found）", file=sys.stderr)
         return 2
+    cache = cache if cache is not None else (Path(cfg.cache) if cfg.cache else None)
+    dask = dask or cfg.dask or None
     accepted = None
     if baseline is not None:  # read first: a broken baseline stops the run before any checking
         from checker.compare import read_baseline
@@ -65,13 +68,38 @@ def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | Non
             print(f"错误：{exc.line()}", file=sys.stderr)
             return 2
     batch = len(files) > 1 or any(p.is_dir() for p in paths)
-    if batch:
-        from checker.batch import run_batch
+    stream = None
+    form = lookup(fmt)
+    # JSON Lines stream one line per report as files finish; a baseline or a previous round changes the
+    # results after the batch, so then the lines are written at the end like any other format
+    if form is not None and form.name == "jsonl" and not statistics and baseline is None and previous is None:
+        from checker.report.jsonl import JsonlWriter
 
-        results = run_batch(files, cfg, ocr=ocr, jobs=jobs, timeout=timeout, quiet=quiet or fmt != "console"
-                            and output is None)
-    else:
-        results = [check_file(files[0], cfg, ocr=ocr, progress=None if quiet else ocr_progress)]
+        try:
+            stream = JsonlWriter(output, min_severity)
+        except OSError as exc:
+            print(f"错误：无法写出 {output}：{exc}（cannot write the output）", file=sys.stderr)
+            return 2
+    try:
+        if batch or cache or dask:
+            from checker.batch import run_batch
+            from checker.batch.cache import CacheError
+
+            try:
+                results = run_batch(files, cfg, ocr=ocr, jobs=jobs, timeout=timeout,
+                                    quiet=quiet or fmt != "console" and output is None, cache=cache, dask=dask,
+                                    dask_input=dask_input, on_result=stream.write if stream else None,
+                                    notes=not quiet)
+            except (CacheError, InputError) as exc:
+                print(f"错误：{exc.line() if isinstance(exc, InputError) else exc}", file=sys.stderr)
+                return 2
+        else:
+            results = [check_file(files[0], cfg, ocr=ocr, progress=None if quiet else ocr_progress)]
+            if stream is not None:
+                stream.write(results[0])
+    finally:
+        if stream is not None:
+            stream.close()
     results = render.filtered(results, min_severity)  # once: the same findings in every output
     output_failed = False
     if write_baseline is not None:
@@ -129,11 +157,16 @@ def run(paths: list[Path], cfg: Config, fmt: str = "console", output: Path | Non
             why = exc.line() if isinstance(exc, InputError) else f"无法写出汇总文件：{exc}（cannot write the summary）"
             print(f"错误：{why}", file=sys.stderr)
             output_failed = True
-    try:
-        render.emit(results, fmt=fmt, output=output, elapsed=time.perf_counter() - t0, statistics=statistics)
-    except OSError as exc:
-        print(f"错误：无法写出输出文件：{exc}（cannot write the output）", file=sys.stderr)
-        output_failed = True
+    if stream is not None:  # the reports are written; unreadable inputs are still said on stderr
+        for r in results:
+            if r.error:
+                sys.stderr.write(f"错误：{r.error}\n")
+    else:
+        try:
+            render.emit(results, fmt=fmt, output=output, elapsed=time.perf_counter() - t0, statistics=statistics)
+        except OSError as exc:
+            print(f"错误：无法写出输出文件：{exc}（cannot write the output）", file=sys.stderr)
+            output_failed = True
     if output_failed or any(r.error for r in results):
         return 2
     return 1 if any(f.severity == "error" for r in results for f in r.findings) else 0

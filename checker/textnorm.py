@@ -49,6 +49,9 @@ _CJK = r"\p{Han}\p{Block=CJK_Symbols_and_Punctuation}\p{Block=Halfwidth_and_Full
 _SPACE_CJK = regex.compile(rf"(?<=[{_CJK}])[ \t]+|[ \t]+(?=[{_CJK}])")
 _WS = regex.compile(r"[ \t\r\f\v]+")
 _NL = regex.compile(r"[ \t]*\n[ \t]*")
+# A figure split by the text layer where a narrow cell or a justified line wrapped it: "251. 89",
+# "100. 00%", "5. 6公里" are one number each.
+_SPLIT_NUMBER = regex.compile(r"(?<=\d\.)[ \t]+(?=\d)|(?<=\d)[ \t]+(?=\.\d)|(?<=\d)[ \t]+(?=%)")
 _TAG = regex.compile(r"</?(?:p|br|span|div|strong|b|i|u|em)(?:\s[^<>]{0,200})?/?>", regex.I)
 
 
@@ -81,6 +84,7 @@ def normalize(s: str, keep_lines: bool = False) -> str:
         s = join_lines(s)
     s = _WS.sub(" ", s)
     s = _SPACE_CJK.sub("", s)
+    s = _SPLIT_NUMBER.sub("", s)
     return s.strip()
 
 

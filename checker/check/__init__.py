@@ -2,4 +2,4 @@
 the registry never imports a rule module and a rule module imports only the registry, its options
 and understand/."""
 
-from checker.check import arithmetic, consistency, logic, missing, scoring, text  # noqa: F401
+from checker.check import arithmetic, consistency, logic, missing, narrative, scoring, text  # noqa: F401

@@ -11,6 +11,7 @@ from checker.check.registry import Rule, register
 from checker.understand import intervals as tol
 from checker.understand.facts import Loc
 from checker.understand.matching import pair_items
+from checker.understand.narrative import vocabulary
 from checker.understand.numbers import Num, looks_percent, parse_number, with_unit
 from checker.understand.tables import CONCEPT_ZH, MONEY_COLS, Region, Row
 
@@ -94,8 +95,9 @@ class ColumnTotal(Rule):
                        f"资金表“{label}”列合计 {tnum.raw} 与各子项目之和 {e} 不符")
                 suspects = [r for r in parts if concept in r.values and r.values[concept].num is not None
                             and not _row_consistent(reg, r)]
-                if 0 < len(suspects) <= 2:
+                if 0 < len(suspects) <= 2 and not zero:
                     # a row whose own balance or rate no longer holds is where the figure was changed
+                    # (a total of 0 is the fault itself: every row's rate then "fails" against it)
                     msg += "；可疑行：" + "、".join(f"“{_row_name(r)}”{r.values[concept].num.raw.strip()}"
                                                 for r in suspects)
                 yield self.finding(msg + (f"（{reg.unit}）" if reg.unit else ""),
@@ -624,6 +626,7 @@ class OverExecution(Rule):
     pass_example = "支出不超过预算。"
 
     def check(self, facts):
+        fund_hit = False
         for reg in facts.regions_of("fund"):
             base = reg.budget_concept
             if base is None or "spent" not in reg.columns:
@@ -634,6 +637,23 @@ class OverExecution(Rule):
                 if b is None or s is None:
                     continue
                 if s.value - b.value > tol.half(d) * 2 and b.value > 0:
+                    fund_hit = True
                     yield self.finding(f"“{_row_name(row)}”实际支出 {s.raw.strip()} 超过预算 {b.raw.strip()}",
                                        expected=f"≤ {b.raw.strip()}", found=s.raw.strip(),
                                        difference=tol.fmt(s.value - b.value, d), locations=[row.values["spent"].loc])
+        # the 自评表's funds block: spending above the year's budget must be explained somewhere
+        row = facts.funds_row
+        b = facts.funds_value("adjusted_budget") or facts.funds_value("budget")
+        s = facts.funds_value("spent")
+        if fund_hit or row is None or b is None or s is None or b.value <= 0:
+            return
+        d = max(b.decimals, s.decimals)
+        if s.value - b.value <= tol.half(d) * 2:
+            return
+        lx = vocabulary()
+        for u in facts.units:
+            if any(w in u.text for w in lx.overspend_explained) and any(w in u.text for w in lx.overspend_reason):
+                return  # explained
+        yield self.finding(f"自评表全年执行数 {s.raw.strip()} 超过全年预算数 {b.raw.strip()}，报告未说明超支原因",
+                           expected=f"≤ {b.raw.strip()}（或说明超支原因）", found=s.raw.strip(),
+                           difference=tol.fmt(s.value - b.value, d), locations=[row.values["spent"].loc])

@@ -8,6 +8,7 @@ from checker.check.options import Option
 from checker.check.registry import Rule, register
 from checker.understand import lexicon
 from checker.understand.facts import Loc, Paragraph, sentences
+from checker.understand.narrative import vocabulary
 
 _ALL_DONE = regex.compile(r"(?:[一二三四五六七八九十\d]+个)?(?:子项目|项目)[^。；，]{0,6}?(?:均已|全部|均)"
                           r"[^。；，]{0,6}?(?:完成|完工|建成)")
@@ -131,7 +132,7 @@ class OnBudgetFullMarks(Rule):
 
 
 _NO_PROBLEM = regex.compile(rf"(?:{lexicon.alt('claims.no_problem_lead')})(?:{lexicon.alt('claims.no_problem_degree')})?"
-                             r"(?:的)?问题|^无$|^无。$")
+                             rf"(?:的)?问题|^无$|^无。$|(?:{lexicon.alt('claims.no_deviation')})")
 
 
 @register
@@ -153,16 +154,18 @@ class NoProblemClaim(Rule):
         if not low and not missed:
             return
         why = f"预算执行率仅 {er.text}" if low else f"指标“{missed[0].name[:20]}”未达成"
+        lx = vocabulary()
         heading = ""
         for b in facts.doc.blocks:
             if isinstance(b, Paragraph):
-                if len(b.text) <= 30 and "问题" in b.text and not _NO_PROBLEM.search(b.text):
+                if len(b.text) <= 30 and any(w in b.text for w in lx.problem_headings) and not _NO_PROBLEM.search(b.text):
                     heading = b.text
                     continue
-                if heading and len(b.text) <= 60 and _NO_PROBLEM.search(b.text) and "其他需要说明" not in heading:
+                if heading and len(b.text) <= 80 and _NO_PROBLEM.search(b.text) and "其他需要说明" not in heading:
                     yield self.finding(f"“{heading}”下写“{b.text}”，但{why}", expected="如实分析存在的问题",
                                        found=b.text, locations=[Loc.of_paragraph(b)])
-                if len(b.text) <= 30 and "问题" not in b.text and regex.match(r"[一二三四五六七八九十（(]", b.text):
+                if len(b.text) <= 30 and not any(w in b.text for w in lx.problem_headings) \
+                        and regex.match(r"[一二三四五六七八九十（(]", b.text):
                     heading = ""
             else:
                 for c in b.cells:

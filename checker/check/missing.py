@@ -7,13 +7,8 @@ import regex
 from checker.check.options import Option
 from checker.check.registry import Rule, register
 from checker.understand import lexicon
-from checker.understand.numbers import is_empty_mark
-
-_EMPTY_REASON = regex.compile(rf"^\s*(?:{lexicon.alt('reasons.empty')}|—+|-+)?\s*$")
-
-
-def reason_missing(text: str | None) -> bool:
-    return text is None or bool(_EMPTY_REASON.match(text))
+from checker.understand.indicators import reason_missing
+from checker.understand.narrative import vocabulary
 
 
 @register
@@ -41,6 +36,8 @@ class DeviationReason(Rule):
             deducted = ind.weight is not None and ind.score is not None and ind.score.value < ind.weight.value
             if met is not False and not over and not deducted:
                 continue
+            if met is True and not over:
+                continue  # points taken from a met target: PC404 says so (one fault, one finding)
             text = ind.deviation.text if ind.deviation is not None else None
             if not reason_missing(text):
                 continue
@@ -78,8 +75,8 @@ class LowExecutionUnexplained(Rule):
         if rate >= self.opt("deviation_required_below"):
             return
         regs = [r for r in (facts.indicators, facts.funds_block) if r is not None]
-        if not regs:
-            return
+        if facts.funds_block is None:
+            return  # a form without a 自评表 funds block (the central 转移支付 form) has no place for it
         if _execution_explained(regs):
             return
         row = facts.funds_row
@@ -142,7 +139,10 @@ class BudgetAdjusted(Rule):
         a, b = row.values.get("initial_budget"), row.values.get("adjusted_budget")
         if not a or not b or a.num is None or b.num is None or a.num.value == b.num.value:
             return
+        lx = vocabulary()
         for u in facts.units:
+            if lx.is_form_note(u.text):
+                continue  # the form's printed instruction ("应单独说明理由") explains nothing
             t = u.text.replace("调整后", "")
             if _ADJUSTED.search(t) and (_ADJUST_REASON.search(t) or _ADJUST_AMOUNT.search(t)):
                 return  # a sentence that explains the adjustment (a header such as 调整后预算数 does not)
@@ -166,18 +166,31 @@ class BlankCells(Rule):
         for ind in facts.indicator_rows:
             if ind.weight is None:
                 continue
-            for concept, label in (("score", "得分"), ("actual", "实际完成值"), ("target", "年度指标值")):
-                present = (ind.row.values.get(concept) is not None and ind.row.values[concept].num is not None) \
-                    if concept == "score" else (concept in ind.row.texts and ind.row.texts[concept].text
-                                                and not is_empty_mark(ind.row.texts[concept].text))
-                if concept in ind.region.columns and not present:
-                    yield self.finding(f"指标“{ind.name[:30]}”的{label}为空", expected=f"填写{label}", found="（空）",
-                                       locations=[ind.loc(concept) or ind.loc("name")])
+            blank = []
+            for concept, label in (("target", "年度指标值"), ("actual", "实际完成值"), ("score", "得分")):
+                if concept not in ind.region.columns or (ind.criteria and concept != "score"):
+                    continue  # a judgement row (项目决策/项目管理) has no target or actual by design
+                if concept == "score":
+                    present = ind.row.values.get(concept) is not None and ind.row.values[concept].num is not None
+                else:
+                    cell = ind.row.texts.get(concept)
+                    # "—" or "/" is a deliberate "not applicable"; only an empty cell is a blank
+                    present = cell is not None and bool(cell.text.strip())
+                if not present:
+                    blank.append((concept, label))
+            if not blank:
+                continue
+            labels = "、".join(lab for _, lab in blank)
+            scored = ind.score is not None and ind.weight is not None and ind.score.value >= ind.weight.value
+            tail = f"，却给满分 {ind.score.raw.strip()} 分" if scored and blank[-1][0] != "score" else ""
+            yield self.finding(f"指标“{ind.name[:30]}”的{labels}为空{tail}", expected=f"填写{labels}", found="（空）",
+                               locations=[ind.loc(blank[0][0]) or ind.loc("name")])
         row = facts.funds_row
         if row is None:
             return
         for concept, label, sev in (("adjusted_budget", "全年预算数", None), ("spent", "全年执行数", None),
-                                    ("score", "执行率得分", None), ("initial_budget", "年初预算数", "info")):
+                                    ("rate", "执行率", None), ("score", "执行率得分", None),
+                                    ("initial_budget", "年初预算数", "info")):
             v = row.values.get(concept)
             if v is not None and v.num is None:
                 yield self.finding(f"绩效自评表“{row.label}”的{label}为空", expected=f"填写{label}", found="（空）",
@@ -186,6 +199,8 @@ class BlankCells(Rule):
 
 _PLACEHOLDER = regex.compile("|".join([*lexicon.patterns("placeholders.patterns"),
                                         lexicon.alt("placeholders.words")]))
+# A template row: the cell holds nothing but a numbering label or an ellipsis ("指标2：", "……").
+_TEMPLATE_ROW = regex.compile("|".join(lexicon.patterns("placeholders.template_rows")))
 
 
 @register
@@ -194,23 +209,35 @@ class Placeholders(Rule):
     name = "placeholders"
     category = "missing"
     severity = "warning"
-    title = "模板占位符未替换（XX、××、**、指标1、……）"
-    explain = "报告中残留模板占位符，说明相应内容没有填写。"
-    fail_example = "“≥**平方米”“指标1”“XX单位”。"
+    title = "模板占位符或提示语未替换（XX、××、**、指标1、……、“（100字以内）”）"
+    explain = ("报告中残留模板占位符、模板空行（只有“指标1：”“……”的行）或模板提示语（“对照年度目标，说明……"
+               "（100字以内）”），说明相应内容没有填写。一张表的模板空行合为一条。表格自带的填表说明不算。")
+    fail_example = "“≥**平方米”“XX单位”，或“评价结论”栏仍为“结合自评情况，说明项目自评总分……”。"
     pass_example = "占位符均已替换为实际内容。"
 
     def check(self, facts):
+        lx = vocabulary()
         seen = set()
+        template_rows: dict[int, list] = {}
         for text, _, loc in facts.doc.text_places():
-            m = _PLACEHOLDER.search(text)
-            if not m:
+            if loc.table is not None and _TEMPLATE_ROW.match(text):
+                template_rows.setdefault(loc.table, []).append((text.strip(), loc))
                 continue
-            ctx = text[max(0, m.start() - 8): m.end() + 8]
+            prompt = lx.prompt_in(text)
+            m = _PLACEHOLDER.search(text)
+            if not m and not prompt:
+                continue
+            ctx = text[:60] if prompt else text[max(0, m.start() - 8): m.end() + 8]
             if ctx in seen:
                 continue
             seen.add(ctx)
-            loc.text = ctx
-            yield self.finding(f"模板占位符未替换：“{ctx}”", expected="填写实际内容", found=m.group(0), locations=[loc])
+            what = "模板提示语未替换" if prompt else "模板占位符未替换"
+            yield self.finding(f"{what}：“{ctx}”", expected="填写实际内容", found=prompt or m.group(0),
+                               locations=[loc.quoting(ctx)])
+        for _table, rows in template_rows.items():
+            marks = "、".join(f"“{t}”" for t in dict.fromkeys(t for t, _ in rows))
+            yield self.finding(f"自评表留有 {len(rows)} 处模板空行（{marks}），应删除或填写",
+                               expected="删除或填写模板空行", found=rows[0][0], locations=[loc for _, loc in rows[:3]])
 
 
 _BLANK_DATE = regex.compile(r"(?<!\d)年\s*月\s*日")
@@ -251,22 +278,25 @@ class RequiredSections(Rule):
     code = "PC907"
     name = "required-sections"
     category = "missing"
-    severity = "warning"
+    # a heading not found is not content missing (sections are named in endless ways): a person looks
+    severity = "info"
     title = "报告缺少必备章节"
-    explain = "按配置档要求，报告应包含项目概况、资金使用、绩效情况、存在问题等章节（标题用词按同义词匹配）。"
-    fail_example = "全文没有“存在的问题”章节。"
-    pass_example = "各章节齐全。"
+    explain = ("报告应包含其类型要求的章节：项目报告按配置档（概况、资金、绩效、问题），转移支付（衔接资金）报告"
+               "按中央模板（下达情况、偏离原因及改进措施），单位和部门整体报告各有要求；仅报送自评表的文件和"
+               "无法识别类型的文件不检查章节。标题可编号、可写在段首（“存在的问题：……”），按同义词匹配。")
+    fail_example = "项目报告全文没有“存在的问题”章节。"
+    pass_example = "各章节齐全；或文件只是一张绩效自评表。"
 
     def check(self, facts):
-        required = lexicon.section_names("project")
-        heads = [b.text for b in facts.doc.paragraphs if len(b.text) <= 40]
-        heads += [c.text for t in facts.doc.tables for c in t.cells if 0 < len(c.text) <= 20]
-        if len(facts.doc.paragraphs) + len(facts.doc.tables) < 5:
-            return  # not enough of a report to judge its structure
+        kind = facts.kind
+        required = kind.required_sections()
+        if not required:
+            return  # a form-only file, or a file whose kind is unknown, is not asked for sections
+        heads = kind.headings
         for words in required:
             if not any(w in h for h in heads for w in words):
-                yield self.finding(f"缺少必备章节：{'/'.join(words)}", expected="/".join(words), found="（无）",
-                                   locations=[])
+                yield self.finding(f"缺少必备章节：{'/'.join(words)}（按{kind.label}）", expected="/".join(words),
+                                   found="（无）", locations=[])
 
 
 @register

@@ -233,8 +233,73 @@ def run_rules(facts, select: Iterable[str] = (), ignore: Iterable[str] = (),
                 continue
             seen.add(f.key())
             out.append(f)
+    out = consolidate(out)
     out.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.locations[0].page or 0 if f.locations else 0, f.rule))
     return out
+
+
+# Rules whose findings on one table row are one fault seen in several columns (a 合计 row of
+# zeros fails in every column; a row with several blank cells is one unfilled row).
+_ONE_PER_ROW = ("PC101", "PC904")
+# Rules whose findings between the same two places are one fault (a passage copied and edited).
+_ONE_PER_PAIR = ("PC701",)
+# A blank deviation reason defers to another rule's error or warning on its row; a blank cell to
+# one on the same cell.
+_DEFER_TO_ROW = ("PC901",)
+_DEFER_TO_CELL = ("PC904",)
+
+
+def _row_of(f: Finding) -> tuple[int, int] | None:
+    loc = f.locations[0] if f.locations else None
+    if loc is None or loc.table is None or loc.row is None:
+        return None
+    return loc.table, loc.row
+
+
+def consolidate(findings: list[Finding]) -> list[Finding]:
+    """One fault, one finding.
+
+    - Several findings of one row-level rule on the same table row become one, listing each column.
+    - A `missing` finding about a row that another rule already names with an error or warning
+      (a blank reason beside a wrong score, a blank cell beside a failed sum) is not repeated.
+    """
+    merged: list[Finding] = []
+    by_key: dict[tuple, Finding] = {}
+    for f in findings:
+        if f.rule in _ONE_PER_PAIR and len(f.locations) >= 2:
+            # several drifts between the same two passages are one edited copy
+            key = (f.rule, *sorted(str((loc.ref, loc.paragraph, loc.table, loc.row)) for loc in f.locations[:2]))
+            first = by_key.get(key)
+            if first is not None:
+                first.message += "；" + f.message
+                continue
+            by_key[key] = f
+            merged.append(f)
+            continue
+        row = _row_of(f)
+        if f.rule in _ONE_PER_ROW and row is not None:
+            key = (f.rule, *row)
+            first = by_key.get(key)
+            if first is not None:
+                first.message += "；" + f.message
+                first.expected = "；".join(x for x in (first.expected, f.expected) if x)
+                first.found = "；".join(x for x in (first.found, f.found) if x)
+                first.locations += [loc for loc in f.locations if loc not in first.locations]
+                continue
+            by_key[key] = f
+        merged.append(f)
+    strong = [f for f in merged if f.category != "missing" and f.severity in ("error", "warning")]
+    rows = {_row_of(f) for f in strong} - {None}
+    cells = {(loc.table, loc.row, loc.col) for f in strong for loc in f.locations if loc.table is not None}
+
+    def deferred(f: Finding) -> bool:
+        if f.rule in _DEFER_TO_ROW:  # a blank reason beside the row's own fault
+            return _row_of(f) in rows
+        if f.rule in _DEFER_TO_CELL:  # a blank cell another finding already names
+            return bool(f.locations) and all((loc.table, loc.row, loc.col) in cells for loc in f.locations)
+        return False
+
+    return [f for f in merged if not deferred(f)]
 
 
 def _safe(it: Iterable[Finding]) -> Iterator[Finding]:

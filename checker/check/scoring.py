@@ -10,7 +10,7 @@ from checker.check.options import Option
 from checker.check.registry import Rule, register
 from checker.understand import intervals as tol
 from checker.understand.facts import Loc
-from checker.understand.indicators import Indicator, level1_groups
+from checker.understand.indicators import Indicator, level1_groups, reason_missing
 from checker.understand.numbers import looks_percent
 
 
@@ -38,10 +38,12 @@ class ScoreTotal(Rule):
                 continue
             extra = facts.funds_value(concept)
             d = max([n.decimals for n in nums] + [v.num.decimals] + ([extra.decimals] if extra else []))
-            # with the funds block's execution score, or (where the indicators already hold it) without
-            options = [tol.foot(nums, v.num, d)]
+            # with the funds block's execution score, or (where the indicators already hold it) without.
+            # Scores are awarded as written (9 is nine points, not 9 ± 0.5): the total is the rounding
+            # of the written scores' sum, so each part counts exactly and only the total has a tolerance.
+            options = [tol.foot_written(nums, v.num)]
             if extra is not None:
-                options.insert(0, tol.foot([*nums, extra], v.num, d))
+                options.insert(0, tol.foot_written([*nums, extra], v.num))
             if any(o.ok for o in options):
                 continue
             exp = options[0].expected
@@ -162,14 +164,17 @@ class ExecutionScore(Rule):
             r_iv = tol.div(tol.num_ival(spent), tol.num_ival(budget))
             if r_iv is None:
                 return
-        yield from self._judge(w, s, r_iv, rate.raw.strip() if rate is not None else None, row.values["score"].loc)
+        point = (rate.value / 100 if looks_percent(rate) else rate.value) if rate is not None else tol.mid(r_iv)
+        yield from self._judge(w, s, r_iv, rate.raw.strip() if rate is not None else None, row.values["score"].loc,
+                               point)
 
-    def _judge(self, w, s, r_iv, rate_txt, loc):
+    def _judge(self, w, s, r_iv, rate_txt, loc, point=None):
         exp = tol.mul((w.value, w.value), r_iv)
         exp = (min(exp[0], w.value), min(exp[1], w.value))
         if tol.overlaps(exp, tol.num_ival(s)):
             return
-        e = tol.mid(exp)
+        # the expected score shown is 分值 × the rate as written (100% → 10, not the interval's middle)
+        e = min(w.value * point, w.value) if point is not None else tol.mid(exp)
         rate_txt = rate_txt or f"{tol.fmt(tol.mid(r_iv) * 100, 2)}%"
         yield self.finding(f"预算执行率得分 {s.raw.strip()} 与 分值 {w.raw.strip()} × 执行率 {rate_txt} = {tol.fmt(e, 2)} 不符",
                            expected=tol.fmt(e, 2), found=s.raw.strip(), difference=tol.fmt(s.value - e, 2),
@@ -184,7 +189,8 @@ class ExecutionScore(Rule):
             if a is None or not (a.is_percent or "%" in (ind.actual.text or "")):
                 continue
             iv = tol.num_ival(a)
-            yield from self._judge(ind.weight, ind.score, (iv[0] / 100, iv[1] / 100), a.raw.strip(), ind.loc("score"))
+            yield from self._judge(ind.weight, ind.score, (iv[0] / 100, iv[1] / 100), a.raw.strip(), ind.loc("score"),
+                                   a.value / 100)
 
 
 def _fmt_t(ind: Indicator) -> tuple[str, str]:
@@ -227,9 +233,12 @@ class DeductedWhenMet(Rule):
             if ind.met() is True and ind.weight is not None and ind.score is not None \
                     and ind.score.value < ind.weight.value:
                 t, a = _fmt_t(ind)
+                # with no reason given, points taken from a met target are a fault, not a judgement
+                unexplained = reason_missing(ind.deviation.text if ind.deviation is not None else None)
                 yield self.finding(f"指标“{ind.name[:30]}”目标 {t}，实际 {a}，已达成但得分 {ind.score.raw.strip()} 低于分值 "
-                                   f"{ind.weight.raw.strip()}", expected=ind.weight.raw.strip(), found=ind.score.raw.strip(),
-                                   locations=[ind.loc("score")])
+                                   f"{ind.weight.raw.strip()}{'，且未说明扣分原因' if unexplained else ''}",
+                                   expected=ind.weight.raw.strip(), found=ind.score.raw.strip(),
+                                   locations=[ind.loc("score")], severity="warning" if unexplained else None)
 
 
 @register

@@ -26,6 +26,7 @@ FORMATS: dict[str, OutputFormat] = {f.name: f for f in (
     OutputFormat("console", "分组、带颜色的终端输出（默认）", "checker.report.console:render_console", ("full",)),
     OutputFormat("concise", "每个问题一行：文件:页:表:行:列: 代码 级别 说明", "checker.report.concise:render_concise"),
     OutputFormat("json", "JSON（见 docs/json-contract.md）", "checker.report.jsonout:render_json"),
+    OutputFormat("jsonl", "JSON Lines：每份报告一行，批量检查时逐份写出", "checker.report.jsonl:render_jsonl"),
     OutputFormat("markdown", "Markdown 表格", "checker.report.markdown:render_markdown", ("md",)),
     OutputFormat("html", "自带证据截图的 HTML 页面", "checker.report.html:render_html"),
 )}

@@ -4,6 +4,9 @@
 "问题明细" (every finding), "按规则" (counts per rule) and "按单位" (counts per reporting unit); each with
 an auto-filter and a frozen header row.  Money is one unit per column (万元, converted with the
 precision it was written in) and stored as numbers; rates are stored as fractions with a % format.
+The workbook is written in openpyxl's write-only (streaming) mode, so 10⁵ reports cost rows on disk,
+not a cell object each in memory; a sheet that would pass Excel's row limit ends with a row saying
+how many rows were left out (the JSON Lines output has them all).
 .csv: the findings sheet, plus one row for each file without findings, UTF-8 with BOM for Excel.
 """
 
@@ -11,9 +14,11 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -36,6 +41,8 @@ FINDING_HEADER = ("文件", "结论", "代码", "类别", "级别", "说明", "�
 RULE_HEADER = ("代码", "名称", "类别", "问题数", "涉及报告数", "错误", "警告", "提示")
 UNIT_HEADER = ("单位", "报告数", "通过", "需修改", "无法读取", "错误", "警告", "提示")
 _MAX_WIDTH = {"说明": 70, "位置": 60, "文件": 45, "项目": 40, "单位": 34, "如何修改": 50, "名称": 28}
+EXCEL_MAX_ROWS = 1_048_576
+_WRAP = ("说明", "位置", "如何修改")
 _NUM = re.compile(r"^[+-]?\d[\d,]*(\.\d+)?$")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -122,18 +129,20 @@ def report_rows(results) -> tuple[list[list], dict[tuple[int, int], str]]:
     return rows, formats
 
 
-def finding_rows(results, every_file: bool = False) -> list[list]:
-    rows = []
+def iter_finding_rows(results, every_file: bool = False) -> Iterator[list]:
     for r in results:
         if every_file and not r.findings:
             note = r.error or "未发现问题"
-            rows.append([r.file, verdict(r), "", "", "", note, "", "", "", "", "", ""])
+            yield [r.file, verdict(r), "", "", "", note, "", "", "", "", "", ""]
         for f in r.findings:
             msg = f.message + (f"（提示：{f.hint}）" if f.hint else "")
-            rows.append([r.file, verdict(r), f.rule, category_text(f.category), severity_text(f.severity), msg,
-                         value_text(f.expected), value_text(f.found), f.unit or "", pages_text(f.locations),
-                         locations_text(f.locations, 80), fix_text(f.rule)])
-    return rows
+            yield [r.file, verdict(r), f.rule, category_text(f.category), severity_text(f.severity), msg,
+                   value_text(f.expected), value_text(f.found), f.unit or "", pages_text(f.locations),
+                   locations_text(f.locations, 80), fix_text(f.rule)]
+
+
+def finding_rows(results, every_file: bool = False) -> list[list]:
+    return list(iter_finding_rows(results, every_file))
 
 
 def rule_rows(results) -> list[list]:
@@ -177,39 +186,58 @@ def _clean(v):
     return v
 
 
-def _sheet(ws, header, rows, number_formats=None, cell_formats=None) -> None:
+def _sheet(ws, header, rows, number_formats=None, cell_formats=None, total: int | None = None) -> None:
+    """Stream rows into a write-only sheet: column widths from the header and the first rows, a style
+    only on the cells that need one, text that looks like a formula kept as text."""
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    ws.append(list(header))
-    for row in rows:
-        ws.append([_clean(v) for v in row])
-    for row in ws.iter_rows(min_row=2):
-        for cell in row:
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"  # text that looks like a formula stays text
-    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDE4EE")
-    for cell in ws[1]:
-        cell.font, cell.fill = bold, fill
-        cell.alignment = Alignment(vertical="center")
+    rows = iter(rows)
+    first = list(itertools.islice(rows, 2000))
     for i, name in enumerate(header, start=1):
-        letter = get_column_letter(i)
-        width = max([_text_width(name)] + [_text_width(r[i - 1]) for r in rows[:2000]]) + 2
-        ws.column_dimensions[letter].width = max(6, min(width, _MAX_WIDTH.get(name, 24)))
-        fmt = (number_formats or {}).get(name)
-        if fmt:
-            for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
-                if isinstance(cell.value, float):
-                    cell.number_format = fmt
-        if name in ("说明", "位置", "如何修改"):
-            for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for (i, j), fmt in (cell_formats or {}).items():
-        cell = ws.cell(row=i + 2, column=j + 1)
-        if isinstance(cell.value, float):
-            cell.number_format = fmt
+        width = max([_text_width(name)] + [_text_width(r[i - 1]) for r in first]) + 2
+        ws.column_dimensions[get_column_letter(i)].width = max(6, min(width, _MAX_WIDTH.get(name, 24)))
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(len(rows) + 1, 1)}"
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDE4EE")
+    top, wrap = Alignment(vertical="center"), Alignment(wrap_text=True, vertical="top")
+    head = []
+    for name in header:
+        c = WriteOnlyCell(ws, value=name)
+        c.font, c.fill, c.alignment = bold, fill, top
+        head.append(c)
+    ws.append(head)
+    by_name = [(number_formats or {}).get(name) for name in header]
+    wrapped = [name in _WRAP for name in header]
+    cell_formats = cell_formats or {}
+    written = 0
+    stream = itertools.chain(first, rows)
+    for i, row in enumerate(stream):
+        if written + 2 >= EXCEL_MAX_ROWS:  # the last row Excel has: say what is missing
+            left = (total - written) if total is not None else 1 + sum(1 for _ in stream)
+            ws.append([f"……另有 {left} 行超出 Excel 的行数上限，未列出；完整结果请用 --format jsonl"
+                       f"（{left} more rows beyond Excel's row limit）"])
+            written += 1
+            break
+        out = []
+        for j, v in enumerate(row):
+            v = _clean(v)
+            fmt = (cell_formats.get((i, j)) or by_name[j]) if isinstance(v, float) else None
+            formula_like = isinstance(v, str) and v.startswith("=")
+            if fmt or formula_like or (wrapped[j] and v):
+                c = WriteOnlyCell(ws, value=v)
+                if formula_like:
+                    c.data_type = "s"  # text that looks like a formula stays text
+                if fmt:
+                    c.number_format = fmt
+                if wrapped[j]:
+                    c.alignment = wrap
+                out.append(c)
+            else:
+                out.append(v)
+        ws.append(out)
+        written += 1
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(written + 1, 1)}"
 
 
 def _csv_safe(v) -> str:
@@ -235,12 +263,12 @@ def write_summary(results, path) -> None:
         raise InputError(f"汇总文件须为 .xlsx 或 .csv：{path}", f"summary must be .xlsx or .csv: {path}")
     from openpyxl import Workbook
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "报告汇总"
+    results = list(results)
+    wb = Workbook(write_only=True)
     rows, formats = report_rows(results)
-    _sheet(ws, report_header(results), rows, {"执行率": "0.00%", "得分": "0.00"}, formats)
-    _sheet(wb.create_sheet("问题明细"), FINDING_HEADER, finding_rows(results))
+    _sheet(wb.create_sheet("报告汇总"), report_header(results), rows, {"执行率": "0.00%", "得分": "0.00"}, formats)
+    _sheet(wb.create_sheet("问题明细"), FINDING_HEADER, iter_finding_rows(results),
+           total=sum(len(r.findings) for r in results))
     _sheet(wb.create_sheet("按规则"), RULE_HEADER, rule_rows(results))
     _sheet(wb.create_sheet("按单位"), UNIT_HEADER, unit_rows(results))
     wb.properties.creator = "pecheck"

@@ -17,8 +17,11 @@ import regex
 from checker.knowledge import Band, Knowledge
 from checker.model import Cell, Document, Loc, Paragraph, Table
 from checker.understand import lexicon
+from checker.understand.divisions import Division, issuing_divisions
 from checker.understand.indicators import Indicator, indicators
+from checker.understand.kinds import DocKind, kind_of
 from checker.understand.matching import match_listed_to_rows
+from checker.understand.narrative import Narrative, read_narrative, vocabulary
 from checker.understand.numbers import Num, find_numbers, is_empty_mark, parse_number, percent_value
 from checker.understand.tables import Region, Row, find_regions
 
@@ -246,6 +249,9 @@ class Facts:
         if got:
             n, loc = got
             return ExecutionRate(percent_value(n), n.raw.strip(), loc)
+        parts = self.funds_parts_rate
+        if parts is not None:
+            return parts
         r = self.funds_value("rate")
         if r is not None:
             return ExecutionRate(percent_value(r), r.raw.strip(), None)
@@ -253,7 +259,47 @@ class Facts:
         if spent and budget and budget[0].value:
             v = spent[0].value / budget[0].value * 100
             return ExecutionRate(v, f"{v:.2f}%", spent[1])
+        if self.fund is None and self.funds_block is None:
+            # a narrative report without tables: the rate its own sentences give, else its own
+            # spent over its own budget
+            for r in self.narrative.rates:
+                if r.budget_source != "none":
+                    return ExecutionRate(percent_value(r.stated), r.stated.raw.strip(), r.loc)
+            spent_s = next((x for x in self.stated if x.concept == "spent" and x.num.is_money), None)
+            budget_s = self.budget_total
+            if spent_s is not None and budget_s is not None and budget_s.num.to_unit(spent_s.num.unit):
+                v = spent_s.num.value / budget_s.num.to_unit(spent_s.num.unit) * 100
+                if 0 < v <= 200:
+                    return ExecutionRate(v, f"{v:.2f}%", spent_s.loc)
         return None
+
+    @cached_property
+    def funds_parts_rate(self) -> ExecutionRate | None:
+        """Where the funds block's 年度资金总额 row is zero or blank while its 其中 rows are filled,
+        the best-supported rate is the parts' spent ÷ budget: the total row's fault is reported once
+        (PC101) and must not cascade into rate, score and claim findings."""
+        row, fb = self.funds_row, self.funds_block
+        if row is None or fb is None:
+            return None
+
+        def val(r, concepts):
+            for c in concepts:
+                v = r.values.get(c)
+                if v is not None and v.num is not None:
+                    return v.num.value
+            return None
+
+        budget_c, spent_c = ("adjusted_budget", "budget", "initial_budget"), ("spent",)
+        tb, ts = val(row, budget_c), val(row, spent_c)
+        if (tb or 0) != 0 or (ts or 0) != 0:
+            return None
+        others = [r for r in fb.rows if r is not row]
+        pb = sum((v for r in others if (v := val(r, budget_c)) is not None), Decimal(0))
+        ps = sum((v for r in others if (v := val(r, spent_c)) is not None), Decimal(0))
+        if pb <= 0:
+            return None
+        v = ps / pb * 100
+        return ExecutionRate(v, f"{v:.2f}%", None)
 
     @property
     def balance_positive(self) -> bool:
@@ -288,6 +334,22 @@ class Facts:
         if budgets:
             return Located(budgets[0].num, budgets[0].loc)
         return None
+
+    @cached_property
+    def kind(self) -> DocKind:
+        """What the file is (form-only 自评表, project report, unit, 部门整体, 转移支付, unknown)."""
+        return kind_of(self.doc, has_form=self.indicators is not None or self.funds_block is not None)
+
+    @cached_property
+    def narrative(self) -> Narrative:
+        """Sentence-level facts: itemised totals, counts, funding roles, stated rates, claims."""
+        return read_narrative(self.units)
+
+    @cached_property
+    def issuing_divisions(self) -> list[Division]:
+        """The administrative divisions the issuing unit belongs to, from the title, the cover, the
+        unit fields of the forms and the signature lines."""
+        return issuing_divisions(self.doc)
 
     @cached_property
     def listed_pairs(self) -> list[tuple]:
@@ -422,6 +484,7 @@ def _concept_before(segment: str, k: Knowledge, percent: bool) -> str | None:
 
 
 def _narrative(u: TextUnit, k: Knowledge, facts: Facts) -> None:
+    lx = vocabulary()
     for _, sent in sentences(u.text):
         nums = find_numbers(sent)
         prev_end = 0
@@ -438,8 +501,10 @@ def _narrative(u: TextUnit, k: Knowledge, facts: Facts) -> None:
             if in_list:
                 continue
             after = sent[n.end:n.end + 3]
-            if n.approx or regex.match(r"\s*(?:以上|以下|以内|左右)", after) or _NOT_THE_FIGURE.search(segment):
-                continue  # a target, a threshold or an estimate, not the figure itself
+            if n.approx or regex.match(r"\s*(?:以上|以下|以内|左右|的)", after) or _NOT_THE_FIGURE.search(segment) \
+                    or any(w in segment for w in lx.comparison) or lx.is_form_note(sent) \
+                    or sent.lstrip().startswith("注"):
+                continue  # a target, a threshold, a condition ("低于90%的须说明") or a form's note
             if n.is_percent:
                 concept = _concept_before(segment, k, True)
                 # a rate of something else (政府采购执行率, 三公经费执行率) is not the project's
@@ -679,5 +744,9 @@ def extract(doc: Document, k: Knowledge) -> Facts:
         _band_note(u, facts, k)
     _summary(doc, k, facts)
     facts.year = _year(doc)
+    # a figure the prose itemises as one part of a larger total ("一批项目批复总投资3374.3万元……合计
+    # 6222.4万元") is not a statement of the project's own budget or spending
+    part_quotes = {(s.loc.ref, p.raw) for s in facts.narrative.sums for p in s.parts}
+    facts.stated = [st for st in facts.stated if (st.loc.ref, st.num.raw) not in part_quotes]
     return facts
 

@@ -8,6 +8,7 @@ import regex
 
 from checker.model import Cell, Loc
 from checker.understand import lexicon
+from checker.understand.narrative import vocabulary
 from checker.understand.numbers import Num, find_numbers, is_empty_mark
 from checker.understand.tables import Region, Row, region_weight_from_label
 
@@ -47,6 +48,7 @@ class Indicator:
     score: Num | None
     deviation: Cell | None
     region: Region
+    criteria: bool = False  # a scored judgement (项目决策/项目管理 rows): no target or actual by design
 
     def loc(self, concept: str) -> Loc | None:
         if concept in self.row.values:
@@ -84,6 +86,14 @@ class Indicator:
         return a.num.value >= t.num.value
 
 
+_EMPTY_REASON = regex.compile(rf"^\s*(?:{lexicon.alt('reasons.empty')}|—+|-+)?\s*$")
+
+
+def reason_missing(text: str | None) -> bool:
+    """A deviation reason left blank, or filled with "0", "无", "/" (no reason at all)."""
+    return text is None or bool(_EMPTY_REASON.match(text))
+
+
 def parse_target(text: str) -> Target | None:
     if not text or is_empty_mark(text):
         return None
@@ -114,6 +124,7 @@ def parse_target(text: str) -> Target | None:
 
 
 def indicators(reg: Region) -> list[Indicator]:
+    lx = vocabulary()
     out = []
     t = reg.table
     for row in reg.rows:
@@ -122,14 +133,19 @@ def indicators(reg: Region) -> list[Indicator]:
         name_cell = row.texts.get("level3")
         if name_cell is None or not name_cell.text:
             continue
+        name = lx.item_label.sub("", name_cell.text).strip()
+        if not name or is_empty_mark(name):
+            continue  # a template row ("指标2：", "指标1：/"): a placeholder, not an indicator
         l1 = t.at(row.index, reg.columns["level1"]) if "level1" in reg.columns else None
         l2 = t.at(row.index, reg.columns["level2"]) if "level2" in reg.columns else None
         tgt = row.texts.get("target")
         act = row.texts.get("actual")
+        group = (l1.text if l1 is not None else "")
+        criteria = any(w in group for w in lx.criteria_groups) and (tgt is None or is_empty_mark(tgt.text))
         w = row.values.get("weight")
         sc = row.values.get("score")
         out.append(Indicator(
-            row=row, level1=l1, level2=l2, name=name_cell.text, name_cell=name_cell,
+            row=row, level1=l1, level2=l2, name=name, name_cell=name_cell, criteria=criteria,
             target=parse_target(tgt.text) if tgt is not None else None,
             actual=parse_target(act.text) if act is not None else None,
             weight=w.num if w is not None else None, score=sc.num if sc is not None else None,

@@ -18,7 +18,7 @@ from typing import Any
 
 __all__ = [
     "CEIL", "EXACT", "FLOOR", "Footing", "Interval", "add", "column_decimals", "div", "fmt", "foot", "half",
-    "ival", "mid", "mul", "num_ival", "overlaps", "q", "ratio_interval", "round_half_up", "sub",
+    "foot_written", "ival", "mid", "mul", "num_ival", "overlaps", "q", "ratio_interval", "round_half_up", "sub",
     "sum_interval",
 ]
 
@@ -138,6 +138,15 @@ def foot(parts: Iterable[Any], total: Any, decimals: int) -> Footing:
     s = add(p if isinstance(p, tuple) else num_ival(p, decimals) for p in parts)
     t = total if isinstance(total, tuple) else num_ival(total, decimals)
     return Footing(ok=overlaps(s, t), sum=s, decimals=decimals)
+
+
+def foot_written(parts: Iterable[Any], total: Any) -> Footing:
+    """Whether a total is the rounding of its parts' written sum: for figures awarded as written
+    (scores), where "9" is nine points, not 9 ± 0.5. Only the total carries a tolerance."""
+    ps = list(parts)
+    v = sum((p.value for p in ps), Decimal(0))
+    d = max([p.decimals for p in ps] + [total.decimals])
+    return Footing(ok=overlaps((v, v), num_ival(total)), sum=(v, v), decimals=d)
 
 
 def round_half_up(value: Decimal, decimals: int) -> Decimal:

@@ -120,6 +120,8 @@ def _classify(concepts: dict[str, int]) -> str | None:
     keys = set(concepts)
     if ("level3" in keys or {"target", "actual"} <= keys) and keys & {"weight", "score"}:
         return "indicators"
+    if "level3" in keys and {"target", "actual"} <= keys:
+        return "indicators"  # the central 转移支付 form: 指标值 / 实际完成值, no scores
     money = keys & set(MONEY_COLS) | (keys & {"rate"})
     if keys & {"initial_budget", "adjusted_budget"} and keys & {"weight", "score"}:
         return "selfeval_funds"
@@ -283,7 +285,9 @@ def _read_row(t: Table, r: int, reg: Region, k: Knowledge) -> Row | None:
                 break
     if reg.kind == "indicators" and row.kind == "total":
         row.kind = "score_total"
-    if reg.kind == "fund" and row.kind and row.kind.startswith("funds_"):
+    if reg.kind == "fund" and row.kind == "funds_total":
+        row.kind = "total"  # 年度资金总额 over its 其中 lines (the central 转移支付 form's money block)
+    elif reg.kind == "fund" and row.kind and row.kind.startswith("funds_"):
         row.kind = None  # 财政拨款收入, 上年结转 are ordinary lines of a fund table
     numeric = 0
     for concept, col in reg.columns.items():

@@ -1,22 +1,27 @@
-"""Many reports at once: worker processes, a per-file time limit, a per-worker memory cap.
+"""The local backend: check files in this process or in worker processes on this machine.
 
-`run_batch` checks every file and returns one Result per file, in input order.  A file that cannot be
-read, that raises, that runs out of its time limit, that exhausts the worker's memory cap or that
-crashes its worker becomes a failed Result (`Result.error` set, no findings); the others go on.
+Both backends yield `(index, Result)` as files finish; `checker.batch.run_batch` puts them in order,
+feeds the cache and the progress bar.  A file that cannot be read, that raises, that runs out of its
+time limit, that exhausts the worker's memory cap or that crashes its worker becomes a failed Result
+(`Result.error` set, no findings); the others go on.
 
-- jobs == 1: in the calling process (no pool).  The time limit is a SIGALRM timer (main thread only),
-  the memory cap lowers the soft RLIMIT_AS for the duration of the batch.
-- jobs >= 2: our own worker processes, each fed one file at a time over a pipe, so a worker that
+- `iter_inline`: in the calling process (no pool).  The time limit is a SIGALRM timer (main thread
+  only), the memory cap lowers the soft RLIMIT_AS for the duration of the batch.
+- `iter_pool`: our own worker processes, each fed one file at a time over a pipe, so a worker that
   overruns its file's time limit can be killed and replaced without losing the rest of the batch.
   On Linux the workers are forked from a forkserver that has imported the checker once
   (cheap replacement, no fork of a threaded parent); elsewhere they are spawned.
   Every worker sets RLIMIT_AS to the memory cap, so a decompression bomb ends in a MemoryError
-  (or a dead worker) for that one file.
+  (or a dead worker) for that one file.  A file whose worker dies is tried once more in a fresh
+  worker (the death may have been the machine's, not the file's), then reported failed.
+- `Sandbox`: one such worker process, for one caller thread; the Dask backend runs each task in
+  one, so that the time limit and the memory cap mean on a cluster what they mean here.
 
 Environment:
   PECHECK_MAX_MEMORY   per-worker address-space cap, e.g. "4G" (default), "1500M", "0" = no cap.
   PECHECK_TEST_HOOK    tests only: "NAME=ACTION[;NAME=ACTION]" where NAME is a file name and ACTION
-                       is sleep:SECONDS, crash or oom; the checking code does that for that file.
+                       is sleep:SECONDS, crash, killworker (on Dask: the Dask worker process itself
+                       dies) or oom; the checking code does that for that file.
 """
 
 from __future__ import annotations
@@ -29,15 +34,17 @@ import threading
 import time
 import traceback
 from collections import deque
+from collections.abc import Iterator
 from multiprocessing.connection import wait as mp_wait
 from pathlib import Path
 
-from checker.pipeline import DEFAULT_TIMEOUT, Result, check_file
+from checker.pipeline import Result, check_file
 
 DEFAULT_MEMORY = 4 * 1024**3
+STARTUP_LIMIT = 300.0  # seconds a sandbox waits for its worker to start (a loaded machine is slow)
 MAX_TASKS_PER_WORKER = 200  # recycle long-lived workers (leaks in parsers stay bounded)
 _PRELOAD = ["checker.pipeline", "checker.read", "checker.read.pdf", "checker.read.docx",
-            "checker.understand.facts", "checker.check.registry", "checker.batch"]
+            "checker.understand.facts", "checker.check.registry", "checker.batch.local"]
 
 
 # ---------------------------------------------------------------------------------------------- helpers
@@ -74,11 +81,23 @@ def _memory_error(cap: int) -> str:
     return "内存不足（out of memory）"
 
 
-def _failed(path, error: str, t0: float | None = None) -> Result:
+def failed_result(path, error: str, t0: float | None = None) -> Result:
     res = Result(file=str(path), format=Path(path).suffix.lstrip(".").lower(), error=error)
     if t0 is not None:
         res.seconds = time.perf_counter() - t0
     return res
+
+
+def hook_action(path, spec: str | None) -> str | None:
+    """The PECHECK_TEST_HOOK action for this file, if any (tests only)."""
+    if not spec:
+        return None
+    name = Path(path).name
+    for item in spec.split(";"):
+        target, _, action = item.partition("=")
+        if target.strip() == name:
+            return action.strip()
+    return None
 
 
 def _test_hook(path, spec: str | None) -> None:
@@ -93,7 +112,7 @@ def _test_hook(path, spec: str | None) -> None:
         action = action.strip()
         if action.startswith("sleep:"):
             time.sleep(float(action[6:]))
-        elif action == "crash":
+        elif action in ("crash", "killworker"):
             os._exit(70)
         elif action == "oom":
             hog = []
@@ -108,53 +127,12 @@ def check_one(path, cfg, ocr: str, mem_cap: int = 0, hook: str | None = None) ->
         _test_hook(path, hook)
         return check_file(path, cfg, ocr=ocr)
     except MemoryError:
-        return _failed(path, _memory_error(mem_cap), t0)
+        return failed_result(path, _memory_error(mem_cap), t0)
     except Exception as exc:  # a bug in a parser or a rule must not stop the batch
         where = traceback.extract_tb(exc.__traceback__)[-1:]
         at = f" @ {Path(where[0].filename).name}:{where[0].lineno}" if where else ""
-        return _failed(path, f"检查时内部错误：{type(exc).__name__}: {exc}"
+        return failed_result(path, f"检查时内部错误：{type(exc).__name__}: {exc}"
                              f"（internal error: {type(exc).__name__}{at}）", t0)
-
-
-# ------------------------------------------------------------------------------------- progress bar
-
-
-class _Progress:
-    def __init__(self, total: int, enabled: bool):
-        self.bar = None
-        if not enabled:
-            return
-        from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeElapsedColumn,
-            TimeRemainingColumn,
-        )
-
-        self.bar = Progress(TextColumn("[bold]检查[/bold]"), BarColumn(), MofNCompleteColumn(),
-                            TimeElapsedColumn(), TimeRemainingColumn(), TextColumn("{task.fields[name]}"),
-                            console=Console(stderr=True), transient=True)
-        self.task = self.bar.add_task("", total=total, name="")
-        self.bar.start()
-
-    def advance(self, res: Result) -> None:
-        if self.bar is not None:
-            name = Path(res.file).name
-            self.bar.update(self.task, advance=1, name=("[red]✗ " if res.error else "") + name[:40])
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-
-
-def _progress_enabled(quiet: bool) -> bool:
-    try:
-        return not quiet and sys.stderr.isatty()
-    except (AttributeError, ValueError):
-        return False
 
 
 # --------------------------------------------------------------------------------------- in-process
@@ -168,31 +146,29 @@ def _alarm(signum, frame):
     raise _Timeout
 
 
-def _run_inline(files, cfg, ocr, timeout, mem_cap, hook, progress) -> list[Result]:
+def iter_inline(items, cfg, ocr, timeout, mem_cap, hook) -> Iterator[tuple[int, Result]]:
+    """Check (index, path) items one after the other in this process."""
     use_alarm = timeout > 0 and threading.current_thread() is threading.main_thread() and hasattr(
         signal, "setitimer")
     old_handler = signal.signal(signal.SIGALRM, _alarm) if use_alarm else None
     old_limit = _lower_soft_as(mem_cap)
-    out = []
     try:
-        for f in files:
+        for idx, f in items:
             t0 = time.perf_counter()
             try:
                 if use_alarm:
                     signal.setitimer(signal.ITIMER_REAL, timeout)
                 res = check_one(f, cfg, ocr, mem_cap, hook)
             except _Timeout:
-                res = _failed(f, timeout_error(timeout), t0)
+                res = failed_result(f, timeout_error(timeout), t0)
             finally:
                 if use_alarm:
                     signal.setitimer(signal.ITIMER_REAL, 0)
-            out.append(res)
-            progress.advance(res)
+            yield idx, res
     finally:
         if use_alarm:
             signal.signal(signal.SIGALRM, old_handler)
         _restore_as(old_limit)
-    return out
 
 
 def _lower_soft_as(cap: int):
@@ -227,7 +203,8 @@ def _restore_as(old) -> None:
 # ------------------------------------------------------------------------------------------ workers
 
 
-def _worker_main(conn, cfg, ocr: str, mem_cap: int, hook: str | None, ocr_threads: int = 0) -> None:
+def _worker_main(conn, cfg, ocr: str, mem_cap: int, hook: str | None, ocr_threads: int = 0,
+                 announce: bool = False) -> None:
     """A worker: receive (index, path, cwd), send back (index, Result); None means stop.
 
     The cwd travels with each task: a forkserver child starts in the server's directory, and paths
@@ -253,6 +230,11 @@ def _worker_main(conn, cfg, ocr: str, mem_cap: int, hook: str | None, ocr_thread
         knowledge_for(cfg)
     except Exception:
         pass
+    if announce:  # a sandbox starts its file's clock only once the worker is ready
+        try:
+            conn.send(None)
+        except OSError:
+            return
     while True:
         try:
             task = conn.recv()
@@ -270,11 +252,11 @@ def _worker_main(conn, cfg, ocr: str, mem_cap: int, hook: str | None, ocr_thread
         try:
             conn.send((idx, res))
         except MemoryError:
-            conn.send((idx, _failed(path, _memory_error(mem_cap))))
+            conn.send((idx, failed_result(path, _memory_error(mem_cap))))
         except (BrokenPipeError, OSError):
             return
         except Exception as exc:  # an unpicklable result
-            conn.send((idx, _failed(path, f"结果无法传回：{exc}（result not transferable）")))
+            conn.send((idx, failed_result(path, f"结果无法传回：{exc}（result not transferable）")))
 
 
 def _context():
@@ -286,9 +268,9 @@ def _context():
 
 
 class _Worker:
-    def __init__(self, ctx, cfg, ocr, mem_cap, hook, ocr_threads=0):
+    def __init__(self, ctx, cfg, ocr, mem_cap, hook, ocr_threads=0, announce=False):
         self.conn, child = ctx.Pipe(duplex=True)
-        self.proc = ctx.Process(target=_worker_main, args=(child, cfg, ocr, mem_cap, hook, ocr_threads),
+        self.proc = ctx.Process(target=_worker_main, args=(child, cfg, ocr, mem_cap, hook, ocr_threads, announce),
                                 daemon=True,
                                 name="pecheck-worker")
         self.proc.start()
@@ -333,43 +315,42 @@ def _crash_error(proc) -> str:
     return f"处理进程异常退出（退出码 {code}）（worker crashed, exit code {code}）"
 
 
-def _run_pool(files, cfg, ocr, jobs, timeout, mem_cap, hook, progress) -> list[Result]:
+def iter_pool(items, cfg, ocr, jobs, timeout, mem_cap, hook) -> Iterator[tuple[int, Result]]:
+    """Check (index, path) items in `jobs` worker processes; yield each result as it arrives."""
+    items = list(items)
     ctx = _context()
     ocr_threads = max(1, (os.cpu_count() or 1) // jobs)
-    results: list[Result | None] = [None] * len(files)
-    pending = deque(enumerate(files))
+    pending = deque(items)
+    tries: dict[int, int] = {}
     workers: list[_Worker] = []
 
-    def finish(w: _Worker, res: Result) -> None:
-        idx = w.task[0]
-        results[idx] = res
-        progress.advance(res)
-        w.task = None
-        w.done += 1
+    def fresh() -> _Worker:
+        return _Worker(ctx, cfg, ocr, mem_cap, hook, ocr_threads)
 
     try:
         try:
-            for _ in range(min(jobs, len(files))):
-                workers.append(_Worker(ctx, cfg, ocr, mem_cap, hook, ocr_threads))
+            for _ in range(min(jobs, len(items))):
+                workers.append(fresh())
         except OSError as exc:  # cannot start processes here (limits, sandbox): check in this process
             print(f"注意：无法启动工作进程，改为单进程检查（cannot start workers: {exc}）", file=sys.stderr)
             for w in workers:
                 w.kill()
             workers = []
-            return _run_inline(files, cfg, ocr, timeout, mem_cap, hook, progress)
+            yield from iter_inline(items, cfg, ocr, timeout, mem_cap, hook)
+            return
         while pending or any(w.task for w in workers):
             # hand out work; recycle workers that have done their share
             for i, w in enumerate(workers):
                 if w.task is None and pending:
                     if w.done >= MAX_TASKS_PER_WORKER:
                         w.stop()
-                        w = workers[i] = _Worker(ctx, cfg, ocr, mem_cap, hook, ocr_threads)
+                        w = workers[i] = fresh()
                     idx, path = pending.popleft()
                     try:
                         w.assign(idx, path)
                     except (OSError, ValueError):  # died while idle: replace and retry once
                         w.kill()
-                        w = workers[i] = _Worker(ctx, cfg, ocr, mem_cap, hook, ocr_threads)
+                        w = workers[i] = fresh()
                         w.assign(idx, path)
             busy = [w for w in workers if w.task is not None]
             wait_for = None
@@ -380,55 +361,91 @@ def _run_pool(files, cfg, ocr, jobs, timeout, mem_cap, hook, progress) -> list[R
             for i, w in enumerate(workers):
                 if w.task is None:
                     continue
+                idx, path = w.task
                 if w.conn in ready:
                     try:
                         got_idx, res = w.conn.recv()
-                        if got_idx != w.task[0]:  # cannot happen with one task in flight
+                        if got_idx != idx:  # cannot happen with one task in flight
                             raise EOFError
-                        finish(w, res)
-                        continue
                     except Exception:  # EOF: the worker died
                         w.proc.join(1)
-                        res = _failed(w.task[1], _crash_error(w.proc))
+                        res = failed_result(path, _crash_error(w.proc))
                         res.seconds = time.monotonic() - w.started
-                        finish(w, res)
                         w.kill()
-                        workers[i] = _Worker(ctx, cfg, ocr, mem_cap, hook, ocr_threads) if pending else w
+                        workers[i] = fresh()
+                        w.task = None
+                        if tries.get(idx, 0) < 1:  # once more in a fresh worker, then it is the file's fault
+                            tries[idx] = 1
+                            pending.appendleft((idx, path))
+                            continue
+                        yield idx, res
                         continue
+                    w.task = None
+                    w.done += 1
+                    yield idx, res
+                    continue
                 if timeout > 0 and time.monotonic() - w.started >= timeout:
-                    path = w.task[1]
                     w.kill()
-                    res = _failed(path, timeout_error(timeout))
+                    res = failed_result(path, timeout_error(timeout))
                     res.seconds = time.monotonic() - w.started
-                    finish(w, res)
-                    workers[i] = _Worker(ctx, cfg, ocr, mem_cap, hook, ocr_threads) if pending else w
+                    w.task = None
+                    workers[i] = fresh() if pending else w
+                    yield idx, res
     finally:
         for w in workers:
             if w.proc.exitcode is None and w.task is None:
                 w.stop()
             else:
                 w.kill()
-    return [r if r is not None else _failed(files[i], "未处理（not processed）") for i, r in enumerate(results)]
 
 
-# ------------------------------------------------------------------------------------------- entry
+# ------------------------------------------------------------------------------------------ sandbox
 
 
-def run_batch(files, cfg, ocr: str = "auto", jobs: int = 0, timeout: float = DEFAULT_TIMEOUT, quiet: bool = False,
-              mem_limit: str | int | None = None) -> list[Result]:
-    """Check every file; one Result per file in input order, failures included."""
-    files = list(files)
-    if not files:
-        return []
-    mem_cap = memory_limit(mem_limit)
-    n = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
-    n = min(n, len(files))
-    timeout = float(timeout or 0)
-    hook = os.environ.get("PECHECK_TEST_HOOK") or None  # read here: forkserver children do not see later changes
-    progress = _Progress(len(files), _progress_enabled(quiet))
-    try:
-        if n <= 1:
-            return _run_inline(files, cfg, ocr, timeout, mem_cap, hook, progress)
-        return _run_pool(files, cfg, ocr, n, timeout, mem_cap, hook, progress)
-    finally:
-        progress.close()
+class Sandbox:
+    """One worker process for one caller thread: `run(path)` checks a file in it, with the time limit
+    and the memory cap of the pool.  Used by the Dask tasks (a Dask worker thread cannot be stopped,
+    a process can)."""
+
+    def __init__(self, cfg, ocr: str, mem_cap: int, hook: str | None):
+        self.args = (cfg, ocr, mem_cap, hook)
+        self.ctx = _context()
+        self.worker: _Worker | None = None
+
+    def run(self, path, timeout: float) -> tuple[Result, bool]:
+        """The file's Result and whether the worker process died on it."""
+        if self.worker is None or self.worker.proc.exitcode is not None or self.worker.done >= MAX_TASKS_PER_WORKER:
+            if self.worker is not None:
+                self.worker.stop()
+            self.worker = _Worker(self.ctx, *self.args, ocr_threads=1, announce=True)
+            try:  # wait for it to start and warm up, so that start-up does not count against the file
+                if not self.worker.conn.poll(STARTUP_LIMIT) or self.worker.conn.recv() is not None:
+                    raise EOFError
+            except (EOFError, OSError) as exc:
+                self.worker.kill()
+                self.worker = None
+                raise RuntimeError("无法启动检查进程（cannot start the check process）") from exc
+        w = self.worker
+        w.assign(-1, path)
+        if w.conn.poll(timeout if timeout > 0 else None):
+            try:
+                _, res = w.conn.recv()
+                w.task = None
+                w.done += 1
+                return res, False
+            except Exception:  # EOF: the worker died
+                w.proc.join(1)
+                res = failed_result(path, _crash_error(w.proc))
+                died = True
+        else:
+            res = failed_result(path, timeout_error(timeout))
+            died = False
+        res.seconds = time.monotonic() - w.started
+        w.kill()
+        self.worker = None
+        return res, died
+
+    def close(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+            self.worker = None

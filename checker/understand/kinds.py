@@ -1,0 +1,98 @@
+"""What a file is: a form-only 自评表, a project report, a multi-project unit report, a 部门整体 report
+or a 转移支付/衔接资金 regional report. The kind decides which sections a file must have; a file of
+unknown kind is never asked for sections. Words and thresholds live in rules/kinds.toml.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+import regex
+
+from checker.knowledge import load_toml
+from checker.model import Document
+from checker.understand import lexicon
+
+_NUMBERED = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|"
+                          r"\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十]{1,3}[部章节]分?)")
+_COLON = regex.compile(r"[:：]")
+
+
+@functools.lru_cache(maxsize=1)
+def _data() -> dict:
+    return load_toml("kinds.toml")
+
+
+@dataclass
+class DocKind:
+    name: str  # project | unit | department | transfer | form | unknown
+    label: str
+    headings: list[str] = field(default_factory=list)
+    reason: str = ""
+
+    def required_sections(self) -> list[list[str]]:
+        return lexicon.section_names(self.name)
+
+
+def headings(doc: Document) -> list[str]:
+    """Heading texts: short paragraphs, inline headings ("存在的问题：……" opening a paragraph), and
+    a title wrapped over two lines joined into one."""
+    det = _data()["detect"]
+    out: list[str] = []
+    prev_short = ""
+    for i, p in enumerate(doc.paragraphs):
+        t = p.text.strip()
+        if not t:
+            continue
+        if len(t) <= det["heading_max"]:
+            out.append(t)
+            if prev_short and i < 6:
+                out.append(prev_short + t)  # a title wrapped over two lines
+            prev_short = t
+            continue
+        prev_short = ""
+        m = _COLON.search(t, 0, det["inline_heading_max"] + 8)
+        if m and m.start() <= det["inline_heading_max"] + 6:
+            out.append(t[:m.start()])
+        elif _NUMBERED.match(t):
+            # "四、存在的问题。一是……" — a numbered heading run into its paragraph
+            out.append(regex.split(r"[。；;，,]", t, maxsplit=1)[0][:det["heading_max"]])
+    for t in doc.tables:
+        for c in t.cells:
+            if 0 < len(c.text) <= 20:
+                out.append(c.text)
+    return out
+
+
+def _prose_chars(doc: Document) -> int:
+    det = _data()["detect"]
+    n = 0
+    for p in doc.paragraphs:
+        t = p.text.strip()
+        if len(t) > det["heading_max"]:
+            n += len(t)
+    return n
+
+
+def kind_of(doc: Document, has_form: bool) -> DocKind:
+    """The document's kind. `has_form`: an indicator table or a 自评表 funds block was recognised."""
+    det, kinds = _data()["detect"], _data()["kinds"]
+    heads = headings(doc)
+    title = "".join(p.text for p in doc.paragraphs[:4])
+    numbered = [p.text for p in doc.paragraphs if _NUMBERED.match(p.text)]
+
+    def mk(name: str, reason: str) -> DocKind:
+        return DocKind(name, kinds[name]["label"], heads, reason)
+
+    if has_form and _prose_chars(doc) <= det["form_max_prose"] and len(numbered) < det["report_min_headings"]:
+        return mk("form", "表格为主、几乎没有叙述")
+    if any(w in h for h in heads for w in det["transfer_markers"]):
+        return mk("transfer", "含转移支付模板章节")
+    if any(w in title for w in det["department_title"]):
+        return mk("department", "标题为部门整体")
+    if any(w in title for w in det["unit_title"]):
+        return mk("unit", "标题为单位自评")
+    if len(numbered) >= det["report_min_headings"]:
+        return mk("project", "有编号章节的叙述报告")
+    return mk("unknown", "")

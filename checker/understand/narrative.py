@@ -1,0 +1,669 @@
+"""Sentence-level facts: what a report's prose states and how its own figures relate.
+
+Reports state arithmetic in sentences as often as in tables: a total and its parts ("共安排资金300万元，
+其中中央120万元、省级100万元、县级60万元"), counts and their components ("年初批复8个项目……年中增加
+8个项目" against "共15个"), funding levels ("中央财政衔接资金1400万元"), rates with the amounts
+they stand for ("支付18501.096万元，未支付703万元，支付率95%") and claims ("各项指标均达到预期").
+This module reads them once into typed records; the rules compare them. The words live in
+rules/narrative.toml.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import regex
+
+from checker.knowledge import load_toml
+from checker.model import Loc
+from checker.understand import intervals as iv
+from checker.understand.numbers import Num, find_numbers
+
+_SENTENCE_END = regex.compile(r"[。！？!?\n]")
+_LIST_SEP = "、，,；;：:"
+_EACH = regex.compile(r"分别(?:下达|安排|拨付|分配|补助)(?:给)?(?P<names>[\p{Han}、和及与]{4,40}?)各\s*(?=\d)")
+_OPEN, _CLOSE = "（(〔【[", "）)〕】]"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    total_words: tuple[str, ...]
+    strong_total_words: tuple[str, ...]
+    parts_open: tuple[str, ...]
+    not_a_part: tuple[str, ...]
+    counters: tuple[str, ...]
+    count_totals: tuple[str, ...]
+    components: tuple[str, ...]
+    levels: dict[str, tuple[str, ...]]
+    execution: tuple[str, ...]
+    spent: tuple[str, ...]
+    budget: tuple[str, ...]
+    remainder: tuple[str, ...]
+    unpaid: tuple[str, ...]
+    comparison: tuple[str, ...]
+    strong_claims: tuple[str, ...]
+    claim_subjects: tuple[str, ...]
+    claim_exceptions: tuple[str, ...]
+    weak_claims: tuple[str, ...]
+    not_done: tuple[str, ...]
+    problem_headings: tuple[str, ...]
+    weak_claim_execution_below: Decimal
+    benign_context: tuple[str, ...]
+    acting_suffixes: tuple[str, ...]
+    prompts: tuple[str, ...]
+    form_notes: tuple[str, ...]
+    item_label: regex.Pattern
+    criteria_groups: tuple[str, ...]
+    qualitative_done: tuple[str, ...]
+    overspend_explained: tuple[str, ...]
+    overspend_reason: tuple[str, ...]
+    share_before: tuple[str, ...]
+    share_after: tuple[str, ...]
+    share_points: Decimal
+    share_fraction: Decimal
+
+    def is_form_note(self, text: str) -> bool:
+        return any(w in text for w in self.form_notes)
+
+    def prompt_in(self, text: str) -> str | None:
+        return None if self.is_form_note(text) else _contains_any(text, self.prompts)
+
+
+def _longest_first(words) -> tuple[str, ...]:
+    return tuple(sorted(dict.fromkeys(words), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def vocabulary() -> Lexicon:
+    d = load_toml("narrative.toml")
+    it, ct, ro, ra, cl, un, tp = (d["itemised"], d["counts"], d["roles"], d["rates"], d["claims"], d["units"],
+                                  d["template"])
+    return Lexicon(
+        total_words=_longest_first(it["total_words"]), strong_total_words=_longest_first(it["strong_total_words"]),
+        parts_open=_longest_first(it["parts_open"]),
+        not_a_part=_longest_first(it["not_a_part"]), counters=_longest_first(ct["counters"]),
+        count_totals=_longest_first(ct["total_words"]), components=_longest_first(ct["component_words"]),
+        levels={k: _longest_first(v) for k, v in ro["levels"].items()},
+        execution=_longest_first(ra["execution"]), spent=_longest_first(ra["spent"]),
+        budget=_longest_first(ra["budget"]), remainder=_longest_first(ra["remainder"]),
+        unpaid=_longest_first(ra["unpaid"]),
+        comparison=_longest_first(ra["comparison"]), strong_claims=_longest_first(cl["strong"]),
+        claim_subjects=tuple(cl["subjects"]), claim_exceptions=tuple(cl["exceptions"]),
+        weak_claims=_longest_first(cl["weak"]), not_done=_longest_first(cl["not_done"]),
+        problem_headings=tuple(cl["problem_headings"]),
+        weak_claim_execution_below=Decimal(str(cl["weak_claim_execution_below"])),
+        benign_context=_longest_first(un["benign_context"]), acting_suffixes=_longest_first(un["acting_suffixes"]),
+        prompts=_longest_first(tp["prompts"]), form_notes=_longest_first(tp["form_notes"]),
+        item_label=regex.compile(tp["item_label"]), criteria_groups=tuple(tp["criteria_groups"]),
+        qualitative_done=tuple(d["scoring"]["qualitative_done"]),
+        overspend_explained=tuple(d["overspend"]["explained"]), overspend_reason=tuple(d["overspend"]["reason"]),
+        share_before=tuple(d["shares"]["before"]), share_after=tuple(d["shares"]["after"]),
+        share_points=Decimal(str(d["shares"]["tolerance_points"])),
+        share_fraction=Decimal(str(d["shares"]["tolerance_fraction"])),
+    )
+
+
+# ----------------------------------------------------------------------------------------- records
+@dataclass
+class ItemisedSum:
+    """A stated total and the parts the same sentence itemises for it."""
+
+    total: Num
+    parts: list[Num]
+    quote: str
+    loc: Loc
+    forward: bool = True  # "共X，其中a、b" (True) or "a、b，共X" (False)
+
+
+@dataclass
+class CountSum:
+    """A stated count and the counts that make it up ("其中A8条、B4条" or "年初8个……年中新增4个")."""
+
+    total: int
+    parts: list[tuple[int, str]]  # (count, label)
+    counter: str
+    quote: str
+    loc: Loc
+    items: list[str] | None = None  # an enumeration's items, when the parts are a list of names
+
+
+@dataclass
+class RoleMention:
+    """An amount named as one funding level's money."""
+
+    level: str
+    num: Num
+    quote: str
+    loc: Loc
+    unit_index: int  # which text unit it sits in
+
+
+@dataclass
+class NarrativeRate:
+    """A stated spent ÷ budget rate with the amounts its own sentence gives."""
+
+    name: str
+    stated: Num
+    spent: Num
+    budget_lo: Decimal  # in 万元... in the unit of `unit`
+    budget_hi: Decimal
+    unit: str
+    budget_text: str
+    budget_source: str  # "sentence" | "remainder" | "document"
+    quote: str
+    loc: Loc
+
+
+@dataclass
+class Claim:
+    words: str
+    strength: str  # "strong" | "weak"
+    quote: str
+    loc: Loc
+
+
+@dataclass
+class Narrative:
+    sums: list[ItemisedSum] = field(default_factory=list)
+    counts: list[CountSum] = field(default_factory=list)
+    roles: list[RoleMention] = field(default_factory=list)
+    rates: list[NarrativeRate] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    shares: list = field(default_factory=list)
+
+
+# ----------------------------------------------------------------------------------------- helpers
+def _depths(text: str) -> list[int]:
+    """Bracket depth at every position: a figure inside （…） is a detail of the figure before it."""
+    out, d = [], 0
+    for ch in text:
+        if ch in _OPEN:
+            d += 1
+        out.append(d)
+        if ch in _CLOSE and d > 0:
+            d -= 1
+    return out
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _label_before(text: str, pos: int, floor: int = 0, width: int = 16) -> str:
+    """The words before a figure back to the previous list separator (its label)."""
+    a = pos
+    while a > floor and pos - a < width and text[a - 1] not in _LIST_SEP + "。！？":
+        a -= 1
+    return text[a:pos]
+
+
+def _ends_with_any(s: str, words) -> str | None:
+    s = s.rstrip()
+    for w in words:
+        if s.endswith(w):
+            return w
+    return None
+
+
+def _contains_any(s: str, words) -> str | None:
+    for w in words:
+        if w in s:
+            return w
+    return None
+
+
+def _money(nums: list[Num]) -> list[Num]:
+    return [n for n in nums if n.kind == "amount" and n.is_money and not n.approx]
+
+
+def _strictly_overlaps(a: iv.Interval, b: iv.Interval) -> bool:
+    """Rounding intervals are half-open ([v − ½ulp, v + ½ulp)): touching ends do not overlap. Prose
+    figures ("30万元" beside "29.99万元") are exact far more often than rounded, so a sum that only
+    meets its total at the extreme corner of every rounding is not taken as agreeing."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def sums_hold(total: Num, parts: list[Num]) -> bool | None:
+    """Whether a total's interval overlaps the sum of its parts' intervals; None if units don't mix.
+
+    A list is written at one precision: beside 29.99, "30" stands for 30.00 (DOMAIN: trimmed zeros),
+    so every figure is judged at the finest precision written in the list (per money unit).
+    """
+    if any(p.to_unit(total.unit) is None for p in parts):
+        return None
+    finest: dict[str, int] = {}
+    for n in [total, *parts]:
+        finest[n.unit] = max(finest.get(n.unit, 0), n.decimals)
+    s = iv.add(iv.num_ival(p, finest[p.unit], total.unit) for p in parts)
+    return _strictly_overlaps(iv.num_ival(total, finest[total.unit]), s)
+
+
+def parts_sum(total: Num, parts: list[Num]) -> Decimal:
+    return sum((p.to_unit(total.unit) or Decimal(0) for p in parts), Decimal(0))
+
+
+# ----------------------------------------------------------------------------------------- itemised
+def itemised_sums(text: str, loc: Loc, nums: list[Num] | None = None) -> list[ItemisedSum]:
+    lx = vocabulary()
+    out: list[ItemisedSum] = []
+    depth = _depths(text)
+    nums = find_numbers(text) if nums is None else nums
+    money = [n for n in _money(nums) if depth[n.start] == 0]
+    spans = _sentences(text)
+
+    def sentence_of(pos: int) -> tuple[int, int]:
+        for a, b in spans:
+            if a <= pos < b:
+                return a, b
+        return 0, len(text)
+
+    # forward: "……X万元，其中a、b、c" (the 其中 may open the next sentence)
+    for m in regex.finditer("|".join(map(regex.escape, lx.parts_open)), text):
+        if depth[m.start()] > 0:
+            continue
+        gap_start = m.start()
+        before = [n for n in money if n.end <= gap_start]
+        if not before:
+            continue
+        total = before[-1]
+        gap = text[total.end:gap_start]
+        # "6800万元已全部分解到位，其中……": a short clause may stand between the total and its
+        # 其中, but no sentence end and no other figure
+        if len(gap) > 16 or _SENTENCE_END.search(gap.strip("。")) or regex.search(r"[；;]", gap) \
+                or (gap.count("。") and gap.strip(" 。") != ""):
+            continue
+        a, b = sentence_of(m.end())
+        parts: list[Num] = []
+        first_spent: bool | None = None
+        for n in money:
+            if n.start < m.end() or n.start >= b:
+                continue
+            label = _label_before(text, n.start, m.end())
+            if _contains_any(label, lx.not_a_part) or _contains_any(label, lx.total_words):
+                break
+            spent = _contains_any(label, lx.spent) is not None
+            if first_spent is None:
+                first_spent = spent
+            elif spent != first_spent:
+                break  # the sentence moved on from the allocation to the spending
+            parts.append(n)
+        if len(parts) < 2 or any(p.to_unit(total.unit) is None for p in parts):
+            continue
+        quote = text[max(0, total.start - 12):parts[-1].end + 2]
+        out.append(ItemisedSum(total, parts, quote.strip(), loc.quoting(quote.strip())))
+
+    # each: "……下达资金160万元……分别下达宣汉县和万源市各80万元" (n names × the same amount)
+    for m in _EACH.finditer(text):
+        names = [x for x in regex.split(r"[、和及与]", m.group("names")) if x]
+        each = next((n for n in money if n.start >= m.end() and n.start - m.end() <= 2), None)
+        if each is None or len(names) < 2:
+            continue
+        prior = [n for n in money if m.start() - 160 <= n.end <= m.start()
+                 and _contains_any(_label_before(text, n.start, 0, width=30), lx.budget)]
+        if not prior:
+            continue
+        total = prior[-1]
+        quote = text[max(0, m.start() - 4):each.end].strip()
+        out.append(ItemisedSum(total, [each] * len(names), quote, loc.quoting(quote), forward=False))
+
+    # backward: "完成道路硬化45万元、路灯安装12.5万元、绿化8.35万元，共完成投资65.8万元", or parallel
+    # clauses "一批项目批复总投资3374.3万元（……），二批……2069.51万元（……），合计批复总投资6222.4万元"
+    for a, b in spans:
+        sent_money = [n for n in money if a <= n.start < b]
+        for i, n in enumerate(sent_money):
+            label = _label_before(text, n.start, a, width=12)
+            if i < 2 or not _contains_any(label[:3], lx.total_words):
+                continue
+            parts = sent_money[:i]
+            seps = "".join(ch for j, ch in enumerate(text[parts[0].end:n.start], parts[0].end) if depth[j] == 0)
+            if _contains_any(seps, lx.parts_open):
+                continue
+            parallel = False
+            if "、" not in seps:
+                labels = [_label_before(text, p.start, a, width=14) for p in parts] + [label]
+                tails = {lab[-2:] for lab in labels}
+                if not _contains_any(label[:3], lx.strong_total_words) or len(tails) != 1:
+                    continue  # commas alone make a list only of parallel clauses closed by 合计
+                parallel = True  # parallel labels may each say 总投资: they are still parts
+            if any(_contains_any(_label_before(text, p.start, a), lx.not_a_part + (() if parallel else lx.total_words))
+                   for p in parts):
+                continue
+            quote = text[max(a, parts[0].start - 10):n.end + 1].strip()
+            out.append(ItemisedSum(n, parts, quote, loc.quoting(quote), forward=False))
+            nested = _nested_parts(text, nums, [*parts, n], depth)
+            if nested:
+                inner_parts, inner_total = nested
+                q2 = text[max(a, inner_parts[0].start - 10):inner_total.end + 1].strip()
+                out.append(ItemisedSum(inner_total, inner_parts, q2, loc.quoting(q2), forward=False))
+    return out
+
+
+def _nested_parts(text: str, nums: list[Num], outer: list[Num], depth: list[int]):
+    """Each outer figure followed by its own （其中X……） detail, the last one the total's: the details
+    form a sum of their own ("其中建筑工程3292万元" … "其中建筑工程6025.215万元")."""
+    inner: list[Num] = []
+    for o in outer:
+        after = text[o.end:o.end + 3]
+        if not after or after[0] not in _OPEN:
+            return None
+        close = next((i for i in range(o.end + 1, min(len(text), o.end + 40)) if text[i] in _CLOSE), None)
+        if close is None:
+            return None
+        inside = [n for n in _money(nums) if o.end < n.start < close]
+        if len(inside) != 1 or "其中" not in text[o.end:inside[0].start]:
+            return None
+        inner.append(inside[0])
+    return (inner[:-1], inner[-1]) if len(inner) >= 3 else None
+
+
+# ----------------------------------------------------------------------------------------- counts
+def _count_re(lx: Lexicon) -> regex.Pattern:
+    counters = "|".join(map(regex.escape, lx.counters))
+    # anchored at the start of a numeral run: a long run of digits is scanned once, not from every digit
+    return regex.compile(rf"(?<![\d一二两三四五六七八九十.])(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?P<c>{counters})(?![\d%])")
+
+
+def _cn_int(s: str) -> int | None:
+    from checker.understand.numbers import parse_number
+
+    if s.isdigit():
+        return int(s)
+    n = parse_number(s)
+    return int(n.value) if n is not None and n.value == n.value.to_integral_value() else None
+
+
+_ENUM_OPEN = regex.compile(r"^\s*(?:[，,]?\s*(?:分别为|分别是|包括|即)\s*[:：]?|[:：])")
+
+
+def _enumeration(text: str, m, end: int, lx: Lexicon) -> list[str] | None:
+    """The items a count announces: in brackets right after it, or after 分别为/包括/：, as long as
+    they name the counted thing (items ending like the noun after the count)."""
+    after = text[m.end():end]
+    noun = regex.match(r"\p{Han}{1,2}", after)
+    noun = noun.group() if noun else ""
+    if after[:1] in _OPEN:  # "13宗（东坑、湖仔洋、……）水库"
+        close = next((i for i, ch in enumerate(after) if ch in _CLOSE), None)
+        if close is None:
+            return None
+        items = [x.strip() for x in regex.split(r"[、，,]", after[1:close]) if x.strip()]
+        return items if len(items) >= 3 and all(len(x) <= 12 for x in items) else None
+    rest = after[len(noun):]
+    op = _ENUM_OPEN.match(rest)
+    if not noun or not op:
+        return None
+    seg = rest[op.end():]
+    items = []
+    for x in regex.split(r"[、，,；;]", seg):
+        x = x.strip()
+        if not x.endswith(noun[-1]) or len(x) > 16:
+            break  # the list ended ("……赵庄乡鸡亮村，主要建设道路……")
+        items.append(x)
+    return items if len(items) >= 3 else None
+
+
+def count_sums(text: str, loc: Loc) -> list[CountSum]:
+    lx = vocabulary()
+    out: list[CountSum] = []
+    depth = _depths(text)
+    cre = _count_re(lx)
+    hits = [m for m in cre.finditer(text) if depth[m.start()] == 0]
+    for a, b in _sentences(text):
+        sent = [m for m in hits if a <= m.start() < b]
+        # "共N条，其中A8条、B4条"
+        for i, m in enumerate(sent):
+            label = _label_before(text, m.start(), a, width=14)
+            rest = text[m.end():b]
+            po = regex.search("|".join(map(regex.escape, lx.parts_open)), rest)
+            if not po or len(rest[:po.start()].strip(" ，,；;：:")) > 8:
+                continue
+            # "共N条，其中……", or a count directly followed by its 其中 ("项目46个，其中……")
+            if not _contains_any(label, lx.count_totals) and len(rest[:po.start()].strip(" ，,；;：:")) > 0:
+                continue
+            total, counter = _cn_int(m.group("n")), m.group("c")
+            open_at = m.end() + po.end()
+            parts = [(_cn_int(x.group("n")), _label_before(text, x.start(), open_at))
+                     for x in sent[i + 1:] if x.group("c") == counter and x.start() >= open_at]
+            parts = [(n, lab) for n, lab in parts if n is not None]
+            if total is None or len(parts) < 2 or any(n >= total for n, _ in parts):
+                continue  # a part as large as the whole is a hierarchy (三级指标12个), not a partition
+            quote = text[max(a, m.start() - 8):min(b, sent[-1].end() + 4)].strip()
+            out.append(CountSum(total, parts, counter, quote, loc.quoting(quote)))
+        # backward: "组长1人，副组长5人，成员8人，共14人"
+        for i, m in enumerate(sent):
+            label = _label_before(text, m.start(), a, width=6)
+            if i < 2 or not _contains_any(label[:2], lx.count_totals):
+                continue
+            counter = m.group("c")
+            if any(x.group("c") != counter for x in sent[:i]) or "等" in text[sent[i - 1].end():m.start()]:
+                continue  # "……1台、……1套，共计29台（套）" or "……等": not a closed list of the same thing
+            parts = [(_cn_int(x.group("n")), _label_before(text, x.start(), a, width=8)) for x in sent[:i]]
+            parts = [(n, lab) for n, lab in parts if n is not None and lab]
+            total = _cn_int(m.group("n"))
+            if total is None or len(parts) < 2 or any(n >= total for n, _ in parts):
+                continue
+            quote = text[max(a, sent[0].start() - 6):m.end()].strip()
+            out.append(CountSum(total, parts, counter, quote, loc.quoting(quote)))
+        # enumerations: "5个乡镇11个村，分别为……村、……村" or "13宗（东坑、湖仔洋、……）水库"
+        for m in sent:
+            enum = _enumeration(text, m, b, lx)
+            total = _cn_int(m.group("n"))
+            if enum is None or total is None or len(enum) == total:
+                continue
+            quote = text[m.start():min(b, m.end() + 60)].strip()
+            out.append(CountSum(total, [(len(enum), "列出")], m.group("c"), quote, loc.quoting(quote),
+                                items=enum))
+    # components across clauses of one paragraph: "共15个项目……年初批复8个项目……年中增加8个项目", or
+    # "第三、四季度……项目11个……一、二季度……项目9个……全年共申报……项目21个"
+    def about_projects(m) -> bool:
+        return text[m.end():m.end() + 2] == "项目" or "项目" in _label_before(text, m.start(), 0, width=6)
+
+    total_m = None
+    for m in hits:
+        label = _label_before(text, m.start(), 0, width=14)
+        if _contains_any(label, lx.count_totals) and about_projects(m):
+            total_m = m
+            break
+    if total_m is not None:
+        comps: dict[tuple[int, str], str] = {}
+        for m in hits:
+            if m is total_m or not about_projects(m) or m.group("c") != total_m.group("c"):
+                continue
+            label = _label_before(text, m.start(), 0, width=16)
+            w = _contains_any(label, lx.components)
+            if w and not _contains_any(label, lx.count_totals):
+                n = _cn_int(m.group("n"))
+                if n is not None:
+                    comps.setdefault((n, label), w)  # the same clause twice is one component
+        total = _cn_int(total_m.group("n"))
+        parts = [(n, w) for (n, _), w in comps.items()]
+        if total is not None and len(parts) >= 2:
+            quote = text[max(0, total_m.start() - 10):total_m.end() + 4].strip()
+            out.append(CountSum(total, parts, total_m.group("c"), quote, loc.quoting(text[:200])))
+    return out
+
+
+# ----------------------------------------------------------------------------------------- roles
+def role_mentions(text: str, loc: Loc, unit_index: int, nums: list[Num] | None = None) -> list[RoleMention]:
+    lx = vocabulary()
+    out: list[RoleMention] = []
+    depth = _depths(text)
+    spellings = sorted(((s, lvl) for lvl, ss in lx.levels.items() for s in ss), key=lambda x: -len(x[0]))
+    for n in _money(find_numbers(text) if nums is None else nums):
+        if depth[n.start] > 0:
+            continue
+        label = _label_before(text, n.start, 0, width=14)
+        if regex.search(r"\d", label):
+            continue
+        found = None
+        for s, lvl in spellings:
+            i = label.find(s)
+            if i >= 0 and (found is None or i < found[0]):
+                found = (i, lvl)
+        if found is None:
+            continue
+        # one level only in the label ("中央和省级资金200万元" names no single level)
+        others = {lvl for s, lvl in spellings if s in label}
+        if len(others) > 1 or "资金" not in label + text[n.end:n.end + 2] and "补助" not in label:
+            continue
+        quote = text[max(0, n.start - len(label)):n.end]
+        out.append(RoleMention(found[1], n, quote, loc.quoting(quote), unit_index))
+    return out
+
+
+# ----------------------------------------------------------------------------------------- rates
+def _rate_re(lx: Lexicon) -> regex.Pattern:
+    names = "|".join(map(regex.escape, lx.execution))
+    return regex.compile(rf"(?P<name>{names})(?P<mid>[^，。；;\d]{{0,6}}?)(?P<num>\d+(?:\.\d+)?)\s*%")
+
+
+def narrative_rates(text: str, loc: Loc, nums: list[Num] | None = None) -> list[NarrativeRate]:
+    lx = vocabulary()
+    out: list[NarrativeRate] = []
+    money = _money(find_numbers(text) if nums is None else nums)
+    depth = _depths(text)
+    spans = _sentences(text)
+    for m in _rate_re(lx).finditer(text):
+        if depth[m.start()] > 0:
+            continue
+        mid = m.group("mid")
+        if _contains_any(mid, lx.comparison) or _contains_any(text[m.end():m.end() + 3], lx.comparison):
+            continue
+        a = max((s for s, e in spans if s <= m.start()), default=0)
+        before = [n for n in money if a <= n.start < m.start() and depth[n.start] == 0]
+        spent = None
+        for n in reversed(before):
+            lab = _label_before(text, n.start, a, width=10)
+            if _contains_any(lab, lx.spent) and not _contains_any(lab, lx.remainder):
+                spent = n
+                break
+        if spent is None:
+            continue
+        stated = Num(Decimal(m.group("num")), "%", len(m.group("num").partition(".")[2]), m.group("num") + "%",
+                     m.start("num"), m.end())
+        unit = spent.unit
+        budget = None
+        earlier = [n for n in before if n.start < spent.start]
+        later = [n for n in before if n.start > spent.start]
+        if len(earlier) == 1 and not later:
+            # "项目资金共2179万元，……，已完成拨付2113.63万元，执行率97%": one budget, one spent
+            lab = _label_before(text, earlier[0].start, a, width=10)
+            if _contains_any(lab, lx.budget) and not _contains_any(lab, lx.spent + lx.remainder):
+                budget = (earlier[0].interval(unit), earlier[0].raw, "sentence")
+        elif not earlier and len(later) == 1 and _contains_any(
+                _label_before(text, later[0].start, a, width=8), lx.unpaid):
+            # "支付18501.096万元，未支付703万元，支付率95%": the budget is paid + unpaid
+            s_lo, s_hi = spent.interval(unit)
+            r_lo, r_hi = later[0].interval(unit)
+            budget = ((s_lo + r_lo, s_hi + r_hi), f"({spent.raw}+{later[0].raw})", "remainder")
+        if budget is None:
+            # the rule may take the report's own budget: "total" when the spent is named as the
+            # whole ("合计支付152万元", "累计支出13661万元")
+            lab = _label_before(text, spent.start, a, width=10)
+            source = "total" if _contains_any(lab, lx.total_words) else "none"
+            budget = ((Decimal(0), Decimal(0)), "", source)
+        (b_lo, b_hi), btext, source = budget
+        quote = text[max(a, spent.start - 8):m.end()].strip()
+        out.append(NarrativeRate(m.group("name"), stated, spent, b_lo, b_hi, unit, btext, source, quote,
+                                 loc.quoting(quote)))
+    return out
+
+
+def rate_holds(r: NarrativeRate) -> bool:
+    if r.budget_source in ("none", "total"):
+        return True
+    ratio = iv.ratio_interval(r.spent.interval(r.unit), (r.budget_lo, r.budget_hi))
+    if ratio is None:
+        return True
+    return iv.overlaps(iv.scale(ratio, Decimal(100)), r.stated.interval())
+
+
+def rate_holds_against(r: NarrativeRate, budget: Num) -> bool:
+    """Whether the stated rate fits the sentence's spent over another budget figure."""
+    if budget.to_unit(r.unit) is None:
+        return False
+    ratio = iv.ratio_interval(r.spent.interval(r.unit), budget.interval(r.unit))
+    return ratio is not None and iv.overlaps(iv.scale(ratio, Decimal(100)), r.stated.interval())
+
+
+def rate_value(r: NarrativeRate) -> Decimal:
+    mid = (r.budget_lo + r.budget_hi) / 2
+    return (r.spent.value / mid * 100).quantize(Decimal("0.01")) if mid else Decimal(0)
+
+
+# ----------------------------------------------------------------------------------------- claims
+_NEGATION = ("未", "没有", "尚未", "不能", "难以", "无法", "不", "并非")
+
+
+def claims(text: str, loc: Loc) -> list[Claim]:
+    lx = vocabulary()
+    out: list[Claim] = []
+    for strength, words in (("strong", lx.strong_claims), ("weak", lx.weak_claims)):
+        for w in words:
+            for m in regex.finditer(regex.escape(w), text):
+                if any(text[max(0, m.start() - len(n)):m.start()] == n for n in _NEGATION):
+                    continue
+                a = max((s for s, e in _sentences(text) if s <= m.start()), default=0)
+                b = min((e for s, e in _sentences(text) if e > m.start()), default=len(text))
+                quote = text[a:b].strip()
+                if any(c.quote == quote for c in out):
+                    continue  # one claim per sentence
+                if not _contains_any(quote, lx.claim_subjects):
+                    continue  # "设备全部完成采购" claims a task, not that every target was met
+                ca = max((i + 1 for i in range(a, m.start()) if text[i] in "，,；;：:"), default=a)
+                cb = min((i for i in range(m.end(), b) if text[i] in "，,；;。"), default=b)
+                if _contains_any(text[ca:cb], lx.claim_exceptions):
+                    continue  # "其余指标均已完成" claims only the rest
+                out.append(Claim(text[ca:cb].strip(), strength, quote, loc.quoting(quote)))
+    return out
+
+
+def read_narrative(units) -> Narrative:
+    """Every sentence-level fact of the report's prose units (paragraphs and long text cells)."""
+    out = Narrative()
+    for i, u in enumerate(units):
+        nums = find_numbers(u.text)  # once per unit: every reader below walks the same figures
+        out.sums += itemised_sums(u.text, u.loc, nums)
+        out.counts += count_sums(u.text, u.loc)
+        out.roles += role_mentions(u.text, u.loc, i, nums)
+        out.rates += narrative_rates(u.text, u.loc, nums)
+        out.claims += claims(u.text, u.loc)
+        out.shares += quoted_shares(u.text, u.loc, nums)
+    return out
+
+
+@dataclass
+class Share:
+    """A share of the budget a reason says is left unpaid ("剩余5%质保金未付")."""
+
+    num: Num
+    quote: str
+    loc: Loc
+
+
+def quoted_shares(text: str, loc: Loc, nums: list[Num] | None = None) -> list[Share]:
+    lx = vocabulary()
+    out = []
+    nums = find_numbers(text) if nums is None else nums
+    spans = None
+    for n in nums:
+        if not n.is_percent:
+            continue
+        spans = spans if spans is not None else _sentences(text)
+        a, b = next(((x, y) for x, y in spans if x <= n.start < y), (0, len(text)))
+        if any(m.is_money for m in nums if a <= m.start < b):
+            continue  # the sentence gives the amounts themselves (often of one sub-item): no bare share
+        before, after = text[max(0, n.start - 6):n.start], text[n.end:n.end + 5]
+        if _contains_any(before, lx.share_before) or _contains_any(after, lx.share_after):
+            a = max(a, max(text.rfind(ch, 0, n.start) for ch in "，。；;") + 1)
+            e = min((i for i in (text.find(ch, n.end) for ch in "，。；;") if i >= 0), default=b)
+            quote = text[a:e]
+            out.append(Share(n, quote, loc.quoting(quote)))
+    return out
