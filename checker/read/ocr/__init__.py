@@ -26,7 +26,7 @@ from checker.read.layout import OcrInfo, PageLayout, RawTable
 from checker.read.ocr.engine import available, get_engine, modules, threads
 from checker.read.ocr.geometry import rotate, skew_angle
 from checker.read.ocr.grid import find_tables
-from checker.read.ocr.image import render as _render
+from checker.read.ocr import image
 from checker.read.ocr.recognise import DET_SIDE, DPI, OcrPage, fix_numeric, page_number, read_image
 from checker.read.ocr.reread import Reread, reread
 
@@ -38,7 +38,7 @@ Progress = Callable[[int, int, int], None]  # (pages done, pages to do, page num
 
 def render(page, dpi: int = DPI):
     """A pypdfium2 page as the recogniser's grayscale input (stamps dropped, paper flattened)."""
-    return _render(page, dpi)
+    return image.render(page, dpi)
 
 
 def ocr_pages(path, pages, sizes: dict[int, tuple[float, float]] | None = None,
