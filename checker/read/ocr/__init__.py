@@ -23,10 +23,10 @@ from pathlib import Path
 
 from checker import errors
 from checker.read.layout import OcrInfo, PageLayout, RawTable
+from checker.read.ocr import image
 from checker.read.ocr.engine import available, get_engine, modules, threads
 from checker.read.ocr.geometry import rotate, skew_angle
 from checker.read.ocr.grid import find_tables
-from checker.read.ocr import image
 from checker.read.ocr.recognise import DET_SIDE, DPI, OcrPage, fix_numeric, page_number, read_image
 from checker.read.ocr.reread import Reread, reread
 
