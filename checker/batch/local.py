@@ -304,15 +304,15 @@ class _Worker:
         self.conn.close()
 
 
-def _crash_error(proc) -> str:
-    code = proc.exitcode
+def crash_error(code: int | None, what: str = "处理进程") -> str:
+    """One line for a check process that died: the signal (often the memory cap) or the exit code."""
     if code is not None and code < 0:
         try:
             sig = signal.Signals(-code).name
         except ValueError:
             sig = str(-code)
-        return f"处理进程异常退出（信号 {sig}，可能内存不足）（worker crashed: {sig}）"
-    return f"处理进程异常退出（退出码 {code}）（worker crashed, exit code {code}）"
+        return f"{what}异常退出（信号 {sig}，可能内存不足）（worker crashed: {sig}）"
+    return f"{what}异常退出（退出码 {code}）（worker crashed, exit code {code}）"
 
 
 def iter_pool(items, cfg, ocr, jobs, timeout, mem_cap, hook) -> Iterator[tuple[int, Result]]:
@@ -369,7 +369,7 @@ def iter_pool(items, cfg, ocr, jobs, timeout, mem_cap, hook) -> Iterator[tuple[i
                             raise EOFError
                     except Exception:  # EOF: the worker died
                         w.proc.join(1)
-                        res = failed_result(path, _crash_error(w.proc))
+                        res = failed_result(path, crash_error(w.proc.exitcode))
                         res.seconds = time.monotonic() - w.started
                         w.kill()
                         workers[i] = fresh()
@@ -435,7 +435,7 @@ class Sandbox:
                 return res, False
             except Exception:  # EOF: the worker died
                 w.proc.join(1)
-                res = failed_result(path, _crash_error(w.proc))
+                res = failed_result(path, crash_error(w.proc.exitcode))
                 died = True
         else:
             res = failed_result(path, timeout_error(timeout))

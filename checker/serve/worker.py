@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from checker.batch.local import crash_error
 from checker.config import Config
 
 PAGE_SCALE = 1.5  # full pages shown beside the findings: 108 dpi
@@ -117,16 +118,6 @@ def check_child(src: str, work: str, pages_dir: str, cfg: Config, ocr: str, time
 # ------------------------------------------------------------------------------------ in the server
 
 
-def _crash_error(code: int | None) -> str:
-    if code is not None and code < 0:
-        try:
-            sig = signal.Signals(-code).name
-        except ValueError:
-            sig = str(-code)
-        return f"检查进程异常退出（信号 {sig}，可能内存不足）（checking process crashed: {sig}）"
-    return f"检查进程异常退出（退出码 {code}）（checking process crashed, exit code {code}）"
-
-
 class Worker:
     """Runs queued reports from the store, `jobs` at a time; `on_done(rid, payload, error)` stores them."""
 
@@ -202,7 +193,7 @@ class Worker:
             try:
                 payload = json.loads(work.read_text(encoding="utf-8"))
             except (OSError, ValueError):
-                self._finish(rid, None, _crash_error(proc.exitcode))
+                self._finish(rid, None, crash_error(proc.exitcode, "检查进程"))
                 continue
             self._finish(rid, payload, None)
 
