@@ -8,9 +8,8 @@ from pathlib import Path
 
 import click
 
-from checker import __version__
+from checker import DEFAULT_TIMEOUT, __version__
 from checker.errors import InputError
-from checker.pipeline import DEFAULT_TIMEOUT
 
 _SUBCOMMANDS = {"check", "compare", "dump", "rules", "rule", "config", "serve"}
 

@@ -18,6 +18,7 @@ import regex
 from checker.check.options import OptionError
 from checker.check.registry import SEVERITIES, all_rules, get_rule, selector_help, unknown_patterns
 from checker.passwords import Passwords
+from checker.understand.lazyre import lazy
 
 KEYS = ("profile", "select", "ignore", "severity", "thresholds", "rule", "cache", "dask")
 DEFAULT_PROFILE = "national"
@@ -68,7 +69,7 @@ def start_folder(paths: list[Path]) -> Path:
     return Path.cwd()
 
 
-_HEADER = regex.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
+_HEADER = lazy(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
 
 
 def _split_key(s: str) -> list[str]:

@@ -20,16 +20,17 @@ import regex
 
 from checker.model import Document, Loc, Table
 from checker.textnorm import map_chars
+from checker.understand.lazyre import lazy
 
 # Characters that carry no identity: spacing, punctuation, quotes, brackets, thousands separators
 # between digits. A PDF and a DOCX of one report differ exactly in these (line breaks inside a
 # cell, full-width vs ASCII brackets).
-_NOISE = regex.compile(r"[[\s\p{P}\p{S}]--[%‰≥≤<>=+\-.]]+", regex.V1)
-_THOUSANDS = regex.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")
-_NUMERIC = regex.compile(r"^[\d\s.,%‰()（）\-+−—/＋]*$")
-_SERIAL = regex.compile(r"^[(（]?[一二三四五六七八九十\d]{1,3}[)）.、．]?$")
+_NOISE = lazy(r"[[\s\p{P}\p{S}]--[%‰≥≤<>=+\-.]]+", regex.V1)
+_THOUSANDS = lazy(r"(?<=\d),(?=\d{3}(?:\D|$))")
+_NUMERIC = lazy(r"^[\d\s.,%‰()（）\-+−—/＋]*$")
+_SERIAL = lazy(r"^[(（]?[一二三四五六七八九十\d]{1,3}[)）.、．]?$")
 _ANCHOR_MAX = 40
-_HAN = regex.compile(r"\p{Han}")
+_HAN = lazy(r"\p{Han}")
 # A cell quoting this many Chinese characters holds a passage, not a value: it is anchored by its
 # own words. Row labels ("送戏进村演出") are shorter; a split label never is.
 _PROSE_MIN_HAN = 12  # characters of a quoted clause that identify it

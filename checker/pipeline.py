@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from checker import fingerprint, knowledge
+from checker import DEFAULT_TIMEOUT, fingerprint, knowledge  # noqa: F401 - DEFAULT_TIMEOUT re-exported
 from checker.check.registry import Finding, run_rules
 from checker.config import Config
 from checker.errors import InputError
@@ -26,7 +26,6 @@ READ_NOTES = {
     "opened-with-password": "此文件已加密，用所给密码打开检查：证据截图和批注 PDF 不可用",
     "archive-member": "此文件取自压缩包：证据截图和批注 PDF 不可用，请解压后单独检查以获得",
 }
-DEFAULT_TIMEOUT = 300.0  # seconds per file in a batch; the CLI, `runner.run` and batch share it
 
 
 @dataclass

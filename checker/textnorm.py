@@ -6,6 +6,8 @@ import unicodedata
 
 import regex
 
+from checker.understand.lazyre import lazy
+
 # CJK Radicals Supplement look-alikes that browser PDFs (Noto/Source Han) put in the text layer.
 # NFKC maps the Kangxi block (U+2F00-U+2FDF) but not these, so they need a table of their own.
 _RADICAL_SUPPLEMENT = {
@@ -46,13 +48,16 @@ for _cp, _to in list(_TRANS.items()):
 
 # A character that makes an adjacent space meaningless in Chinese text.
 _CJK = r"\p{Han}\p{Block=CJK_Symbols_and_Punctuation}\p{Block=Halfwidth_and_Fullwidth_Forms}“”‘’…—·、"
-_SPACE_CJK = regex.compile(rf"(?<=[{_CJK}])[ \t]+|[ \t]+(?=[{_CJK}])")
-_WS = regex.compile(r"[ \t\r\f\v]+")
-_NL = regex.compile(r"[ \t]*\n[ \t]*")
+_SPACE_CJK = lazy(rf"(?<=[{_CJK}])[ \t]+|[ \t]+(?=[{_CJK}])")
+_WS = lazy(r"[ \t\r\f\v]+")
+_NL = lazy(r"[ \t]*\n[ \t]*")
 # A figure split by the text layer where a narrow cell or a justified line wrapped it: "251. 89",
 # "100. 00%", "5. 6公里" are one number each.
-_SPLIT_NUMBER = regex.compile(r"(?<=\d\.)[ \t]+(?=\d)|(?<=\d)[ \t]+(?=\.\d)|(?<=\d)[ \t]+(?=%)")
-_TAG = regex.compile(r"</?(?:p|br|span|div|strong|b|i|u|em)(?:\s[^<>]{0,200})?/?>", regex.I)
+_SPLIT_NUMBER = lazy(r"(?<=\d\.)[ \t]+(?=\d)|(?<=\d)[ \t]+(?=\.\d)|(?<=\d)[ \t]+(?=%)")
+_TAG = lazy(r"</?(?:p|br|span|div|strong|b|i|u|em)(?:\s[^<>]{0,200})?/?>", regex.I)
+_ENDS_CJK = lazy(rf"[{_CJK}]$")
+_STARTS_CJK = lazy(rf"[{_CJK}]")
+_SPACES = lazy(r"\s+")
 
 
 def map_chars(s: str) -> str:
@@ -67,7 +72,7 @@ def join_lines(s: str) -> str:
         return ""
     out = parts[0]
     for p in parts[1:]:
-        if regex.search(rf"[{_CJK}]$", out) or regex.match(rf"[{_CJK}]", p):
+        if _ENDS_CJK.search(out) or _STARTS_CJK.match(p):
             out += p
         else:
             out += " " + p
@@ -97,7 +102,20 @@ _PUNCT_FOLD = str.maketrans({
 
 def fold(s: str) -> str:
     """A comparison key: normalised, punctuation folded to ASCII, all whitespace removed."""
-    return regex.sub(r"\s+", "", normalize(s).translate(_PUNCT_FOLD))
+    return _SPACES.sub("", normalize(s).translate(_PUNCT_FOLD))
+
+
+def occurrences(word: str, text: str) -> list[int]:
+    """Where a literal word occurs in a text, left to right without overlaps: the starts
+    `regex.finditer(regex.escape(word), text)` gives, without building a pattern for every word."""
+    if not word:
+        return list(range(len(text) + 1))
+    out = []
+    i = text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + len(word))
+    return out
 
 
 # -- quoting: whole clauses with balanced brackets (used by the rules that quote and by renderers) --

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import regex
-
 from checker.check.options import Option, within
 from checker.check.registry import Rule, register
 from checker.understand import intervals as tol
 from checker.understand.facts import Loc
+from checker.understand.lazyre import lazy
 from checker.understand.matching import pair_items
 from checker.understand.narrative import vocabulary
 from checker.understand.numbers import Num, looks_percent, parse_number, with_unit
 from checker.understand.tables import CONCEPT_ZH, MONEY_COLS, Region, Row
+
+_LETTER_SUM = lazy(r"[A-H](?:[+\-−－][A-H])+")
+_LETTER_RATIO = lazy(r"([A-H])[/÷／]([A-H])")
 
 
 def _num(row: Row, concept: str) -> Num | None:
@@ -327,7 +329,7 @@ class ListedItemsTotal(Rule):
                                locations=[items[0].loc, tloc])
 
 
-_TERM = regex.compile(r"([+\-−－]?)([A-H])")
+_TERM = lazy(r"([+\-−－]?)([A-H])")
 
 
 @register
@@ -343,7 +345,7 @@ class HeaderFormula(Rule):
     def check(self, facts):
         for reg in facts.regions_of("fund") + facts.regions_of("selfeval_funds"):
             for col, f in reg.formulas.items():
-                if not regex.fullmatch(r"[A-H](?:[+\-−－][A-H])+", f):
+                if not _LETTER_SUM.fullmatch(f):
                     continue
                 terms = [(sign in ("-", "−", "－"), reg.letters.get(letter)) for sign, letter in _TERM.findall(f)]
                 if any(c is None for _, c in terms):
@@ -495,7 +497,7 @@ def cell_num(reg: Region, row: Row, col: int) -> Num | None:
 def formula_operands(reg: Region, col: int) -> tuple[int, int] | None:
     """(numerator, denominator) columns of a rate whose header writes its formula (执行率(E/C))."""
     f = reg.formulas.get(col, "")
-    m = regex.fullmatch(r"([A-H])[/÷／]([A-H])", f)
+    m = _LETTER_RATIO.fullmatch(f)
     if m and m.group(1) in reg.letters and m.group(2) in reg.letters:
         return reg.letters[m.group(1)], reg.letters[m.group(2)]
     return None

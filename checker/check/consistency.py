@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-import regex
-
 from checker.check.options import Option, within
 from checker.check.registry import Rule, register
 from checker.understand.facts import sentences
+from checker.understand.lazyre import lazy
 from checker.understand.matching import bigrams, can_be_same, row_of_figure, same_amount
 from checker.understand.numbers import Num, as_percent, find_numbers, same_value, with_unit
 from checker.understand.tables import CONCEPT_ZH
 
 WHERE_ZH = {"body": "正文", "table": "表格"}
+
+
+_SATISFACTION = lazy(r"满意[度率]$")
+_SATISFACTION_BEFORE = lazy(r"满意[度率](?:为|达到?|是)?\s*$")
 
 
 def _ref_values(facts) -> dict[str, tuple[Num, object, str, int]]:
@@ -306,7 +309,7 @@ class StatedCount(Rule):
                                locations=[c.loc])
 
 
-_CLAUSE = regex.compile(r"[，,；;。：:！？!?\n]")
+_CLAUSE = lazy(r"[，,；;。：:！？!?\n]")
 
 
 def _context(text: str, start: int, end: int, unit: str) -> str:
@@ -334,7 +337,7 @@ class IndicatorStatedElsewhere(Rule):
                 and len(i.name) >= 4]
         if not inds:
             return
-        sat = [i for i in inds if regex.search(r"满意[度率]$", i.name)]
+        sat = [i for i in inds if _SATISFACTION.search(i.name)]
         seen = set()
         for u in facts.units:
             if u.topic == "goal" or (u.table is not None and any(r.table is u.table for r in facts.regions
@@ -351,8 +354,8 @@ class IndicatorStatedElsewhere(Rule):
                             continue
                         name_bg = bigrams(ind.name)
                         common = name_bg & bigrams(ctx)
-                        satisfaction = (regex.search(r"满意[度率]$", ind.name) and len(sat) == 1
-                                        and regex.search(r"满意[度率](?:为|达到?|是)?\s*$", sent[max(0, n.start - 8):n.start]))
+                        satisfaction = (_SATISFACTION.search(ind.name) and len(sat) == 1
+                                        and _SATISFACTION_BEFORE.search(sent[max(0, n.start - 8):n.start]))
                         if not satisfaction and (len(common) < min(4, len(name_bg))
                                                  or len(common) / max(1, len(name_bg)) < 0.75):
                             continue

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-import regex
-
 from checker.check.options import Option
 from checker.check.registry import Rule, register
 from checker.understand import lexicon
 from checker.understand.facts import Loc, Paragraph, sentences
+from checker.understand.lazyre import lazy
 from checker.understand.narrative import vocabulary
 
-_ALL_DONE = regex.compile(r"(?:[一二三四五六七八九十\d]+个)?(?:子项目|项目)[^。；，]{0,6}?(?:均已|全部|均)"
-                          r"[^。；，]{0,6}?(?:完成|完工|建成)")
-_ACCEPT_CLAIM = regex.compile(r"(?:各|全部|所有)(?:子)?项目[^，。；]{0,6}?验收合格率(?:达到|为|达)?\s*100\s*%|"
+_ALL_DONE = lazy(r"(?:[一二三四五六七八九十\d]+个)?(?:子项目|项目)[^。；，]{0,6}?(?:均已|全部|均)"
+                 r"[^。；，]{0,6}?(?:完成|完工|建成)")
+_ACCEPT_CLAIM = lazy(r"(?:各|全部|所有)(?:子)?项目[^，。；]{0,6}?验收合格率(?:达到|为|达)?\s*100\s*%|"
                            r"(?:均已|全部|均)(?:通过)?验收(?:合格)?")
-_UNIVERSAL = regex.compile(r"^(?:各|全部|所有)")
-_ACCEPT_PENDING = regex.compile(rf"(?:{lexicon.alt('claims.not_yet')})(?:{lexicon.alt('claims.pending_steps')})?"
+_UNIVERSAL = lazy(r"^(?:各|全部|所有)")
+_ACCEPT_PENDING = lazy(lambda: rf"(?:{lexicon.alt('claims.not_yet')})(?:{lexicon.alt('claims.pending_steps')})?"
                                  r"(?:[竣峻]工)?验收")  # 峻: an OCR slip
+
+
+_NUMBERED = lazy(r"[一二三四五六七八九十（(]")
 
 
 @register
@@ -131,7 +133,7 @@ class OnBudgetFullMarks(Rule):
                                locations=[ind.loc("score"), ind.loc("name")])
 
 
-_NO_PROBLEM = regex.compile(rf"(?:{lexicon.alt('claims.no_problem_lead')})(?:{lexicon.alt('claims.no_problem_degree')})?"
+_NO_PROBLEM = lazy(lambda: rf"(?:{lexicon.alt('claims.no_problem_lead')})(?:{lexicon.alt('claims.no_problem_degree')})?"
                              rf"(?:的)?问题|^无$|^无。$|(?:{lexicon.alt('claims.no_deviation')})")
 
 
@@ -165,7 +167,7 @@ class NoProblemClaim(Rule):
                     yield self.finding(f"“{heading}”下写“{b.text}”，但{why}", expected="如实分析存在的问题",
                                        found=b.text, locations=[Loc.of_paragraph(b)])
                 if len(b.text) <= 30 and not any(w in b.text for w in lx.problem_headings) \
-                        and regex.match(r"[一二三四五六七八九十（(]", b.text):
+                        and _NUMBERED.match(b.text):
                     heading = ""
             else:
                 for c in b.cells:

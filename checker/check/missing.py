@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import regex
-
 from checker.check.options import Option
 from checker.check.registry import Rule, register
 from checker.understand import lexicon
 from checker.understand.indicators import reason_missing
+from checker.understand.lazyre import lazy
 from checker.understand.narrative import vocabulary
 
 
@@ -93,7 +92,7 @@ _DEV_LABEL = lexicon.pattern("reasons.deviation_labels")
 _ABOUT_MONEY = lexicon.pattern("reasons.about_money")
 _ADJUSTED = lexicon.pattern("reasons.adjustment")
 _ADJUST_REASON = lexicon.pattern("reasons.adjustment_reasons")
-_ADJUST_AMOUNT = regex.compile(rf"(?:{lexicon.alt('reasons.adjustment_amount')})[^。；，]{{0,14}}?[\d.]+\s*万?元")
+_ADJUST_AMOUNT = lazy(lambda: rf"(?:{lexicon.alt('reasons.adjustment_amount')})[^。；，]{{0,14}}?[\d.]+\s*万?元")
 
 
 def _execution_explained(regs) -> bool:
@@ -197,10 +196,10 @@ class BlankCells(Rule):
                                    locations=[v.loc], severity=sev)
 
 
-_PLACEHOLDER = regex.compile("|".join([*lexicon.patterns("placeholders.patterns"),
+_PLACEHOLDER = lazy(lambda: "|".join([*lexicon.patterns("placeholders.patterns"),
                                         lexicon.alt("placeholders.words")]))
 # A template row: the cell holds nothing but a numbering label or an ellipsis ("指标2：", "……").
-_TEMPLATE_ROW = regex.compile("|".join(lexicon.patterns("placeholders.template_rows")))
+_TEMPLATE_ROW = lazy(lambda: "|".join(lexicon.patterns("placeholders.template_rows")))
 
 
 @register
@@ -240,9 +239,9 @@ class Placeholders(Rule):
                                expected="删除或填写模板空行", found=rows[0][0], locations=[loc for _, loc in rows[:3]])
 
 
-_BLANK_DATE = regex.compile(r"(?<!\d)年\s*月\s*日")
+_BLANK_DATE = lazy(r"(?<!\d)年\s*月\s*日")
 # Judged on the raw text: spacing is what separates a filled-in name from the next label.
-_BLANK_FIELD = regex.compile(rf"({lexicon.alt('blanks.field_labels')})\s*[)）]?\s*[:：][ \t\u3000]*"
+_BLANK_FIELD = lazy(lambda: rf"({lexicon.alt('blanks.field_labels')})\s*[)）]?\s*[:：][ \t\u3000]*"
                              r"(?=$|\n|\S{1,24}?[:：])")
 
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import regex
-
 from checker.check.options import Option
 from checker.check.registry import Rule, register
 from checker.understand import intervals as tol
 from checker.understand.facts import Loc
 from checker.understand.indicators import Indicator, level1_groups, reason_missing
+from checker.understand.lazyre import lazy
 from checker.understand.numbers import looks_percent
+
+_EXECUTION_RATE = lazy(r"(?:预算|资金|支出)执行率|^执行率")
 
 
 @register
@@ -183,7 +184,7 @@ class ExecutionScore(Rule):
     def _indicator_rows(self, facts):
         """决策/过程/产出/效益 schemes score 预算执行率 as an indicator: 分值 × 实际执行率."""
         for ind in facts.indicator_rows:
-            if not regex.search(r"(?:预算|资金|支出)执行率|^执行率", ind.name) or ind.weight is None or ind.score is None:
+            if not _EXECUTION_RATE.search(ind.name) or ind.weight is None or ind.score is None:
                 continue
             a = ind.actual.num if ind.actual is not None else None
             if a is None or not (a.is_percent or "%" in (ind.actual.text or "")):

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from collections import Counter
 
-import regex
-
 from checker.check.options import Option
 from checker.check.registry import Rule, register
 from checker.understand.facts import Loc, Paragraph, TextUnit
+from checker.understand.lazyre import lazy
 from checker.understand.matching import fold, similarity
 from checker.understand.passages import Difference, find_differences
+
+_SPACE = lazy(r"\s")
+_PLACE_YEAR = lazy(r"^.{0,12}?(?:19|20)\d{2}年度?")
+_NAME_TAIL = lazy(r"(?:项目|专项|资金)+$")
+_PROJECT_TAIL = lazy(r"项目$|专项$")
 
 
 def place(facts, unit) -> str:
@@ -111,8 +115,8 @@ def _same_name(x: str, y: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 2 and (a.startswith(b) or b.startswith(a)))
 
 
-_YEAR_PHRASE = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*年度?(?P<rest>[\p{Han}]{4,12})")
-_CUTOFF = regex.compile(r"截[至止]\s*(?P<y>(?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")
+_YEAR_PHRASE = lazy(r"(?P<y>(?:19|20)\d{2})\s*年度?(?P<rest>[\p{Han}]{4,12})")
+_CUTOFF = lazy(r"截[至止]\s*(?P<y>(?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")
 
 
 @register
@@ -163,7 +167,7 @@ def _title_unit(p: Paragraph):
     return TextUnit(text=p.text, raw=p.raw, loc=Loc.of_paragraph(p), where="body", block=p)
 
 
-_ORG = regex.compile(r"[\p{Han}（）()]{2,30}?(?:办公室|领导小组|委员会|人民政府|政府|局|中心|学校|医院|院|站|所|馆|队|处|厅|委|办)")
+_ORG = lazy(r"[\p{Han}（）()]{2,30}?(?:办公室|领导小组|委员会|人民政府|政府|局|中心|学校|医院|院|站|所|馆|队|处|厅|委|办)")
 _UNIT_KEYS = ("项目实施单位", "实施单位", "单位名称（盖章）", "单位名称(盖章)", "单位名称", "项目单位", "填报单位",
               "部门（单位）名称", "部门(单位)名称", "部门名称", "预算单位", "预算部门", "资金使用单位")
 _DEPT_KEYS = ("主管部门",)
@@ -206,7 +210,7 @@ def _stated_names(facts, keys) -> list[tuple[str, Loc]]:
                 break
     for t in facts.doc.tables:
         for c in t.cells:
-            label = regex.sub(r"\s", "", c.text)
+            label = _SPACE.sub("", c.text)
             if label in keys:
                 nxt = t.at(c.row, c.col + c.col_span)
                 if nxt is not None and nxt is not c and nxt.text:
@@ -217,14 +221,14 @@ def _stated_names(facts, keys) -> list[tuple[str, Loc]]:
 
 
 _NAME_KEYS = ("项目名称", "专项名称", "项目全称")
-_TITLE_TAIL = regex.compile(r"(?:项目)?(?:支出)?(?:绩效)?(?:自评|评价)?报告.*$|绩效自评表.*$")
+_TITLE_TAIL = lazy(r"(?:项目)?(?:支出)?(?:绩效)?(?:自评|评价)?报告.*$|绩效自评表.*$")
 
 
 def _core(name: str) -> str:
     """A project name without its year and the words every name ends with."""
     s = fold(name)
-    s = regex.sub(r"^.{0,12}?(?:19|20)\d{2}年度?", "", s)  # the place and year before the name
-    return regex.sub(r"(?:项目|专项|资金)+$", "", s)
+    s = _PLACE_YEAR.sub("", s)  # the place and year before the name
+    return _NAME_TAIL.sub("", s)
 
 
 @register
@@ -246,13 +250,13 @@ class ProjectName(Rule):
                     named.append((p.text[len(k):].lstrip(":： "), Loc.of_paragraph(p)))
         for t in facts.doc.tables:
             for c in t.cells:
-                if regex.sub(r"\s", "", c.text) in _NAME_KEYS:
+                if _SPACE.sub("", c.text) in _NAME_KEYS:
                     nxt = t.at(c.row, c.col + c.col_span)
                     if nxt is not None and nxt is not c and 2 < len(nxt.text) <= 40 \
                             and facts.k.column_concept(nxt.text) in (None, "name", "level3"):  # not a header row
                         named.append((nxt.text, Loc.of_cell(t, nxt)))
         titles = [_TITLE_TAIL.sub("", p.text) for p in facts.doc.paragraphs[:8]
-                  if len(p.text) <= 60 and (_TITLE_TAIL.search(p.text) or regex.search(r"项目$|专项$", p.text))
+                  if len(p.text) <= 60 and (_TITLE_TAIL.search(p.text) or _PROJECT_TAIL.search(p.text))
                   and not p.text.startswith(_NAME_KEYS)]
         refs = [(n, loc) for n, loc in named] + [(t, None) for t in titles if len(_core(t)) >= 4]
         if len(refs) < 2:

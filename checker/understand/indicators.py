@@ -4,22 +4,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from checker.model import Cell, Loc
 from checker.understand import lexicon
+from checker.understand.lazyre import lazy
 from checker.understand.narrative import vocabulary
 from checker.understand.numbers import Num, find_numbers, is_empty_mark
 from checker.understand.tables import Region, Row, region_weight_from_label
 
 _OP_GE = lexicon.pattern("indicator.at_least")
 _OP_LE = lexicon.pattern("indicator.at_most")
-_OP_EQ = regex.compile(r"^\s*[=＝]")
+_OP_EQ = lazy(r"^\s*[=＝]")
 _REVERSE_NAME = lexicon.pattern("indicator.reverse_names")
 _PLACEHOLDER = lexicon.pattern("indicator.placeholders")
 
 
-_DATE = regex.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?(?:\s*(前|底|末|以前|之前))?")
+_DATE = lazy(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?(?:\s*(前|底|末|以前|之前))?")
+
+
+# what is left of a target once its figure is taken out, when it is only a comparison and a unit
+_BARE_COMPARISON = lazy(r"\s*(?:≥|≤|>=|<=|=|＝|不低于|不少于|不高于|不超过|以上|以内|以下|达到|控制在|[<>＜＞])?\s*"
+                        r"(?:\p{Han}{0,2})\s*")
+_WORDS = lazy(r"\p{Han}{3,}")
 
 
 @dataclass
@@ -86,7 +91,7 @@ class Indicator:
         return a.num.value >= t.num.value
 
 
-_EMPTY_REASON = regex.compile(rf"^\s*(?:{lexicon.alt('reasons.empty')}|—+|-+)?\s*$")
+_EMPTY_REASON = lazy(lambda: rf"^\s*(?:{lexicon.alt('reasons.empty')}|—+|-+)?\s*$")
 
 
 def reason_missing(text: str | None) -> bool:
@@ -116,9 +121,7 @@ def parse_target(text: str) -> Target | None:
     rest = s
     if nums:
         rest = s[:nums[0].start] + s[nums[0].end:]
-    if quantitative and regex.search(r"\p{Han}{3,}", rest) and not regex.fullmatch(
-            r"\s*(?:≥|≤|>=|<=|=|＝|不低于|不少于|不高于|不超过|以上|以内|以下|达到|控制在|[<>＜＞])?\s*"
-            r"(?:\p{Han}{0,2})\s*", rest):
+    if quantitative and _WORDS.search(rest) and not _BARE_COMPARISON.fullmatch(rest):
         quantitative = False
     return Target(text=s, op=op, num=nums[0] if nums else None, quantitative=quantitative)
 
@@ -172,4 +175,4 @@ def level1_groups(inds: list[Indicator]) -> list[tuple[Cell, Num | None, list[In
     return groups
 
 
-_JOINED_LABEL = regex.compile(r"指标\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
+_JOINED_LABEL = lazy(r"指标\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")

@@ -8,15 +8,17 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-import regex
-
 from checker.knowledge import load_toml
 from checker.model import Document
 from checker.understand import lexicon
+from checker.understand.lazyre import lazy
 
-_NUMBERED = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|"
-                          r"\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十]{1,3}[部章节]分?)")
-_COLON = regex.compile(r"[:：]")
+_NUMBERED = lazy(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|"
+                 r"\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十]{1,3}[部章节]分?)")
+_COLON = lazy(r"[:：]")
+
+
+_CLAUSE_PUNCT = lazy(r"[。；;，,]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -57,7 +59,7 @@ def headings(doc: Document) -> list[str]:
             out.append(t[:m.start()])
         elif _NUMBERED.match(t):
             # "四、存在的问题。一是……" — a numbered heading run into its paragraph
-            out.append(regex.split(r"[。；;，,]", t, maxsplit=1)[0][:det["heading_max"]])
+            out.append(_CLAUSE_PUNCT.split(t, maxsplit=1)[0][:det["heading_max"]])
     for t in doc.tables:
         for c in t.cells:
             if 0 < len(c.text) <= 20:

@@ -12,6 +12,7 @@ from typing import Any
 import regex
 
 from checker.knowledge import KnowledgeError, load_toml
+from checker.understand.lazyre import LazyPattern, lazy
 
 __all__ = ["alt", "grade_words", "pattern", "patterns", "section_names", "words"]
 
@@ -54,11 +55,12 @@ def patterns(path: str) -> tuple[str, ...]:
     return got
 
 
-def pattern(path: str) -> regex.Pattern:
-    """The words of a list as one compiled alternation."""
-    return regex.compile(alt(path))
+def pattern(path: str) -> LazyPattern:
+    """The words of a list as one compiled alternation (the list is read when first matched)."""
+    return lazy(lambda: alt(path))
 
 
+@functools.lru_cache(maxsize=1)
 def grade_words() -> str:
     """Every grade word written in prose (the Chinese synonyms of grades.toml), longest first, as a
     regex alternation."""

@@ -3,15 +3,17 @@ sub-project to its row, passages by their character bigrams."""
 
 from __future__ import annotations
 
-import regex
-
 from checker.textnorm import fold
 from checker.understand import intervals as iv
+from checker.understand.lazyre import lazy
 from checker.understand.numbers import Num, with_unit
 from checker.understand.tables import Region, Row
 
 __all__ = ["bigrams", "can_be_same", "fold", "match_listed_to_rows", "pair_items", "row_of_figure",
            "same_amount", "similarity"]
+
+
+_STOP = lazy(r"[;。.]")
 
 
 def bigrams(s: str) -> set[str]:
@@ -57,7 +59,7 @@ def row_of_figure(s, reg: Region) -> Row | None:
     if best is None:
         return None
     tail = before[best_end:]
-    if regex.search(r"[;。.]", tail):
+    if _STOP.search(tail):
         return None
     if len(tail) <= 12 or before.startswith(fold(best.label)):
         return best

@@ -18,13 +18,23 @@ import regex
 
 from checker.knowledge import load_toml
 from checker.model import Loc
+from checker.textnorm import occurrences
 from checker.understand import intervals as iv
+from checker.understand.lazyre import lazy
 from checker.understand.numbers import Num, find_numbers
 
-_SENTENCE_END = regex.compile(r"[。！？!?\n]")
+_SENTENCE_END = lazy(r"[。！？!?\n]")
 _LIST_SEP = "、，,；;：:"
-_EACH = regex.compile(r"分别(?:下达|安排|拨付|分配|补助)(?:给)?(?P<names>[\p{Han}、和及与]{4,40}?)各\s*(?=\d)")
+_EACH = lazy(r"分别(?:下达|安排|拨付|分配|补助)(?:给)?(?P<names>[\p{Han}、和及与]{4,40}?)各\s*(?=\d)")
 _OPEN, _CLOSE = "（(〔【[", "）)〕】]"
+
+
+_SEMICOLON = lazy(r"[；;]")
+_NAME_SEP = lazy(r"[、和及与]")
+_NOUN = lazy(r"\p{Han}{1,2}")
+_ITEM_SEP = lazy(r"[、，,]")
+_LIST_SPLIT = lazy(r"[、，,；;]")
+_DIGIT = lazy(r"\d")
 
 
 @dataclass(frozen=True)
@@ -251,6 +261,12 @@ def parts_sum(total: Num, parts: list[Num]) -> Decimal:
 
 
 # ----------------------------------------------------------------------------------------- itemised
+@functools.lru_cache(maxsize=1)
+def _parts_open_re() -> regex.Pattern:
+    """Any of the words that open a list of parts (其中…), longest first (the vocabulary is read once)."""
+    return regex.compile("|".join(map(regex.escape, vocabulary().parts_open)))
+
+
 def itemised_sums(text: str, loc: Loc, nums: list[Num] | None = None) -> list[ItemisedSum]:
     lx = vocabulary()
     out: list[ItemisedSum] = []
@@ -266,7 +282,7 @@ def itemised_sums(text: str, loc: Loc, nums: list[Num] | None = None) -> list[It
         return 0, len(text)
 
     # forward: "……X万元，其中a、b、c" (the 其中 may open the next sentence)
-    for m in regex.finditer("|".join(map(regex.escape, lx.parts_open)), text):
+    for m in _parts_open_re().finditer(text):
         if depth[m.start()] > 0:
             continue
         gap_start = m.start()
@@ -277,7 +293,7 @@ def itemised_sums(text: str, loc: Loc, nums: list[Num] | None = None) -> list[It
         gap = text[total.end:gap_start]
         # "6800万元已全部分解到位，其中……": a short clause may stand between the total and its
         # 其中, but no sentence end and no other figure
-        if len(gap) > 16 or _SENTENCE_END.search(gap.strip("。")) or regex.search(r"[；;]", gap) \
+        if len(gap) > 16 or _SENTENCE_END.search(gap.strip("。")) or _SEMICOLON.search(gap) \
                 or (gap.count("。") and gap.strip(" 。") != ""):
             continue
         a, b = sentence_of(m.end())
@@ -302,7 +318,7 @@ def itemised_sums(text: str, loc: Loc, nums: list[Num] | None = None) -> list[It
 
     # each: "……下达资金160万元……分别下达宣汉县和万源市各80万元" (n names × the same amount)
     for m in _EACH.finditer(text):
-        names = [x for x in regex.split(r"[、和及与]", m.group("names")) if x]
+        names = [x for x in _NAME_SEP.split(m.group("names")) if x]
         each = next((n for n in money if n.start >= m.end() and n.start - m.end() <= 2), None)
         if each is None or len(names) < 2:
             continue
@@ -365,7 +381,9 @@ def _nested_parts(text: str, nums: list[Num], outer: list[Num], depth: list[int]
 
 
 # ----------------------------------------------------------------------------------------- counts
-def _count_re(lx: Lexicon) -> regex.Pattern:
+@functools.lru_cache(maxsize=1)
+def _count_re() -> regex.Pattern:
+    lx = vocabulary()
     counters = "|".join(map(regex.escape, lx.counters))
     # anchored at the start of a numeral run: a long run of digits is scanned once, not from every digit
     return regex.compile(rf"(?<![\d一二两三四五六七八九十.])(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?P<c>{counters})(?![\d%])")
@@ -380,20 +398,20 @@ def _cn_int(s: str) -> int | None:
     return int(n.value) if n is not None and n.value == n.value.to_integral_value() else None
 
 
-_ENUM_OPEN = regex.compile(r"^\s*(?:[，,]?\s*(?:分别为|分别是|包括|即)\s*[:：]?|[:：])")
+_ENUM_OPEN = lazy(r"^\s*(?:[，,]?\s*(?:分别为|分别是|包括|即)\s*[:：]?|[:：])")
 
 
 def _enumeration(text: str, m, end: int, lx: Lexicon) -> list[str] | None:
     """The items a count announces: in brackets right after it, or after 分别为/包括/：, as long as
     they name the counted thing (items ending like the noun after the count)."""
     after = text[m.end():end]
-    noun = regex.match(r"\p{Han}{1,2}", after)
+    noun = _NOUN.match(after)
     noun = noun.group() if noun else ""
     if after[:1] in _OPEN:  # "13宗（东坑、湖仔洋、……）水库"
         close = next((i for i, ch in enumerate(after) if ch in _CLOSE), None)
         if close is None:
             return None
-        items = [x.strip() for x in regex.split(r"[、，,]", after[1:close]) if x.strip()]
+        items = [x.strip() for x in _ITEM_SEP.split(after[1:close]) if x.strip()]
         return items if len(items) >= 3 and all(len(x) <= 12 for x in items) else None
     rest = after[len(noun):]
     op = _ENUM_OPEN.match(rest)
@@ -401,7 +419,7 @@ def _enumeration(text: str, m, end: int, lx: Lexicon) -> list[str] | None:
         return None
     seg = rest[op.end():]
     items = []
-    for x in regex.split(r"[、，,；;]", seg):
+    for x in _LIST_SPLIT.split(seg):
         x = x.strip()
         if not x.endswith(noun[-1]) or len(x) > 16:
             break  # the list ended ("……赵庄乡鸡亮村，主要建设道路……")
@@ -413,7 +431,7 @@ def count_sums(text: str, loc: Loc) -> list[CountSum]:
     lx = vocabulary()
     out: list[CountSum] = []
     depth = _depths(text)
-    cre = _count_re(lx)
+    cre = _count_re()
     hits = [m for m in cre.finditer(text) if depth[m.start()] == 0]
     for a, b in _sentences(text):
         sent = [m for m in hits if a <= m.start() < b]
@@ -421,7 +439,7 @@ def count_sums(text: str, loc: Loc) -> list[CountSum]:
         for i, m in enumerate(sent):
             label = _label_before(text, m.start(), a, width=14)
             rest = text[m.end():b]
-            po = regex.search("|".join(map(regex.escape, lx.parts_open)), rest)
+            po = _parts_open_re().search(rest)
             if not po or len(rest[:po.start()].strip(" ，,；;：:")) > 8:
                 continue
             # "共N条，其中……", or a count directly followed by its 其中 ("项目46个，其中……")
@@ -500,7 +518,7 @@ def role_mentions(text: str, loc: Loc, unit_index: int, nums: list[Num] | None =
         if depth[n.start] > 0:
             continue
         label = _label_before(text, n.start, 0, width=14)
-        if regex.search(r"\d", label):
+        if _DIGIT.search(label):
             continue
         found = None
         for s, lvl in spellings:
@@ -519,7 +537,9 @@ def role_mentions(text: str, loc: Loc, unit_index: int, nums: list[Num] | None =
 
 
 # ----------------------------------------------------------------------------------------- rates
-def _rate_re(lx: Lexicon) -> regex.Pattern:
+@functools.lru_cache(maxsize=1)
+def _rate_re() -> regex.Pattern:
+    lx = vocabulary()
     names = "|".join(map(regex.escape, lx.execution))
     return regex.compile(rf"(?P<name>{names})(?P<mid>[^，。；;\d]{{0,6}}?)(?P<num>\d+(?:\.\d+)?)\s*%")
 
@@ -530,7 +550,7 @@ def narrative_rates(text: str, loc: Loc, nums: list[Num] | None = None) -> list[
     money = _money(find_numbers(text) if nums is None else nums)
     depth = _depths(text)
     spans = _sentences(text)
-    for m in _rate_re(lx).finditer(text):
+    for m in _rate_re().finditer(text):
         if depth[m.start()] > 0:
             continue
         mid = m.group("mid")
@@ -607,18 +627,19 @@ def claims(text: str, loc: Loc) -> list[Claim]:
     out: list[Claim] = []
     for strength, words in (("strong", lx.strong_claims), ("weak", lx.weak_claims)):
         for w in words:
-            for m in regex.finditer(regex.escape(w), text):
-                if any(text[max(0, m.start() - len(n)):m.start()] == n for n in _NEGATION):
+            for start in occurrences(w, text):
+                end = start + len(w)
+                if any(text[max(0, start - len(n)):start] == n for n in _NEGATION):
                     continue
-                a = max((s for s, e in _sentences(text) if s <= m.start()), default=0)
-                b = min((e for s, e in _sentences(text) if e > m.start()), default=len(text))
+                a = max((s for s, e in _sentences(text) if s <= start), default=0)
+                b = min((e for s, e in _sentences(text) if e > start), default=len(text))
                 quote = text[a:b].strip()
                 if any(c.quote == quote for c in out):
                     continue  # one claim per sentence
                 if not _contains_any(quote, lx.claim_subjects):
                     continue  # "设备全部完成采购" claims a task, not that every target was met
-                ca = max((i + 1 for i in range(a, m.start()) if text[i] in "，,；;：:"), default=a)
-                cb = min((i for i in range(m.end(), b) if text[i] in "，,；;。"), default=b)
+                ca = max((i + 1 for i in range(a, start) if text[i] in "，,；;：:"), default=a)
+                cb = min((i for i in range(end, b) if text[i] in "，,；;。"), default=b)
                 if _contains_any(text[ca:cb], lx.claim_exceptions):
                     continue  # "其余指标均已完成" claims only the rest
                 out.append(Claim(text[ca:cb].strip(), strength, quote, loc.quoting(quote)))

@@ -18,6 +18,7 @@ from checker.understand.intervals import CEIL as _CEIL
 from checker.understand.intervals import EXACT as _EXACT
 from checker.understand.intervals import FLOOR as _FLOOR
 from checker.understand.intervals import Interval, overlaps, ratio_interval, round_half_up, sum_interval
+from checker.understand.lazyre import lazy
 
 __all__ = [
     "EMPTY_MARKS", "KINDS", "MONEY_UNITS", "Interval", "Num", "as_percent", "find_numbers", "is_empty_mark",
@@ -94,7 +95,7 @@ EMPTY_MARKS: frozenset[str] = frozenset({
     "无", "空", "…", "……", ".", "..", "...", "......", "N/A", "n/a", "NA", "na", "null", "NULL", "None",
 })
 # Any run of dashes or dots alone is a placeholder too, however many were typed.
-_EMPTY_RUN = regex.compile(r"[-－—–―─‐_]+|[.…·]+")
+_EMPTY_RUN = lazy(r"[-－—–―─‐_]+|[.…·]+")
 
 
 def is_empty_mark(s: str) -> bool:
@@ -171,28 +172,28 @@ _DATE_YM_RANGE = (r"(?<![\d.])(?:19|20)\d{2}[./](?:1[0-2]|0?[1-9])\x20*[-~至—
 _LANDLINE = r"(?<![\d-])0\d{2,3}-\d{7,8}(?!\d)"
 
 # The scanner: leftmost token wins; special shapes are tried before the general figure.
-_TOKEN = regex.compile(
+_TOKEN = lazy(
     rf"(?P<ymd>{_DATE_YMD})|(?P<ymr>{_DATE_YM_RANGE})|(?P<tel>{_LANDLINE})|(?P<fig>{_FIGURE})",
     regex.VERBOSE,
 )
-_FIGURE_RE = regex.compile(_FIGURE, regex.VERBOSE)
-_DIGIT_RUN = regex.compile(r"\d+")
-_ACCOUNTING = regex.compile(r"[(（]\x20*(?P<inner>[^()（）]+?)\x20*[)）]")  # "(12.3)" = -12.3, one level only
+_FIGURE_RE = lazy(_FIGURE, regex.VERBOSE)
+_DIGIT_RUN = lazy(r"\d+")
+_ACCOUNTING = lazy(r"[(（]\x20*(?P<inner>[^()（）]+?)\x20*[)）]")  # "(12.3)" = -12.3, one level only
 
 # Context around a figure that decides its kind.
-_DOCNO_YEAR_OPEN = regex.compile(r"[（(〔【\[［]\x20*$")
-_DOCNO_YEAR_CLOSE = regex.compile(r"^\x20*(?P<b>[）)〕】\]］])(?P<serial>\x20*\d+\x20*号)?")
-_DOCNO_SERIAL = regex.compile(r"^\x20*号")
-_YEAR_RANGE_NEXT = regex.compile(r"^\x20*[-~至到—]{1,2}\x20*(?:19|20)\d{2}")
-_MONTH_BEFORE = regex.compile(r"月\x20*$")
-_ORDINAL_BEFORE = regex.compile(r"(?:第|附件|附表)\s*[:：]?\s*$")
-_CODE_LABEL = regex.compile(r"(?:编码|代码|编号|账号|帐号|卡号|代号)[\s:：]{0,3}$")
-_POSTCODE_LABEL = regex.compile(r"(?:邮编|邮政编码)[\s:：]{0,3}$")
-_MOBILE = regex.compile(r"1[3-9]\d{9}")
-_LATIN_BEFORE = regex.compile(r"[A-Za-z]$")
-_LIST_START = regex.compile(r"(?:^|[\s>。；;：:，,！!？?])$")  # where an enumeration may begin
-_LINE_START = regex.compile(r"(?:^|\n)\x20*$")
-_DOT_ITEM = regex.compile(r"\.(?=[^\d\s])")  # "1.项目概况", not "1.8"
+_DOCNO_YEAR_OPEN = lazy(r"[（(〔【\[［]\x20*$")
+_DOCNO_YEAR_CLOSE = lazy(r"^\x20*(?P<b>[）)〕】\]］])(?P<serial>\x20*\d+\x20*号)?")
+_DOCNO_SERIAL = lazy(r"^\x20*号")
+_YEAR_RANGE_NEXT = lazy(r"^\x20*[-~至到—]{1,2}\x20*(?:19|20)\d{2}")
+_MONTH_BEFORE = lazy(r"月\x20*$")
+_ORDINAL_BEFORE = lazy(r"(?:第|附件|附表)\s*[:：]?\s*$")
+_CODE_LABEL = lazy(r"(?:编码|代码|编号|账号|帐号|卡号|代号)[\s:：]{0,3}$")
+_POSTCODE_LABEL = lazy(r"(?:邮编|邮政编码)[\s:：]{0,3}$")
+_MOBILE = lazy(r"1[3-9]\d{9}")
+_LATIN_BEFORE = lazy(r"[A-Za-z]$")
+_LIST_START = lazy(r"(?:^|[\s>。；;：:，,！!？?])$")  # where an enumeration may begin
+_LINE_START = lazy(r"(?:^|\n)\x20*$")
+_DOT_ITEM = lazy(r"\.(?=[^\d\s])")  # "1.项目概况", not "1.8"
 
 # --------------------------------------------------------------------------- Chinese numerals
 _CN_DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")}

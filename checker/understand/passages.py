@@ -10,17 +10,21 @@ import difflib
 from collections import defaultdict
 from dataclasses import dataclass
 
-import regex
-
 from checker.textnorm import balanced, normalize, widen
 from checker.understand.facts import TextUnit
+from checker.understand.lazyre import lazy
 
 _N = 8  # shingle length (characters of folded text)
-_KEEP = regex.compile(r"[\p{Han}\p{L}\p{N}%.]")
+_KEEP = lazy(r"[\p{Han}\p{L}\p{N}%.]")
 # Words whose insertion is grammar (a goal restated as an achievement), not a change of meaning.
 _GRAMMAR = set("了的地得着过之")
 _MAX_GAP = 80
 _MIN_REGION = 60  # folded characters two copies must share around a difference
+
+
+_FIGURE_CHARS = lazy(r"[\d.%]")
+_DIGIT = lazy(r"\d")
+_NUMBER_CHAR = lazy(r"[\d.,，]")
 
 
 @dataclass
@@ -31,12 +35,9 @@ class Folded:
 
 
 def fold_unit(u: TextUnit) -> Folded:
-    chars, pos = [], []
-    for i, ch in enumerate(u.text):
-        if _KEEP.match(ch):
-            chars.append(ch.lower())
-            pos.append(i)
-    return Folded(unit=u, text="".join(chars), pos=pos)
+    kept = _KEEP.finditer(u.text)  # one pass over the text, not a match per character
+    pos = [m.start() for m in kept]
+    return Folded(unit=u, text="".join(u.text[i].lower() for i in pos), pos=pos)
 
 
 @dataclass
@@ -53,9 +54,9 @@ class Difference:
     @property
     def numeric(self) -> bool:
         """Only figures differ (a changed number), not words."""
-        da = regex.sub(r"[\d.%]", "", self.a_gap)
-        db = regex.sub(r"[\d.%]", "", self.b_gap)
-        return da == db and bool(regex.search(r"\d", self.a_gap + self.b_gap))
+        da = _FIGURE_CHARS.sub("", self.a_gap)
+        db = _FIGURE_CHARS.sub("", self.b_gap)
+        return da == db and bool(_DIGIT.search(self.a_gap + self.b_gap))
 
 
 def _quote(f: Folded, lo: int, hi: int, ctx: int = 6) -> tuple[str, tuple[int, int]]:
@@ -67,9 +68,9 @@ def _quote(f: Folded, lo: int, hi: int, ctx: int = 6) -> tuple[str, tuple[int, i
     else:
         b = len(t)
     # never cut a figure in two ("1,286.50" must not be quoted as "286.50")
-    while a > 0 and regex.match(r"[\d.,，]", t[a - 1]) and regex.match(r"[\d.,，]", t[a]):
+    while a > 0 and _NUMBER_CHAR.match(t[a - 1]) and _NUMBER_CHAR.match(t[a]):
         a -= 1
-    while b < len(t) and regex.match(r"[\d.,，]", t[b]) and regex.match(r"[\d.,，]", t[b - 1]):
+    while b < len(t) and _NUMBER_CHAR.match(t[b]) and _NUMBER_CHAR.match(t[b - 1]):
         b += 1
     # quote whole clauses, never a word cut in two ("…提出整改措"), brackets and quotes balanced
     a, b = widen(t, a, b)

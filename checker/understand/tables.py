@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
 from checker.knowledge import Knowledge
 from checker.model import Cell, Document, Loc, Table
 from checker.understand.intervals import column_decimals
+from checker.understand.lazyre import lazy
 from checker.understand.numbers import Num, is_empty_mark, parse_number
 
 MONEY_COLS = ("initial_budget", "adjusted_budget", "budget", "arrived", "spent", "balance")
@@ -22,8 +21,12 @@ CONCEPT_ZH = {
     "arrived": "到位资金", "spent": "实际支出", "balance": "结转结余", "rate": "执行率",
     "rate_arrival": "到位率", "weight": "分值", "score": "得分",
 }
-_UNIT_RE = regex.compile(r"(?:单位|金额单位)\s*[:：]?\s*(亿元|万元|千元|元)|[（(]\s*(亿元|万元|千元|元)\s*[)）]")
-_WEIGHT_IN_LABEL = regex.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]|(\d+(?:\.\d+)?)\s*分")
+_UNIT_RE = lazy(r"(?:单位|金额单位)\s*[:：]?\s*(亿元|万元|千元|元)|[（(]\s*(亿元|万元|千元|元)\s*[)）]")
+_WEIGHT_IN_LABEL = lazy(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]|(\d+(?:\.\d+)?)\s*分")
+
+
+_LETTER_FORMULA = lazy(r"[A-Z（）()=+\-−×*/÷%＝一-龥\d]{0,12}")
+_COLUMN_LETTER = lazy(r"[A-Z][^一-龥]*|[（(][A-Z][)）]")
 
 
 @dataclass
@@ -201,9 +204,9 @@ def find_regions(doc: Document, k: Knowledge) -> list[Region]:
                     spans_above = any(c.col_span > 1 and c.row == r for c in t.row_cells(r))
                     no_numbers = not any(_is_number_text(x) for x in below if x)
                     if (spans_above and no_numbers and any(below)) or (nxt and not _classify(nxt) and len(nxt) >= 2) or (
-                        below and all(regex.fullmatch(r"[A-Z（）()=+\-−×*/÷%＝一-龥\d]{0,12}", x or "")
+                        below and all(_LETTER_FORMULA.fullmatch(x or "")
                                       and not _is_number_text(x) for x in below)
-                        and any(regex.fullmatch(r"[A-Z][^一-龥]*|[（(][A-Z][)）]", x or "") for x in below)):
+                        and any(_COLUMN_LETTER.fullmatch(x or "") for x in below)):
                         header_rows.append(r + 1)
                 cols = _merge_header_rows(t, header_rows, k) if len(header_rows) > 1 else concepts
                 for key, col in concepts.items():
@@ -231,8 +234,8 @@ def find_regions(doc: Document, k: Knowledge) -> list[Region]:
     return out
 
 
-_LETTER = regex.compile(r"[（(]\s*([A-H])\s*(?:[=＝]\s*([A-H0-9+\-−－×*/÷／ ]+?))?\s*[)）]|^\s*([A-H])\s*$")
-_RATE_FORMULA = regex.compile(r"([A-H])\s*[/÷／]\s*([A-H])")
+_LETTER = lazy(r"[（(]\s*([A-H])\s*(?:[=＝]\s*([A-H0-9+\-−－×*/÷／ ]+?))?\s*[)）]|^\s*([A-H])\s*$")
+_RATE_FORMULA = lazy(r"([A-H])\s*[/÷／]\s*([A-H])")
 
 
 def _read_letters(reg: Region) -> None:

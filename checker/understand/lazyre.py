@@ -1,0 +1,53 @@
+"""Regular expressions compiled on first use.
+
+`regex.compile` parses a pattern in Python: the hundred module-level patterns of understand/ and
+check/ cost about 40 ms together, paid by every import of a rule module, also by `pecheck rules`
+and `pecheck rule X`, which never match anything. `lazy(...)` stands for the compiled pattern and
+compiles it the first time one of its methods or attributes is used; after that every attribute is
+an ordinary instance attribute, so a hot pattern costs no more than the compiled one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import regex
+
+__all__ = ["LazyPattern", "lazy"]
+
+
+class LazyPattern:
+    """A `regex.Pattern` made on first use. `source` is the pattern, or a function giving it (for a
+    pattern built from the word lists of rules/, which are then read on first use too)."""
+
+    def __init__(self, source: str | Callable[[], str], flags: int = 0):
+        self._source = source
+        self._flags = flags
+
+    def compiled(self) -> regex.Pattern:
+        rx = self.__dict__.get("_rx")
+        if rx is None:
+            src = self._source() if callable(self._source) else self._source
+            rx = regex.compile(src, self._flags)
+            # copy the pattern's public attributes (bound methods included) onto this object, so that
+            # later lookups find them directly and never come back through __getattr__
+            for name in dir(rx):
+                if not name.startswith("_"):
+                    setattr(self, name, getattr(rx, name))
+            self._rx = rx
+        return rx
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name in ("_source", "_flags", "_rx"):
+            raise AttributeError(name)  # copy/pickle probes and an unset slot: not the pattern's
+        return getattr(self.compiled(), name)
+
+    def __repr__(self) -> str:
+        src = self._source if isinstance(self._source, str) else getattr(self._source, "__name__", "?")
+        return f"lazy({src!r})"
+
+
+def lazy(source: str | Callable[[], str], flags: int = 0) -> LazyPattern:
+    """The pattern `regex.compile(source, flags)`, compiled when first used."""
+    return LazyPattern(source, flags)
