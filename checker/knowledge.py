@@ -60,8 +60,22 @@ class Knowledge:
     grade_synonyms: dict[str, list[str]]
     profile: dict[str, Any] = field(default_factory=dict)
     grade_equivalents: list[set[str]] = field(default_factory=list)
+    # answers of column_concept and row_kind by header / label: every table asks them of the same
+    # few headers again and again (not copied by dataclasses.replace: init=False)
+    _asked: dict[tuple[str, str], str | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def _answer(self, kind: str, text: str, work) -> str | None:
+        key = (kind, text)
+        if key not in self._asked:
+            if len(self._asked) >= 50_000:  # a long batch meets ever new row labels: stay bounded
+                self._asked.clear()
+            self._asked[key] = work(text)
+        return self._asked[key]
 
     def column_concept(self, header: str) -> str | None:
+        return self._answer("column", header, self._column_concept)
+
+    def _column_concept(self, header: str) -> str | None:
         h = header.replace(" ", "")
         for concept in self.column_order:
             words, none = self.columns[concept]
@@ -70,6 +84,9 @@ class Knowledge:
         return None
 
     def row_kind(self, label: str) -> str | None:
+        return self._answer("row", label, self._row_kind)
+
+    def _row_kind(self, label: str) -> str | None:
         s = label.replace(" ", "").replace("\u3000", "")
         for kind, words in self.rows.items():
             if any(s == w.replace(" ", "") for w in words):

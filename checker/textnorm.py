@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 import regex
@@ -79,6 +80,7 @@ def join_lines(s: str) -> str:
     return out
 
 
+@functools.lru_cache(maxsize=8192)
 def normalize(s: str, keep_lines: bool = False) -> str:
     """The text rules compare: characters mapped, stray markup and CJK-internal spaces removed."""
     if not s:
@@ -100,6 +102,7 @@ _PUNCT_FOLD = str.maketrans({
 })
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(s: str) -> str:
     """A comparison key: normalised, punctuation folded to ASCII, all whitespace removed."""
     return _SPACES.sub("", normalize(s).translate(_PUNCT_FOLD))

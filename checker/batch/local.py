@@ -44,7 +44,7 @@ DEFAULT_MEMORY = 4 * 1024**3
 STARTUP_LIMIT = 300.0  # seconds a sandbox waits for its worker to start (a loaded machine is slow)
 MAX_TASKS_PER_WORKER = 200  # recycle long-lived workers (leaks in parsers stay bounded)
 _PRELOAD = ["checker.pipeline", "checker.read", "checker.read.pdf", "checker.read.docx",
-            "checker.understand.facts", "checker.check.registry", "checker.batch.local"]
+            "checker.understand.facts", "checker.check.registry", "checker.batch.local", "checker.batch.warm"]
 
 
 # ---------------------------------------------------------------------------------------------- helpers

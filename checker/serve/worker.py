@@ -27,7 +27,7 @@ CROP_SCALE = 2.0
 MAX_RENDERED_PAGES = 60
 GRACE = 60.0  # seconds past the check's own time limit for rendering, before the child is killed
 _PRELOAD = ["checker.batch", "checker.runner", "checker.read", "checker.understand.facts",
-            "checker.check.registry", "checker.report.html", "pypdfium2"]
+            "checker.check.registry", "checker.report.html", "pypdfium2", "checker.batch.warm"]
 
 
 @dataclass

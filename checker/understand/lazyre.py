@@ -14,7 +14,9 @@ from typing import Any
 
 import regex
 
-__all__ = ["LazyPattern", "lazy"]
+__all__ = ["LazyPattern", "compile_all", "compiled_count", "lazy"]
+
+_ALL: list[LazyPattern] = []  # every pattern made, for compile_all
 
 
 class LazyPattern:
@@ -24,6 +26,7 @@ class LazyPattern:
     def __init__(self, source: str | Callable[[], str], flags: int = 0):
         self._source = source
         self._flags = flags
+        _ALL.append(self)
 
     def compiled(self) -> regex.Pattern:
         rx = self.__dict__.get("_rx")
@@ -46,6 +49,19 @@ class LazyPattern:
     def __repr__(self) -> str:
         src = self._source if isinstance(self._source, str) else getattr(self._source, "__name__", "?")
         return f"lazy({src!r})"
+
+
+def compile_all() -> int:
+    """Compile every pattern made so far (the modules imported): a process that forks checking
+    workers does it once, so that no worker pays for it again. Returns how many there are."""
+    for p in _ALL:
+        p.compiled()
+    return len(_ALL)
+
+
+def compiled_count() -> int:
+    """How many of the patterns made so far have been compiled (start-up tests watch it)."""
+    return sum(1 for p in _ALL if "_rx" in p.__dict__)
 
 
 def lazy(source: str | Callable[[], str], flags: int = 0) -> LazyPattern:

@@ -3,6 +3,8 @@ sub-project to its row, passages by their character bigrams."""
 
 from __future__ import annotations
 
+import functools
+
 from checker.textnorm import fold
 from checker.understand import intervals as iv
 from checker.understand.lazyre import lazy
@@ -16,9 +18,11 @@ __all__ = ["bigrams", "can_be_same", "fold", "match_listed_to_rows", "pair_items
 _STOP = lazy(r"[;。.]")
 
 
-def bigrams(s: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def bigrams(s: str) -> frozenset[str]:
+    """The character pairs of the folded text (kept: a rule asks for the same names again and again)."""
     s = fold(s)
-    return {s[i:i + 2] for i in range(len(s) - 1)} or {s}
+    return frozenset({s[i:i + 2] for i in range(len(s) - 1)} or {s})
 
 
 def similarity(a: str, b: str) -> float:

@@ -185,8 +185,12 @@ class Narrative:
 
 
 # ----------------------------------------------------------------------------------------- helpers
-def _depths(text: str) -> list[int]:
-    """Bracket depth at every position: a figure inside （…） is a detail of the figure before it."""
+@functools.lru_cache(maxsize=256)
+def _depths(text: str) -> tuple[int, ...]:
+    """Bracket depth at every position: a figure inside （…） is a detail of the figure before it.
+    (Kept per text: each reading of the narrative below asks for it.)"""
+    if not any(ch in text for ch in _OPEN):
+        return (0,) * len(text)
     out, d = [], 0
     for ch in text:
         if ch in _OPEN:
@@ -194,17 +198,18 @@ def _depths(text: str) -> list[int]:
         out.append(d)
         if ch in _CLOSE and d > 0:
             d -= 1
-    return out
+    return tuple(out)
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=256)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
         spans.append((start, m.end()))
         start = m.end()
     if start < len(text):
         spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
+    return tuple((a, b) for a, b in spans if text[a:b].strip())
 
 
 def _label_before(text: str, pos: int, floor: int = 0, width: int = 16) -> str:
@@ -362,7 +367,7 @@ def itemised_sums(text: str, loc: Loc, nums: list[Num] | None = None) -> list[It
     return out
 
 
-def _nested_parts(text: str, nums: list[Num], outer: list[Num], depth: list[int]):
+def _nested_parts(text: str, nums: list[Num], outer: list[Num], depth: tuple[int, ...]):
     """Each outer figure followed by its own （其中X……） detail, the last one the total's: the details
     form a sum of their own ("其中建筑工程3292万元" … "其中建筑工程6025.215万元")."""
     inner: list[Num] = []

@@ -8,6 +8,7 @@ to one character.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -384,6 +385,12 @@ def _classify(t: str, num: Num, text: str, ns: int, ne: int, is_cn: bool) -> str
 # --------------------------------------------------------------------------- public parsing
 def find_numbers(text: str) -> list[Num]:
     """Every figure in a sentence, left to right, with its span and kind."""
+    return list(_find_numbers(text))  # a list of its own for each caller; the figures are immutable
+
+
+@functools.lru_cache(maxsize=4096)
+def _find_numbers(text: str) -> tuple[Num, ...]:
+    """find_numbers, kept per text: facts, narrative and several rules read the same sentences."""
     t = _fold(text)
     out: list[Num] = []
     for m in _TOKEN.finditer(t):
@@ -396,9 +403,10 @@ def find_numbers(text: str) -> list[Num]:
         num = _figure(t, text, m, whole=False)
         if num is not None:
             out.append(num)
-    return out
+    return tuple(out)
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_number(s: str, default_unit: str = "") -> Num | None:
     """The one figure a cell or short string holds, or None (empty mark, text, operators, 2+ figures).
 

@@ -7,6 +7,7 @@ with difflib on the folded text, and the gaps inside the aligned region are the 
 from __future__ import annotations
 
 import difflib
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -32,6 +33,18 @@ class Folded:
     unit: TextUnit
     text: str  # letters, digits and CJK only
     pos: list[int]  # index into unit.text for each folded character
+
+
+@functools.lru_cache(maxsize=1)
+def _matcher() -> type[difflib.SequenceMatcher]:
+    """difflib's SequenceMatcher, with its find_longest_match in C where cdifflib is installed (a
+    declared dependency): the same matching blocks (tests/test_speedups.py compares them), about
+    twice as fast, and aligning passages is the largest part of a check after reading."""
+    try:
+        from cdifflib import CSequenceMatcher
+    except ImportError:  # a platform where it did not build: the pure-Python original
+        return difflib.SequenceMatcher
+    return CSequenceMatcher
 
 
 def fold_unit(u: TextUnit) -> Folded:
@@ -111,7 +124,7 @@ def differences(fa: Folded, fb: Folded) -> list[Difference]:
     condensed = fa.unit.condensed or fb.unit.condensed
     if fa.text == fb.text:
         return []
-    sm = difflib.SequenceMatcher(None, fa.text, fb.text, autojunk=False)
+    sm = _matcher()(None, fa.text, fb.text, autojunk=False)
     blocks = [m for m in sm.get_matching_blocks() if m.size >= 6]
     if not blocks:
         return []
@@ -187,7 +200,7 @@ def _anchored(m, fa: Folded, fb: Folded, left: bool) -> bool:
 
 
 def _only_grammar_edits(ga: str, gb: str) -> bool:
-    sm = difflib.SequenceMatcher(None, ga, gb, autojunk=False)
+    sm = _matcher()(None, ga, gb, autojunk=False)
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op == "equal":
             continue

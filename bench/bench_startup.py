@@ -1,0 +1,138 @@
+"""Start-up and per-check cost: `pecheck --help`, `pecheck rules`, a DOCX check, and what a check costs
+besides reading its file.
+
+    python bench/bench_startup.py                       # this checkout, 15 runs each
+    python bench/bench_startup.py --runs 25 --tree /path/to/other/checkout   # before/after, interleaved
+    python bench/bench_startup.py --docx samples/xiangxi-2022.docx --pdf samples/xiangxi-2022.pdf
+
+Each command runs as a fresh `python -m checker.cli …` (what a user's `pecheck` pays), N times,
+alternating between the trees given (so that the load of a shared machine falls on both alike). Per
+command it prints the median wall time and the median CPU time of the child (user + system from
+`resource.getrusage(RUSAGE_CHILDREN)`; on a busy machine CPU time is the steadier figure), and the
+load average before and after.
+
+Bytecode: the children write and read their .pyc files under a temporary PYTHONPYCACHEPREFIX, and
+one warm-up run of every command precedes the measured ones, so compiling the sources (which an
+installed package never does at run time) is not measured even where PYTHONDONTWRITEBYTECODE is set.
+
+Then, in this process, the non-reading part of a check (`--pdf`, `--docx` files): median seconds of
+reading (checker.read.load) and of the rest (facts, rules, summary, fingerprints, JSON rendering) on
+an already read document, N times each after one warm-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _child_env(tree: Path, pycache: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(pycache)
+    env["PYTHONPATH"] = str(tree)
+    env["COLUMNS"] = "100"
+    return env
+
+
+def _once(cmd: list[str], tree: Path, env: dict[str, str]) -> tuple[float, float]:
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    p = subprocess.run([sys.executable, "-m", "checker.cli", *cmd], cwd=tree, env=env,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - t0
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if p.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} in {tree} failed ({p.returncode}): {p.stderr.decode()[-400:]}")
+    return wall, (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
+
+
+def commands(docx: Path) -> dict[str, list[str]]:
+    return {
+        "pecheck --help": ["--help"],
+        "pecheck rules": ["rules"],
+        f"pecheck {docx.name} (console)": ["check", str(docx.resolve())],
+        f"pecheck {docx.name} --format json": ["check", "--format", "json", str(docx.resolve())],
+    }
+
+
+def bench_commands(trees: list[Path], docx: Path, runs: int) -> None:
+    cmds = commands(docx)
+    with tempfile.TemporaryDirectory(prefix="pecheck-pyc-") as tmp:
+        envs = {t: _child_env(t, Path(tmp) / str(i)) for i, t in enumerate(trees)}
+        for t in trees:  # warm-up: write the bytecode, fill the OS file cache
+            for cmd in cmds.values():
+                _once(cmd, t, envs[t])
+        got: dict[tuple[Path, str], list[tuple[float, float]]] = {(t, n): [] for t in trees for n in cmds}
+        for _ in range(runs):
+            for name, cmd in cmds.items():
+                for t in trees:
+                    got[(t, name)].append(_once(cmd, t, envs[t]))
+    print(f"\n{'command':44s} {'tree':28s} {'wall s':>8s} {'CPU s':>8s}   (median of {runs})")
+    for name in cmds:
+        for t in trees:
+            walls = [w for w, _ in got[(t, name)]]
+            cpus = [c for _, c in got[(t, name)]]
+            label = str(t) if len(str(t)) <= 28 else "…" + str(t)[-27:]
+            print(f"{name:44s} {label:28s} {statistics.median(walls):8.3f} {statistics.median(cpus):8.3f}")
+
+
+def bench_check_parts(files: list[Path], runs: int) -> None:
+    """Reading vs the rest of a check, in this process (this checkout's code)."""
+    sys.path.insert(0, str(ROOT))
+    from checker.config import load_config
+    from checker.pipeline import Result, check_document
+    from checker.read import load
+    from checker.report.formats import lookup
+
+    cfg = load_config(None)
+    render = lookup("json")
+    print(f"\n{'file':40s} {'read s':>8s} {'rest s':>8s} {'rest CPU s':>11s}   (median of {runs}; rest = facts, "
+          f"rules, summary, fingerprints, JSON)")
+    for f in files:
+        reads, rests, cpus = [], [], []
+        doc = load(f)
+        render.render([check_document(doc, cfg, f)])  # warm-up: patterns compiled, tables loaded
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            doc = load(f)
+            t1 = time.perf_counter()
+            c1 = time.process_time()
+            res: Result = check_document(doc, cfg, f)
+            render.render([res])
+            rests.append(time.perf_counter() - t1)
+            cpus.append(time.process_time() - c1)
+            reads.append(t1 - t0)
+        print(f"{f.name:40s} {statistics.median(reads):8.3f} {statistics.median(rests):8.3f} "
+              f"{statistics.median(cpus):11.3f}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--tree", type=Path, action="append", default=[],
+                    help="another checkout to measure alongside this one (e.g. main before a change)")
+    ap.add_argument("--docx", type=Path, default=ROOT / "samples" / "xiangxi-2022.docx")
+    ap.add_argument("--pdf", type=Path, action="append", default=[],
+                    help="PDF(s) whose non-reading part to measure (default: xiangxi-2022.pdf)")
+    ap.add_argument("--no-parts", action="store_true", help="skip the in-process reading/rest split")
+    a = ap.parse_args()
+    trees = [ROOT, *[t.resolve() for t in a.tree]]
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; {os.cpu_count()} CPUs")
+    bench_commands(trees, a.docx, a.runs)
+    if not a.no_parts:
+        bench_check_parts([*(a.pdf or [ROOT / "samples" / "xiangxi-2022.pdf"]), a.docx], a.runs)
+    print(f"\nload average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,80 @@
+"""Start-up stays light: `pecheck --help`, `pecheck rules` and a DOCX check import none of the PDF,
+OCR, spreadsheet, cluster or web machinery, and `rules`/`--help` compile no regular expression.
+
+This asserts the laziness itself, in a fresh interpreter each time; how fast start-up is, is
+measured by bench/bench_startup.py, never asserted here."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCX = ROOT / "samples" / "xiangxi-2022.docx"
+
+# top-level packages a DOCX check or a listing of the rules must never import
+HEAVY = ("pdfplumber", "pdfminer", "pypdfium2", "rapidocr", "rapidocr_onnxruntime", "onnxruntime", "numpy", "PIL",
+         "cv2", "openpyxl", "dask", "distributed", "fastapi", "starlette", "uvicorn", "playwright")
+
+# Runs the CLI as `python -m checker.cli ARGS` would, then writes what was imported and how many
+# lazily compiled patterns were compiled (the CLI's own output goes to /dev/null).
+_PROBE = """
+import json, runpy, sys
+out = sys.argv[1]
+sys.argv = ["pecheck", *sys.argv[2:]]
+try:
+    runpy.run_module("checker.cli", run_name="__main__", alter_sys=True)
+except SystemExit:
+    pass
+lazyre = sys.modules.get("checker.understand.lazyre")
+with open(out, "w", encoding="utf-8") as f:
+    json.dump({"modules": sorted(sys.modules), "compiled": lazyre.compiled_count() if lazyre else 0}, f)
+"""
+
+
+def _run(tmp_path: Path, *args: str) -> dict:
+    out = tmp_path / "probe.json"
+    p = subprocess.run([sys.executable, "-c", _PROBE, str(out), *args], cwd=ROOT, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE, text=True, timeout=120)
+    assert out.exists(), p.stderr
+    got = json.loads(out.read_text(encoding="utf-8"))
+    got["heavy"] = sorted({m.split(".")[0] for m in got["modules"]} & set(HEAVY))
+    return got
+
+
+def test_help_imports_neither_the_checker_nor_heavy_packages(tmp_path):
+    got = _run(tmp_path, "--help")
+    assert got["heavy"] == []
+    # the rules, the readers and the renderers wait until a command needs them
+    assert not [m for m in got["modules"] if m.startswith(("checker.check", "checker.understand", "checker.read",
+                                                           "checker.pipeline", "rich"))]
+
+
+def test_rules_lists_without_reading_machinery_or_compiling(tmp_path):
+    got = _run(tmp_path, "rules")
+    assert "checker.check.arithmetic" in got["modules"]  # the probe ran the real command
+    assert got["heavy"] == []
+    assert not [m for m in got["modules"] if m.startswith("checker.read")]
+    assert got["compiled"] == 0
+
+
+def test_rules_json_compiles_nothing_either(tmp_path):
+    got = _run(tmp_path, "rules", "--format", "json")
+    assert got["heavy"] == [] and got["compiled"] == 0
+
+
+@pytest.mark.parametrize("fmt", ["console", "json"])
+def test_docx_check_imports_no_pdf_ocr_excel_cluster_or_web_package(tmp_path, fmt):
+    got = _run(tmp_path, "check", "--format", fmt, "--exit-zero", str(DOCX))
+    assert "checker.understand.facts" in got["modules"] and got["compiled"] > 0  # it really checked
+    assert got["heavy"] == []
+
+
+def test_the_probe_sees_a_heavy_import(tmp_path):
+    # the assertions above must be able to fail: a PDF check does import the PDF machinery
+    got = _run(tmp_path, "check", "--format", "json", "--exit-zero", str(ROOT / "samples" / "xiangxi-2022.pdf"))
+    assert {"pdfplumber", "pypdfium2"} & set(got["heavy"])

@@ -1,0 +1,74 @@
+"""The speed-ups of issue 18 change nothing but speed: each shortcut gives what the slow way gave."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker import knowledge
+from checker.read import load
+from checker.textnorm import occurrences
+from checker.understand import lazyre, passages
+from checker.understand.facts import extract
+from checker.understand.lazyre import lazy
+from checker.understand.numbers import find_numbers
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@settings(max_examples=300, deadline=None)
+@given(word=st.text(alphabet="aab执行率", max_size=3), text=st.text(alphabet="aab执行率 ", max_size=30))
+def test_occurrences_are_the_starts_finditer_gives(word, text):
+    assert occurrences(word, text) == [m.start() for m in regex.finditer(regex.escape(word), text)]
+
+
+def test_a_lazy_pattern_is_compiled_on_first_use_and_then_acts_as_the_pattern():
+    p = lazy(r"(?P<n>\d+)\s*万元")
+    assert "_rx" not in p.__dict__
+    assert p.search("共 12 万元").group("n") == "12"
+    assert p.pattern == r"(?P<n>\d+)\s*万元" and p.groupindex == {"n": 1}
+    assert p.sub("X", "3万元和4 万元") == "X和X"
+    assert isinstance(p.compiled(), regex.Pattern)
+    built = lazy(lambda: "|".join(["甲", "乙"]))
+    assert built.findall("甲丙乙") == ["甲", "乙"]
+
+
+def test_compile_all_leaves_nothing_to_compile():
+    lazy(r"x+")
+    made = lazyre.compile_all()
+    assert made > 1 and lazyre.compiled_count() == made
+
+
+def test_find_numbers_gives_each_caller_its_own_list():
+    a = find_numbers("预算100万元，支出90万元")
+    a.pop()
+    assert [n.raw for n in find_numbers("预算100万元，支出90万元")] == ["100万元", "90万元"]
+
+
+@pytest.mark.parametrize("name", ["xiangxi-2022.docx", "health-clinics-2023.docx", "dept-overall-2023-faults.docx"])
+def test_cdifflib_aligns_passages_exactly_as_difflib(name):
+    cdifflib = pytest.importorskip("cdifflib")
+    facts = extract(load(ROOT / "samples" / name), knowledge.load())
+    folded = [passages.fold_unit(u) for u in facts.units]
+    pairs = passages.candidate_pairs(folded, 20)
+    assert pairs  # the samples repeat passages: there is something to compare
+    for i, j in pairs:
+        a, b = folded[i].text, folded[j].text
+        slow = difflib.SequenceMatcher(None, a, b, autojunk=False)
+        fast = cdifflib.CSequenceMatcher(None, a, b, autojunk=False)
+        assert [tuple(m) for m in fast.get_matching_blocks()] == [tuple(m) for m in slow.get_matching_blocks()]
+        assert fast.get_opcodes() == slow.get_opcodes()
+
+
+def test_folding_a_unit_keeps_letters_digits_and_cjk_with_their_positions():
+    from checker.understand.facts import TextUnit
+
+    u = TextUnit(text="项目 A1，完成率 95.5%！", raw="", loc=None, where="body", block=None)
+    f = passages.fold_unit(u)
+    assert f.text == "项目a1完成率95.5%"
+    assert [u.text[i] for i in f.pos] == list("项目A1完成率95.5%")
