@@ -15,9 +15,10 @@ Bytecode: the children write and read their .pyc files under a temporary PYTHONP
 one warm-up run of every command precedes the measured ones, so compiling the sources (which an
 installed package never does at run time) is not measured even where PYTHONDONTWRITEBYTECODE is set.
 
-Then, in this process, the non-reading part of a check (`--pdf`, `--docx` files): median seconds of
-reading (checker.read.load) and of the rest (facts, rules, summary, fingerprints, JSON rendering) on
-an already read document, N times each after one warm-up.
+Then the non-reading part of a check (`--pdf`, `--docx` files): in a fresh process per run, after a
+warm-up check of another file (`--warm`: what a batch worker has done before its next file), median
+seconds of reading (checker.read.load) and of the rest (facts, rules, summary, fingerprints, JSON
+rendering) of the file, and the CPU seconds of the rest.
 """
 
 from __future__ import annotations
@@ -86,34 +87,42 @@ def bench_commands(trees: list[Path], docx: Path, runs: int) -> None:
             print(f"{name:44s} {label:28s} {statistics.median(walls):8.3f} {statistics.median(cpus):8.3f}")
 
 
-def bench_check_parts(files: list[Path], runs: int) -> None:
-    """Reading vs the rest of a check, in this process (this checkout's code)."""
-    sys.path.insert(0, str(ROOT))
+def _child_parts(path: Path, warm: Path) -> None:
+    """In a fresh process: check `warm` first (patterns compiled, word lists and tables loaded, as in
+    a batch worker after its first file), then read `path` and check it once, timed. A fresh process
+    for every run, so that nothing `path` itself leaves in the per-text memos is reused."""
     from checker.config import load_config
-    from checker.pipeline import Result, check_document
+    from checker.pipeline import check_document
     from checker.read import load
     from checker.report.formats import lookup
 
     cfg = load_config(None)
     render = lookup("json")
-    print(f"\n{'file':40s} {'read s':>8s} {'rest s':>8s} {'rest CPU s':>11s}   (median of {runs}; rest = facts, "
-          f"rules, summary, fingerprints, JSON)")
-    for f in files:
-        reads, rests, cpus = [], [], []
-        doc = load(f)
-        render.render([check_document(doc, cfg, f)])  # warm-up: patterns compiled, tables loaded
-        for _ in range(runs):
-            t0 = time.perf_counter()
-            doc = load(f)
-            t1 = time.perf_counter()
-            c1 = time.process_time()
-            res: Result = check_document(doc, cfg, f)
-            render.render([res])
-            rests.append(time.perf_counter() - t1)
-            cpus.append(time.process_time() - c1)
-            reads.append(t1 - t0)
-        print(f"{f.name:40s} {statistics.median(reads):8.3f} {statistics.median(rests):8.3f} "
-              f"{statistics.median(cpus):11.3f}")
+    render.render([check_document(load(warm), cfg, warm)])
+    t0 = time.perf_counter()
+    doc = load(path)
+    t1 = time.perf_counter()
+    c1 = time.process_time()
+    render.render([check_document(doc, cfg, path)])
+    print(t1 - t0, time.perf_counter() - t1, time.process_time() - c1)
+
+
+def bench_check_parts(files: list[Path], runs: int, warm: Path) -> None:
+    """Reading vs the rest of a check (this checkout's code), each run in a fresh warmed process."""
+    with tempfile.TemporaryDirectory(prefix="pecheck-pyc-") as tmp:
+        env = _child_env(ROOT, Path(tmp))
+        print(f"\n{'file':40s} {'read s':>8s} {'rest s':>8s} {'rest CPU s':>11s}   (median of {runs}; rest = facts, "
+              f"rules, summary, fingerprints, JSON; after a warm-up check of {warm.name})")
+        for f in files:
+            got = []
+            for i in range(runs + 1):  # the first run writes the bytecode
+                p = subprocess.run([sys.executable, __file__, "--child-parts", str(f.resolve()), str(warm.resolve())],
+                                   cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+                if i:
+                    got.append([float(x) for x in p.stdout.split()])
+            reads, rests, cpus = zip(*got)
+            print(f"{f.name:40s} {statistics.median(reads):8.3f} {statistics.median(rests):8.3f} "
+                  f"{statistics.median(cpus):11.3f}")
 
 
 def main() -> None:
@@ -125,12 +134,21 @@ def main() -> None:
     ap.add_argument("--pdf", type=Path, action="append", default=[],
                     help="PDF(s) whose non-reading part to measure (default: xiangxi-2022.pdf)")
     ap.add_argument("--no-parts", action="store_true", help="skip the in-process reading/rest split")
+    ap.add_argument("--no-commands", action="store_true", help="only the reading/rest split")
+    ap.add_argument("--warm", type=Path, default=ROOT / "samples" / "culture-2022.docx",
+                    help="the file checked first in each process of the reading/rest split")
+    ap.add_argument("--child-parts", nargs=2, type=Path, help=argparse.SUPPRESS)
     a = ap.parse_args()
+    if a.child_parts:
+        sys.path.insert(0, str(ROOT))
+        _child_parts(*a.child_parts)
+        return
     trees = [ROOT, *[t.resolve() for t in a.tree]]
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; {os.cpu_count()} CPUs")
-    bench_commands(trees, a.docx, a.runs)
+    if not a.no_commands:
+        bench_commands(trees, a.docx, a.runs)
     if not a.no_parts:
-        bench_check_parts([*(a.pdf or [ROOT / "samples" / "xiangxi-2022.pdf"]), a.docx], a.runs)
+        bench_check_parts([*(a.pdf or [ROOT / "samples" / "xiangxi-2022.pdf"]), a.docx], a.runs, a.warm)
     print(f"\nload average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
