@@ -21,6 +21,9 @@ _KEEP = regex.compile(r"[\p{Han}\p{L}\p{N}%.]")
 _GRAMMAR = set("了的地得着过之")
 _MAX_GAP = 80
 _MIN_REGION = 60  # folded characters two copies must share around a difference
+# A copy that drifted differs in one or two places; two sentences differing in this many places, words
+# among them, are one pattern filled twice (two batches of funds, two notices), not one passage copied.
+_PARALLEL_EDITS = 3
 
 
 @dataclass
@@ -166,6 +169,8 @@ def differences(fa: Folded, fb: Folded) -> list[Difference]:
             qa, sa = _quote(fa, a0, a1)
             qb, sb = _quote(fb, b0, b1)
             out.append(Difference(a=fa, b=fb, a_span=sa, b_span=sb, a_gap=ga, b_gap=gb, a_quote=qa, b_quote=qb))
+    if len(out) >= _PARALLEL_EDITS and any(not d.numeric for d in out):
+        return []
     if (fa.unit.goal_copy or fb.unit.goal_copy) and len(out) > 1:
         # a 预期目标 cell that differs in many places abridges the goal; one lone change is a drift
         out = [d for d in out if d.numeric]
