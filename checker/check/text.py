@@ -8,9 +8,9 @@ import regex
 
 from checker.check.options import Option
 from checker.check.registry import Rule, register
-from checker.knowledge import load_toml
 from checker.understand.facts import Loc, Paragraph, TextUnit, sentences
 from checker.understand.matching import fold, similarity
+from checker.understand.narrative import vocabulary
 from checker.understand.numbers import find_numbers, same_value
 from checker.understand.passages import Difference, find_differences
 
@@ -166,7 +166,7 @@ class OtherYear(Rule):
     def _dated_sentences(self, facts, y: int):
         """Sentences opened by an earlier year: the same funds stated elsewhere under the report's year,
         or a date earlier than the year of the document the sentence says was received or issued then."""
-        carried = tuple(load_toml("narrative.toml")["years"]["carried_over"])
+        carried = vocabulary().carried_over
         own_year: list = []  # amounts of sentences opened by the report's own year
         earlier = []
         for u in facts.units:

@@ -67,6 +67,7 @@ class Lexicon:
     share_after: tuple[str, ...]
     share_points: Decimal
     share_fraction: Decimal
+    carried_over: tuple[str, ...]
 
     def is_form_note(self, text: str) -> bool:
         return any(w in text for w in self.form_notes)
@@ -109,6 +110,7 @@ def vocabulary() -> Lexicon:
         share_before=tuple(d["shares"]["before"]), share_after=tuple(d["shares"]["after"]),
         share_points=Decimal(str(d["shares"]["tolerance_points"])),
         share_fraction=Decimal(str(d["shares"]["tolerance_fraction"])),
+        carried_over=tuple(d["years"]["carried_over"]),
     )
 
 
