@@ -77,6 +77,7 @@ class Lexicon:
     share_after: tuple[str, ...]
     share_points: Decimal
     share_fraction: Decimal
+    carried_over: tuple[str, ...]
 
     def is_form_note(self, text: str) -> bool:
         return any(w in text for w in self.form_notes)
@@ -119,6 +120,7 @@ def vocabulary() -> Lexicon:
         share_before=tuple(d["shares"]["before"]), share_after=tuple(d["shares"]["after"]),
         share_points=Decimal(str(d["shares"]["tolerance_points"])),
         share_fraction=Decimal(str(d["shares"]["tolerance_fraction"])),
+        carried_over=tuple(d["years"]["carried_over"]),
     )
 
 
@@ -618,11 +620,17 @@ def narrative_rates(text: str, loc: Loc, nums: list[Num] | None = None) -> list[
         before = [n for n in money if a <= n.start < m.start() and depth[n.start] == 0]
         spent = None
         for n in reversed(before):
-            lab = _label_before(text, n.start, a, width=10)
+            # the clause may name where the money went before the amount ("已拨付至261个项目实施单位16227.61万元")
+            lab = _label_before(text, n.start, a, width=16)
             if _contains_any(lab, lx.spent) and not _contains_any(lab, lx.remainder):
                 spent = n
                 break
         if spent is None:
+            continue
+        own = _level_named(_label_before(text, m.start(), a, width=12), lx)
+        if own and own != _level_named(_label_before(text, spent.start, a, width=16), lx):
+            # "……，中央财政资金执行进度为65.98%": the rate of one funding level, whose figures are
+            # elsewhere (in brackets), not of the sentence's whole amounts
             continue
         stated = Num(Decimal(m.group("num")), "%", len(m.group("num").partition(".")[2]), m.group("num") + "%",
                      m.start("num"), m.end())
@@ -652,6 +660,14 @@ def narrative_rates(text: str, loc: Loc, nums: list[Num] | None = None) -> list[
         out.append(NarrativeRate(m.group("name"), stated, spent, b_lo, b_hi, unit, btext, source, quote,
                                  loc.quoting(quote)))
     return out
+
+
+def _level_named(label: str, lx: Lexicon) -> str | None:
+    """The funding level a label names, by a spelling of two characters or more ("中央财政", "省级")."""
+    for level, spellings in lx.levels.items():
+        if any(len(w) >= 2 and w in label for w in spellings):
+            return level
+    return None
 
 
 def rate_holds(r: NarrativeRate) -> bool:
