@@ -21,7 +21,7 @@ import regex
 
 from checker import errors
 from checker.model import Cell, Document, Page, Paragraph, Table
-from checker.read.guards import PdfBombGuard
+from checker.read.guards import PdfBombGuard, guard_pdf_streams
 from checker.read.layout import Line, PageLayout, RawTable, chars_to_lines, lines_text, set_captions
 from checker.textnorm import map_radicals, normalize
 
@@ -550,12 +550,16 @@ class _Fallback(Exception):
 
 
 def _read_pages_pdfium(reader: _PdfReader, pdf, path: Path, password: str | None, refuse_bombs) -> None:
-    """Text and drawing from pdfium; pdfminer (already open) only walks each page's resources for
-    the bomb guard, so a hostile file is refused before pdfium inflates it."""
+    """Text and drawing from pdfium. A bomb is refused before pdfium inflates it: an unencrypted
+    file by a scan of its streams, an encrypted one by pdfminer (already open) walking each page's
+    resources, as on the older path."""
     import pypdfium2 as pdfium
 
     from checker.read.pdfium import PdfiumPage
 
+    per_page = bool(getattr(pdf.doc, "encryption", None))
+    if not per_page:
+        guard_pdf_streams(path)
     try:
         doc = pdfium.PdfDocument(str(path), password=password or None)
     except Exception as exc:
@@ -564,7 +568,8 @@ def _read_pages_pdfium(reader: _PdfReader, pdf, path: Path, password: str | None
         if len(doc) != len(pdf.pages):  # a damaged page tree that the two parsers repair differently
             raise _Fallback
         for i, plumber_page in enumerate(pdf.pages, start=1):
-            _guard(refuse_bombs, plumber_page)
+            if per_page:
+                _guard(refuse_bombs, plumber_page)
             try:
                 page = doc[i - 1]
             except Exception as exc:
