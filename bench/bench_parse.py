@@ -98,17 +98,18 @@ def main() -> None:
 
     files = [Path(f) for f in args.files] or sorted(
         p for p in (ROOT / "samples").iterdir() if p.suffix in (".pdf", ".docx") and ".scan." not in p.name)
-    print(f"{'file':40s} {'pages':>5s} {'floor s':>8s} " + " ".join(
-        f"{'parse ' + r[:6]:>12s} {'check ' + r[:6]:>12s}" for r in READERS))
+    print("wall s (CPU s)")
+    print(f"{'file':40s} {'pages':>5s} {'floor':>15s} " + " ".join(
+        f"{'parse ' + r[:6]:>15s} {'check ' + r[:6]:>15s}" for r in READERS))
     for f in files:
         doc = load(f)
-        fl = timed(lambda f=f: pdfplumber_floor(f), args.runs)[0] if f.suffix == ".pdf" else float("nan")
+        fl = timed(lambda f=f: pdfplumber_floor(f), args.runs) if f.suffix == ".pdf" else (float("nan"),) * 2
         cols = []
         for r in READERS:
-            parse = timed(with_reader(r, lambda f=f: load(f)), args.runs)[0]
-            whole = timed(with_reader(r, check(f)), args.runs)[0]
-            cols.append(f"{parse:12.3f} {whole:12.3f}")
-        print(f"{f.name:40s} {doc.n_pages:5d} {fl:8.3f} " + " ".join(cols))
+            parse = timed(with_reader(r, lambda f=f: load(f)), args.runs)
+            whole = timed(with_reader(r, check(f)), args.runs)
+            cols.append(f"{parse[0]:7.3f} ({parse[1]:5.3f}) {whole[0]:7.3f} ({whole[1]:5.3f})")
+        print(f"{f.name:40s} {doc.n_pages:5d} {fl[0]:7.3f} ({fl[1]:5.3f}) " + " ".join(cols))
 
 
 if __name__ == "__main__":
