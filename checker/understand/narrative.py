@@ -297,7 +297,7 @@ def itemised_sums(text: str, loc: Loc, nums: list[Num] | None = None) -> list[It
         # "6800万元已全部分解到位，其中……": a short clause may stand between the total and its
         # 其中, but no sentence end and no other figure
         # "实际支付2700万元，全部用于设备采购和软件开发。其中：……": the short clause may close its sentence
-        if len(gap) > 16 or _SENTENCE_END.search(gap.rstrip(" 。")) or regex.search(r"[；;]", gap):
+        if len(gap) > 16 or _SENTENCE_END.search(gap.rstrip(" 。")) or regex.search(r"[；;\d]", gap):
             continue
         a, b = sentence_of(m.end())
         parts: list[Num] = []
