@@ -161,6 +161,8 @@ class OtherYear(Rule):
         for yy, m, u in occurrences:
             # an earlier year in a phrase the report uses with its own year: pasted from an old report
             # (later years are plans and suggestions)
+            if _sentence_at(u.text, m.start()).count(f"{y}年"):
+                continue  # "2023年度……64万元，2024年度……76万元": the two years compared in one sentence
             if m.group("rest")[:6] in phrases and 0 < y - yy <= 3 and (yy, m.group("rest")) not in seen:
                 seen.add((yy, m.group("rest")))
                 yield self.finding(f"评价年度为 {y} 年，此处却写“{m.group(0)}”（同一说法别处为 {y} 年）",
@@ -199,6 +201,13 @@ class OtherYear(Rule):
                 # "2022年上级下达……547.615万元" where "2023年度……安排预算547.615万元": one sum, two years
                 yield self.finding(f"评价年度为 {y} 年，此处却写“{quote}……{same.raw}”（同一金额别处为 {y} 年）",
                                    expected=f"{y}年", found=f"{yy}年", locations=[u.loc.quoting(quote)])
+
+
+def _sentence_at(text: str, pos: int) -> str:
+    for start, sent in sentences(text):
+        if start <= pos < start + len(sent):
+            return sent
+    return ""
 
 
 def _title_unit(p: Paragraph):

@@ -29,7 +29,7 @@ _EACH = lazy(r"分别(?:下达|安排|拨付|分配|补助)(?:给)?(?P<names>[\p
 _OPEN, _CLOSE = "（(〔【[", "）)〕】]"
 
 
-_SEMICOLON = lazy(r"[；;]")
+_GAP_STOP = lazy(r"[；;\d]")
 _NAME_SEP = lazy(r"[、和及与]")
 _NOUN = lazy(r"\p{Han}{1,2}")
 _ITEM_SEP = lazy(r"[、，,]")
@@ -40,6 +40,7 @@ _DIGIT = lazy(r"\d")
 @dataclass(frozen=True)
 class Lexicon:
     total_words: tuple[str, ...]
+    not_total: tuple[str, ...]
     strong_total_words: tuple[str, ...]
     parts_open: tuple[str, ...]
     not_a_part: tuple[str, ...]
@@ -96,7 +97,8 @@ def vocabulary() -> Lexicon:
     it, ct, ro, ra, cl, un, tp = (d["itemised"], d["counts"], d["roles"], d["rates"], d["claims"], d["units"],
                                   d["template"])
     return Lexicon(
-        total_words=_longest_first(it["total_words"]), strong_total_words=_longest_first(it["strong_total_words"]),
+        total_words=_longest_first(it["total_words"]), not_total=tuple(it["not_total"]),
+        strong_total_words=_longest_first(it["strong_total_words"]),
         parts_open=_longest_first(it["parts_open"]),
         not_a_part=_longest_first(it["not_a_part"]), counters=_longest_first(ct["counters"]),
         count_totals=_longest_first(ct["total_words"]), components=_longest_first(ct["component_words"]),
@@ -238,6 +240,13 @@ def _ends_with_any(s: str, words) -> str | None:
     return None
 
 
+def _total_word(label: str, lx: Lexicon) -> str | None:
+    """A total word in a label, once the words that merely contain one ("公共", "共同") are taken out."""
+    for w in lx.not_total:
+        label = label.replace(w, "　" * len(w))
+    return _contains_any(label, lx.total_words)
+
+
 def _contains_any(s: str, words) -> str | None:
     for w in words:
         if w in s:
@@ -308,8 +317,8 @@ def itemised_sums(text: str, loc: Loc, nums: list[Num] | None = None) -> list[It
         gap = text[total.end:gap_start]
         # "6800万元已全部分解到位，其中……": a short clause may stand between the total and its
         # 其中, but no sentence end and no other figure
-        if len(gap) > 16 or _SENTENCE_END.search(gap.strip("。")) or _SEMICOLON.search(gap) \
-                or (gap.count("。") and gap.strip(" 。") != ""):
+        # "实际支付2700万元，全部用于设备采购和软件开发。其中：……": the short clause may close its sentence
+        if len(gap) > 16 or _SENTENCE_END.search(gap.rstrip(" 。")) or _GAP_STOP.search(gap):
             continue
         a, b = sentence_of(m.end())
         parts: list[Num] = []
@@ -318,7 +327,7 @@ def itemised_sums(text: str, loc: Loc, nums: list[Num] | None = None) -> list[It
             if n.start < m.end() or n.start >= b:
                 continue
             label = _label_before(text, n.start, m.end())
-            if _contains_any(label, lx.not_a_part) or _contains_any(label, lx.total_words):
+            if _contains_any(label, lx.not_a_part) or _total_word(label, lx):
                 break
             spent = _contains_any(label, lx.spent) is not None
             if first_spent is None:
@@ -351,7 +360,9 @@ def itemised_sums(text: str, loc: Loc, nums: list[Num] | None = None) -> list[It
         sent_money = [n for n in money if a <= n.start < b]
         for i, n in enumerate(sent_money):
             label = _label_before(text, n.start, a, width=12)
-            if i < 2 or not _contains_any(label[:3], lx.total_words):
+            # one character more on the left, so a label cut inside "公共" is not read as "共"
+            head = text[max(a, n.start - len(label) - 1):n.start - len(label) + 3]
+            if i < 2 or not _contains_any(label[:3], lx.total_words) or not _total_word(head, lx):
                 continue
             parts = sent_money[:i]
             seps = "".join(ch for j, ch in enumerate(text[parts[0].end:n.start], parts[0].end) if depth[j] == 0)
