@@ -359,6 +359,54 @@ def test_skew_up_to_ten_degrees_and_quarter_turns():
     assert geometry.flip_boxes([(10, 20, 30, 40)], (100, 200)) == [(170, 60, 190, 80)]
 
 
+@needs_cv2
+def test_boxes_map_back_to_the_page_as_filed():
+    """A box measured on the upright, deskewed page is placed on the page as the file has it:
+    for each quarter turn and skew, the mark found in the reader's image maps back onto the mark
+    in the file's image."""
+    import cv2
+    import numpy as np
+
+    from checker.read.ocr import geometry
+
+    page = np.full((800, 600), 255, np.uint8)
+    cv2.rectangle(page, (400, 100), (519, 129), 0, -1)
+    for rotation in (0, 90, 180, 270):
+        for skew in (0.0, 7.0, -4.5):
+            filed = geometry.rotate(geometry.turn(page, -rotation), -skew)  # fed turned and skewed
+            upright = geometry.rotate(geometry.turn(filed, rotation), skew)  # what the reader does
+            ys, xs = np.where(upright < 128)
+            box = (xs.min(), ys.min(), xs.max() + 1, ys.max() + 1)
+            got = geometry.to_page(box, rotation, skew, (upright.shape[1], upright.shape[0]))
+            fy, fx = np.where(filed < 128)
+            cx, cy = (fx.min() + fx.max()) / 2, (fy.min() + fy.max()) / 2
+            assert got[0] - 3 <= fx.min() and fx.max() <= got[2] + 3, (rotation, skew, got)
+            assert got[1] - 3 <= fy.min() and fy.max() <= got[3] + 3, (rotation, skew, got)
+            assert abs((got[0] + got[2]) / 2 - cx) < 3 and abs((got[1] + got[3]) / 2 - cy) < 3
+    assert geometry.page_size(90, (842, 595)) == (595, 842)
+
+
+def _read_where_filed(path: Path, page: int, bbox) -> list[str]:
+    """What the recogniser reads in a box of the page as filed, turned each way (the test does
+    not use the reader's own rotation, so a box in the wrong frame cannot pass)."""
+    import pypdfium2 as pdfium
+
+    from checker.read.ocr import get_engine, image
+    from checker.read.ocr.geometry import turn
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        pg = pdf[page - 1]
+        w, h = pg.get_size()
+        x0, y0, x1, y1 = bbox
+        a = pg.render(scale=200 / 72, crop=(max(x0 - 2, 0), max(h - y1 - 2, 0), max(w - x1 - 2, 0), max(y0 - 2, 0)),
+                      grayscale=False).to_numpy()
+    finally:
+        pdf.close()
+    gray = image.clean(a)
+    return [t for t, _, _ in get_engine().read([turn(gray, k) for k in (0, 90, 180, 270)])]
+
+
 ARTEFACT_SCAN = SAMPLES / "roads-2024-faults.scan.pdf"  # red stamps over figures, pages at 90° and 180°
 
 
@@ -385,6 +433,20 @@ def test_artefact_scan_reads_like_its_text_version():
     found = {(f["rule"], f["found"]) for f in rep["findings"]}
     assert strict(text) - found == set() or len(strict(text) - found) <= 1
     assert all(loc.get("ocr") for f in rep["findings"] for loc in f["locations"] if loc.get("page") in range(1, 10))
+    # evidence on the turned pages (2 at 90°, 3 at 180°) sits where the figure is in the file
+    cells = [(loc["page"], loc["bbox"], loc["text"]) for f in rep["findings"] for loc in f["locations"]
+             if loc.get("page") in (2, 3) and loc.get("bbox") and regex_figure(loc["text"])]
+    assert cells, "no figure located on the turned pages"
+    for page, bbox, text in cells:
+        assert any(text in "".join(r.split()).replace(",", "") for r in _read_where_filed(ARTEFACT_SCAN, page, bbox)), \
+            (page, bbox, text)
+
+
+def regex_figure(text: str) -> bool:
+    """A location quoting one figure only (a cell): its box can be read back alone."""
+    import re
+
+    return bool(re.fullmatch(r"[0-9][0-9.,%]*", text.strip()))
 
 
 MIXED_SCAN = SAMPLES / "sports-2023-faults.scan.pdf"  # digital text, with the signed form pages scanned

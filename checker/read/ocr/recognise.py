@@ -60,9 +60,10 @@ class OcrPage:
     words: list[OcrWord] = field(default_factory=list)
 
 
-def read_image(gray, engine=None, scale: tuple[float, float] = (72 / DPI, 72 / DPI)) -> OcrPage:
+def read_image(gray, engine=None, scale: tuple[float, float] = (72 / DPI, 72 / DPI), orient: bool = True) -> OcrPage:
     """OCR one grayscale page image (stamps already dropped, see image.py); coordinates in the
-    result are pixel × scale (PDF points) on the upright page."""
+    result are pixel × scale (PDF points) on the upright page. `orient=False` skips the quarter-turn
+    tests (bench/bench_ocr.py measures what they cost)."""
     engine = engine or get_engine()
     clock = _Clock()
     rotation = 0
@@ -71,7 +72,7 @@ def read_image(gray, engine=None, scale: tuple[float, float] = (72 / DPI, 72 / D
     clock("deskew")
     boxes = detect(upright, engine)
     clock("det")
-    if sideways(boxes):
+    if orient and sideways(boxes):
         rotation, scale = 90, (scale[1], scale[0])
         gray = turn(gray, 90)
         angle = skew_angle(gray)
@@ -79,7 +80,7 @@ def read_image(gray, engine=None, scale: tuple[float, float] = (72 / DPI, 72 / D
         boxes = detect(upright, engine)
         clock("orientation")
     res = _read_upright(upright, boxes, engine, scale, clock)
-    if res.confidence < UPSIDE_DOWN_TEST and _upside_down(upright, boxes, engine):
+    if orient and res.confidence < UPSIDE_DOWN_TEST and _upside_down(upright, boxes, engine):
         rotation = (rotation + 180) % 360
         upright = turn(upright, 180)
         clock("orientation")
