@@ -16,6 +16,8 @@ from checker.read.ocr.engine import modules
 
 MAX_PIXELS = 40_000_000  # a poster-sized page is drawn at a lower resolution rather than fill memory
 INK_SATURATION = 60  # max - min channel: above this a pixel is coloured ink (stamp), not grey text
+TINT = 15  # above this (max - min channel) a pixel is taken as stamp ink blended with paper or
+#           blurred (a 120 dpi scan): grey text has nearly equal channels
 GREY_PAPER = 225  # the paper's level (its bright percentile) below which the background is flattened
 
 
@@ -54,8 +56,11 @@ def drop_colour(bgr):
     if cv2.countNonZero(ink.view(np.uint8)) < 50:  # no coloured ink: the ordinary luminance
         return gray
     level = max(float(np.median(mx[ink])), 64.0)  # the ink's brightest channel, as the paper
-    tinted = (sat > INK_SATURATION // 2).view(np.uint8)
-    lifted = cv2.convertScaleAbs(mx, alpha=255.0 / level)  # saturates at 255
+    # lifted to the paper's own level, not to white: on grey paper a white stamp shape would make
+    # the paper around it look dark once flatten_paper divides by the (then white) background
+    paper = float(np.percentile(cv2.resize(gray, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA), 90))
+    tinted = (sat > TINT).view(np.uint8)
+    lifted = cv2.min(cv2.convertScaleAbs(mx, alpha=paper / level), paper)
     cv2.copyTo(cv2.max(gray, lifted), tinted, gray)
     return gray
 
