@@ -469,3 +469,25 @@ def test_mixed_pdf_ocrs_only_the_pages_without_text():
     # the text pages read exactly as in the digital PDF
     assert [p.text for p in doc.paragraphs if p.page and p.page < 5] == \
         [p.text for p in text.paragraphs if p.page and p.page < 5]
+
+
+@needs_ocr
+@pytest.mark.slow
+@pytest.mark.parametrize("name,page", [("roads-2024-faults", 3), ("health-clinics-2023-faults", 13)])
+def test_reread_draws_each_piece_where_it_is_on_a_turned_or_skewed_page(name, page):
+    """The verification re-read draws only each piece's region of the file (turned and deskewed
+    like the page): on a page read upside down and on one skewed by ~7°, figures re-read as the
+    page reading had them."""
+    from checker.read.ocr import ocr_pages, reread
+
+    path = SAMPLES / f"{name}.scan.pdf"
+    if not path.exists():
+        pytest.skip(f"{path.name} missing: python samples/make_scans.py")
+    layout = next(ocr_pages(path, [page]))
+    assert layout.ocr.rotation or abs(layout.ocr.skew) > 5  # the sample is what the test is about
+    words = [w for w in layout.ocr.words if w.in_table and regex_figure(w.text) and w.confidence > 0.95][:8]
+    assert len(words) >= 4
+    got = reread(path, page, (layout.width, layout.height), layout.ocr.rotation, layout.ocr.skew,
+                 [w.bbox for w in words])
+    agree = sum(any(w.text in "".join(t.split()) for t in r.texts) for w, r in zip(words, got))
+    assert agree >= len(words) - 1, [(w.text, r.texts) for w, r in zip(words, got)]
