@@ -90,10 +90,15 @@ _TITLE_TAIL = ("绩效自评报告", "绩效评价报告", "自评报告")
 
 
 def _labelled(doc, labels: tuple[str, ...], k) -> str | None:
+    from checker.understand import lexicon
+
     for b in doc.paragraphs[:15]:
         for w in labels:
             if b.text.startswith(w):
                 val = b.text[len(w):].lstrip("：: （）()盖章").strip()
+                # the next label on the same line ends the value
+                cut = [i for stop in lexicon.words("summary.value_stops") if (i := val.find(stop)) > 0]
+                val = val[:min(cut)] if cut else val
                 if val:
                     return val[:60]
     for t in doc.tables:
@@ -114,6 +119,8 @@ def _title_project(doc) -> str | None:
         for tail in _TITLE_TAIL:
             if t.endswith(tail) and len(t) > len(tail) + 2:
                 name = t[: -len(tail)].rstrip("—-–")
+                if not name.lstrip("0123456789").lstrip("年度").removeprefix("绩效").removeprefix("项目支出"):
+                    continue  # "2024年度绩效自评报告" on its own line: the project is on the line above
                 return name[:-2] if name.endswith("项目支出") else name
     return None
 

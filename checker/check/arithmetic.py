@@ -312,6 +312,11 @@ class ListedItemsTotal(Rule):
             if key in seen:
                 continue
             seen.add(key)
+            # a list with a total of its own in the text ("资金10.7万元。其中：A 10万元；B 0.7万元") is
+            # one source's breakdown, judged against that total by PC111, not against the budget
+            values = sorted(it.num.value for it in items)
+            if any(sorted(p.value for p in ns.parts) == values for ns in facts.narrative.sums):
+                continue
             d = max(it.num.decimals for it in items)
             s = tol.add(tol.num_ival(it.num, d, unit="万元") for it in items)
             t = tol.num_ival(with_unit(tnum, "万元"), None, unit="万元")

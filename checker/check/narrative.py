@@ -16,6 +16,7 @@ from checker.understand.narrative import (
     rate_holds,
     rate_holds_against,
     rate_value,
+    ratio_interval,
     sums_hold,
     vocabulary,
 )
@@ -166,6 +167,39 @@ class NarrativeRate(Rule):
                 f"{r.name} {r.stated.raw.strip()} 与 {r.spent.raw.strip()}÷{r.budget_text}（{base}）= {v}% 不符",
                 expected=f"{v}%", found=r.stated.raw.strip(), locations=[r.loc],
                 severity="warning" if r.budget_source == "document" else None)
+
+
+@register
+class StatedRatio(Rule):
+    code = "PC305"
+    name = "stated-ratio"
+    category = "rate"
+    title = "正文所称同比增减率或占比与同一句给出的金额不符"
+    explain = ("“收入816.23万元，同比减少62.52万元，减少7.11%”：增减率 = 增减额 ÷ 上年数（本年数减去增加额、"
+               "加上减少额）；“其中财政拨款收入806.23万元，占全部收入的98.77%”：占比 = 该项 ÷ 报告所列的整体。"
+               "按所写精度判断。")
+    fail_example = "收入816.23万元，同比减少62.52万元，减少7.66%（应为 62.52 ÷ 878.75 = 7.11%）。"
+    pass_example = "收入816.23万元，同比减少62.52万元，减少7.11%。"
+
+    def check(self, facts):
+        for r in facts.narrative.ratios:
+            got = ratio_interval(r)
+            if got is None or iv.overlaps(got, r.stated.interval()):
+                continue
+            d = max(r.stated.decimals, 2)
+            v = iv.fmt(iv.mid(got), d)
+            def terms(ts):
+                txt = ("－" if ts[0][1] < 0 else "") + ts[0][0].raw.strip() + "".join(
+                    ("＋" if s > 0 else "－") + t.raw.strip() for t, s in ts[1:])
+                return f"（{txt}）" if len(ts) > 1 else txt
+
+            what = "增减率" if r.kind == "change" else "占比"
+            yield self.finding(
+                f"所称{what} {r.stated.raw.strip()} 与 {terms(r.num)}÷{terms(r.den)} = {v}% 不符",
+                expected=f"{v}%", found=r.stated.raw.strip(), locations=[r.loc],
+                # a change rate follows from its own sentence; the whole of a share is found by its
+                # name and may be another figure than the one meant
+                severity=None if r.kind == "change" else "warning")
 
 
 @register

@@ -625,6 +625,9 @@ def _scores_grades(u: TextUnit, facts: Facts, k: Knowledge) -> None:
         for m in _GRADE.finditer(sent):
             if in_band(m):
                 continue
+            after = sent[m.end():m.end() + 6].lstrip("”\"」』 ")
+            if after.startswith(lexicon.words("narrative.grade_distribution_after")):
+                continue  # "结果为“良”的项目有6项": how many projects got it, not this report's grade
             g = k.canonical_grade(m.group("g"))
             if g:
                 facts.grades.append(GradeStatement(grade=g, word=m.group("g"), loc=u.loc.quoting(m.group(0)),

@@ -36,6 +36,10 @@ class Lexicon:
     counters: tuple[str, ...]
     count_totals: tuple[str, ...]
     components: tuple[str, ...]
+    clause_marks: tuple[str, ...]
+    list_item: regex.Pattern
+    ratios: dict
+    list_end: regex.Pattern
     levels: dict[str, tuple[str, ...]]
     execution: tuple[str, ...]
     spent: tuple[str, ...]
@@ -85,6 +89,9 @@ def vocabulary() -> Lexicon:
         parts_open=_longest_first(it["parts_open"]),
         not_a_part=_longest_first(it["not_a_part"]), counters=_longest_first(ct["counters"]),
         count_totals=_longest_first(ct["total_words"]), components=_longest_first(ct["component_words"]),
+        clause_marks=tuple(ct["clause_marks"]),
+        ratios={k: (v if isinstance(v, str) else _longest_first(v)) for k, v in d["ratios"].items()},
+        list_item=regex.compile(it["list_item"]), list_end=regex.compile(it["list_end"]),
         levels={k: _longest_first(v) for k, v in ro["levels"].items()},
         execution=_longest_first(ra["execution"]), spent=_longest_first(ra["spent"]),
         budget=_longest_first(ra["budget"]), remainder=_longest_first(ra["remainder"]),
@@ -172,6 +179,7 @@ class Narrative:
     rates: list[NarrativeRate] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     shares: list = field(default_factory=list)
+    ratios: list = field(default_factory=list)
 
 
 # ----------------------------------------------------------------------------------------- helpers
@@ -460,6 +468,7 @@ def count_sums(text: str, loc: Loc) -> list[CountSum]:
             quote = text[m.start():min(b, m.end() + 60)].strip()
             out.append(CountSum(total, [(len(enum), "列出")], m.group("c"), quote, loc.quoting(quote),
                                 items=enum))
+    out += _clause_counts(text, loc, hits, lx)
     # components across clauses of one paragraph: "共15个项目……年初批复8个项目……年中增加8个项目", or
     # "第三、四季度……项目11个……一、二季度……项目9个……全年共申报……项目21个"
     def about_projects(m) -> bool:
@@ -487,6 +496,43 @@ def count_sums(text: str, loc: Loc) -> list[CountSum]:
         if total is not None and len(parts) >= 2:
             quote = text[max(0, total_m.start() - 10):total_m.end() + 4].strip()
             out.append(CountSum(total, parts, total_m.group("c"), quote, loc.quoting(text[:200])))
+    return out
+
+
+def _clause_counts(text: str, loc: Loc, hits: list, lx: Lexicon) -> list[CountSum]:
+    """"共设六个三级指标：一是3个产出指标……；二是1个效益指标……；三是2个满意度指标……": a total count
+    followed by ordinal clauses, each opening with a count of the same counter and the same kind of
+    thing (the nouns share their last two characters: 三级指标 / 产出指标)."""
+    out: list[CountSum] = []
+    marks = regex.compile("|".join(map(regex.escape, lx.clause_marks))) if lx.clause_marks else None
+    if marks is None:
+        return out
+    for m in hits:
+        label = _label_before(text, m.start(), 0, width=8)
+        if not _contains_any(label, lx.count_totals):
+            continue
+        noun = regex.match(r"[一-龥]{2,8}", text[m.end():])
+        first = marks.search(text, m.end(), m.end() + (len(noun.group()) if noun else 0) + 4)
+        if noun is None or first is None:
+            continue
+        starts = [first]
+        while (nxt := marks.search(text, starts[-1].end())) is not None and nxt.start() - starts[-1].end() < 200:
+            starts.append(nxt)
+        parts: list[tuple[int, str]] = []
+        for s in starts:
+            part = next((x for x in hits if s.end() <= x.start() <= s.end() + 3), None)
+            pnoun = regex.match(r"[一-龥]{2,8}", text[part.end():]) if part is not None else None
+            n = _cn_int(part.group("n")) if part is not None else None
+            if part is None or n is None or part.group("c") != m.group("c") or pnoun is None \
+                    or pnoun.group()[-2:] != noun.group()[-2:]:
+                parts = []
+                break  # every clause must be a part, or this is not a breakdown of the count
+            parts.append((n, pnoun.group()))
+        total = _cn_int(m.group("n"))
+        if total is None or len(parts) < 2 or any(n >= total for n, _ in parts):
+            continue
+        quote = text[max(0, m.start() - len(label)):m.end() + len(noun.group())].strip()
+        out.append(CountSum(total, parts, m.group("c"), quote, loc.quoting(quote)))
     return out
 
 
@@ -625,6 +671,160 @@ def claims(text: str, loc: Loc) -> list[Claim]:
     return out
 
 
+def listed_paragraph_sums(units) -> list[ItemisedSum]:
+    """"全市共使用资金360.03万元。分类别看：" followed by numbered paragraphs "1.……已使用288.2万元"
+    "2.……已使用6.81万元": the spent amount of each item adds up to the total spent. Only a list that
+    ends at a heading (or the end) is read, so a continuation paragraph cannot hide a part."""
+    lx = vocabulary()
+    out: list[ItemisedSum] = []
+    body = [u for u in units if u.where == "body"]
+
+    def spent_amounts(text: str, want_total: bool) -> list[Num]:
+        depth = _depths(text)
+        got = []
+        for n in _money(find_numbers(text)):
+            if depth[n.start] > 0:
+                continue
+            lab = _label_before(text, n.start, 0, width=12)
+            if not _contains_any(lab, lx.spent) or _contains_any(lab, lx.remainder + lx.not_a_part):
+                continue
+            if want_total == (_contains_any(lab, lx.total_words) is not None):
+                got.append(n)
+        return got
+
+    for i, u in enumerate(body):
+        if not u.text.rstrip().endswith(("：", ":")):
+            continue
+        totals = spent_amounts(u.text, True)
+        if len(totals) != 1:
+            continue
+        parts: list[Num] = []
+        j = i + 1
+        while j < len(body) and lx.list_item.match(body[j].text):
+            got = spent_amounts(body[j].text, False)
+            if len(got) != 1:
+                parts = []
+                break
+            parts.append(got[0])
+            j += 1
+        if j < len(body) and not lx.list_end.match(body[j].text):
+            continue  # the list may go on in a paragraph we cannot read as an item
+        total = totals[0]
+        if len(parts) < 2 or any(p.to_unit(total.unit) is None for p in parts):
+            continue
+        quote = u.text[max(0, total.start - 12):total.end].strip()
+        out.append(ItemisedSum(total, parts, quote, u.loc.quoting(quote)))
+    return out
+
+
+@dataclass
+class StatedRatio:
+    """A percentage its own sentence derives from its own amounts: a year-on-year change
+    ("816.23万元，同比减少62.52万元，减少7.11%" is 62.52 ÷ (816.23 + 62.52)), or a part's share of the
+    whole ("财政拨款收入806.23万元，占全部收入的100%", the whole being the amount labelled 收入)."""
+
+    kind: str  # "change" | "share"
+    stated: Num
+    num: list[tuple[Num, int]]  # the numerator's terms with their signs
+    den: list[tuple[Num, int]]  # the denominator's terms with their signs
+    quote: str
+    loc: Loc
+
+
+def stated_ratios(text: str, loc: Loc, nums: list[Num] | None = None) -> list[StatedRatio]:
+    lx = vocabulary()
+    r = lx.ratios
+    out: list[StatedRatio] = []
+    nums = find_numbers(text) if nums is None else nums
+    depth = _depths(text)
+    money = [n for n in _money(nums) if depth[n.start] == 0]
+    pcts = [n for n in nums if n.is_percent and depth[n.start] == 0]
+    spans = _sentences(text)
+
+    def pct_after(pos: int, words) -> Num | None:
+        p = next((x for x in pcts if x.start >= pos), None)
+        if p is None:
+            return None
+        gap = text[pos:p.start].strip(" ，,")
+        for w in words:
+            gap = gap.replace(w, "")
+        return p if gap == "" else None
+
+    for i, d in enumerate(money):
+        a = max((x for x, _ in spans if x <= d.start), default=0)
+        before = text[a:d.start]
+        # the change: "<this year> … 同比 … 减少 <d>，减少 <p>%"
+        direction = next((w for w in r["up"] + r["down"] if before.endswith(w)), None)
+        if direction is not None:
+            head = before[: len(before) - len(direction)]
+            cmp = next((w for w in r["compare"] if head.rstrip("，, ").endswith(w)), None)
+            cur = [m for m in money if a <= m.start < d.start]
+            p = pct_after(d.end, r["rate_lead"])
+            if cmp is not None and cur and p is not None and cur[-1].to_unit(d.unit) is not None:
+                between = text[cur[-1].end:d.start]
+                if not any(m.start > cur[-1].start for m in money if m.start < d.start) and len(between) <= 20:
+                    sign = -1 if direction in r["up"] else 1
+                    quote = text[max(a, cur[-1].start - 8):p.end].strip()
+                    out.append(StatedRatio("change", p, [(d, 1)], [(cur[-1], 1), (d, sign)], quote,
+                                           loc.quoting(quote)))
+                    continue
+        # the change against last year's amount itself: "实际完成15.39亿元，比上年决算数14.94亿元增长3.0%"
+        lab = _label_before(text, d.start, a, width=10)
+        if _contains_any(lab, r["compare"]):
+            tail = text[d.end:d.end + 4]
+            direction = next((w for w in r["up"] + r["down"] if tail.startswith(w)), None)
+            cur = [m for m in money if a <= m.start < d.start]
+            p = pct_after(d.end + len(direction), ("了", "为")) if direction else None
+            if p is not None and cur and cur[-1].to_unit(d.unit) is not None \
+                    and len(text[cur[-1].end:d.start]) <= 20:
+                up = direction in r["up"]
+                quote = text[max(a, cur[-1].start - 8):p.end].strip()
+                diff = [(cur[-1], 1), (d, -1)] if up else [(d, 1), (cur[-1], -1)]
+                out.append(StatedRatio("change", p, diff, [(d, 1)], quote, loc.quoting(quote)))
+                continue
+        # the share: "<part>，占<whole>的<p>%"
+        after = text[d.end:d.end + 16]
+        sm = regex.match(rf"\s*[，,]?\s*{regex.escape(r['share_word'])}([一-龥]{{1,10}}?)的?(?=\d)", after)
+        if sm is None:
+            continue
+        noun = sm.group(1)
+        for q in r["whole_qualifiers"]:
+            noun = noun.replace(q, "")
+        p = pct_after(d.end + sm.end(), ())
+        if len(noun) < 2 or p is None:
+            continue
+        def name_of(m: Num) -> str:
+            lab = _label_before(text, m.start, 0, width=10)
+            if not lab.strip() and m.start > 0 and text[m.start - 1] in "：:":
+                lab = _label_before(text, m.start - 1, 0, width=10)  # "1.收入：816.23万元"
+            return lab
+
+        whole = [m for m in money[:i] if noun in name_of(m) and m.to_unit(d.unit) is not None]
+        if len(whole) != 1:
+            continue  # no whole, or two candidates: which one is meant cannot be told
+        quote = text[max(a, d.start - 10):p.end].strip()
+        out.append(StatedRatio("share", p, [(d, 1)], [(whole[0], 1)], quote, loc.quoting(quote)))
+    return out
+
+
+def _signed(terms: list[tuple[Num, int]], unit: str) -> iv.Interval:
+    (first, sign), *rest = terms
+    got = first.interval(unit) if sign > 0 else iv.sub((Decimal(0), Decimal(0)), first.interval(unit))
+    for t, sign in rest:
+        got = iv.add([got, t.interval(unit)]) if sign > 0 else iv.sub(got, t.interval(unit))
+    return got
+
+
+def ratio_interval(r: StatedRatio) -> iv.Interval | None:
+    """The percentage the amounts give, as an interval from their written precision."""
+    unit = r.num[0][0].unit
+    num, den = _signed(r.num, unit), _signed(r.den, unit)
+    if num[0] < 0:
+        return None  # a "growth" the amounts say is a fall: a wording matter, not a rate to judge
+    q = iv.ratio_interval(num, den)
+    return iv.scale(q, Decimal(100)) if q is not None else None
+
+
 def read_narrative(units) -> Narrative:
     """Every sentence-level fact of the report's prose units (paragraphs and long text cells)."""
     out = Narrative()
@@ -636,6 +836,8 @@ def read_narrative(units) -> Narrative:
         out.rates += narrative_rates(u.text, u.loc, nums)
         out.claims += claims(u.text, u.loc)
         out.shares += quoted_shares(u.text, u.loc, nums)
+        out.ratios += stated_ratios(u.text, u.loc, nums)
+    out.sums += listed_paragraph_sums(units)
     return out
 
 

@@ -200,7 +200,10 @@ def find_regions(doc: Document, k: Knowledge) -> list[Region]:
                     below = [c.text for c in t.row_cells(r + 1)]
                     spans_above = any(c.col_span > 1 and c.row == r for c in t.row_cells(r))
                     no_numbers = not any(_is_number_text(x) for x in below if x)
-                    if (spans_above and no_numbers and any(below)) or (nxt and not _classify(nxt) and len(nxt) >= 2) or (
+                    # a row that is a table header of its own kind (funds under a one-amount
+                    # label row) starts its own region rather than being stacked under this one
+                    stronger = kind == "breakdown" and _classify(nxt) not in (None, "breakdown")
+                    if not stronger and (spans_above and no_numbers and any(below)) or (nxt and not _classify(nxt) and len(nxt) >= 2) or (
                         below and all(regex.fullmatch(r"[A-Z（）()=+\-−×*/÷%＝一-龥\d]{0,12}", x or "")
                                       and not _is_number_text(x) for x in below)
                         and any(regex.fullmatch(r"[A-Z][^一-龥]*|[（(][A-Z][)）]", x or "") for x in below)):
