@@ -491,3 +491,29 @@ def test_reread_draws_each_piece_where_it_is_on_a_turned_or_skewed_page(name, pa
                  [w.bbox for w in words])
     agree = sum(any(w.text in "".join(t.split()) for t in r.texts) for w, r in zip(words, got))
     assert agree >= len(words) - 1, [(w.text, r.texts) for w, r in zip(words, got)]
+
+
+@needs_ocr
+@pytest.mark.slow
+def test_a_cell_read_empty_but_holding_a_lone_figure_is_read():
+    """The detector can miss a lone figure or dash in a small cell (a weight "4"); a cell that
+    reads empty but holds ink is read from the ink's box. Dust is not a glyph, and only figures
+    and dashes read with confidence are kept."""
+    import cv2
+    import numpy as np
+
+    from checker.read.ocr import get_engine
+    from checker.read.ocr.recognise import _unread_cells
+
+    img = np.full((80, 300), 255, np.uint8)
+    cells = [(0.0, 0.0, 100.0, 80.0), (100.0, 0.0, 200.0, 80.0), (200.0, 0.0, 300.0, 80.0)]
+    cv2.putText(img, "4", (40, 52), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0, 2)  # cell 0: a lone figure
+    for x, y in ((130, 30), (160, 50), (175, 22)):  # cell 1: dust
+        img[y:y + 2, x:x + 2] = 0
+    cv2.putText(img, "7", (240, 52), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0, 2)  # cell 2: already read
+    pieces = [((235.0, 25.0, 265.0, 55.0), (0, 2), 30.0)]
+    texts = [("7", 0.99, (0.99,))]
+    got = _unread_cells(pieces, texts, [((0.0, 0.0, 300.0, 80.0), cells)], img, get_engine())
+    assert [(p[1], t[0]) for p, t in got] == [((0, 0), "4")]
+    box = got[0][0][0]
+    assert 30 <= box[0] < box[2] <= 70 and 20 <= box[1] < box[3] <= 60
