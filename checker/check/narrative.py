@@ -156,6 +156,8 @@ class NarrativeRate(Rule):
                 continue
             if rate_holds(r):
                 continue
+            if spent_total is not None and _fits_report_spent(r, spent_total):
+                continue  # the sentence's paid figure is the slip (PC601 names it); its rate is right
             # the rate may be right against a denominator the sentence does not name (the arrived
             # money, the adjusted budget): only a rate that fits none of them is reported
             if any(rate_holds_against(r, b) for b in others):
@@ -167,6 +169,19 @@ class NarrativeRate(Rule):
                 f"{r.name} {r.stated.raw.strip()} 与 {r.spent.raw.strip()}÷{r.budget_text}（{base}）= {v}% 不符",
                 expected=f"{v}%", found=r.stated.raw.strip(), locations=[r.loc],
                 severity="warning" if r.budget_source == "document" else None)
+
+
+def _fits_report_spent(r, spent) -> bool:
+    """Whether the stated rate holds with the report's own total spent in place of the sentence's
+    (a budget made of paid + unpaid moves with it)."""
+    v = spent.to_unit(r.unit)
+    if v is None or v == r.spent.value:
+        return False
+    lo, hi = r.budget_lo, r.budget_hi
+    if r.budget_source == "remainder":
+        lo, hi = lo - r.spent.value + v, hi - r.spent.value + v
+    ratio = iv.ratio_interval(spent.interval(r.unit), (lo, hi))
+    return ratio is not None and iv.overlaps(iv.scale(ratio, Decimal(100)), r.stated.interval())
 
 
 @register

@@ -8,8 +8,10 @@ import regex
 
 from checker.check.options import Option
 from checker.check.registry import Rule, register
-from checker.understand.facts import Loc, Paragraph, TextUnit
+from checker.understand.facts import Loc, Paragraph, TextUnit, sentences
 from checker.understand.matching import fold, similarity
+from checker.understand.narrative import vocabulary
+from checker.understand.numbers import find_numbers, same_value
 from checker.understand.passages import Difference, find_differences
 
 
@@ -113,6 +115,9 @@ def _same_name(x: str, y: str) -> bool:
 
 _YEAR_PHRASE = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*年度?(?P<rest>[\p{Han}]{4,12})")
 _CUTOFF = regex.compile(r"截[至止]\s*(?P<y>(?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")
+_LEAD_YEAR = regex.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年度?(?=[\p{Han}])")
+_LEAD_DATE = regex.compile(r"^\s*(?:于\s*)?(?P<y>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
+_DOC_YEAR = regex.compile(r"[〔\[［【(（](?P<y>(?:19|20)\d{2})[〕\]］】)）]\s*\d+\s*号")
 
 
 @register
@@ -147,14 +152,58 @@ class OtherYear(Rule):
                 if yy < y:
                     yield self.finding(f"评价年度为 {y} 年，此处却写“{m.group(0)}”", expected=f"{y}年", found=f"{yy}年",
                                        locations=[u.loc.quoting(m.group(0))])
+        yield from self._dated_sentences(facts, y)
         seen = set()
         for yy, m, u in occurrences:
             # an earlier year in a phrase the report uses with its own year: pasted from an old report
             # (later years are plans and suggestions)
+            if _sentence_at(u.text, m.start()).count(f"{y}年"):
+                continue  # "2023年度……64万元，2024年度……76万元": the two years compared in one sentence
             if m.group("rest")[:6] in phrases and 0 < y - yy <= 3 and (yy, m.group("rest")) not in seen:
                 seen.add((yy, m.group("rest")))
                 yield self.finding(f"评价年度为 {y} 年，此处却写“{m.group(0)}”（同一说法别处为 {y} 年）",
                                    expected=f"{y}年", found=f"{yy}年", locations=[u.loc.quoting(m.group(0))])
+
+
+    def _dated_sentences(self, facts, y: int):
+        """Sentences opened by an earlier year: the same funds stated elsewhere under the report's year,
+        or a date earlier than the year of the document the sentence says was received or issued then."""
+        carried = vocabulary().carried_over
+        own_year: list = []  # amounts of sentences opened by the report's own year
+        earlier = []
+        for u in facts.units:
+            for _, sent in sentences(u.text):
+                lead = _LEAD_YEAR.match(sent) or _LEAD_DATE.match(sent)
+                if not lead:
+                    continue
+                yy = int(lead.group("y"))
+                money = [n for n in find_numbers(sent) if n.is_money]
+                if yy == y:
+                    own_year.extend(money)
+                elif 0 < y - yy:
+                    earlier.append((yy, lead, sent, money, u))
+        for yy, lead, sent, money, u in earlier:
+            quote = lead.group(0).strip()
+            doc = _DOC_YEAR.search(sent)
+            if _LEAD_DATE.match(sent) and doc and int(doc.group("y")) > yy:
+                # "2012年6月14日，收到……（财建〔2022〕153号）": received before the document existed
+                yield self.finding(f"日期“{quote}”早于同句所引文件的年度（{doc.group(0)}），疑为年份笔误",
+                                   expected=f"{doc.group('y')}年", found=f"{yy}年", locations=[u.loc.quoting(quote)])
+                continue
+            if y - yy > 3 or _LEAD_DATE.match(sent) or str(y) in sent or any(w in sent for w in carried):
+                continue
+            same = next((n for n in money for o in own_year if same_value(n, o)), None)
+            if same is not None:
+                # "2022年上级下达……547.615万元" where "2023年度……安排预算547.615万元": one sum, two years
+                yield self.finding(f"评价年度为 {y} 年，此处却写“{quote}……{same.raw}”（同一金额别处为 {y} 年）",
+                                   expected=f"{y}年", found=f"{yy}年", locations=[u.loc.quoting(quote)])
+
+
+def _sentence_at(text: str, pos: int) -> str:
+    for start, sent in sentences(text):
+        if start <= pos < start + len(sent):
+            return sent
+    return ""
 
 
 def _title_unit(p: Paragraph):

@@ -30,6 +30,7 @@ _OPEN, _CLOSE = "（(〔【[", "）)〕】]"
 @dataclass(frozen=True)
 class Lexicon:
     total_words: tuple[str, ...]
+    not_total: tuple[str, ...]
     strong_total_words: tuple[str, ...]
     parts_open: tuple[str, ...]
     not_a_part: tuple[str, ...]
@@ -67,6 +68,7 @@ class Lexicon:
     share_after: tuple[str, ...]
     share_points: Decimal
     share_fraction: Decimal
+    carried_over: tuple[str, ...]
 
     def is_form_note(self, text: str) -> bool:
         return any(w in text for w in self.form_notes)
@@ -85,7 +87,8 @@ def vocabulary() -> Lexicon:
     it, ct, ro, ra, cl, un, tp = (d["itemised"], d["counts"], d["roles"], d["rates"], d["claims"], d["units"],
                                   d["template"])
     return Lexicon(
-        total_words=_longest_first(it["total_words"]), strong_total_words=_longest_first(it["strong_total_words"]),
+        total_words=_longest_first(it["total_words"]), not_total=tuple(it["not_total"]),
+        strong_total_words=_longest_first(it["strong_total_words"]),
         parts_open=_longest_first(it["parts_open"]),
         not_a_part=_longest_first(it["not_a_part"]), counters=_longest_first(ct["counters"]),
         count_totals=_longest_first(ct["total_words"]), components=_longest_first(ct["component_words"]),
@@ -109,6 +112,7 @@ def vocabulary() -> Lexicon:
         share_before=tuple(d["shares"]["before"]), share_after=tuple(d["shares"]["after"]),
         share_points=Decimal(str(d["shares"]["tolerance_points"])),
         share_fraction=Decimal(str(d["shares"]["tolerance_fraction"])),
+        carried_over=tuple(d["years"]["carried_over"]),
     )
 
 
@@ -221,6 +225,13 @@ def _ends_with_any(s: str, words) -> str | None:
     return None
 
 
+def _total_word(label: str, lx: Lexicon) -> str | None:
+    """A total word in a label, once the words that merely contain one ("公共", "共同") are taken out."""
+    for w in lx.not_total:
+        label = label.replace(w, "　" * len(w))
+    return _contains_any(label, lx.total_words)
+
+
 def _contains_any(s: str, words) -> str | None:
     for w in words:
         if w in s:
@@ -285,8 +296,8 @@ def itemised_sums(text: str, loc: Loc, nums: list[Num] | None = None) -> list[It
         gap = text[total.end:gap_start]
         # "6800万元已全部分解到位，其中……": a short clause may stand between the total and its
         # 其中, but no sentence end and no other figure
-        if len(gap) > 16 or _SENTENCE_END.search(gap.strip("。")) or regex.search(r"[；;]", gap) \
-                or (gap.count("。") and gap.strip(" 。") != ""):
+        # "实际支付2700万元，全部用于设备采购和软件开发。其中：……": the short clause may close its sentence
+        if len(gap) > 16 or _SENTENCE_END.search(gap.rstrip(" 。")) or regex.search(r"[；;\d]", gap):
             continue
         a, b = sentence_of(m.end())
         parts: list[Num] = []
@@ -295,7 +306,7 @@ def itemised_sums(text: str, loc: Loc, nums: list[Num] | None = None) -> list[It
             if n.start < m.end() or n.start >= b:
                 continue
             label = _label_before(text, n.start, m.end())
-            if _contains_any(label, lx.not_a_part) or _contains_any(label, lx.total_words):
+            if _contains_any(label, lx.not_a_part) or _total_word(label, lx):
                 break
             spent = _contains_any(label, lx.spent) is not None
             if first_spent is None:
@@ -328,7 +339,9 @@ def itemised_sums(text: str, loc: Loc, nums: list[Num] | None = None) -> list[It
         sent_money = [n for n in money if a <= n.start < b]
         for i, n in enumerate(sent_money):
             label = _label_before(text, n.start, a, width=12)
-            if i < 2 or not _contains_any(label[:3], lx.total_words):
+            # one character more on the left, so a label cut inside "公共" is not read as "共"
+            head = text[max(a, n.start - len(label) - 1):n.start - len(label) + 3]
+            if i < 2 or not _contains_any(label[:3], lx.total_words) or not _total_word(head, lx):
                 continue
             parts = sent_money[:i]
             seps = "".join(ch for j, ch in enumerate(text[parts[0].end:n.start], parts[0].end) if depth[j] == 0)
@@ -586,11 +599,17 @@ def narrative_rates(text: str, loc: Loc, nums: list[Num] | None = None) -> list[
         before = [n for n in money if a <= n.start < m.start() and depth[n.start] == 0]
         spent = None
         for n in reversed(before):
-            lab = _label_before(text, n.start, a, width=10)
+            # the clause may name where the money went before the amount ("已拨付至261个项目实施单位16227.61万元")
+            lab = _label_before(text, n.start, a, width=16)
             if _contains_any(lab, lx.spent) and not _contains_any(lab, lx.remainder):
                 spent = n
                 break
         if spent is None:
+            continue
+        own = _level_named(_label_before(text, m.start(), a, width=12), lx)
+        if own and own != _level_named(_label_before(text, spent.start, a, width=16), lx):
+            # "……，中央财政资金执行进度为65.98%": the rate of one funding level, whose figures are
+            # elsewhere (in brackets), not of the sentence's whole amounts
             continue
         stated = Num(Decimal(m.group("num")), "%", len(m.group("num").partition(".")[2]), m.group("num") + "%",
                      m.start("num"), m.end())
@@ -620,6 +639,14 @@ def narrative_rates(text: str, loc: Loc, nums: list[Num] | None = None) -> list[
         out.append(NarrativeRate(m.group("name"), stated, spent, b_lo, b_hi, unit, btext, source, quote,
                                  loc.quoting(quote)))
     return out
+
+
+def _level_named(label: str, lx: Lexicon) -> str | None:
+    """The funding level a label names, by a spelling of two characters or more ("中央财政", "省级")."""
+    for level, spellings in lx.levels.items():
+        if any(len(w) >= 2 and w in label for w in spellings):
+            return level
+    return None
 
 
 def rate_holds(r: NarrativeRate) -> bool:

@@ -7,7 +7,7 @@ with difflib on the folded text, and the gaps inside the aligned region are the 
 from __future__ import annotations
 
 import difflib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import regex
@@ -21,6 +21,10 @@ _KEEP = regex.compile(r"[\p{Han}\p{L}\p{N}%.]")
 _GRAMMAR = set("了的地得着过之")
 _MAX_GAP = 80
 _MIN_REGION = 60  # folded characters two copies must share around a difference
+# A copy shares its figures (one may have drifted); two sentences with at least this many figures each,
+# most of them different, are one pattern filled twice (two batches: dates, notice numbers, amounts).
+_PARALLEL_FIGURES = 3
+_FIGURE = regex.compile(r"\d+(?:\.\d+)?")
 
 
 @dataclass
@@ -108,7 +112,7 @@ def differences(fa: Folded, fb: Folded) -> list[Difference]:
     if {fa.unit.topic, fb.unit.topic} == {"goal", "achievement"}:
         return []  # a goal and its achievement share wording but are meant to differ
     condensed = fa.unit.condensed or fb.unit.condensed
-    if fa.text == fb.text:
+    if fa.text == fb.text or _parallel(fa.text, fb.text):
         return []
     sm = difflib.SequenceMatcher(None, fa.text, fb.text, autojunk=False)
     blocks = [m for m in sm.get_matching_blocks() if m.size >= 6]
@@ -170,6 +174,13 @@ def differences(fa: Folded, fb: Folded) -> list[Difference]:
         # a 预期目标 cell that differs in many places abridges the goal; one lone change is a drift
         out = [d for d in out if d.numeric]
     return out
+
+
+def _parallel(a: str, b: str) -> bool:
+    """Two statements of one pattern (two batches, two notices), not one passage copied: most figures differ."""
+    fa, fb = Counter(_FIGURE.findall(a)), Counter(_FIGURE.findall(b))
+    least = min(sum(fa.values()), sum(fb.values()))
+    return least >= _PARALLEL_FIGURES and 2 * sum((fa & fb).values()) < least
 
 
 def _covers(f: Folded, matched: int) -> bool:
