@@ -55,6 +55,22 @@ _SPLIT_NUMBER = regex.compile(r"(?<=\d\.)[ \t]+(?=\d)|(?<=\d)[ \t]+(?=\.\d)|(?<=
 _TAG = regex.compile(r"</?(?:p|br|span|div|strong|b|i|u|em)(?:\s[^<>]{0,200})?/?>", regex.I)
 
 
+# The look-alikes alone (radicals, the angle brackets U+2329/U+232A, the bar U+2015), for raw text: pdfium's text
+# layer already gives the standard character, pdfminer's gives the look-alike; quotes and raw-text
+# matching read the same either way.
+_RADICALS: dict[int, str] = {cp: to for cp, to in _TRANS.items() if 0x2E80 <= cp <= 0x2FDF or cp in (0x2329, 0x232A, 0x2015)}
+for _cp, _to in list(_RADICALS.items()):
+    _n = unicodedata.normalize("NFKC", chr(_cp))
+    if len(_n) == 1 and _n != _to:
+        _RADICALS[ord(_n)] = _to  # pdfium's form of ⼾ is 戶, the table's is 户
+
+
+def map_radicals(s: str) -> str:
+    """Radical look-alikes (Kangxi, CJK Radicals Supplement) and angle-bracket look-alikes to the
+    characters they stand for; raw text keeps everything else as the file has it."""
+    return s.translate(_RADICALS)
+
+
 def map_chars(s: str) -> str:
     """Radical look-alikes and full-width forms to their standard characters."""
     return s.translate(_TRANS)

@@ -7,6 +7,10 @@ from dataclasses import dataclass, field
 from checker.model import Document, OcrWord, Paragraph
 from checker.textnorm import join_lines
 
+# A gap of exactly a quarter em (a producer's kerning) must read the same whatever the float
+# precision of the parser that measured it (pdfminer: 64 bits, pdfium: 32 bits).
+_EPS = 0.005
+
 
 @dataclass
 class Line:
@@ -58,16 +62,18 @@ def chars_to_lines(chars: list[dict]) -> list[Line]:
     if not chars:
         return []
     rows: list[list[dict]] = []
+    tops: list[float] = []  # of the current row's characters, beside it: the last three decide
+    bottoms: list[float] = []
     for ch in sorted(chars, key=lambda c: (c["top"], c["x0"])):
-        mid = (ch["top"] + ch["bottom"]) / 2
-        if rows:
-            last = rows[-1]
-            top = min(c["top"] for c in last[-3:])
-            bottom = max(c["bottom"] for c in last[-3:])
-            if top - 0.5 <= mid <= bottom + 0.5:
-                last.append(ch)
-                continue
+        top, bottom = ch["top"], ch["bottom"]
+        mid = (top + bottom) / 2
+        if rows and min(tops[-3:]) - 0.5 <= mid <= max(bottoms[-3:]) + 0.5:
+            rows[-1].append(ch)
+            tops.append(top)
+            bottoms.append(bottom)
+            continue
         rows.append([ch])
+        tops, bottoms = [top], [bottom]
     lines = []
     for row in rows:
         row.sort(key=lambda c: c["x0"])
@@ -77,7 +83,7 @@ def chars_to_lines(chars: list[dict]) -> list[Line]:
             if prev is not None:
                 size = max(ch.get("size", 10) or 10, 1.0)
                 gap = ch["x0"] - prev["x1"]
-                if gap > 0.25 * size:
+                if gap > 0.25 * size + _EPS:
                     parts.append(" ")
                 elif gap < -0.5 * size and ch["text"] == prev["text"]:
                     continue  # overprinted (fake bold) duplicate

@@ -1,6 +1,8 @@
-"""PDF → Document with pdfplumber.
+"""PDF → Document.
 
-Tables come from ruling lines (stroked lines and thin filled rectangles alike: pdfplumber turns both
+Pages are read by pypdfium2 (`checker.read.pdfium`, the default: fast) or by pdfplumber (the older
+path, `PECHECK_PDF_READER=pdfplumber`); both hand over pages in pdfplumber's shape and everything
+after that is shared, so the two give the same document (tests/test_pdf_readers.py). Tables come from ruling lines (stroked lines and thin filled rectangles alike: pdfplumber turns both
 into edges). The grid is rebuilt from the cell boxes, so a merged cell keeps its span; a table that
 runs on over a page break becomes one table; text outside tables becomes paragraphs in reading order,
 with running headers, footers and page numbers dropped.
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import os
 import statistics
 from collections import Counter
 from pathlib import Path
@@ -18,9 +21,9 @@ import regex
 
 from checker import errors
 from checker.model import Cell, Document, Page, Paragraph, Table
-from checker.read.guards import PdfBombGuard
+from checker.read.guards import PdfBombGuard, guard_pdf_streams
 from checker.read.layout import Line, PageLayout, RawTable, chars_to_lines, lines_text, set_captions
-from checker.textnorm import normalize
+from checker.textnorm import map_radicals, normalize
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
@@ -98,7 +101,8 @@ class _PdfReader:
     def read_page(self, page, number: int) -> None:
         w, h = float(page.width), float(page.height)
         self.page_size[number] = (w, h)
-        chars = [c for c in page.chars if c.get("upright", True) and c["text"].strip()]
+        chars = [{**c, "text": map_radicals(c["text"])} for c in page.chars
+                 if c.get("upright", True) and c["text"].strip()]
         pg = Page(number=number, width=w, height=h)
         self.doc.pages.append(pg)
         if len(chars) < 5:
@@ -118,6 +122,7 @@ class _PdfReader:
             if cells:  # a lone cell is a framed text box unless it continues a table (see build)
                 raw_tables.append(RawTable(page=number, bbox=tuple(map(float, t.bbox)), cells=cells))
         raw_tables.sort(key=lambda t: t.bbox[1])
+        index = [_CellIndex(t.cells) for t in raw_tables]
         outside: list[dict] = []
         buckets: dict[tuple[int, int], list[dict]] = {}
         for ch in chars:
@@ -127,7 +132,7 @@ class _PdfReader:
             for ti, t in enumerate(raw_tables):
                 x0, top, x1, bottom = t.bbox
                 if x0 - 1 <= cx <= x1 + 1 and top - 1 <= cy <= bottom + 1:
-                    ci = _cell_of(t, cx, cy)
+                    ci = index[ti].cell_of(cx, cy)
                     if ci is not None:
                         buckets.setdefault((ti, ci), []).append(ch)
                         placed = True
@@ -244,15 +249,34 @@ def _closing_lines(page) -> list[dict]:
     return out
 
 
-def _cell_of(t: RawTable, cx: float, cy: float) -> int | None:
-    best = None
-    best_area = None
-    for i, (x0, top, x1, bottom) in enumerate(t.cells):
-        if x0 - 0.5 <= cx <= x1 + 0.5 and top - 0.5 <= cy <= bottom + 0.5:
-            area = (x1 - x0) * (bottom - top)
-            if best_area is None or area < best_area:
-                best, best_area = i, area
-    return best
+class _CellIndex:
+    """A table's cells by horizontal band: a character is looked up among the cells of its band,
+    not all of the table's."""
+
+    def __init__(self, cells: list[tuple[float, float, float, float]]):
+        self.cells = cells
+        self.ys = sorted({v for _, top, _, bottom in cells for v in (top - 0.5, bottom + 0.5)})
+        self.bands: list[list[int]] = [[] for _ in self.ys]
+        for i, (_, top, _, bottom) in enumerate(cells):
+            # band k is [ys[k], ys[k+1]); a cell reaches into band `hi` at its closed bottom edge
+            for k in range(bisect.bisect_left(self.ys, top - 0.5), bisect.bisect_left(self.ys, bottom + 0.5) + 1):
+                self.bands[k].append(i)
+
+    def cell_of(self, cx: float, cy: float) -> int | None:
+        """The smallest cell holding the point (half a point of slack), the first of equals."""
+        k = bisect.bisect_right(self.ys, cy) - 1
+        if k < 0:
+            return None
+        best = None
+        best_area = None
+        cells = self.cells
+        for i in self.bands[k]:
+            x0, top, x1, bottom = cells[i]
+            if x0 - 0.5 <= cx <= x1 + 0.5 and top - 0.5 <= cy <= bottom + 0.5:
+                area = (x1 - x0) * (bottom - top)
+                if best_area is None or area < best_area:
+                    best, best_area = i, area
+        return best
 
 
 def _compatible(prev: Table, nxt: RawTable, loose: bool = False) -> bool:
@@ -497,7 +521,74 @@ def read_layout_pages(pages, source: str, fmt: str) -> Document:
     return reader.doc
 
 
-def read_pdf(path: Path, ocr: str = "auto", password: str | None = None, progress=None) -> Document:
+READERS = ("pdfium", "pdfplumber")
+DEFAULT_READER = "pdfium"  # every sample reads the same both ways (tests/test_pdf_readers.py)
+
+
+def reader_name(reader: str | None = None) -> str:
+    """Which text-layer reader reads PDF pages: the argument, else PECHECK_PDF_READER, else the
+    default. pdfium (pypdfium2) lays pages out in C; pdfplumber (pdfminer) is the older path."""
+    name = (reader or os.environ.get("PECHECK_PDF_READER") or DEFAULT_READER).strip().lower()
+    if name not in READERS:
+        raise errors.InputError(f"未知的 PDF 读取方式：{name}（可选：{'、'.join(READERS)}）",
+                                f"unknown PDF reader {name!r}; choose one of {', '.join(READERS)}")
+    return name
+
+
+def _guard(refuse_bombs: PdfBombGuard, page) -> None:
+    try:
+        refuse_bombs(page)
+    except errors.InputError:
+        raise
+    except Exception:  # the guard only measures; the reader decides what is readable
+        pass
+
+
+class _Fallback(Exception):
+    """pdfium cannot open or read the file or one of its pages that pdfminer reads: the whole file
+    is read the older way, so a damaged file fares no worse than before."""
+
+
+def _read_pages_pdfium(reader: _PdfReader, pdf, path: Path, password: str | None, refuse_bombs) -> None:
+    """Text and drawing from pdfium. A bomb is refused before pdfium inflates it: an unencrypted
+    file by a scan of its streams, an encrypted one by pdfminer (already open) walking each page's
+    resources, as on the older path."""
+    import pypdfium2 as pdfium
+
+    from checker.read.pdfium import PdfiumPage
+
+    per_page = bool(getattr(pdf.doc, "encryption", None))
+    if not per_page:
+        guard_pdf_streams(path)
+    try:
+        doc = pdfium.PdfDocument(str(path), password=password or None)
+    except Exception as exc:
+        raise _Fallback from exc
+    try:
+        if len(doc) != len(pdf.pages):  # a damaged page tree that the two parsers repair differently
+            raise _Fallback
+        for i, plumber_page in enumerate(pdf.pages, start=1):
+            if per_page:
+                _guard(refuse_bombs, plumber_page)
+            try:
+                page = doc[i - 1]
+            except Exception as exc:
+                raise _Fallback from exc
+            try:
+                reader.read_page(PdfiumPage(page, i), i)
+            except errors.InputError:
+                raise
+            except Exception as exc:
+                raise _Fallback from exc
+            finally:
+                page.close()
+    finally:
+        doc.close()
+
+
+def read_pdf(path: Path, ocr: str = "auto", password: str | None = None, progress=None,
+             reader_kind: str | None = None) -> Document:
+    kind = reader_name(reader_kind)
     refuse_bombs = PdfBombGuard(path)
 
     pdf = _open(path, password)
@@ -508,20 +599,24 @@ def read_pdf(path: Path, ocr: str = "auto", password: str | None = None, progres
             reader.doc.producer = str((pdf.metadata or {}).get("Producer", ""))[:200]
         except Exception:  # a broken Info dictionary costs only the producer name
             reader.doc.producer = ""
-        for i, page in enumerate(pdf.pages, start=1):
+        if kind == "pdfium":
             try:
-                refuse_bombs(page)
-            except errors.InputError:
-                raise
-            except Exception:  # the guard only measures; pdfminer decides what is readable
-                pass
-            try:
-                reader.read_page(page, i)
-            except errors.InputError:
-                raise
-            except Exception as exc:
-                raise errors.pdf_failure(exc, path, page=i) from exc
-            page.flush_cache()
+                _read_pages_pdfium(reader, pdf, path, password, refuse_bombs)
+            except _Fallback:
+                producer = reader.doc.producer
+                reader = _PdfReader(path)
+                reader.doc.producer = producer
+                kind = "pdfplumber"
+        if kind == "pdfplumber":
+            for i, page in enumerate(pdf.pages, start=1):
+                _guard(refuse_bombs, page)
+                try:
+                    reader.read_page(page, i)
+                except errors.InputError:
+                    raise
+                except Exception as exc:
+                    raise errors.pdf_failure(exc, path, page=i) from exc
+                page.flush_cache()
     finally:
         try:
             pdf.close()
