@@ -163,7 +163,27 @@ def verify_findings(findings: list[Finding], doc: Document, path, reread=None) -
             continue
         doubt = _doubt(f, needs[id(f)], readings, doc, c)
         out.append(_downgrade(f, doubt) if doubt else _confirmed(f, pages))
-    return out
+    return [_as_filed(f, pages) for f in out]
+
+
+def _as_filed(f: Finding, pages: dict[int, Page]) -> Finding:
+    """The finding with its boxes on turned or deskewed pages moved to where they are in the file:
+    the reader measured them on the upright page, the evidence crops, highlights and the JSON
+    `bbox` show the page as the file has it. New Loc objects: a location may be shared."""
+    from checker.read.ocr.geometry import to_page
+
+    def moved(loc: Loc) -> Loc:
+        p = pages.get(loc.page)
+        if p is None or (not p.rotation and abs(p.skew) < 0.05):
+            return loc
+        size = (p.width, p.height)
+        return replace(loc, bbox=to_page(loc.bbox, p.rotation, p.skew, size) if loc.bbox else None,
+                       context=tuple(to_page(b, p.rotation, p.skew, size) for b in loc.context))
+
+    locs = [moved(loc) for loc in f.locations]
+    if all(a is b for a, b in zip(locs, f.locations)):
+        return f
+    return replace(f, locations=locs)
 
 
 def _needs(f: Finding, loc: Loc, page: Page, doc: Document, pages: dict[int, Page]) -> list[_Need]:

@@ -359,6 +359,54 @@ def test_skew_up_to_ten_degrees_and_quarter_turns():
     assert geometry.flip_boxes([(10, 20, 30, 40)], (100, 200)) == [(170, 60, 190, 80)]
 
 
+@needs_cv2
+def test_boxes_map_back_to_the_page_as_filed():
+    """A box measured on the upright, deskewed page is placed on the page as the file has it:
+    for each quarter turn and skew, the mark found in the reader's image maps back onto the mark
+    in the file's image."""
+    import cv2
+    import numpy as np
+
+    from checker.read.ocr import geometry
+
+    page = np.full((800, 600), 255, np.uint8)
+    cv2.rectangle(page, (400, 100), (519, 129), 0, -1)
+    for rotation in (0, 90, 180, 270):
+        for skew in (0.0, 7.0, -4.5):
+            filed = geometry.rotate(geometry.turn(page, -rotation), -skew)  # fed turned and skewed
+            upright = geometry.rotate(geometry.turn(filed, rotation), skew)  # what the reader does
+            ys, xs = np.where(upright < 128)
+            box = (xs.min(), ys.min(), xs.max() + 1, ys.max() + 1)
+            got = geometry.to_page(box, rotation, skew, (upright.shape[1], upright.shape[0]))
+            fy, fx = np.where(filed < 128)
+            cx, cy = (fx.min() + fx.max()) / 2, (fy.min() + fy.max()) / 2
+            assert got[0] - 3 <= fx.min() and fx.max() <= got[2] + 3, (rotation, skew, got)
+            assert got[1] - 3 <= fy.min() and fy.max() <= got[3] + 3, (rotation, skew, got)
+            assert abs((got[0] + got[2]) / 2 - cx) < 3 and abs((got[1] + got[3]) / 2 - cy) < 3
+    assert geometry.page_size(90, (842, 595)) == (595, 842)
+
+
+def _read_where_filed(path: Path, page: int, bbox) -> list[str]:
+    """What the recogniser reads in a box of the page as filed, turned each way (the test does
+    not use the reader's own rotation, so a box in the wrong frame cannot pass)."""
+    import pypdfium2 as pdfium
+
+    from checker.read.ocr import get_engine, image
+    from checker.read.ocr.geometry import turn
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        pg = pdf[page - 1]
+        w, h = pg.get_size()
+        x0, y0, x1, y1 = bbox
+        a = pg.render(scale=200 / 72, crop=(max(x0 - 2, 0), max(h - y1 - 2, 0), max(w - x1 - 2, 0), max(y0 - 2, 0)),
+                      grayscale=False).to_numpy()
+    finally:
+        pdf.close()
+    gray = image.clean(a)
+    return [t for t, _, _ in get_engine().read([turn(gray, k) for k in (0, 90, 180, 270)])]
+
+
 ARTEFACT_SCAN = SAMPLES / "roads-2024-faults.scan.pdf"  # red stamps over figures, pages at 90° and 180°
 
 
@@ -385,6 +433,20 @@ def test_artefact_scan_reads_like_its_text_version():
     found = {(f["rule"], f["found"]) for f in rep["findings"]}
     assert strict(text) - found == set() or len(strict(text) - found) <= 1
     assert all(loc.get("ocr") for f in rep["findings"] for loc in f["locations"] if loc.get("page") in range(1, 10))
+    # evidence on the turned pages (2 at 90°, 3 at 180°) sits where the figure is in the file
+    cells = [(loc["page"], loc["bbox"], loc["text"]) for f in rep["findings"] for loc in f["locations"]
+             if loc.get("page") in (2, 3) and loc.get("bbox") and regex_figure(loc["text"])]
+    assert cells, "no figure located on the turned pages"
+    for page, bbox, text in cells:
+        assert any(text in "".join(r.split()).replace(",", "") for r in _read_where_filed(ARTEFACT_SCAN, page, bbox)), \
+            (page, bbox, text)
+
+
+def regex_figure(text: str) -> bool:
+    """A location quoting one figure only (a cell): its box can be read back alone."""
+    import re
+
+    return bool(re.fullmatch(r"[0-9][0-9.,%]*", text.strip()))
 
 
 MIXED_SCAN = SAMPLES / "sports-2023-faults.scan.pdf"  # digital text, with the signed form pages scanned
@@ -407,3 +469,51 @@ def test_mixed_pdf_ocrs_only_the_pages_without_text():
     # the text pages read exactly as in the digital PDF
     assert [p.text for p in doc.paragraphs if p.page and p.page < 5] == \
         [p.text for p in text.paragraphs if p.page and p.page < 5]
+
+
+@needs_ocr
+@pytest.mark.slow
+@pytest.mark.parametrize("name,page", [("roads-2024-faults", 3), ("health-clinics-2023-faults", 13)])
+def test_reread_draws_each_piece_where_it_is_on_a_turned_or_skewed_page(name, page):
+    """The verification re-read draws only each piece's region of the file (turned and deskewed
+    like the page): on a page read upside down and on one skewed by ~7°, figures re-read as the
+    page reading had them."""
+    from checker.read.ocr import ocr_pages, reread
+
+    path = SAMPLES / f"{name}.scan.pdf"
+    if not path.exists():
+        pytest.skip(f"{path.name} missing: python samples/make_scans.py")
+    layout = next(ocr_pages(path, [page]))
+    assert layout.ocr.rotation or abs(layout.ocr.skew) > 5  # the sample is what the test is about
+    words = [w for w in layout.ocr.words if w.in_table and regex_figure(w.text) and w.confidence > 0.95][:8]
+    assert len(words) >= 4
+    got = reread(path, page, (layout.width, layout.height), layout.ocr.rotation, layout.ocr.skew,
+                 [w.bbox for w in words])
+    agree = sum(any(w.text in "".join(t.split()) for t in r.texts) for w, r in zip(words, got))
+    assert agree >= len(words) - 1, [(w.text, r.texts) for w, r in zip(words, got)]
+
+
+@needs_ocr
+@pytest.mark.slow
+def test_a_cell_read_empty_but_holding_a_lone_figure_is_read():
+    """The detector can miss a lone figure or dash in a small cell (a weight "4"); a cell that
+    reads empty but holds ink is read from the ink's box. Dust is not a glyph, and only figures
+    and dashes read with confidence are kept."""
+    import cv2
+    import numpy as np
+
+    from checker.read.ocr import get_engine
+    from checker.read.ocr.recognise import _unread_cells
+
+    img = np.full((80, 300), 255, np.uint8)
+    cells = [(0.0, 0.0, 100.0, 80.0), (100.0, 0.0, 200.0, 80.0), (200.0, 0.0, 300.0, 80.0)]
+    cv2.putText(img, "4", (40, 52), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0, 2)  # cell 0: a lone figure
+    for x, y in ((130, 30), (160, 50), (175, 22)):  # cell 1: dust
+        img[y:y + 2, x:x + 2] = 0
+    cv2.putText(img, "7", (240, 52), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0, 2)  # cell 2: already read
+    pieces = [((235.0, 25.0, 265.0, 55.0), (0, 2), 30.0)]
+    texts = [("7", 0.99, (0.99,))]
+    got = _unread_cells(pieces, texts, [((0.0, 0.0, 300.0, 80.0), cells)], img, get_engine())
+    assert [(p[1], t[0]) for p, t in got] == [((0, 0), "4")]
+    box = got[0][0][0]
+    assert 30 <= box[0] < box[2] <= 70 and 20 <= box[1] < box[3] <= 60

@@ -166,3 +166,20 @@ def test_a_figure_with_a_stray_decimal_in_its_column_is_doubted_when_unsure():
                 expected="39.261", found="39.27", locations=[Loc.of_cell(t, t.at(2, 3))])
     g = verify_findings([f], doc, "x.scan.pdf", reread=_reread({}))[0]
     assert g.severity == "info" and "小数位数" in g.hint
+
+
+def test_boxes_on_a_turned_page_are_placed_as_filed():
+    """The reader measures a page fed sideways after turning it upright; the finding's boxes (and
+    their context boxes) are moved to where they are on the page in the file, on new Loc objects."""
+    doc = _doc()
+    page = doc.pages[0]
+    page.rotation, page.width, page.height = 90, 842, 595  # filed as a 595 × 842 page, turned clockwise
+    t = doc.tables[0]
+    loc = Loc.of_cell(t, t.cells[1])
+    f = Finding(rule="PC101", category="sum", severity="info", message="m", locations=[loc])
+    g = verify_findings([f], doc, "x.scan.pdf", reread=_reread({}))[0]
+    # upright (300, 200)-(350, 220) on an 842-wide page: in the file, x = y, y = 842 - x
+    assert g.locations[0].bbox == (200, 492, 220, 542)
+    assert g.locations[0].context == ((200, 542, 220, 742),)
+    assert loc.bbox == (300, 200, 350, 220)  # the rule's location is not changed
+    assert g.to_dict()["locations"][0]["bbox"] == [200, 492, 220, 542]

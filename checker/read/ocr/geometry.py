@@ -11,6 +11,8 @@ clearly better that way (an upright page never pays for this test).
 
 from __future__ import annotations
 
+import math
+
 from checker.read.ocr.engine import modules
 
 SKEW_LIMIT = 10.0  # degrees: the deskew search range, either way
@@ -73,3 +75,36 @@ def flip_boxes(boxes, shape):
     """Boxes on a page turned by 180° (pixels)."""
     h, w = shape[:2]
     return [(w - x1, h - y1, w - x0, h - y0) for x0, y0, x1, y1 in boxes]
+
+
+def to_page(box, rotation: int, skew: float, size: tuple[float, float]) -> tuple[float, float, float, float]:
+    """A box on the upright, deskewed page (x0, top, x1, bottom; any unit, `size` = that page's
+    width and height in it) → the box around the same place on the page as it is in the file,
+    before the quarter turn and the deskew were applied. What a reader of the original PDF sees:
+    evidence crops, highlights and re-read crops are placed with it. Pure arithmetic (no OpenCV).
+
+    The reader turned the page clockwise by `rotation`, then rotated it by `skew` degrees about
+    its centre as cv2.getRotationMatrix2D counts it (counter-clockwise on screen), keeping the
+    size; both are undone here, corner by corner, and the corners' bounding box returned."""
+    w, h = size
+    x0, y0, x1, y1 = box
+    corners = [(x0, y0), (x1, y0), (x0, y1), (x1, y1)]
+    if abs(skew) >= 0.05:  # the inverse of cv2's rotation about the centre: the same by -skew
+        a = math.radians(-skew)
+        ca, sa = math.cos(a), math.sin(a)
+        cx, cy = w / 2, h / 2
+        corners = [(ca * (x - cx) + sa * (y - cy) + cx, -sa * (x - cx) + ca * (y - cy) + cy) for x, y in corners]
+    k = (rotation // 90) % 4
+    if k == 1:  # turned clockwise: the original's (x, y) went to (H0 - y, x), with H0 = w
+        corners = [(y, w - x) for x, y in corners]
+    elif k == 2:
+        corners = [(w - x, h - y) for x, y in corners]
+    elif k == 3:  # (x, y) went to (y, W0 - x), with W0 = h
+        corners = [(h - y, x) for x, y in corners]
+    xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def page_size(rotation: int, size: tuple[float, float]) -> tuple[float, float]:
+    """The page's size in the file, from its upright size."""
+    return (size[1], size[0]) if (rotation // 90) % 2 else size

@@ -6,8 +6,10 @@ Per page:
 2. ruling lines → tables and cells (grid.py);
 3. a detected box is assigned to the cell holding its centre, or split at cell borders when it
    runs over several cells; the recogniser reads each piece from an image with the ruling lines
-   erased; short numbers in cells are read a second time from the tight crop, which also restores
-   a ≥/≤ the recogniser took for a digit ("295%");
+   erased; short numbers in cells (and cell words read with low confidence) are read a second
+   time from the tight crop, which also restores a ≥/≤ the recogniser took for a digit ("295%");
+   a cell that reads empty but holds ink is read from the ink's own box (a lone figure or dash
+   the detector missed);
 4. a page that reads with low confidence is tested for being upside down and read again turned;
 5. light post-correction inside numeric tokens (O→0, l/I→1 between digits, 。→. between digits,
    a decimal comma in a numeric cell, thousands separators read as points), a lone 0 or dash in a
@@ -60,9 +62,10 @@ class OcrPage:
     words: list[OcrWord] = field(default_factory=list)
 
 
-def read_image(gray, engine=None, scale: tuple[float, float] = (72 / DPI, 72 / DPI)) -> OcrPage:
+def read_image(gray, engine=None, scale: tuple[float, float] = (72 / DPI, 72 / DPI), orient: bool = True) -> OcrPage:
     """OCR one grayscale page image (stamps already dropped, see image.py); coordinates in the
-    result are pixel × scale (PDF points) on the upright page."""
+    result are pixel × scale (PDF points) on the upright page. `orient=False` skips the quarter-turn
+    tests (bench/bench_ocr.py measures what they cost)."""
     engine = engine or get_engine()
     clock = _Clock()
     rotation = 0
@@ -71,7 +74,7 @@ def read_image(gray, engine=None, scale: tuple[float, float] = (72 / DPI, 72 / D
     clock("deskew")
     boxes = detect(upright, engine)
     clock("det")
-    if sideways(boxes):
+    if orient and sideways(boxes):
         rotation, scale = 90, (scale[1], scale[0])
         gray = turn(gray, 90)
         angle = skew_angle(gray)
@@ -79,7 +82,7 @@ def read_image(gray, engine=None, scale: tuple[float, float] = (72 / DPI, 72 / D
         boxes = detect(upright, engine)
         clock("orientation")
     res = _read_upright(upright, boxes, engine, scale, clock)
-    if res.confidence < UPSIDE_DOWN_TEST and _upside_down(upright, boxes, engine):
+    if orient and res.confidence < UPSIDE_DOWN_TEST and _upside_down(upright, boxes, engine):
         rotation = (rotation + 180) % 360
         upright = turn(upright, 180)
         clock("orientation")
@@ -121,6 +124,9 @@ def _read_upright(gray, boxes, engine, scale, clock) -> OcrPage:
     texts = engine.read(crops) if crops else []
     clock("rec")
     _second_look(pieces, texts, clean, engine)
+    for piece, text in _unread_cells(pieces, texts, grids, clean, engine):
+        pieces.append(piece)
+        texts.append(text)
     clock("second look")
     sx, sy = scale
     kept = []
@@ -262,14 +268,17 @@ def _crop_limits(pieces, grids, shape):
 _CMP_CANDIDATE = regex.compile(r"^[^\d\s]?\d")
 _GE, _LE = "≥>＞", "≤<＜"
 _CMP_MIN = 0.02
+SECOND_LOOK_BELOW = 0.9  # a cell's words (not figures) read below this confidence get the second look
 
 
 def _second_look(pieces, texts, clean, engine) -> None:
     cand = []
-    for i, (((x0, y0, x1, y1), where, _), (t, score, _)) in enumerate(zip(pieces, texts)):
+    for i, ((_, where, _), (t, score, _)) in enumerate(zip(pieces, texts)):
         t = t.strip()
         numeric = len(t) <= 16 and bool(_CMP_CANDIDATE.match(t))
-        if where is not None and (numeric or score < MIN_SCORE or x1 - x0 < 2.5 * (y1 - y0)):
+        # words read with confidence are left alone: on the samples' tables no word read at
+        # ≥ SECOND_LOOK_BELOW changed on a second look (which cost ~0.4 CPU s per table page)
+        if where is not None and (numeric or score < SECOND_LOOK_BELOW):
             cand.append(i)
     if not cand:
         return
@@ -295,6 +304,55 @@ def _second_look(pieces, texts, clean, engine) -> None:
                 sign = min(m1[:1] + texts[i][2][:1], default=0.0)
                 rest = (m1[-(len(fixed) - 1):] if len(fixed) > 1 else ())
                 texts[i] = (fixed, max(s1, texts[i][1]), (sign,) + tuple(rest) + (sign,) * (len(fixed) - 1 - len(rest)))
+
+
+# A cell with nothing read in it but ink inside: the detector missed a lone figure or dash ("4",
+# "5", "—" in a small cell), which a table needs (a weight, a score, "not applicable"). The ink is
+# read on its own; only a figure or a dash read with confidence is kept, so stamp remnants and
+# dust never become words.
+UNREAD_INK = 6  # px at 150 dpi (~3 pt): the smallest mark that may be a glyph (a dash, a "1")
+UNREAD_MIN_SCORE = 0.8
+UNREAD_LEVEL = 200  # darker than this is ink (a faint dash of a 120 dpi scan is ~160 on white)
+_CELL_FIGURE = regex.compile(r"^(?:[-—–一_－]{1,3}|[0-9][0-9.,%％]*|[0-9.,]*[0-9]%?)$")
+
+
+def _unread_cells(pieces, texts, grids, clean, engine):
+    """[(piece, reading)] for the cells that read empty but hold ink, read from the ink's box."""
+    cv2, np, _ = modules()
+    read = {p[1] for p, (t, s, _) in zip(pieces, texts) if p[1] is not None and t.strip() and s >= MIN_SCORE}
+    todo = []
+    for ti, (_, cells) in enumerate(grids):
+        for ci, (x0, y0, x1, y1) in enumerate(cells):
+            if (ti, ci) in read or x1 - x0 < 12 or y1 - y0 < 12:
+                continue
+            inner = clean[int(y0) + 4:int(y1) - 3, int(x0) + 5:int(x1) - 4]
+            if inner.size == 0:
+                continue
+            bw = (inner < UNREAD_LEVEL).astype(np.uint8)
+            n, _, stats, _ = cv2.connectedComponentsWithStats(cv2.dilate(bw, np.ones((3, 3), np.uint8)), connectivity=8)
+            marks = [st for st in stats[1:] if max(st[2], st[3]) >= UNREAD_INK]
+            if not marks:
+                continue
+            a0 = min(st[0] for st in marks)
+            b0 = min(st[1] for st in marks)
+            a1 = max(st[0] + st[2] for st in marks)
+            b1 = max(st[1] + st[3] for st in marks)
+            h = max(b1 - b0, 14)
+            cy = (b0 + b1) / 2
+            bx0, bx1 = int(x0) + 5 + a0, int(x0) + 5 + a1
+            by0, by1 = int(y0) + 4 + cy - h / 2, int(y0) + 4 + cy + h / 2
+            pad = 0.3 * h
+            crop = clean[max(0, int(by0 - pad)):int(np.ceil(by1 + pad)), max(0, int(bx0 - pad)):int(np.ceil(bx1 + pad))]
+            if crop.shape[0] >= 4 and crop.shape[1] >= 4:
+                todo.append((((float(bx0), float(by0), float(bx1), float(by1)), (ti, ci), float(h)), crop))
+    if not todo:
+        return []
+    out = []
+    for (piece, _), got in zip(todo, engine.read([c for _, c in todo])):
+        text, score, _ = got
+        if score >= UNREAD_MIN_SCORE and _CELL_FIGURE.match(text.strip()):
+            out.append((piece, got))
+    return out
 
 
 def _comparator_text(p, chars, ge, le) -> str | None:
