@@ -517,3 +517,130 @@ def test_a_cell_read_empty_but_holding_a_lone_figure_is_read():
     assert [(p[1], t[0]) for p, t in got] == [((0, 0), "4")]
     box = got[0][0][0]
     assert 30 <= box[0] < box[2] <= 70 and 20 <= box[1] < box[3] <= 60
+
+
+def _artefact_turns() -> dict[str, dict[int, int]]:
+    """{scan: {page: degrees it was fed turned clockwise}} from samples/make_scans.py's ARTEFACTS."""
+    import importlib.util as iu
+
+    spec = iu.spec_from_file_location("make_scans", SAMPLES / "make_scans.py")
+    mod = iu.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return {name: art["turn"] for name, art in mod.ARTEFACTS.items() if art.get("turn")}
+
+
+@needs_ocr
+@pytest.mark.slow
+def test_every_artefact_page_is_turned_upright_before_it_is_recognised(monkeypatch):
+    """The quarter turn of a page is settled before the page is recognised, so a page fed at 90°,
+    180° or 270° is recognised once, like an upright one: on every page of the scans fed turned,
+    as filed and turned over once more, the recogniser's page reading runs exactly once, on the
+    page turned back by the turn it was fed with (upright pages stay, pages turned over are
+    turned back by 180°). The page reading itself is replaced by a counter: this test is about
+    the decision (detector boxes + direction classifier), which costs no recognition."""
+    import pypdfium2 as pdfium
+
+    from checker.read.ocr import get_engine, recognise
+    from checker.read.ocr.geometry import turn
+
+    calls = []
+
+    def counted(upright, boxes, engine, scale, clock):
+        calls.append(upright.shape)
+        return recognise.OcrPage(lines=[], tables=[], confidence=1.0, angle=0.0)
+
+    monkeypatch.setattr(recognise, "_read_upright", counted)
+    turns = _artefact_turns()
+    assert any(d in (90, 270) for t in turns.values() for d in t.values())  # the samples hold what the test is about
+    assert any(d == 180 for t in turns.values() for d in t.values())
+    engine = get_engine()
+    checked = 0
+    for name, fed in turns.items():
+        path = SAMPLES / f"{name}.scan.pdf"
+        if not path.exists():
+            pytest.skip(f"{path.name} missing: python samples/make_scans.py")
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            for i in range(len(pdf)):
+                page = pdf[i]
+                gray = recognise_render(page)
+                page.close()
+                for extra in (0, 180):  # as filed, and the same page fed the other way round
+                    calls.clear()
+                    res = recognise.read_image(turn(gray, extra), engine)
+                    want = (360 - fed.get(i + 1, 0) - extra) % 360
+                    assert len(calls) == 1, (name, i + 1, extra, len(calls))
+                    assert res.rotation == want, (name, i + 1, extra, res.rotation, want)
+                    checked += 1
+        finally:
+            pdf.close()
+    assert checked >= 20
+
+
+@needs_ocr
+@pytest.mark.slow
+def test_without_the_direction_classifier_the_recogniser_decides(monkeypatch):
+    """When the classifier is unsure (here: absent), a few line crops are read both ways by the
+    recogniser instead; still before the page is recognised, and still right."""
+    import pypdfium2 as pdfium
+
+    from checker.read.ocr import get_engine, recognise
+    from checker.read.ocr.geometry import turn
+
+    calls = []
+    monkeypatch.setattr(recognise, "_read_upright", lambda upright, *a: calls.append(1) or
+                        recognise.OcrPage(lines=[], tables=[], confidence=1.0, angle=0.0))
+    engine = get_engine()
+    monkeypatch.setattr(engine, "upside_down", lambda crops: [])
+    fed = _artefact_turns()["roads-2024-faults"]
+    path = SAMPLES / "roads-2024-faults.scan.pdf"
+    if not path.exists():
+        pytest.skip(f"{path.name} missing: python samples/make_scans.py")
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        for num in (1, *sorted(fed)):
+            page = pdf[num - 1]
+            gray = recognise_render(page)
+            page.close()
+            for extra in (0, 180):
+                calls.clear()
+                res = recognise.read_image(turn(gray, extra), engine)
+                assert len(calls) == 1 and res.rotation == (360 - fed.get(num, 0) - extra) % 360, (num, extra)
+    finally:
+        pdf.close()
+
+
+def recognise_render(page):
+    from checker.read.ocr import render
+
+    return render(page)
+
+
+@needs_ocr
+@pytest.mark.slow
+def test_a_page_fed_turned_reads_as_when_fed_upright():
+    """The page fed upside down is read once, from the same boxes turned over, and reads as the
+    page fed upright does: the same words at the same places of the upright page."""
+    import pypdfium2 as pdfium
+
+    from checker.read.ocr import get_engine, read_image, render
+    from checker.read.ocr.geometry import turn
+
+    path = SAMPLES / "roads-2024-faults.scan.pdf"
+    if not path.exists():
+        pytest.skip(f"{path.name} missing: python samples/make_scans.py")
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        page = pdf[0]
+        gray = render(page)
+        page.close()
+    finally:
+        pdf.close()
+    engine = get_engine()
+    upright = read_image(gray, engine)
+    over = read_image(turn(gray, 180), engine)
+    assert upright.rotation == 0 and over.rotation == 180
+    assert len(upright.words) >= 5 and over.confidence > 0.95
+    assert sorted(w.text for w in upright.words) == sorted(w.text for w in over.words)
+    for w in upright.words:
+        assert any(v.text == w.text and max(abs(p - q) for p, q in zip(v.bbox, w.bbox)) < 3 for v in over.words), w

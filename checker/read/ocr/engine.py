@@ -1,5 +1,6 @@
-"""The recognition engine: rapidocr's DB detector and SVTR/CTC recogniser (the `ocr` extra), loaded
-once per process, with the recogniser run one crop per call on a thread pool."""
+"""The recognition engine: rapidocr's DB detector, SVTR/CTC recogniser and text-direction
+classifier (the `ocr` extra), loaded once per process, with the recogniser run one crop per call
+on a thread pool."""
 
 from __future__ import annotations
 
@@ -73,6 +74,13 @@ class Engine:
         self.rec = _session(rapid.text_rec.session.session, 1)
         self.rec_input = self.rec.get_inputs()[0].name
         self.rec_shape = tuple(rapid.text_rec.rec_image_shape)  # (3, 48, 320)
+        # the text-direction classifier (0° or 180°) that rapidocr ships and loads anyway; used on a
+        # handful of line crops to tell an upright page from one upside down before it is read
+        text_cls = getattr(rapid, "text_cls", None)
+        infer = getattr(text_cls, "infer", None)
+        self.cls = _session(infer.session, 1) if infer is not None and hasattr(infer, "session") else None
+        self.cls_input = self.cls.get_inputs()[0].name if self.cls is not None else ""
+        self.cls_shape = tuple(getattr(text_cls, "cls_image_shape", (3, 48, 192)))
         self.pool = None
         if self.threads > 1:
             from concurrent.futures import ThreadPoolExecutor
@@ -126,6 +134,21 @@ class Engine:
                 out.append(text)
         return out
 
+    def upside_down(self, crops) -> list[float]:
+        """For each grayscale crop of one text line, the classifier's probability that it is upside
+        down (an empty list when the classifier cannot be had). Preprocessing as rapidocr's: the
+        crop scaled to 48 px high, at most 192 px wide, values in -1..1, zero padding."""
+        if self.cls is None or not crops:
+            return []
+        cv2, np, _ = modules()
+        _, H, W = self.cls_shape
+        batch = np.zeros((len(crops), 3, H, W), np.float32)
+        for i, c in enumerate(crops):
+            w = min(W, max(1, int(np.ceil(H * c.shape[1] / max(c.shape[0], 1)))))
+            batch[i, :, :, :w] = (cv2.resize(c, (w, H)).astype(np.float32) / 127.5 - 1.0)[None]
+        out = self.cls.run(None, {self.cls_input: batch})[0]
+        return [float(o[1]) for o in out]  # labels ["0", "180"]
+
     def _read(self, gray) -> tuple[str, float, tuple[float, ...]]:
         if gray.shape[0] < 2 or gray.shape[1] < 2:
             return "", 0.0, ()
@@ -145,8 +168,9 @@ class Engine:
 
 
 def get_engine() -> Engine:
-    """One engine per process (the models load in ~0.3 s): detector and recogniser only, no angle
-    classifier; the detector sees the page at most DET_SIDE px on its long side."""
+    """One engine per process (the models load in ~0.3 s): detector, recogniser and the text-direction
+    classifier (for page orientation only; rapidocr's per-line use of it is off); the detector sees
+    the page at most DET_SIDE px on its long side."""
     global _ENGINE
     with _ENGINE_LOCK:
         if _ENGINE is None:
