@@ -154,6 +154,22 @@ class Engine:
             return "", 0.0, ()
         return self.decode(self.probs(gray))
 
+    def _read_span(self, gray):
+        """The reading, and the x-range of the crop (pixels) between the centres of the first
+        and the last character the recogniser emitted (None when it read nothing)."""
+        if gray.shape[0] < 2 or gray.shape[1] < 2:
+            return ("", 0.0, ()), None
+        p = self.probs(gray)
+        best = p.argmax(1)
+        steps = [t for t in range(len(best)) if best[t] != 0]
+        if not steps:
+            return self.decode(p), None
+        _, H, W = self.rec_shape
+        h, w = gray.shape[:2]
+        rw = max(1, int(self._np.ceil(H * w / max(h, 1))))  # the crop's width in the input
+        per_step = max(W, rw) / len(best) * w / rw  # crop pixels per output step
+        return self.decode(p), ((steps[0] + 0.5) * per_step, (steps[-1] + 0.5) * per_step)
+
     def map(self, fn, items):
         if self.pool is None or len(items) < 2:
             return [fn(x) for x in items]
@@ -165,6 +181,10 @@ class Engine:
 
     def read(self, crops) -> list[tuple[str, float, tuple[float, ...]]]:
         return self.map(self._read, crops)
+
+    def read_spans(self, crops):
+        """[(reading, span)]: as read(), with each reading's span (see _read_span)."""
+        return self.map(self._read_span, crops)
 
 
 def get_engine() -> Engine:
