@@ -427,8 +427,8 @@ def _unread_ink(pieces, texts, first, spans, crops, origins, engine) -> None:
         lo, hi = span[0] - UNCOVERED_MARGIN * h, span[1] + UNCOVERED_MARGIN * h
         left = right = None
         for a, b, w, hgt, _ in stats[1:]:
-            if max(w, hgt) < UNREAD_INK or b <= 0 or b + hgt >= crop.shape[0]:
-                continue  # dust; or a mark touching the crop's top or bottom: a neighbour's, a rule's
+            if max(w, hgt) < UNREAD_INK or min(a, b) <= 0 or b + hgt >= crop.shape[0] or a + w >= crop.shape[1]:
+                continue  # dust; or a mark cut by the crop's edge: a neighbour's, a ruling line's remnant
             if not y0 <= oy + b + hgt / 2 <= y1:
                 continue  # not on this text row
             if a + w / 2 < lo:
