@@ -164,11 +164,15 @@ class Engine:
         steps = [t for t in range(len(best)) if best[t] != 0]
         if not steps:
             return self.decode(p), None
-        _, H, W = self.rec_shape
-        h, w = gray.shape[:2]
-        rw = max(1, int(self._np.ceil(H * w / max(h, 1))))  # the crop's width in the input
-        per_step = max(W, rw) / len(best) * w / rw  # crop pixels per output step
+        per_step = self.step_width(gray.shape, len(best))
         return self.decode(p), ((steps[0] + 0.5) * per_step, (steps[-1] + 0.5) * per_step)
+
+    def step_width(self, shape, steps: int) -> float:
+        """Crop pixels per output step of the recogniser, for a crop of `shape` (see _norm)."""
+        _, H, W = self.rec_shape
+        h, w = shape[:2]
+        rw = max(1, int(self._np.ceil(H * w / max(h, 1))))  # the crop's width in the input
+        return max(W, rw) / steps * w / rw
 
     def map(self, fn, items):
         if self.pool is None or len(items) < 2:

@@ -449,10 +449,7 @@ def _runner_ups(engine, crop, stretches):
     """The crop's reading with, at the steps inside `stretches` (crop x-ranges) where the blank
     won, the best character taken when it came within UNCOVERED_RATIO of the blank."""
     p = engine.probs(crop)
-    _, H, W = engine.rec_shape
-    h, w = crop.shape[:2]
-    rw = max(1, int(-(-H * w // max(h, 1))))
-    per_step = max(W, rw) / len(p) * w / rw
+    per_step = engine.step_width(crop.shape, len(p))
     path = p.argmax(1).copy()
     for t in range(len(path)):
         x = (t + 0.5) * per_step
