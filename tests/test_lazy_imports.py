@@ -81,6 +81,15 @@ def test_docx_check_imports_no_pdf_ocr_excel_cluster_or_web_package(tmp_path, fm
     got = _run(tmp_path, "check", "--format", fmt, "--exit-zero", str(DOCX))
     assert "checker.understand.facts" in got["modules"] and got["compiled"] > 0  # it really checked
     assert got["heavy"] == []
+    # the DOCX is read with lxml alone: python-docx is for writing Word comments (--annotate)
+    assert "checker.read.docx" in got["modules"] and "docx" not in got["modules"]
+
+
+def test_an_annotated_docx_copy_still_uses_python_docx(tmp_path):
+    # the assertion on python-docx above can fail: writing Word comments imports it
+    got = _run(tmp_path, "check", "--format", "json", "--exit-zero", "--annotate", str(tmp_path / "out.docx"),
+               str(DOCX))
+    assert "docx" in got["modules"] and (tmp_path / "out.docx").is_file()
 
 
 def test_the_probe_sees_a_heavy_import(tmp_path):
