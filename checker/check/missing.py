@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from checker.check.options import Option
 from checker.check.registry import Rule, register
 from checker.understand import lexicon
+from checker.understand.facts import Loc
 from checker.understand.indicators import reason_missing
+from checker.understand.kinds import empty_headings
 from checker.understand.lazyre import lazy
 from checker.understand.narrative import vocabulary
+from checker.understand.numbers import percent_value
 
 
 @register
@@ -37,6 +42,8 @@ class DeviationReason(Rule):
                 continue
             if met is True and not over:
                 continue  # points taken from a met target: PC404 says so (one fault, one finding)
+            if ind.criteria and "deviation" not in ind.region.columns:
+                continue  # a scored judgement in a table with no reason column: the prose explains it
             text = ind.deviation.text if ind.deviation is not None else None
             if not reason_missing(text):
                 continue
@@ -78,6 +85,10 @@ class LowExecutionUnexplained(Rule):
             return  # a form without a 自评表 funds block (the central 转移支付 form) has no place for it
         if _execution_explained(regs):
             return
+        if any(_ABOUT_MONEY.search(ind.name) and ind.actual is not None and ind.actual.num is not None
+               and abs(percent_value(ind.actual.num) - rate) < Decimal("0.01")
+               for ind in facts.indicator_rows):
+            return  # an indicator row measures this very rate: its own blank reason is PC901's finding
         row = facts.funds_row
         loc = None
         if row is not None:
@@ -292,10 +303,17 @@ class RequiredSections(Rule):
         if not required:
             return  # a form-only file, or a file whose kind is unknown, is not asked for sections
         heads = kind.headings
+        empty = empty_headings(facts.doc)
         for words in required:
             if not any(w in h for h in heads for w in words):
                 yield self.finding(f"缺少必备章节：{'/'.join(words)}（按{kind.label}）", expected="/".join(words),
                                    found="（无）", locations=[])
+                continue
+            for p in empty:
+                if any(w in p.text for w in words):
+                    # the heading is there and nothing under it: certain, unlike a heading not found
+                    yield self.finding(f"章节“{p.text.strip()}”只有标题，未填写内容", expected="填写该章节内容",
+                                       found="（空）", locations=[Loc.of_paragraph(p)], severity="warning")
 
 
 @register
