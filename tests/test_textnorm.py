@@ -33,4 +33,4 @@ def test_decimals_wrapped_in_a_narrow_cell_join():
     assert normalize("86.1 9%") == "86.19%"
     # a row of figures read as one text keeps its cells apart
     assert normalize("215457.6 10 86.19%") == "215457.6 10 86.19%"
-    assert normalize("得分 8.5 9") == "得分 8.5 9"
+    assert normalize("得分 8.5 9") == "得分8.5 9"
