@@ -11,7 +11,7 @@ rules/narrative.toml.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 import regex
@@ -80,6 +80,7 @@ class Lexicon:
     share_fraction: Decimal
     carried_over: tuple[str, ...]
     rough_rate_points: Decimal
+    money_labels: tuple[str, ...]
     goal_leads: tuple[str, ...]
     goal_done: tuple[str, ...]
     goal_stock_words: frozenset[str]
@@ -129,7 +130,7 @@ def vocabulary() -> Lexicon:
         share_points=Decimal(str(d["shares"]["tolerance_points"])),
         share_fraction=Decimal(str(d["shares"]["tolerance_fraction"])),
         carried_over=tuple(d["years"]["carried_over"]),
-        rough_rate_points=Decimal(str(ra["rough_rate_points"])),
+        rough_rate_points=Decimal(str(ra["rough_rate_points"])), money_labels=tuple(it["money_labels"]),
         goal_leads=tuple(d["goals"]["leads"]), goal_done=_longest_first(d["goals"]["done"]),
         goal_stock_words=frozenset(d["goals"]["stock_words"]), measure_units=frozenset(it["measure_units"]), measure_total_words=_longest_first(it["measure_total_words"]),
     )
@@ -355,11 +356,23 @@ def _parts_open_re() -> regex.Pattern:
     return regex.compile("|".join(map(regex.escape, vocabulary().parts_open)))
 
 
+def _bare_magnitudes(text: str, nums: list[Num]) -> list[Num]:
+    """"资金总额2.7亿，其中……0.27亿元": a bare 亿/万 whose label names money is 亿元/万元."""
+    lx = vocabulary()
+    out = []
+    for n in nums:
+        if n.kind == "amount" and n.unit in ("亿", "万") and not text[n.end:n.end + 1].isalnum() \
+                and _contains_any(_label_before(text, n.start, 0, width=10), lx.money_labels):
+            n = replace(n, unit=n.unit + "元")
+        out.append(n)
+    return out
+
+
 def itemised_sums(text: str, loc: Loc, nums: list[Num] | None = None) -> list[ItemisedSum]:
     lx = vocabulary()
     out: list[ItemisedSum] = []
     depth = _depths(text)
-    nums = find_numbers(text) if nums is None else nums
+    nums = _bare_magnitudes(text, find_numbers(text) if nums is None else nums)
     money = [n for n in _money(nums) if depth[n.start] == 0]
     spans = _sentences(text)
 
