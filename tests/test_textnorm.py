@@ -25,3 +25,12 @@ def test_wrapped_lines_join():
 def test_stray_markup_and_fold():
     assert normalize("<p>评分：96.5</p>") == "评分：96.5"
     assert fold("项目（甲），完成。") == fold("项目(甲),完成.")
+
+
+def test_decimals_wrapped_in_a_narrow_cell_join():
+    # a cell holding one figure whose decimals wrapped ("250000.0 0" in a PDF's 全年预算数 column)
+    assert normalize("250000.0 0") == "250000.00"
+    assert normalize("86.1 9%") == "86.19%"
+    # a row of figures read as one text keeps its cells apart
+    assert normalize("215457.6 10 86.19%") == "215457.6 10 86.19%"
+    assert normalize("得分 8.5 9") == "得分8.5 9"
