@@ -55,6 +55,8 @@ _NL = lazy(r"[ \t]*\n[ \t]*")
 # A figure split by the text layer where a narrow cell or a justified line wrapped it: "251. 89",
 # "100. 00%", "5. 6公里" are one number each.
 _SPLIT_NUMBER = lazy(r"(?<=\d\.)[ \t]+(?=\d)|(?<=\d)[ \t]+(?=\.\d)|(?<=\d)[ \t]+(?=%)")
+_ENDS_DECIMALS = lazy(r"\d\.\d+$")
+_DIGITS_ONLY = lazy(r"\d{1,3}%?")
 _TAG = lazy(r"</?(?:p|br|span|div|strong|b|i|u|em)(?:\s[^<>]{0,200})?/?>", regex.I)
 _ENDS_CJK = lazy(rf"[{_CJK}]$")
 _STARTS_CJK = lazy(rf"[{_CJK}]")
@@ -91,6 +93,8 @@ def join_lines(s: str) -> str:
     for p in parts[1:]:
         if _ENDS_CJK.search(out) or _STARTS_CJK.match(p):
             out += p
+        elif _ENDS_DECIMALS.search(out) and _DIGITS_ONLY.fullmatch(p):
+            out += p  # a figure wrapped after some of its decimals ("187.453" / "8" in a narrow cell)
         else:
             out += " " + p
     return out

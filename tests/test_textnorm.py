@@ -25,3 +25,12 @@ def test_wrapped_lines_join():
 def test_stray_markup_and_fold():
     assert normalize("<p>评分：96.5</p>") == "评分：96.5"
     assert fold("项目（甲），完成。") == fold("项目(甲),完成.")
+
+
+def test_figure_wrapped_inside_its_decimals_joins():
+    # a narrow money cell wraps "187.4538" after some of its decimals
+    assert normalize("187.453\n8") == "187.4538"
+    assert normalize("98.5\n0%") == "98.50%"
+    # a figure ending a line before a count in prose is two figures
+    assert join_lines("完成率99.5\n3个项目") == "完成率99.5 3个项目"
+    assert join_lines("合计 1.5\n2022") == "合计 1.5 2022"

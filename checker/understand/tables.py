@@ -116,6 +116,10 @@ def _header_concepts(t: Table, r: int, k: Knowledge) -> dict[str, int]:
             out[concept] = c.col
     if numeric > 1:
         return {}
+    if "level3" not in out and "name" in out and {"level1", "target", "actual"} <= set(out):
+        # "一级指标 | 二级指标 | 指标名称 | 目标值 | 实际完成值": the name column of an indicator table
+        # (a goal table without actual values stays a list of names)
+        out["level3"] = out.pop("name")
     return out
 
 
