@@ -21,7 +21,6 @@ from checker.understand.narrative import (
     vocabulary,
 )
 
-
 _REVERSE_NAME = lexicon.pattern("indicator.reverse_names")
 
 

@@ -81,7 +81,7 @@ def number(path: str) -> int:
     return v
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def mapping(path: str) -> dict[str, str]:
     """A table of words, longest key first (so "人次" is tried before a shorter key it contains)."""
     v = _get(path)
