@@ -13,7 +13,7 @@ from checker.understand.tables import Region, Row, region_weight_from_label
 
 _OP_GE = lexicon.pattern("indicator.at_least")
 _OP_LE = lexicon.pattern("indicator.at_most")
-_OP_EQ = lazy(r"^\s*[=＝]")
+_OP_EQ = lazy(r"^\s*[=＝═]")
 _REVERSE_NAME = lexicon.pattern("indicator.reverse_names")
 _PLACEHOLDER = lexicon.pattern("indicator.placeholders")
 
@@ -145,6 +145,22 @@ def implied_unit(name: str, unit_cell: Cell | None) -> str | None:
     return None
 
 
+def _with_op(text: str, op_cell: Cell | None) -> str:
+    """A target whose comparator stands in its own column (指标性质 "≤" | 指标值 "10") read as one
+    ("≤10"); "反向" in that column is "≤", "正向" is "≥"."""
+    op = op_cell.text.strip() if op_cell is not None else ""
+    if not op or not text or not text.strip() or _OP_GE.search(text) or _OP_LE.search(text) or _OP_EQ.search(text):
+        return text
+    forward, backward = lexicon.words("indicator.direction_words")
+    if op == backward:
+        op = "≤"
+    elif op == forward:
+        op = "≥"
+    if _OP_GE.search(op) or _OP_LE.search(op) or _OP_EQ.search(op):
+        return op + text.strip()
+    return text
+
+
 def _with_unit(t: Target | None, unit: str | None) -> Target | None:
     if t is None or unit is None or t.num is None or t.num.unit:
         return t
@@ -175,7 +191,8 @@ def indicators(reg: Region) -> list[Indicator]:
         unit = implied_unit(name, row.texts.get("unit_col"))
         out.append(Indicator(
             row=row, level1=l1, level2=l2, name=name, name_cell=name_cell, criteria=criteria,
-            target=_with_unit(parse_target(tgt.text) if tgt is not None else None, unit),
+            target=_with_unit(parse_target(_with_op(tgt.text, row.texts.get("op_col"))) if tgt is not None else None,
+                              unit),
             actual=_with_unit(parse_target(act.text) if act is not None else None, unit),
             weight=w.num if w is not None else None, score=sc.num if sc is not None else None,
             deviation=row.texts.get("deviation"), region=reg))

@@ -304,7 +304,8 @@ def _read_row(t: Table, r: int, reg: Region, k: Knowledge) -> Row | None:
         c = t.at(r, col)
         if c is None or (c is label_cell and concept not in ("name", "level3")):
             continue
-        if concept in ("name", "level1", "level2", "level3", "seq", "unit_col", "deviation", "target", "actual"):
+        if concept in ("name", "level1", "level2", "level3", "seq", "unit_col", "op_col", "deviation", "target",
+                       "actual"):
             row.texts[concept] = c
             if concept not in ("target", "actual"):
                 continue
