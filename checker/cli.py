@@ -249,14 +249,15 @@ def dump_cmd(path, fmt, facts, profile, ocr, password) -> None:
 @click.option("--format", "fmt", type=click.Choice(["console", "json"]), default="console")
 def rules_cmd(fmt) -> None:
     """列出全部规则 / list the rules."""
-    from checker.check.registry import all_rules
-    from checker.report.console import print_rules
+    if fmt == "json":  # each rule's full documentation, its option values from the profile: the rules themselves
+        from checker.check.registry import all_rules
 
-    rules = all_rules()
-    if fmt == "json":
-        click.echo(json.dumps([r.describe() for r in rules], ensure_ascii=False, indent=1))
-    else:
-        print_rules(rules)
+        click.echo(json.dumps([r.describe() for r in all_rules()], ensure_ascii=False, indent=1))
+    else:  # the listing needs five strings per rule: from the catalogue, without importing the rules
+        from checker.catalogue import listing
+        from checker.report.ruletable import print_rule_table
+
+        print_rule_table(listing())
 
 
 @main.command("rule")
@@ -264,17 +265,21 @@ def rules_cmd(fmt) -> None:
 def rule_cmd(selector) -> None:
     """解释一条规则（代码或名称），或列出一个类别的规则 / explain a rule, or list a category."""
     from checker.check.registry import all_rules, get_rule, matches, selector_help
-    from checker.report.console import print_rule, print_rules
 
     r = get_rule(selector)
     if r is not None:
+        from checker.report.console import print_rule
+
         print_rule(r)
         return
-    group = [x for x in all_rules() if matches(x, [selector])]
+    group = {x.code for x in all_rules() if matches(x, [selector])}
     if not group:
         zh, en = selector_help([selector])
         usage_error(f"未知规则：{selector}；{zh}", f"unknown rule {selector}; {en}")
-    print_rules(group)
+    from checker.catalogue import listing
+    from checker.report.ruletable import print_rule_table
+
+    print_rule_table([e for e in listing() if e.code in group])
 
 
 @main.command("config")

@@ -106,12 +106,17 @@ def normalize(s: str, keep_lines: bool = False) -> str:
     if not s:
         return ""
     s = map_chars(s)
-    s = _TAG.sub("", s)
-    if not keep_lines:
+    # Each step runs only where it can change something (most cells and many sentences hold no
+    # markup, no line break and no space): the same text, without a regex pass over it for nothing.
+    if "<" in s:
+        s = _TAG.sub("", s)
+    if not keep_lines and "\n" in s:
         s = join_lines(s)
-    s = _WS.sub(" ", s)
-    s = _SPACE_CJK.sub("", s)
-    s = _SPLIT_NUMBER.sub("", s)
+    if "  " in s or "\t" in s or "\r" in s or "\f" in s or "\v" in s:
+        s = _WS.sub(" ", s)
+    if " " in s:  # after _WS no tab is left: both patterns need a space
+        s = _SPACE_CJK.sub("", s)
+        s = _SPLIT_NUMBER.sub("", s)
     return s.strip()
 
 

@@ -103,6 +103,23 @@ def test_key_is_the_effective_settings_not_their_spelling(tmp_path):
         settings_digest(Config(select=["sum"]), "auto")
 
 
+def test_key_names_the_pdf_reader_in_force(folder, tmp_path, monkeypatch):
+    monkeypatch.delenv("PECHECK_PDF_READER", raising=False)
+    default = settings_digest(Config(), "auto")
+    monkeypatch.setenv("PECHECK_PDF_READER", "pdfium")  # the default named: the same reader, the same key
+    assert settings_digest(Config(), "auto") == default
+    monkeypatch.setenv("PECHECK_PDF_READER", "pdfplumber")
+    assert settings_digest(Config(), "auto") != default
+    db = tmp_path / "cache.sqlite"
+    monkeypatch.delenv("PECHECK_PDF_READER")
+    _run(folder, db)
+    monkeypatch.setenv("PECHECK_PDF_READER", "pdfplumber")
+    _, s = _run(folder, db)  # results read by the other reader are not handed back
+    assert (s.reused, s.checked) == (0, 3)
+    _, s = _run(folder, db)
+    assert (s.reused, s.checked) == (3, 0)
+
+
 def test_run_failures_are_not_cached(folder, tmp_path, monkeypatch):
     db = tmp_path / "cache.sqlite"
     from checker.pipeline import check_file

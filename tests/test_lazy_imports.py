@@ -1,5 +1,6 @@
 """Start-up stays light: `pecheck --help`, `pecheck rules` and a DOCX check import none of the PDF,
-OCR, spreadsheet, cluster or web machinery, and `rules`/`--help` compile no regular expression.
+OCR, spreadsheet, cluster or web machinery, `rules`/`--help` compile no regular expression, and
+`rules` imports neither the rule modules nor rich's console.
 
 This asserts the laziness itself, in a fresh interpreter each time; how fast start-up is, is
 measured by bench/bench_startup.py, never asserted here."""
@@ -54,12 +55,20 @@ def test_help_imports_neither_the_checker_nor_heavy_packages(tmp_path):
                                                            "checker.pipeline", "rich"))]
 
 
-def test_rules_lists_without_reading_machinery_or_compiling(tmp_path):
+def test_rules_lists_from_the_catalogue_without_rules_or_rich(tmp_path):
     got = _run(tmp_path, "rules")
-    assert "checker.check.arithmetic" in got["modules"]  # the probe ran the real command
+    assert {"checker.catalogue", "checker.report.ruletable"} <= set(got["modules"])  # the probe ran the command
     assert got["heavy"] == []
-    assert not [m for m in got["modules"] if m.startswith("checker.read")]
+    # neither the rule modules (with understand/) nor rich's console: the listing is data and plain text
+    assert not [m for m in got["modules"] if m.startswith(("checker.check", "checker.understand", "checker.read",
+                                                           "checker.pipeline", "rich.console", "rich.table"))]
     assert got["compiled"] == 0
+
+
+def test_rules_probe_sees_the_rules_when_they_are_needed(tmp_path):
+    # the assertion above can fail: `rule sum` selects through the registry, so it imports the rules
+    got = _run(tmp_path, "rule", "sum")
+    assert "checker.check.arithmetic" in got["modules"] and "rich.console" not in got["modules"]
 
 
 def test_rules_json_compiles_nothing_either(tmp_path):
@@ -72,6 +81,15 @@ def test_docx_check_imports_no_pdf_ocr_excel_cluster_or_web_package(tmp_path, fm
     got = _run(tmp_path, "check", "--format", fmt, "--exit-zero", str(DOCX))
     assert "checker.understand.facts" in got["modules"] and got["compiled"] > 0  # it really checked
     assert got["heavy"] == []
+    # the DOCX is read with lxml alone: python-docx is for writing Word comments (--annotate)
+    assert "checker.read.docx" in got["modules"] and "docx" not in got["modules"]
+
+
+def test_an_annotated_docx_copy_still_uses_python_docx(tmp_path):
+    # the assertion on python-docx above can fail: writing Word comments imports it
+    got = _run(tmp_path, "check", "--format", "json", "--exit-zero", "--annotate", str(tmp_path / "out.docx"),
+               str(DOCX))
+    assert "docx" in got["modules"] and (tmp_path / "out.docx").is_file()
 
 
 def test_the_probe_sees_a_heavy_import(tmp_path):

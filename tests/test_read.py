@@ -115,3 +115,113 @@ def test_browser_pdf_with_filled_rectangle_borders_gives_the_same_model():
         return "".join(p.text for p in doc.paragraphs if "归口业务科室" not in p.text and p.text != "年月日")
 
     assert body(a) == body(b)
+
+
+# ------------------------------------------------------------------ DOCX without python-docx
+
+
+def _via_python_docx(path):
+    """The DOCX reading as it was: python-docx opens the package and parses the main part."""
+    import zipfile
+
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    from checker import errors
+    from checker.read.docx import from_body
+    from checker.read.guards import guard_docx
+
+    guard_docx(path)
+    try:
+        d = docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise errors.InputError(f"DOCX 文件无法打开（文档结构损坏）：{path}",
+                                f"DOCX cannot be opened, broken package: {path}") from exc
+    except Exception as exc:
+        raise errors.InputError(f"DOCX 文件内容损坏，无法解析：{path}", f"DOCX content is malformed: {path}") from exc
+    return from_body(path, d.element.body)
+
+
+def _outcome(read, path):
+    from checker.errors import InputError
+
+    try:
+        return read(path).to_dict()
+    except InputError as exc:
+        return exc.line()
+
+
+def _same_model_both_ways(paths):
+    from checker.read.docx import read_docx
+
+    for p in paths:
+        assert _outcome(read_docx, p) == _outcome(_via_python_docx, p), p.name
+    return len(paths)
+
+
+def test_docx_read_with_lxml_gives_python_docx_s_model():
+    assert _same_model_both_ways([SAMPLES / n for n in ("xiangxi-2022.docx", "culture-2022-faults.docx",
+                                                        "daying-dev-2021.docx")]) == 3
+
+
+@pytest.mark.slow
+def test_docx_read_with_lxml_gives_python_docx_s_model_for_every_sample():
+    assert _same_model_both_ways(sorted(SAMPLES.glob("*.docx"))) >= 70
+
+
+def _repack(src, dst, change):
+    """A copy of the DOCX `src` with its parts changed by `change(dict name -> bytes)`."""
+    import zipfile
+
+    with zipfile.ZipFile(src) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    change(parts)
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+    return dst
+
+
+def test_docx_package_found_as_python_docx_finds_it(tmp_path):
+    seed = SAMPLES / "xiangxi-2022.docx"
+
+    def moved(parts):  # the main part under another name: the package relationship decides, not the name
+        parts["word/main.xml"] = parts["word/document.xml"]
+        parts["word/document.xml"] = parts["word/document.xml"].replace("子项目名称".encode(), "另一份".encode())
+        parts["_rels/.rels"] = parts["_rels/.rels"].replace(b'Target="word/document.xml"', b'Target="/word/main.xml"')
+        if "word/_rels/document.xml.rels" in parts:
+            parts["word/_rels/main.xml.rels"] = parts["word/_rels/document.xml.rels"]
+        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b'PartName="/word/document.xml"',
+                                                                              b'PartName="/word/main.xml"')
+
+    def template(parts):  # a Word template, not a document: python-docx refuses it
+        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+            b"wordprocessingml.document.main+xml", b"wordprocessingml.template.main+xml")
+
+    def no_rels(parts):
+        del parts["_rels/.rels"]
+
+    def bad_xml(parts):
+        parts["word/document.xml"] = parts["word/document.xml"][:-40]
+
+    cases = {name: _repack(seed, tmp_path / f"{name}.docx", change)
+             for name, change in (("moved", moved), ("template", template), ("no-rels", no_rels),
+                                  ("bad-xml", bad_xml))}
+    assert _same_model_both_ways(list(cases.values())) == 4
+    from checker.read.docx import read_docx
+
+    assert "子项目名称" in str(_outcome(read_docx, cases["moved"]))  # read from word/main.xml
+    for name in ("template", "no-rels", "bad-xml"):
+        assert isinstance(_outcome(read_docx, cases[name]), str), name  # refused with the same one line
+
+
+@pytest.mark.slow
+def test_docx_read_with_lxml_refuses_what_python_docx_refused(tmp_path):
+    from make_bad_corpus import build, restore
+
+    files = build(tmp_path / "bad", bomb_size=1 << 26)
+    try:
+        docx_files = [p for n, p in sorted(files.items()) if n.endswith(".docx") and p.is_file()]
+        assert _same_model_both_ways(docx_files) >= 15
+    finally:
+        restore(tmp_path / "bad")

@@ -72,3 +72,47 @@ def test_folding_a_unit_keeps_letters_digits_and_cjk_with_their_positions():
     f = passages.fold_unit(u)
     assert f.text == "项目a1完成率95.5%"
     assert [u.text[i] for i in f.pos] == list("项目A1完成率95.5%")
+
+
+# textnorm's patterns as written when the shortcuts were made: the reference runs every step on
+# every text, as normalize did before
+_CJK = r"\p{Han}\p{Block=CJK_Symbols_and_Punctuation}\p{Block=Halfwidth_and_Fullwidth_Forms}“”‘’…—·、"
+_STEPS = [(regex.compile(r"</?(?:p|br|span|div|strong|b|i|u|em)(?:\s[^<>]{0,200})?/?>", regex.I), ""),
+          (None, None),  # join_lines
+          (regex.compile(r"[ \t\r\f\v]+"), " "),
+          (regex.compile(rf"(?<=[{_CJK}])[ \t]+|[ \t]+(?=[{_CJK}])"), ""),
+          (regex.compile(r"(?<=\d\.)[ \t]+(?=\d)|(?<=\d)[ \t]+(?=\.\d)|(?<=\d)[ \t]+(?=%)"), "")]
+
+
+def _normalize_every_step(s: str, keep_lines: bool = False) -> str:
+    from checker.textnorm import join_lines, map_chars
+
+    if not s:
+        return ""
+    s = map_chars(s)
+    for pattern, to in _STEPS:
+        if pattern is None:
+            s = s if keep_lines else join_lines(s)
+        else:
+            s = pattern.sub(to, s)
+    return s.strip()
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet="ab1.%执行率<p>/　 \t\n\r\f\v“，", max_size=24), keep=st.booleans())
+def test_normalize_skips_only_steps_that_change_nothing(text, keep):
+    from checker.textnorm import normalize
+
+    assert normalize(text, keep) == _normalize_every_step(text, keep)
+
+
+def test_normalize_on_the_samples_texts_is_unchanged():
+    from checker.textnorm import normalize
+
+    texts = set()
+    for name in ("xiangxi-2022.docx", "xiangxi-2022.pdf", "health-clinics-2023.docx"):
+        doc = load(ROOT / "samples" / name)
+        texts |= {p.raw for p in doc.paragraphs} | {c.raw for t in doc.tables for c in t.cells}
+    assert len(texts) > 500
+    for t in texts:
+        assert normalize(t) == _normalize_every_step(t) and normalize(t, True) == _normalize_every_step(t, True)

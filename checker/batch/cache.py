@@ -5,8 +5,8 @@ its own transaction, so that:
 - a re-run over an unchanged folder checks only the new or changed files;
 - a batch killed halfway and started again resumes where it stopped (what was stored is kept);
 - a change of pecheck's version, of the rule data (rules/*.toml, the registered rules) or of an
-  effective setting (selected rules, severities, profile and thresholds, rule options, OCR mode)
-  gives a different key, so exactly those results are checked again.
+  effective setting (selected rules, severities, profile and thresholds, rule options, OCR mode, the
+  PDF reader in force: PECHECK_PDF_READER) gives a different key, so exactly those results are checked again.
 
 What is not stored: failures that say more about the run than about the file (time limit, memory
 cap, a crashed worker, an internal error) — the next run tries those files again.  An unreadable
@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 import sqlite3
 import time
 import zlib
@@ -74,13 +75,19 @@ def settings_digest(cfg, ocr: str) -> str:
     """The settings as they act on a file, not as they were written: `--select sum` and the list of
     sum rules are one key; where the config file lies is not part of it."""
     from checker.check.registry import all_rules, matches
+    from checker.errors import InputError
+    from checker.read.pdf import reader_name
 
+    try:
+        reader = reader_name()  # the two PDF readers may differ on a damaged file: never mix their results
+    except InputError:  # an unknown PECHECK_PDF_READER: every PDF fails on it, under its own key
+        reader = os.environ.get("PECHECK_PDF_READER", "")
     codes = [r.code for r in all_rules()
              if (not cfg.select or matches(r, cfg.select)) and not (cfg.ignore and matches(r, cfg.ignore))]
     k = knowledge_for(cfg)
     return _digest({"rules": codes, "severity": {c: s for c, s in sorted(cfg.severities.items()) if c in codes},
                     "options": {c: o for c, o in sorted(cfg.options.items()) if c in codes},
-                    "profile": k.profile, "ocr": ocr})
+                    "profile": k.profile, "ocr": ocr, "pdf_reader": reader})
 
 
 def cacheable(res: Result) -> bool:
