@@ -55,8 +55,9 @@ _NL = lazy(r"[ \t]*\n[ \t]*")
 # A figure split by the text layer where a narrow cell or a justified line wrapped it: "251. 89",
 # "100. 00%", "5. 6公里" are one number each.
 _SPLIT_NUMBER = lazy(r"(?<=\d\.)[ \t]+(?=\d)|(?<=\d)[ \t]+(?=\.\d)|(?<=\d)[ \t]+(?=%)")
-_ENDS_DECIMALS = lazy(r"\d\.\d+$")
-_DIGITS_ONLY = lazy(r"\d{1,3}%?")
+# A text that is nothing but one figure whose decimals a narrow cell wrapped ("250000.0 0",
+# "86.1 9%"): one number. Only a whole text: inside a row of figures "215457.6 10" is two cells.
+_SPLIT_FRACTION = lazy(r"^([+-]?\d[\d,]*\.\d{1,3})[ \t]+(\d{1,3}%?)$")
 _TAG = lazy(r"</?(?:p|br|span|div|strong|b|i|u|em)(?:\s[^<>]{0,200})?/?>", regex.I)
 _ENDS_CJK = lazy(rf"[{_CJK}]$")
 _STARTS_CJK = lazy(rf"[{_CJK}]")
@@ -93,8 +94,6 @@ def join_lines(s: str) -> str:
     for p in parts[1:]:
         if _ENDS_CJK.search(out) or _STARTS_CJK.match(p):
             out += p
-        elif _ENDS_DECIMALS.search(out) and _DIGITS_ONLY.fullmatch(p):
-            out += p  # a figure wrapped after some of its decimals ("187.453" / "8" in a narrow cell)
         else:
             out += " " + p
     return out
@@ -116,7 +115,8 @@ def normalize(s: str, keep_lines: bool = False) -> str:
         s = _WS.sub(" ", s)
     if " " in s:  # after _WS no tab is left: both patterns need a space
         s = _SPACE_CJK.sub("", s)
-        s = _SPLIT_NUMBER.sub("", s)
+        s = _SPLIT_NUMBER.sub("", s).strip()
+        return _SPLIT_FRACTION.sub(r"\1\2", s)
     return s.strip()
 
 

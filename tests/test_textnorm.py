@@ -27,10 +27,12 @@ def test_stray_markup_and_fold():
     assert fold("项目（甲），完成。") == fold("项目(甲),完成.")
 
 
-def test_figure_wrapped_inside_its_decimals_joins():
-    # a narrow money cell wraps "187.4538" after some of its decimals
+def test_decimals_wrapped_in_a_narrow_cell_join():
+    # a cell holding one figure whose decimals wrapped ("250000.0 0" in a PDF's 全年预算数 column)
+    assert normalize("250000.0 0") == "250000.00"
+    assert normalize("86.1 9%") == "86.19%"
+    # a row of figures read as one text keeps its cells apart
+    assert normalize("215457.6 10 86.19%") == "215457.6 10 86.19%"
+    assert normalize("得分 8.5 9") == "得分8.5 9"
+    # the same wrap as a line break inside the cell ("187.453" / "8")
     assert normalize("187.453\n8") == "187.4538"
-    assert normalize("98.5\n0%") == "98.50%"
-    # a figure ending a line before a count in prose is two figures
-    assert join_lines("完成率99.5\n3个项目") == "完成率99.5 3个项目"
-    assert join_lines("合计 1.5\n2022") == "合计 1.5 2022"

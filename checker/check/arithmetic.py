@@ -630,9 +630,33 @@ class OverExecution(Rule):
     category = "rate"
     severity = "warning"
     title = "超预算支出：执行率超过 100% 或子项目支出超过其预算"
-    explain = "支出超过预算（执行率 > 100%）通常意味着超支或数字填错，需要说明。"
+    explain = ("支出超过预算（执行率 > 100%）通常意味着超支或数字填错，需要说明；没有资金表的叙述报告，"
+               "文中所称已拨付（支出）金额超过报告所述最大的预算金额且未说明超支原因时同样提示。")
     fail_example = "某子项目预算 200，支出 210.5，执行率 105.25%。"
     pass_example = "支出不超过预算。"
+
+    def _narrative(self, facts):
+        """A report told in sentences only: an amount it says was paid above the budget it states
+        ("安排资金700万元……已拨付工程款760万元"), unless the report explains the overspend."""
+        b = facts.budget_total
+        if b is None or not b.num.is_money:
+            return
+        # the largest budget the report states: "全年可用资金5万元，其中……当年下达3万元" spends up to 5
+        budgets = [s.num for s in facts.stated if s.concept == "budget"] + [s.total for s in facts.narrative.sums]
+        budgets = [n for n in budgets if n.to_unit(b.num.unit) is not None]
+        if any(n.to_unit(b.num.unit) > b.num.value for n in budgets):
+            return
+        lx = vocabulary()
+        if any(any(w in u.text for w in lx.overspend_explained) for u in facts.units):
+            return
+        for st in facts.stated:
+            v = st.num.to_unit(b.num.unit) if st.concept == "spent" else None
+            if v is None or v - b.num.value <= tol.half(max(b.num.decimals, st.num.decimals)) * 2:
+                continue
+            yield self.finding(f"文中{st.num.raw.strip()}（“{st.sentence[:30]}”）超过报告所述预算 {b.num.raw.strip()}，"
+                               "报告未说明超支原因", expected=f"≤ {b.num.raw.strip()}（或说明超支原因）",
+                               found=st.num.raw.strip(), locations=[st.loc, b.loc])
+            return
 
     def check(self, facts):
         fund_hit = False
@@ -650,6 +674,8 @@ class OverExecution(Rule):
                     yield self.finding(f"“{_row_name(row)}”实际支出 {s.raw.strip()} 超过预算 {b.raw.strip()}",
                                        expected=f"≤ {b.raw.strip()}", found=s.raw.strip(),
                                        difference=tol.fmt(s.value - b.value, d), locations=[row.values["spent"].loc])
+        if not fund_hit and facts.fund is None and facts.funds_block is None:
+            yield from self._narrative(facts)
         # the 自评表's funds block: spending above the year's budget must be explained somewhere
         row = facts.funds_row
         b = facts.funds_value("adjusted_budget") or facts.funds_value("budget")

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from checker.check.options import Option
 from checker.check.registry import Rule, register
 from checker.understand import lexicon
+from checker.understand.facts import Loc
 from checker.understand.indicators import reason_missing
+from checker.understand.kinds import empty_headings
 from checker.understand.lazyre import lazy
 from checker.understand.narrative import vocabulary
+from checker.understand.numbers import percent_value
 
 
 @register
@@ -37,6 +42,8 @@ class DeviationReason(Rule):
                 continue
             if met is True and not over:
                 continue  # points taken from a met target: PC404 says so (one fault, one finding)
+            if ind.criteria and "deviation" not in ind.region.columns:
+                continue  # a scored judgement in a table with no reason column: the prose explains it
             text = ind.deviation.text if ind.deviation is not None else None
             if not reason_missing(text):
                 continue
@@ -78,6 +85,10 @@ class LowExecutionUnexplained(Rule):
             return  # a form without a 自评表 funds block (the central 转移支付 form) has no place for it
         if _execution_explained(regs):
             return
+        if any(_ABOUT_MONEY.search(ind.name) and ind.actual is not None and ind.actual.num is not None
+               and abs(percent_value(ind.actual.num) - rate) < Decimal("0.01")
+               for ind in facts.indicator_rows):
+            return  # an indicator row measures this very rate: its own blank reason is PC901's finding
         row = facts.funds_row
         loc = None
         if row is not None:
@@ -282,7 +293,8 @@ class RequiredSections(Rule):
     title = "报告缺少必备章节"
     explain = ("报告应包含其类型要求的章节：项目报告按配置档（概况、资金、绩效、问题），转移支付（衔接资金）报告"
                "按中央模板（下达情况、偏离原因及改进措施），单位和部门整体报告各有要求；仅报送自评表的文件和"
-               "无法识别类型的文件不检查章节。标题可编号、可写在段首（“存在的问题：……”），按同义词匹配。")
+               "无法识别类型的文件不检查章节。标题可编号、可写在段首（“存在的问题：……”），按同义词匹配。"
+               "必备章节只有标题、其下没有任何内容（紧接下一个同级标题）时作为警告报告。")
     fail_example = "项目报告全文没有“存在的问题”章节。"
     pass_example = "各章节齐全；或文件只是一张绩效自评表。"
 
@@ -292,10 +304,17 @@ class RequiredSections(Rule):
         if not required:
             return  # a form-only file, or a file whose kind is unknown, is not asked for sections
         heads = kind.headings
+        empty = empty_headings(facts.doc)
         for words in required:
             if not any(w in h for h in heads for w in words):
                 yield self.finding(f"缺少必备章节：{'/'.join(words)}（按{kind.label}）", expected="/".join(words),
                                    found="（无）", locations=[])
+                continue
+            for p in empty:
+                if any(w in p.text for w in words):
+                    # the heading is there and nothing under it: certain, unlike a heading not found
+                    yield self.finding(f"章节“{p.text.strip()}”只有标题，未填写内容", expected="填写该章节内容",
+                                       found="（空）", locations=[Loc.of_paragraph(p)], severity="warning")
 
 
 @register

@@ -6,6 +6,7 @@ The sentences are read once into `facts.narrative` (checker/understand/narrative
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from checker.check.registry import Rule, register
@@ -41,6 +42,16 @@ class ItemisedSum(Rule):
             if ok is None or ok:
                 continue
             total = s.total
+            slips = [p for p in s.parts if p.is_money and p.unit != total.unit]
+            if len(slips) == 1 and sums_hold(total, [replace(p, unit=total.unit) if p is slips[0] else p
+                                                     for p in s.parts]):
+                # "其中政府专项债安排2.43元，单位自筹0.27亿元" of 2.7亿元: the unit is the slip, not the sum
+                slip = slips[0]
+                yield self.finding(
+                    f"“{slip.raw.strip()}”的单位疑似写错：按 {slip.value}{total.unit} 计，各分项合计与所称总额 "
+                    f"{total.raw.strip()} 相符", expected=f"{slip.value}{total.unit}", found=slip.raw.strip(),
+                    locations=[s.loc], severity="warning")
+                continue
             d = max([total.decimals] + [p.decimals for p in s.parts if p.unit == total.unit])
             got = parts_sum(total, s.parts)
             over = got > total.value
@@ -157,6 +168,16 @@ class NarrativeRate(Rule):
                     expected=f"{v}%", found=r.stated.raw.strip(), locations=[r.loc, b.loc])
                 continue
             if rate_holds(r):
+                # within the amounts' written precision ("6亿元" may be 5.5–6.5亿元) the rate may hold,
+                # yet computed from the figures as written it does not: a person should look
+                v = rate_value(r)
+                d = r.stated.decimals
+                if r.budget_source == "sentence" and d >= 1 and iv.round_half_up(v, d) != r.stated.value \
+                        and abs(v - r.stated.value) > vocabulary().rough_rate_points:
+                    yield self.finding(
+                        f"{r.name} {r.stated.raw.strip()} 与按所写金额计算的 {r.spent.raw.strip()}÷{r.budget_text} = "
+                        f"{v}% 不符（金额为约数，请核对）", expected=f"{v}%", found=r.stated.raw.strip(),
+                        locations=[r.loc], severity="info")
                 continue
             if spent_total is not None and _fits_report_spent(r, spent_total):
                 continue  # the sentence's paid figure is the slip (PC601 names it); its rate is right
@@ -266,11 +287,16 @@ class ClaimAgainstOutcome(Rule):
     severity = "warning"
     title = "称各项目标均已完成，但有指标未完成"
     explain = ("报告称“各项绩效指标均达到预期”“全面完成”等，而自评表中有指标未达到目标值，或实际完成值写明"
-               "“暂未完工”“未验收”；“基本完成”只在有工程未完工或资金执行远低于预算时判为矛盾。")
+               "“暂未完工”“未验收”；“基本完成”只在有工程未完工或资金执行远低于预算时判为矛盾。"
+               "文中称某数量“已完成”，而它少于报告为同一事项设定的目标数量（同一计量单位）时也提示。")
     fail_example = "“项目各项绩效指标均达到预期目标”，而项目完工及时率实际 90%、目标 ≥95%。"
     pass_example = "如实写明未完成的指标及原因。"
 
     def check(self, facts):
+        for sd in facts.narrative.short_done:
+            yield self.finding(f"文中称“{sd.done_quote}”，而目标为“{sd.goal_quote}”：完成 {sd.done.raw.strip()} 少于目标 "
+                               f"{sd.goal.raw.strip()}", expected=f"{sd.goal.raw.strip()}（或如实说明未完成）",
+                               found=sd.done.raw.strip(), locations=[sd.done_loc, sd.goal_loc])
         lx = vocabulary()
         missed, not_done = [], []
         for ind in facts.indicator_rows:

@@ -222,17 +222,38 @@ def run_rules(facts, select: Iterable[str] = (), ignore: Iterable[str] = (),
               severities: dict[str, str] | None = None, options: dict[str, Any] | None = None) -> list[Finding]:
     select, ignore = list(select), list(ignore)
     severities = severities or {}
+    rules = [cls(severity=severities.get(cls.code), values=cls.resolve(facts.k.profile, (options or {}).get(cls.code)))
+             for cls in all_rules() if selected(cls, select, ignore)]
     out: list[Finding] = []
     seen: set[tuple] = set()
-    for cls in all_rules():
-        if not selected(cls, select, ignore):
-            continue
-        rule = cls(severity=severities.get(cls.code), values=cls.resolve(facts.k.profile, (options or {}).get(cls.code)))
-        for f in _safe(rule.check(facts)):
-            if f.key() in seen:
-                continue
+
+    def keep(f: Finding) -> None:
+        if f.key() not in seen:
             seen.add(f.key())
             out.append(f)
+
+    views = facts.form_views()
+    if not views:
+        for rule in rules:
+            for f in _safe(rule.check(facts)):
+                keep(f)
+    else:
+        # several 自评表 in one file: each form is checked as its own project; a finding placed
+        # wholly inside one form comes from that form's view, anything else from the whole file
+        form_of = {t: i for i, (_, tabs) in enumerate(views) for t in tabs}
+
+        def owner(f: Finding) -> int | None:
+            forms = {form_of.get(loc.table) for loc in f.locations}
+            return forms.pop() if len(forms) == 1 else None
+
+        for rule in rules:
+            for f in _safe(rule.check(facts)):
+                if owner(f) is None:
+                    keep(f)
+            for i, (view, _) in enumerate(views):
+                for f in _safe(rule.check(view)):
+                    if owner(f) == i:
+                        keep(f)
     out = consolidate(out)
     out.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.locations[0].page or 0 if f.locations else 0, f.rule))
     return out

@@ -270,6 +270,20 @@ def _stated_names(facts, keys) -> list[tuple[str, Loc]]:
 
 
 _NAME_KEYS = ("项目名称", "专项名称", "项目全称")
+# The opening sentence of a report on one construction project introduces it with its investment:
+# "东丽区雨污分流改造工程项目估算投资2082.48万元，……"
+_SUBJECT = lazy(r"^(?P<n>[\p{Han}（）()\-—－]{4,30}?工程)(?:项目)?(?=估算投资|总投资|概算|计划总投资|计划投资|投资)")
+_YEAR_TAIL = lazy(r"(?:19|20)\d{2}\s*年度?$")
+
+
+def _title_name(doc) -> tuple[str, int] | None:
+    """The project name of a title set on one or two lines, and how many lines it took."""
+    lines = [p.text.strip() for p in doc.paragraphs[:3]]
+    for k in range(1, len(lines) + 1):
+        joined = "".join(lines[:k])
+        if len(joined) <= 80 and _TITLE_TAIL.search(joined):
+            return _YEAR_TAIL.sub("", _TITLE_TAIL.sub("", joined)), k
+    return None
 _TITLE_TAIL = lazy(r"(?:项目)?(?:支出)?(?:绩效)?(?:自评|评价)?报告.*$|绩效自评表.*$")
 
 
@@ -287,9 +301,32 @@ class ProjectName(Rule):
     category = "text"
     severity = "warning"
     title = "项目名称在标题、封面与绩效自评表中不一致"
-    explain = "绩效自评表、自评报告表中的“项目名称”应与报告标题和封面的项目名称一致（年度和“项目”二字不计）。"
+    explain = ("绩效自评表、自评报告表中的“项目名称”应与报告标题和封面的项目名称一致（年度和“项目”二字不计）；"
+               "标题为某一工程的报告，正文第一句却以另一工程的投资开头时（疑似沿用其他项目的报告）同样提示。")
     fail_example = "标题“校园安全设施改造项目支出绩效自评报告”，自评表项目名称“校舍安全改造项目”。"
     pass_example = "自评表项目名称“2022年度校园安全设施改造项目”。"
+
+    def _opening_subject(self, facts):
+        """A report on one construction project (its title names a 工程) whose first body sentence
+        introduces another 工程 by its investment: the opening was pasted from another report."""
+        got = _title_name(facts.doc)
+        if got is None:
+            return
+        title, k = got
+        t = _core(_NAME_TAIL.sub("", fold(title)))
+        if len(t) < 4 or not t.endswith("工程"):
+            return
+        body = [p for p in facts.doc.paragraphs[k:] if len(p.text.strip()) > 40]
+        if not body:
+            return
+        m = _SUBJECT.match(body[0].text.strip())
+        if m is None:
+            return
+        core = _core(m.group("n"))
+        if len(core) < 4 or core in t or t in core or similarity(core, t) >= 0.5:
+            return
+        yield self.finding(f"正文开头所述项目“{m.group('n')}”与报告标题的项目“{title}”不符（疑似沿用其他项目的报告）",
+                           expected=title, found=m.group("n"), locations=[Loc.of_paragraph(body[0], m.group("n"))])
 
     def check(self, facts):
         named: list[tuple[str, Loc]] = []
@@ -304,6 +341,7 @@ class ProjectName(Rule):
                     if nxt is not None and nxt is not c and 2 < len(nxt.text) <= 40 \
                             and facts.k.column_concept(nxt.text) in (None, "name", "level3"):  # not a header row
                         named.append((nxt.text, Loc.of_cell(t, nxt)))
+        yield from self._opening_subject(facts)
         titles = [_TITLE_TAIL.sub("", p.text) for p in facts.doc.paragraphs[:8]
                   if len(p.text) <= 60 and (_TITLE_TAIL.search(p.text) or _PROJECT_TAIL.search(p.text))
                   and not p.text.startswith(_NAME_KEYS)]

@@ -361,6 +361,42 @@ class Facts:
             return Located(budgets[0].num, budgets[0].loc)
         return None
 
+    def form_views(self) -> list[tuple[Facts, frozenset[int]]]:
+        """One view per 自评表 when the file holds several (a unit publishes one form per project in
+        one file): each view sees only its form's tables (its funds block, and the tables after it
+        up to the next form's funds block: a form broken across pages), so that "the" funds row, the
+        indicator table and the execution rate are those of one project. No views for a file with
+        one form, or with two funds blocks in one table."""
+        funds = self.regions_of("selfeval_funds")
+        starts = sorted({r.table.index for r in funds})
+        if len(starts) < 2 or len(starts) != len(funds):
+            return []
+        # the view's tables: every table from its form's start up to the next form's start
+        bounds = starts[1:] + [max(t.index for t in self.doc.tables) + 1]
+        views = []
+        for lo, hi in zip(starts, bounds, strict=True):
+            tabs = frozenset(t.index for t in self.doc.tables if lo <= t.index < hi)
+
+            def mine(loc: Loc | None, tabs=tabs) -> bool:
+                return loc is not None and loc.table in tabs
+
+            view = Facts(
+                doc=self.doc, k=self.k,
+                regions=[r for r in self.regions if r.table.index in tabs],
+                units=[u for u in self.units if u.table is not None and u.table.index in tabs],
+                stated=[s for s in self.stated if mine(s.loc)],
+                allocations=[a for a in self.allocations if a and mine(a[0].loc)],
+                listed=[li for li in self.listed if li and mine(li[0].loc)],
+                counts=[c for c in self.counts if mine(c.loc)],
+                scores=[s for s in self.scores if mine(s.loc)],
+                grades=[g for g in self.grades if mine(g.loc)],
+                band_note=self.band_note, band_note_loc=self.band_note_loc,
+                summary={k: [v for v in vs if mine(v[1])] for k, vs in self.summary.items()},
+                year=self.year,
+            )
+            views.append((view, tabs))
+        return views
+
     @cached_property
     def kind(self) -> DocKind:
         """What the file is (form-only 自评表, project report, unit, 部门整体, 转移支付, unknown)."""

@@ -175,6 +175,11 @@ def indicators(reg: Region) -> list[Indicator]:
         if row.kind == "score_total":
             continue
         name_cell = row.texts.get("level3")
+        # a score summary (一级指标 | 分值 | 得分, no 三级指标 and no target or actual columns): each row
+        # is a scored judgement named by its own level
+        summary = not reg.columns.keys() & {"level3", "target", "actual"}
+        if summary:
+            name_cell = row.texts.get("level2") or row.texts.get("level1") or row.label_cell
         if name_cell is None or not name_cell.text:
             continue
         name = lx.item_label.sub("", name_cell.text).strip()
@@ -185,7 +190,7 @@ def indicators(reg: Region) -> list[Indicator]:
         tgt = row.texts.get("target")
         act = row.texts.get("actual")
         group = (l1.text if l1 is not None else "")
-        criteria = any(w in group for w in lx.criteria_groups) and (tgt is None or is_empty_mark(tgt.text))
+        criteria = summary or any(w in group for w in lx.criteria_groups) and (tgt is None or is_empty_mark(tgt.text))
         w = row.values.get("weight")
         sc = row.values.get("score")
         unit = implied_unit(name, row.texts.get("unit_col"))

@@ -9,7 +9,7 @@ import functools
 from dataclasses import dataclass, field
 
 from checker.knowledge import load_toml
-from checker.model import Document
+from checker.model import Document, Paragraph
 from checker.understand import lexicon
 from checker.understand.lazyre import lazy
 
@@ -65,6 +65,27 @@ def headings(doc: Document) -> list[str]:
             if 0 < len(c.text) <= 20:
                 out.append(c.text)
     return out
+
+
+_TOP_HEADING = lazy(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]")
+
+
+def empty_headings(doc: Document) -> list[Paragraph]:
+    """Top-level numbered headings ("三、偏离绩效目标的原因和下一步改进措施") directly followed by the
+    next top-level heading, or by nothing: a section left with its title only. A table, a sub-heading
+    or any paragraph in between is content."""
+    det = _data()["detect"]
+    heading_max = det["heading_max"]
+    blocks = [b for b in doc.blocks if not (isinstance(b, Paragraph) and not b.text.strip())]
+
+    def top(b) -> bool:
+        return isinstance(b, Paragraph) and len(b.text.strip()) <= heading_max and bool(_TOP_HEADING.match(b.text))
+
+    if not any(isinstance(b, Paragraph) and not top(b) and ("。" in b.text or len(b.text.strip()) > heading_max)
+               for b in blocks):
+        return []  # an outline (headings only) is not a report with one section left empty
+    return [b for i, b in enumerate(blocks) if top(b) and (i + 1 == len(blocks) or top(blocks[i + 1]))
+            and not any(w in b.text for w in det["may_be_empty"])]
 
 
 def _prose_chars(doc: Document) -> int:

@@ -11,7 +11,7 @@ rules/narrative.toml.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 import regex
@@ -82,6 +82,13 @@ class Lexicon:
     share_points: Decimal
     share_fraction: Decimal
     carried_over: tuple[str, ...]
+    rough_rate_points: Decimal
+    money_labels: tuple[str, ...]
+    goal_leads: tuple[str, ...]
+    goal_done: tuple[str, ...]
+    goal_stock_words: frozenset[str]
+    measure_units: frozenset[str]
+    measure_total_words: tuple[str, ...]
 
     def is_form_note(self, text: str) -> bool:
         return any(w in text for w in self.form_notes)
@@ -127,6 +134,9 @@ def vocabulary() -> Lexicon:
         share_points=Decimal(str(d["shares"]["tolerance_points"])),
         share_fraction=Decimal(str(d["shares"]["tolerance_fraction"])),
         carried_over=tuple(d["years"]["carried_over"]),
+        rough_rate_points=Decimal(str(ra["rough_rate_points"])), money_labels=tuple(it["money_labels"]),
+        goal_leads=tuple(d["goals"]["leads"]), goal_done=_longest_first(d["goals"]["done"]),
+        goal_stock_words=frozenset(d["goals"]["stock_words"]), measure_units=frozenset(it["measure_units"]), measure_total_words=_longest_first(it["measure_total_words"]),
     )
 
 
@@ -224,6 +234,20 @@ class Narrative:
     ratios: list = field(default_factory=list)
     balances: list = field(default_factory=list)
     goal_figures: list = field(default_factory=list)
+    short_done: list = field(default_factory=list)
+
+
+@dataclass
+class ShortDone:
+    """A quantity said to be done ("建成道路419米，已完成") below the goal the report set for the same
+    thing ("目标为：……完成491米道路建设")."""
+
+    goal: Num
+    goal_quote: str
+    goal_loc: Loc
+    done: Num
+    done_quote: str
+    done_loc: Loc
 
 
 # ----------------------------------------------------------------------------------------- helpers
@@ -301,8 +325,8 @@ def sums_hold(total: Num, parts: list[Num]) -> bool | None:
     A list is written at one precision: beside 29.99, "30" stands for 30.00 (DOMAIN: trimmed zeros),
     so every figure is judged at the finest precision written in the list (per money unit).
     """
-    if any(p.to_unit(total.unit) is None for p in parts):
-        return None
+    if any(p.to_unit(total.unit) is None and p.unit != total.unit for p in parts):
+        return None  # money mixes with money only; a measure (平方米) adds up with the same measure
     finest: dict[str, int] = {}
     for n in [total, *parts]:
         finest[n.unit] = max(finest.get(n.unit, 0), n.decimals)
@@ -311,7 +335,48 @@ def sums_hold(total: Num, parts: list[Num]) -> bool | None:
 
 
 def parts_sum(total: Num, parts: list[Num]) -> Decimal:
-    return sum((p.to_unit(total.unit) or Decimal(0) for p in parts), Decimal(0))
+    return sum((p.value if p.unit == total.unit else p.to_unit(total.unit) or Decimal(0) for p in parts), Decimal(0))
+
+
+def measure_sums(text: str, loc: Loc, nums: list[Num]) -> list[ItemisedSum]:
+    """A measured total and its parts in one sentence ("总建筑面积45600平方米，其中地上建筑面积42199平方米，
+    地下建筑面积3401平方米"): one unit of measure throughout (rules/narrative.toml [itemised]
+    measure_units), a total word in the total's label, and parts labelled as the same kind of thing
+    (their labels end like the total's)."""
+    lx = vocabulary()
+    depth = _depths(text)
+    meas = [n for n in nums if n.kind == "amount" and n.unit in lx.measure_units and not n.approx
+            and depth[n.start] == 0]
+    if len(meas) < 3:
+        return []
+    spans = _sentences(text)
+    out: list[ItemisedSum] = []
+    for m in _parts_open_re().finditer(text):
+        before = [n for n in meas if n.end <= m.start()]
+        if not before or depth[m.start()] > 0:
+            continue
+        total = before[-1]
+        if text[total.end:m.start()].strip(" ，,：:") != "":
+            continue  # the 其中 follows the total directly
+        t_lab = _label_before(text, total.start, 0, width=12)
+        for w in lx.not_total:
+            t_lab = t_lab.replace(w, "　" * len(w))
+        if not _contains_any(t_lab, lx.measure_total_words) or len(t_lab.strip()) < 2:
+            continue
+        b = next((y for x, y in spans if x <= m.end() < y), len(text))
+        parts: list[Num] = []
+        for n in meas:
+            if n.start < m.end() or n.start >= b:
+                continue
+            lab = _label_before(text, n.start, m.end(), width=12)
+            if n.unit != total.unit or _contains_any(lab, lx.not_a_part) or _total_word(lab, lx) \
+                    or lab.strip()[-2:] != t_lab.strip()[-2:]:
+                break
+            parts.append(n)
+        if len(parts) >= 2:
+            quote = text[max(0, total.start - 12):parts[-1].end + 2].strip()
+            out.append(ItemisedSum(total, parts, quote, loc.quoting(quote)))
+    return out
 
 
 # ----------------------------------------------------------------------------------------- itemised
@@ -321,11 +386,23 @@ def _parts_open_re() -> regex.Pattern:
     return regex.compile("|".join(map(regex.escape, vocabulary().parts_open)))
 
 
+def _bare_magnitudes(text: str, nums: list[Num]) -> list[Num]:
+    """"资金总额2.7亿，其中……0.27亿元": a bare 亿/万 whose label names money is 亿元/万元."""
+    lx = vocabulary()
+    out = []
+    for n in nums:
+        if n.kind == "amount" and n.unit in ("亿", "万") and not text[n.end:n.end + 1].isalnum() \
+                and _contains_any(_label_before(text, n.start, 0, width=10), lx.money_labels):
+            n = replace(n, unit=n.unit + "元")
+        out.append(n)
+    return out
+
+
 def itemised_sums(text: str, loc: Loc, nums: list[Num] | None = None) -> list[ItemisedSum]:
     lx = vocabulary()
     out: list[ItemisedSum] = []
     depth = _depths(text)
-    nums = find_numbers(text) if nums is None else nums
+    nums = _bare_magnitudes(text, find_numbers(text) if nums is None else nums)
     money = [n for n in _money(nums) if depth[n.start] == 0]
     spans = _sentences(text)
 
@@ -496,7 +573,9 @@ def count_sums(text: str, loc: Loc) -> list[CountSum]:
             label = _label_before(text, m.start(), a, width=14)
             rest = text[m.end():b]
             po = _parts_open_re().search(rest)
-            if not po or len(rest[:po.start()].strip(" ，,；;：:")) > 8:
+            # "共35个标段已全部开工建设，其中……": after a total word the noun may carry a short clause
+            gap_max = 12 if _contains_any(label, lx.count_totals) else 8
+            if not po or len(rest[:po.start()].strip(" ，,；;：:")) > gap_max:
                 continue
             # "共N条，其中……", or a count directly followed by its 其中 ("项目46个，其中……")
             if not _contains_any(label, lx.count_totals) and len(rest[:po.start()].strip(" ，,；;：:")) > 0:
@@ -995,6 +1074,7 @@ def read_narrative(units) -> Narrative:
     for i, u in enumerate(units):
         nums = find_numbers(u.text)  # once per unit: every reader below walks the same figures
         out.sums += itemised_sums(u.text, u.loc, nums)
+        out.sums += measure_sums(u.text, u.loc, nums)
         out.counts += count_sums(u.text, u.loc)
         out.roles += role_mentions(u.text, u.loc, i, nums)
         out.rates += narrative_rates(u.text, u.loc, nums)
@@ -1006,6 +1086,49 @@ def read_narrative(units) -> Narrative:
             out.goal_figures += [GoalFigure(name, n, u.loc.quoting(text_of(u.text, n)))
                                  for name, n in named_percents(u.text)]
     out.sums += listed_paragraph_sums(units)
+    out.short_done = short_done(units)
+    return out
+
+
+_CLAUSE = lazy(r"[^，,；;。！？!?]+")
+
+
+def short_done(units) -> list[ShortDone]:
+    """Quantities a clause calls done that fall short of the goal quantity of the same thing: same
+    unit of measure, and the words around both share a pair of characters that is not a stock word
+    (rules/narrative.toml [goals])."""
+    lx = vocabulary()
+    goals: list[tuple[Num, frozenset[str], str, Loc]] = []
+    dones: list[tuple[Num, frozenset[str], str, Loc]] = []
+
+    def quantities(text: str, a: int, b: int):
+        for n in find_numbers(text[a:b]):
+            if n.kind == "amount" and n.unit in lx.measure_units and not n.approx:
+                yield n
+
+    def ctx(text: str, a: int, b: int) -> frozenset[str]:
+        han = "".join(ch for ch in text[a:b] if "\u4e00" <= ch <= "\u9fff")
+        return frozenset(han[i:i + 2] for i in range(len(han) - 1)) - lx.goal_stock_words
+
+    for u in units:
+        t = u.text
+        lead = next((t.find(w) for w in lx.goal_leads if w in t), -1)
+        for m in _CLAUSE.finditer(t):
+            a, b = m.span()
+            clause = t[a:b]
+            for n in quantities(t, a, b):
+                near = ctx(t, max(a, a + n.start - 8), min(b, a + n.end + 8))
+                if lead >= 0 and a + n.start >= lead:
+                    goals.append((n, near, clause.strip(), u.loc.quoting(clause.strip())))
+                elif _contains_any(t[b:b + 6] + clause[n.end:], lx.goal_done) and not _contains_any(clause, lx.not_done):
+                    q = t[a:min(len(t), b + 6)].strip()
+                    dones.append((n, near, q, u.loc.quoting(q)))
+    out = []
+    for d, dctx, dq, dloc in dones:
+        for g, gctx, gq, gloc in goals:
+            if g.unit == d.unit and dctx & gctx and d.value < g.value:
+                out.append(ShortDone(g, gq, gloc, d, dq, dloc))
+                break
     return out
 
 

@@ -129,6 +129,8 @@ def _classify(concepts: dict[str, int]) -> str | None:
         return "indicators"
     if "level3" in keys and {"target", "actual"} <= keys:
         return "indicators"  # the central 转移支付 form: 指标值 / 实际完成值, no scores
+    if {"weight", "score"} <= keys and keys & {"level1", "level2"} and not keys & (set(MONEY_COLS) | {"rate"}):
+        return "indicators"  # a score summary (一级指标 | 分值 | 得分 | 扣分原因): scored judgements, 合计 row
     money = keys & set(MONEY_COLS) | (keys & {"rate"})
     if keys & {"initial_budget", "adjusted_budget"} and keys & {"weight", "score"}:
         return "selfeval_funds"
