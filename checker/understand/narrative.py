@@ -34,6 +34,8 @@ _NAME_SEP = lazy(r"[、和及与]")
 _NOUN = lazy(r"\p{Han}{1,2}")
 _ITEM_SEP = lazy(r"[、，,]")
 _LIST_SPLIT = lazy(r"[、，,；;]")
+_LIST_SPLIT_KEEP = lazy(r"([、，,；;])")
+_ALL_HAN = lazy(r"\p{Han}+")
 _DIGIT = lazy(r"\d")
 
 
@@ -552,10 +554,17 @@ def _enumeration(text: str, m, end: int, lx: Lexicon) -> list[str] | None:
         return None
     seg = rest[op.end():]
     items = []
-    for x in _LIST_SPLIT.split(seg):
-        x = x.strip()
+    pieces = _LIST_SPLIT_KEEP.split(seg)  # item, separator, item, …
+    for k in range(0, len(pieces), 2):
+        x = pieces[k].strip()
         if not x.endswith(noun[-1]) or len(x) > 16:
-            break  # the list ended ("……赵庄乡鸡亮村，主要建设道路……")
+            # the list ended ("……赵庄乡鸡亮村，主要建设道路……"), unless this is the sentence's last
+            # piece, joined by 、 and short: an item named otherwise ("……港航办公室、交通专厅。")
+            last = k + 1 >= len(pieces) and k > 0 and pieces[k - 1] == "、"
+            core = x.rstrip("。；;.").strip()
+            if not (last and items and 2 <= len(core) <= 8 and _ALL_HAN.fullmatch(core)):
+                break
+            x = core
         items.append(x)
     return items if len(items) >= 3 else None
 
