@@ -85,7 +85,6 @@ def knowledge_for(cfg: Config) -> knowledge.Knowledge:
 _SUMMARY_LABELS = {"project": ("项目名称", "专项名称", "项目全称"),
                    "unit": ("项目实施单位", "实施单位", "单位名称", "部门（单位）名称", "部门名称", "预算单位", "填报单位",
                             "项目单位")}
-_TITLE_TAIL = ("绩效自评报告", "绩效评价报告", "自评报告")
 
 
 def _labelled(doc, labels: tuple[str, ...], k) -> str | None:
@@ -112,10 +111,12 @@ def _labelled(doc, labels: tuple[str, ...], k) -> str | None:
 
 def _title_project(doc) -> str | None:
     """The report's title names the project: '2022年度XX项目支出绩效自评报告' → '2022年度XX项目'."""
+    from checker.understand import lexicon
+
     texts = ["".join(b.text.split()) for b in doc.paragraphs[:8]]
     # a title is often set on two lines: try each line and each line joined with the one before
     for t in [x for i, x in enumerate(texts) for x in ((x, texts[i - 1] + x) if i else (x,))]:
-        for tail in _TITLE_TAIL:
+        for tail in lexicon.words("summary.title_tails"):
             if t.endswith(tail) and len(t) > len(tail) + 2:
                 name = t[: -len(tail)].rstrip("—-–")
                 if not name.lstrip("0123456789").lstrip("年度").removeprefix("绩效").removeprefix("项目支出"):

@@ -84,3 +84,15 @@ def test_profiles_load_and_extend():
     assert knowledge.load("sichuan").profile["thresholds"]["deviation_required_below"] == 90
     with pytest.raises(knowledge.KnowledgeError):
         knowledge.load("atlantis")
+
+
+@pytest.mark.parametrize("title, project", [
+    ("2022年度州智慧湘西建设专项资金项目支出绩效自评报告", "2022年度州智慧湘西建设专项资金项目"),
+    # 湖北's published "自评结果" names its project the same way
+    ("2021年度本专科生奖助学金项目自评结果", "2021年度本专科生奖助学金项目"),
+    ("2022年度项目支出绩效自评表", None),
+])
+def test_title_names_the_project(title, project):
+    from checker.pipeline import _title_project
+
+    assert _title_project(build([title, "一、基本情况", "项目资金1800万元。"])) == project

@@ -34,3 +34,5 @@ def test_decimals_wrapped_in_a_narrow_cell_join():
     # a row of figures read as one text keeps its cells apart
     assert normalize("215457.6 10 86.19%") == "215457.6 10 86.19%"
     assert normalize("得分 8.5 9") == "得分8.5 9"
+    # the same wrap as a line break inside the cell ("187.453" / "8")
+    assert normalize("187.453\n8") == "187.4538"

@@ -8,6 +8,8 @@ a result; a worker that was not warmed makes the same things on its first file.
 
 from __future__ import annotations
 
+import lxml.etree  # noqa: F401 - the DOCX reader's parser (imported on the first DOCX otherwise)
+
 import checker.check  # noqa: F401 - every rule module, so that all their patterns exist
 from checker import knowledge
 from checker.understand import divisions, lazyre

@@ -328,7 +328,9 @@ class ListedItemsTotal(Rule):
             mid_t = tol.mid(t)
             if mid_t == 0 or not within(self.opt("listed_total_window"), tol.mid(s) / mid_t):
                 continue
-            yield self.finding(f"概况所列 {len(items)} 个子项目金额之和 {tol.fmt(tol.mid(s), d)} 万元与资金总额 "
+            # a few parts are named in the message, so the slip can be found without the page
+            parts = ("（" + " + ".join(it.num.raw.strip() for it in items) + "）") if len(items) <= 6 else ""
+            yield self.finding(f"概况所列 {len(items)} 个子项目金额之和{parts} {tol.fmt(tol.mid(s), d)} 万元与资金总额 "
                                f"{tnum.raw.strip()} 不符", expected=tnum.raw.strip(),
                                found=tol.fmt(tol.mid(s), d), difference=tol.fmt(tol.mid(s) - mid_t, d),
                                locations=[items[0].loc, tloc])

@@ -10,7 +10,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from checker.check.registry import Rule, register
-from checker.understand import divisions
+from checker.understand import divisions, lexicon
 from checker.understand import intervals as iv
 from checker.understand.narrative import (
     parts_sum,
@@ -21,6 +21,8 @@ from checker.understand.narrative import (
     sums_hold,
     vocabulary,
 )
+
+_REVERSE_NAME = lexicon.pattern("indicator.reverse_names")
 
 
 @register
@@ -206,6 +208,45 @@ def _fits_report_spent(r, spent) -> bool:
 
 
 @register
+class SentenceBalance(Rule):
+    code = "PC202"
+    name = "sentence-balance"
+    category = "balance"
+    title = "正文所称结余（未执行、未支付）与前文的预算、支出不符"
+    explain = ("“下达预算2596万元，全年支出2595.6208万元……未执行的0.3792万元”：紧接预算与支出写出的结余、"
+               "未执行或未支付金额应等于预算减支出（按所写精度判断）。三者不在同一句时，按可能读错对应关系，"
+               "作为警告。")
+    fail_example = "下达预算2596万元，支出2595.6208万元。未执行的0.3972万元结转下年（应为 0.3792 万元）。"
+    pass_example = "下达预算2596万元，支出2595.6208万元。未执行的0.3792万元结转下年。"
+
+    def check(self, facts):
+        for bal in facts.narrative.balances:
+            unit = bal.remainder.unit
+            if bal.spent.to_unit(unit) is None or any(b.to_unit(unit) is None for b in bal.budgets):
+                continue
+            wants = [self._left(b, bal.spent, bal.remainder) for b in bal.budgets]
+            if any(iv.overlaps(want, got) for want, got, _ in wants):
+                continue
+            want, _, d = wants[0]
+            exp = iv.fmt(iv.mid(want), d)
+            yield self.finding(
+                f"所称“{bal.remainder.raw.strip()}”与 {bal.budget.raw.strip()} − {bal.spent.raw.strip()} = {exp}{unit} 不符",
+                expected=f"{exp}{unit}", found=bal.remainder.raw.strip(),
+                difference=iv.fmt(bal.remainder.value - iv.mid(want), d), locations=[bal.loc],
+                severity=None if bal.same_sentence else "warning")
+
+    @staticmethod
+    def _left(budget, spent, remainder):
+        unit = remainder.unit
+        d = max(n.decimals for n in (budget, spent, remainder))
+        if budget.unit == spent.unit == unit:
+            # one passage writes its amounts to one precision: "2596万元" beside "2595.6208万元"
+            # is 2596.0000, as a column's trimmed zeros are (DOMAIN: rounding)
+            return iv.sub(iv.num_ival(budget, d), iv.num_ival(spent, d)), iv.num_ival(remainder, d), d
+        return iv.sub(budget.interval(unit), spent.interval(unit)), remainder.interval(unit), d
+
+
+@register
 class StatedRatio(Rule):
     code = "PC305"
     name = "stated-ratio"
@@ -275,6 +316,7 @@ class ClaimAgainstOutcome(Rule):
             if evidence:
                 hits.append((c, evidence))
         if not hits:
+            yield from self._below_stated_goal(facts)
             return
         # the same claim repeated (summary table, body, 自评表) is one fault: one finding, every place
         c, evidence = hits[0]
@@ -286,6 +328,26 @@ class ClaimAgainstOutcome(Rule):
                            expected="如实说明未完成的指标", found=c.words,
                            locations=[h.loc for h, _ in hits[:3]]
                            + [loc for loc in (evidence[0].loc("actual"),) if loc])
+
+
+    def _below_stated_goal(self, facts):
+        """A report without an indicator table: the claim's own sentence states a figure below the
+        goal the goal section set under the same name ("学生满意度达到88%，均达到年初设定的目标"
+        against the goal "学生满意度达到90%"). Names must be equal; a lower-is-better name is skipped."""
+        goals = {}
+        for g in facts.narrative.goal_figures:
+            goals.setdefault(g.name, g)
+        for c in facts.narrative.claims:
+            if c.strength != "strong":
+                continue
+            for name, n in c.figures:
+                g = goals.get(name)
+                if g is None or _REVERSE_NAME.search(name) or n.value >= g.num.value:
+                    continue
+                yield self.finding(f"文中称“{c.words}”，但{name}实际 {n.raw.strip()}，低于绩效目标所定的 "
+                                   f"{g.num.raw.strip()}", expected=f"{name}不低于 {g.num.raw.strip()}，或如实说明",
+                                   found=n.raw.strip(), locations=[c.loc, g.loc])
+                return
 
 
 @register

@@ -30,7 +30,9 @@ class ScoreTotal(Rule):
         inds = facts.indicator_rows
         if tr is None or not inds:
             return
-        for concept, label in (("score", "得分"), ("weight", "分值")):
+        found = []
+        indicators_only = self._indicators_only(facts, tr, inds)
+        for concept, label in (("weight", "分值"), ("score", "得分")):
             v = tr.values.get(concept)
             if v is None or v.num is None:
                 continue
@@ -39,18 +41,45 @@ class ScoreTotal(Rule):
                 continue
             extra = facts.funds_value(concept)
             d = max([n.decimals for n in nums] + [v.num.decimals] + ([extra.decimals] if extra else []))
-            # with the funds block's execution score, or (where the indicators already hold it) without.
+            # with the funds block's execution score, or (where the indicators already hold it, or
+            # the total is the indicators' own) without.
             # Scores are awarded as written (9 is nine points, not 9 ± 0.5): the total is the rounding
             # of the written scores' sum, so each part counts exactly and only the total has a tolerance.
-            options = [tol.foot_written(nums, v.num)]
+            options = []
             if extra is not None:
-                options.insert(0, tol.foot_written([*nums, extra], v.num))
+                options.append(tol.foot_written([*nums, extra], v.num))
+            if extra is None or indicators_only is not False:
+                options.append(tol.foot_written(nums, v.num))
             if any(o.ok for o in options):
                 continue
             exp = options[0].expected
+            found.append((label, v, exp, d))
+        if len(found) == 2 and found[0][1].num.value - found[0][2] == found[1][1].num.value - found[1][2]:
+            # the weights and the scores miss their totals by the same amount: one misallocated weight
+            # (full marks everywhere), reported once, as the weights' fault
+            (_, wv, wexp, wd), (_, sv, sexp, sd) = found
+            yield self.finding(f"自评表总分行“分值”{wv.num.raw.strip()} 与各项分值之和 {tol.fmt(wexp, wd)} 不符"
+                               f"（“得分”{sv.num.raw.strip()} 与各项得分之和 {tol.fmt(sexp, sd)} 同样不符）",
+                               expected=tol.fmt(wexp, wd), found=wv.num.raw.strip(),
+                               difference=tol.fmt(wv.num.value - wexp, wd), locations=[wv.loc, sv.loc])
+            return
+        for label, v, exp, d in found:
             yield self.finding(f"自评表总分行“{label}”{v.num.raw.strip()} 与各项{label}之和 {tol.fmt(exp, d)} 不符",
                                expected=tol.fmt(exp, d), found=v.num.raw.strip(),
                                difference=tol.fmt(v.num.value - exp, d), locations=[v.loc])
+
+    @staticmethod
+    def _indicators_only(facts, tr, inds) -> bool | None:
+        """Whether the total row counts the indicators alone, not the funds block's execution score:
+        an indicator row that is itself the execution rate, or a total weight that leaves exactly the
+        funds block's weight to 100. False where the funds block is scored and the total claims the
+        whole; None where nothing tells."""
+        if any(_EXECUTION_RATE.search(i.name) for i in inds):
+            return True
+        extra, tw = facts.funds_value("weight"), tr.values.get("weight")
+        if extra is None or tw is None or tw.num is None:
+            return None
+        return tw.num.value + extra.value == 100
 
 
 @register

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checker.model import Cell, Loc
 from checker.understand import lexicon
 from checker.understand.lazyre import lazy
 from checker.understand.narrative import vocabulary
-from checker.understand.numbers import Num, find_numbers, is_empty_mark
+from checker.understand.numbers import MONEY_UNITS, Num, find_numbers, is_empty_mark
 from checker.understand.tables import Region, Row, region_weight_from_label
 
 _OP_GE = lexicon.pattern("indicator.at_least")
 _OP_LE = lexicon.pattern("indicator.at_most")
-_OP_EQ = lazy(r"^\s*[=＝]")
+_OP_EQ = lazy(r"^\s*[=＝═]")
 _REVERSE_NAME = lexicon.pattern("indicator.reverse_names")
 _PLACEHOLDER = lexicon.pattern("indicator.placeholders")
 
@@ -126,6 +126,47 @@ def parse_target(text: str) -> Target | None:
     return Target(text=s, op=op, num=nums[0] if nums else None, quantitative=quantitative)
 
 
+_BRACKET_UNIT = lazy(r"[（(]\s*(\p{Han}{1,8}|%)\s*[）)]\s*$")
+
+
+def implied_unit(name: str, unit_cell: Cell | None) -> str | None:
+    """The unit a unitless target or actual of this row is counted in: the 计量单位 cell, else the
+    name's own (see lexicon [indicator] name_unit_suffixes)."""
+    if unit_cell is not None and unit_cell.text.strip() and not is_empty_mark(unit_cell.text):
+        u = unit_cell.text.strip()
+        return None if u in MONEY_UNITS else u
+    m = _BRACKET_UNIT.search(name)
+    if m and len(m.group(1)) <= lexicon.number("indicator.bracket_unit_max") and m.group(1) not in MONEY_UNITS:
+        return m.group(1)
+    bare = _BRACKET_UNIT.sub("", name).strip()
+    for suffix, unit in lexicon.mapping("indicator.name_unit_suffixes").items():
+        if bare.endswith(suffix):
+            return unit
+    return None
+
+
+def _with_op(text: str, op_cell: Cell | None) -> str:
+    """A target whose comparator stands in its own column (指标性质 "≤" | 指标值 "10") read as one
+    ("≤10"); "反向" in that column is "≤", "正向" is "≥"."""
+    op = op_cell.text.strip() if op_cell is not None else ""
+    if not op or not text or not text.strip() or _OP_GE.search(text) or _OP_LE.search(text) or _OP_EQ.search(text):
+        return text
+    forward, backward = lexicon.words("indicator.direction_words")
+    if op == backward:
+        op = "≤"
+    elif op == forward:
+        op = "≥"
+    if _OP_GE.search(op) or _OP_LE.search(op) or _OP_EQ.search(op):
+        return op + text.strip()
+    return text
+
+
+def _with_unit(t: Target | None, unit: str | None) -> Target | None:
+    if t is None or unit is None or t.num is None or t.num.unit:
+        return t
+    return replace(t, num=replace(t.num, unit=unit))
+
+
 def indicators(reg: Region) -> list[Indicator]:
     lx = vocabulary()
     out = []
@@ -152,10 +193,12 @@ def indicators(reg: Region) -> list[Indicator]:
         criteria = summary or any(w in group for w in lx.criteria_groups) and (tgt is None or is_empty_mark(tgt.text))
         w = row.values.get("weight")
         sc = row.values.get("score")
+        unit = implied_unit(name, row.texts.get("unit_col"))
         out.append(Indicator(
             row=row, level1=l1, level2=l2, name=name, name_cell=name_cell, criteria=criteria,
-            target=parse_target(tgt.text) if tgt is not None else None,
-            actual=parse_target(act.text) if act is not None else None,
+            target=_with_unit(parse_target(_with_op(tgt.text, row.texts.get("op_col"))) if tgt is not None else None,
+                              unit),
+            actual=_with_unit(parse_target(act.text) if act is not None else None, unit),
             weight=w.num if w is not None else None, score=sc.num if sc is not None else None,
             deviation=row.texts.get("deviation"), region=reg))
     return out

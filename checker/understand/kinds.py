@@ -116,6 +116,8 @@ def kind_of(doc: Document, has_form: bool) -> DocKind:
         return mk("department", "标题为部门整体")
     if any(w in title for w in det["unit_title"]):
         return mk("unit", "标题为单位自评")
+    if any(w in title for w in det["results_title"]):
+        return mk("results", "标题为项目自评结果")
     if len(numbered) >= det["report_min_headings"]:
         return mk("project", "有编号章节的叙述报告")
     return mk("unknown", "")

@@ -72,3 +72,19 @@ def grade_words() -> str:
 def section_names(kind: str = "project") -> list[list[str]]:
     """Required sections of a document kind: each a list of heading words, any of which will do."""
     return [list(s) for s in _get(f"sections.{kind}.required")]
+
+
+def number(path: str) -> int:
+    v = _get(path)
+    if not isinstance(v, int):
+        raise KnowledgeError(f"lexicon.toml: {path} should be a whole number")
+    return v
+
+
+@functools.cache
+def mapping(path: str) -> dict[str, str]:
+    """A table of words, longest key first (so "人次" is tried before a shorter key it contains)."""
+    v = _get(path)
+    if not isinstance(v, dict) or not all(isinstance(k, str) and isinstance(x, str) for k, x in v.items()):
+        raise KnowledgeError(f"lexicon.toml: {path} should map words to words")
+    return dict(sorted(v.items(), key=lambda kv: -len(kv[0])))

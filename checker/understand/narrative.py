@@ -59,6 +59,7 @@ class Lexicon:
     budget: tuple[str, ...]
     remainder: tuple[str, ...]
     unpaid: tuple[str, ...]
+    remainder_not: tuple[str, ...]
     comparison: tuple[str, ...]
     strong_claims: tuple[str, ...]
     claim_subjects: tuple[str, ...]
@@ -67,6 +68,8 @@ class Lexicon:
     not_done: tuple[str, ...]
     problem_headings: tuple[str, ...]
     weak_claim_execution_below: Decimal
+    figure_verbs: tuple[str, ...]
+    figure_name_min: int
     benign_context: tuple[str, ...]
     acting_suffixes: tuple[str, ...]
     prompts: tuple[str, ...]
@@ -117,12 +120,13 @@ def vocabulary() -> Lexicon:
         levels={k: _longest_first(v) for k, v in ro["levels"].items()},
         execution=_longest_first(ra["execution"]), spent=_longest_first(ra["spent"]),
         budget=_longest_first(ra["budget"]), remainder=_longest_first(ra["remainder"]),
-        unpaid=_longest_first(ra["unpaid"]),
+        unpaid=_longest_first(ra["unpaid"]), remainder_not=tuple(ra["remainder_not"]),
         comparison=_longest_first(ra["comparison"]), strong_claims=_longest_first(cl["strong"]),
         claim_subjects=tuple(cl["subjects"]), claim_exceptions=tuple(cl["exceptions"]),
         weak_claims=_longest_first(cl["weak"]), not_done=_longest_first(cl["not_done"]),
         problem_headings=tuple(cl["problem_headings"]),
         weak_claim_execution_below=Decimal(str(cl["weak_claim_execution_below"])),
+        figure_verbs=_longest_first(cl["figure_verbs"]), figure_name_min=int(cl["figure_name_min"]),
         benign_context=_longest_first(un["benign_context"]), acting_suffixes=_longest_first(un["acting_suffixes"]),
         prompts=_longest_first(tp["prompts"]), form_notes=_longest_first(tp["form_notes"]),
         item_label=regex.compile(tp["item_label"]), criteria_groups=tuple(tp["criteria_groups"]),
@@ -190,10 +194,34 @@ class NarrativeRate:
 
 
 @dataclass
+class NarrativeBalance:
+    """A stated remainder with the budget and the spending told just before it: "下达预算2596万元，
+    支出2595.6208万元……未执行的0.3792万元"."""
+
+    budget: Num
+    spent: Num
+    remainder: Num
+    same_sentence: bool
+    quote: str
+    loc: Loc
+    budgets: list = field(default_factory=list)  # every budget it may be left of, nearest first
+
+
+@dataclass
 class Claim:
     words: str
     strength: str  # "strong" | "weak"
     quote: str
+    loc: Loc
+    figures: list = field(default_factory=list)  # (name, Num): the percentages its sentence states
+
+
+@dataclass
+class GoalFigure:
+    """A named percentage in the goal section ("学生满意度达到90%")."""
+
+    name: str
+    num: Num
     loc: Loc
 
 
@@ -206,6 +234,8 @@ class Narrative:
     claims: list[Claim] = field(default_factory=list)
     shares: list = field(default_factory=list)
     ratios: list = field(default_factory=list)
+    balances: list = field(default_factory=list)
+    goal_figures: list = field(default_factory=list)
     short_done: list = field(default_factory=list)
 
 
@@ -761,6 +791,51 @@ def narrative_rates(text: str, loc: Loc, nums: list[Num] | None = None) -> list[
     return out
 
 
+def narrative_balances(text: str, loc: Loc, nums: list[Num] | None = None) -> list[NarrativeBalance]:
+    """A remainder ("未执行的…", "结余…", "未支付…") told right after a spending, in its own sentence
+    or the next, with the budget it is left of told before the spending. The spending is the amount
+    just before the remainder; the budget is the nearest amount named as a budget before the spending
+    that is not smaller than it (a part of the budget, "下达687万元", is passed over); with several
+    such amounts the balance is judged against each (`budgets`) and reported only if none fits."""
+    lx = vocabulary()
+    money = [n for n in _money(find_numbers(text) if nums is None else nums)]
+    if len(money) < 3:
+        return []
+    depth = _depths(text)
+    spans = _sentences(text)
+    top = [n for n in money if depth[n.start] == 0]
+    out: list[NarrativeBalance] = []
+
+    def sentence_of(pos: int) -> int:
+        return next((i for i, (a, b) in enumerate(spans) if a <= pos < b), -1)
+
+    for i in range(2, len(top)):
+        s, r = top[i - 1], top[i]
+        si, ss = sentence_of(r.start), sentence_of(s.start)
+        if si < 0 or ss < si - 1:
+            continue
+        r_lab = _label_before(text, r.start, spans[si][0], width=10)
+        if not _contains_any(r_lab, lx.remainder) or _contains_any(r_lab, lx.remainder_not):
+            continue
+        s_lab = _label_before(text, s.start, spans[ss][0], width=12)
+        if not _contains_any(s_lab, lx.spent) or _contains_any(s_lab, lx.remainder):
+            continue
+        budgets = []
+        for b in reversed(top[:i - 1]):
+            if sentence_of(b.start) != ss:
+                break
+            b_lab = _label_before(text, b.start, spans[ss][0], width=12)
+            if (_contains_any(b_lab, lx.budget) and not _contains_any(b_lab, lx.spent + lx.remainder)
+                    and b.to_unit(s.unit) is not None and b.to_unit(s.unit) >= s.value):
+                budgets.append(b)
+        if not budgets:
+            continue
+        quote = text[max(spans[ss][0], budgets[0].start - 12):r.end].strip()
+        out.append(NarrativeBalance(budgets[0], s, r, ss == si and len(budgets) == 1, quote, loc.quoting(quote),
+                                    budgets))
+    return out
+
+
 def _level_named(label: str, lx: Lexicon) -> str | None:
     """The funding level a label names, by a spelling of two characters or more ("中央财政", "省级")."""
     for level, spellings in lx.levels.items():
@@ -815,8 +890,37 @@ def claims(text: str, loc: Loc) -> list[Claim]:
                 cb = min((i for i in range(end, b) if text[i] in "，,；;。"), default=b)
                 if _contains_any(text[ca:cb], lx.claim_exceptions):
                     continue  # "其余指标均已完成" claims only the rest
-                out.append(Claim(text[ca:cb].strip(), strength, quote, loc.quoting(quote)))
+                out.append(Claim(text[ca:cb].strip(), strength, quote, loc.quoting(quote),
+                                 figures=named_percents(quote)))
     return out
+
+
+def named_percents(text: str) -> list[tuple[str, Num]]:
+    """The percentages of a passage with the names before them: "学生满意度达到90%" gives
+    ("学生满意度", 90%). A figure inside brackets, an approximate one, or one whose name is too short
+    to tell is left out."""
+    lx = vocabulary()
+    depth = _depths(text)
+    out = []
+    for n in find_numbers(text):
+        if n.kind != "amount" or not n.is_percent or n.approx or depth[n.start] > 0:
+            continue
+        name = _label_before(text, n.start, 0, width=16).strip()
+        stripped = True
+        while stripped:
+            stripped = False
+            for v in lx.figure_verbs:
+                if name.endswith(v):
+                    name, stripped = name[:-len(v)].strip(), True
+                    break
+        name = name.split("：")[-1].split(":")[-1].strip()
+        if len(name) >= lx.figure_name_min and regex.search(r"\p{Han}", name):
+            out.append((name, n))
+    return out
+
+
+def text_of(text: str, n: Num, width: int = 16) -> str:
+    return text[max(0, n.start - width):n.end].strip()
 
 
 def listed_paragraph_sums(units) -> list[ItemisedSum]:
@@ -986,6 +1090,10 @@ def read_narrative(units) -> Narrative:
         out.claims += claims(u.text, u.loc)
         out.shares += quoted_shares(u.text, u.loc, nums)
         out.ratios += stated_ratios(u.text, u.loc, nums)
+        out.balances += narrative_balances(u.text, u.loc, nums)
+        if getattr(u, "topic", "") == "goal":
+            out.goal_figures += [GoalFigure(name, n, u.loc.quoting(text_of(u.text, n)))
+                                 for name, n in named_percents(u.text)]
     out.sums += listed_paragraph_sums(units)
     out.short_done = short_done(units)
     return out

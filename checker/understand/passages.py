@@ -171,6 +171,8 @@ def differences(fa: Folded, fb: Folded) -> list[Difference]:
                 continue
             if _only_grammar_edits(ga, gb):
                 continue
+            if bool(_list_item().match(ga)) != bool(_list_item().match(gb)):
+                continue  # one side numbers its clauses ("2.做好…" for "负责…"): a list made of the text, not a copy
             d = Difference(a=fa, b=fb, a_span=(0, 0), b_span=(0, 0), a_gap=ga, b_gap=gb, a_quote="", b_quote="")
             shorter = min(len(fa.text), len(fb.text))
             if min(len(ga), len(gb)) > 12:
@@ -188,6 +190,12 @@ def differences(fa: Folded, fb: Folded) -> list[Difference]:
         # a 预期目标 cell that differs in many places abridges the goal; one lone change is a drift
         out = [d for d in out if d.numeric]
     return out
+
+
+def _list_item():
+    from checker.understand.narrative import vocabulary
+
+    return vocabulary().list_item
 
 
 def _parallel(a: str, b: str) -> bool:

@@ -116,6 +116,10 @@ def _header_concepts(t: Table, r: int, k: Knowledge) -> dict[str, int]:
             out[concept] = c.col
     if numeric > 1:
         return {}
+    if "level3" not in out and "name" in out and {"level1", "target", "actual"} <= set(out):
+        # "一级指标 | 二级指标 | 指标名称 | 目标值 | 实际完成值": the name column of an indicator table
+        # (a goal table without actual values stays a list of names)
+        out["level3"] = out.pop("name")
     return out
 
 
@@ -302,7 +306,8 @@ def _read_row(t: Table, r: int, reg: Region, k: Knowledge) -> Row | None:
         c = t.at(r, col)
         if c is None or (c is label_cell and concept not in ("name", "level3")):
             continue
-        if concept in ("name", "level1", "level2", "level3", "seq", "unit_col", "deviation", "target", "actual"):
+        if concept in ("name", "level1", "level2", "level3", "seq", "unit_col", "op_col", "deviation", "target",
+                       "actual"):
             row.texts[concept] = c
             if concept not in ("target", "actual"):
                 continue
