@@ -798,7 +798,7 @@ def narrative_balances(text: str, loc: Loc, nums: list[Num] | None = None) -> li
     that is not smaller than it (a part of the budget, "下达687万元", is passed over); with several
     such amounts the balance is judged against each (`budgets`) and reported only if none fits."""
     lx = vocabulary()
-    money = [n for n in _money(find_numbers(text) if nums is None else nums)]
+    money = _money(find_numbers(text) if nums is None else nums)
     if len(money) < 3:
         return []
     depth = _depths(text)
@@ -895,32 +895,23 @@ def claims(text: str, loc: Loc) -> list[Claim]:
     return out
 
 
-def named_percents(text: str) -> list[tuple[str, Num]]:
+def named_percents(text: str, nums: list[Num] | None = None) -> list[tuple[str, Num]]:
     """The percentages of a passage with the names before them: "学生满意度达到90%" gives
     ("学生满意度", 90%). A figure inside brackets, an approximate one, or one whose name is too short
     to tell is left out."""
     lx = vocabulary()
     depth = _depths(text)
     out = []
-    for n in find_numbers(text):
+    for n in find_numbers(text) if nums is None else nums:
         if n.kind != "amount" or not n.is_percent or n.approx or depth[n.start] > 0:
             continue
         name = _label_before(text, n.start, 0, width=16).strip()
-        stripped = True
-        while stripped:
-            stripped = False
-            for v in lx.figure_verbs:
-                if name.endswith(v):
-                    name, stripped = name[:-len(v)].strip(), True
-                    break
+        while verb := _ends_with_any(name, lx.figure_verbs):
+            name = name[:-len(verb)].strip()
         name = name.split("：")[-1].split(":")[-1].strip()
         if len(name) >= lx.figure_name_min and regex.search(r"\p{Han}", name):
             out.append((name, n))
     return out
-
-
-def text_of(text: str, n: Num, width: int = 16) -> str:
-    return text[max(0, n.start - width):n.end].strip()
 
 
 def listed_paragraph_sums(units) -> list[ItemisedSum]:
@@ -1092,8 +1083,8 @@ def read_narrative(units) -> Narrative:
         out.ratios += stated_ratios(u.text, u.loc, nums)
         out.balances += narrative_balances(u.text, u.loc, nums)
         if getattr(u, "topic", "") == "goal":
-            out.goal_figures += [GoalFigure(name, n, u.loc.quoting(text_of(u.text, n)))
-                                 for name, n in named_percents(u.text)]
+            out.goal_figures += [GoalFigure(name, n, u.loc.quoting(u.text[max(0, n.start - 16):n.end].strip()))
+                                 for name, n in named_percents(u.text, nums)]
     out.sums += listed_paragraph_sums(units)
     out.short_done = short_done(units)
     return out
