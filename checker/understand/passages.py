@@ -53,9 +53,13 @@ def _matcher() -> type[difflib.SequenceMatcher]:
 
 
 def fold_unit(u: TextUnit) -> Folded:
-    kept = _KEEP.finditer(u.text)  # one pass over the text, not a match per character
-    pos = [m.start() for m in kept]
-    return Folded(unit=u, text="".join(u.text[i].lower() for i in pos), pos=pos)
+    t = u.text
+    pos = [m.start() for m in _KEEP.finditer(t)]  # one pass over the text, not a match per character
+    kept = "".join([t[i] for i in pos])
+    # lower-cased character by character: str.lower() on the whole string differs only for a capital
+    # sigma, which it writes as a final sigma at the end of a word
+    text = kept.lower() if "Σ" not in kept else "".join([c.lower() for c in kept])
+    return Folded(unit=u, text=text, pos=pos)
 
 
 @dataclass
