@@ -17,7 +17,7 @@ from checker.understand.facts import TextUnit
 from checker.understand.lazyre import lazy
 
 _N = 8  # shingle length (characters of folded text)
-_KEEP = lazy(r"[\p{Han}\p{L}\p{N}%.]")
+_KEEP = lazy(r"[\p{Han}\p{L}\p{N}%.]+")  # runs of the characters a passage is compared on
 # Words whose insertion is grammar (a goal restated as an achievement), not a change of meaning.
 _GRAMMAR = set("了的地得着过之")
 _MAX_GAP = 80
@@ -54,8 +54,13 @@ def _matcher() -> type[difflib.SequenceMatcher]:
 
 def fold_unit(u: TextUnit) -> Folded:
     t = u.text
-    pos = [m.start() for m in _KEEP.finditer(t)]  # one pass over the text, not a match per character
-    kept = "".join([t[i] for i in pos])
+    pos: list[int] = []
+    runs = []
+    for m in _KEEP.finditer(t):  # one pass over the text, a match per run of kept characters
+        a, b = m.span()
+        pos.extend(range(a, b))
+        runs.append(t[a:b])
+    kept = "".join(runs)
     # lower-cased character by character: str.lower() on the whole string differs only for a capital
     # sigma, which it writes as a final sigma at the end of a word
     text = kept.lower() if "Σ" not in kept else "".join([c.lower() for c in kept])
