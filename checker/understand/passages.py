@@ -148,10 +148,9 @@ def differences(fa: Folded, fb: Folded, matchers: dict[int, difflib.SequenceMatc
         sm = _matcher()(None, fa.text, fb.text, autojunk=False)
     else:
         sm = matchers.get(id(fb))
-        if sm is None:
-            sm = matchers[id(fb)] = _matcher()(None, fa.text, fb.text, autojunk=False)
-        else:
-            sm.set_seq1(fa.text)
+        if sm is None:  # b indexed first, against an empty a (cdifflib checks every element of a and b)
+            sm = matchers[id(fb)] = _matcher()(None, "", fb.text, autojunk=False)
+        sm.set_seq1(fa.text)
     blocks = [m for m in sm.get_matching_blocks() if m.size >= 6]
     if not blocks:
         return []
