@@ -169,38 +169,42 @@ checker.cli.main()
 """
 
 
-def bench_stages(tree: Path, docx: Path, runs: int) -> None:
-    """Median CPU seconds per stage of a fresh DOCX check (see _STAGES); exit = the child's rusage
-    after its last stage."""
+def bench_stages(trees: list[Path], docx: Path, runs: int) -> None:
+    """Median CPU seconds per stage of a fresh DOCX check (see _STAGES), the trees' runs interleaved;
+    exit = the child's rusage after its last stage."""
     import json
 
+    got: dict[Path, list] = {t: [] for t in trees}
     with tempfile.TemporaryDirectory(prefix="pecheck-pyc-") as tmp:
-        env = _child_env(tree, Path(tmp))
-        got = []
+        envs = {t: _child_env(t, Path(tmp) / str(i)) for i, t in enumerate(trees)}
         for i in range(runs + 1):  # the first run writes the bytecode
-            r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
-            p = subprocess.run([sys.executable, "-c", _STAGES, str(docx.resolve())], cwd=tree, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-            r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
-            line = next((x for x in p.stderr.splitlines() if x.startswith("STAGES ")), None)
-            if line is None:
-                raise SystemExit(f"the staged check failed in {tree}: {p.stderr[-400:]}")
-            if i:
-                got.append((json.loads(line[7:]), (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)))
-    names = [m[0] for m in got[0][0]["marks"]]
-    rows = []
-    for k, name in enumerate(names):
-        rows.append((name, statistics.median(g["marks"][k][1] - (g["marks"][k - 1][1] if k else 0) for g, _ in got)))
-        for what, label in (("compile", "compiling patterns"), ("toml", "parsing rules/*.toml")):
-            inside = statistics.median(g["marks"][k][2][what] - (g["marks"][k - 1][2][what] if k else 0) for g, _ in got)
-            if inside >= 0.0005:
-                rows.append((f"  of which: {label}", inside))
-    rows.append(("exit (rusage − last stage)", statistics.median(total - g["marks"][-1][1] for g, total in got)))
-    total = statistics.median(t for _, t in got)
-    print(f"\nwhere a fresh `pecheck {docx.name} --format json` spends its CPU ({tree}; median of {runs}):")
-    for name, sec in rows:
-        print(f"  {name:42s} {sec:7.3f} s")
-    print(f"  {'total (rusage)':42s} {total:7.3f} s")
+            for tree in trees:
+                r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+                p = subprocess.run([sys.executable, "-c", _STAGES, str(docx.resolve())], cwd=tree, env=envs[tree],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+                line = next((x for x in p.stderr.splitlines() if x.startswith("STAGES ")), None)
+                if line is None:
+                    raise SystemExit(f"the staged check failed in {tree}: {p.stderr[-400:]}")
+                if i:
+                    got[tree].append((json.loads(line[7:]), (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)))
+    for tree in trees:
+        runs_of = got[tree]
+        names = [m[0] for m in runs_of[0][0]["marks"]]
+        rows = []
+        for k, name in enumerate(names):
+            rows.append((name, statistics.median(g["marks"][k][1] - (g["marks"][k - 1][1] if k else 0)
+                                                 for g, _ in runs_of)))
+            for what, label in (("compile", "compiling patterns"), ("toml", "parsing rules/*.toml")):
+                inside = statistics.median(g["marks"][k][2][what] - (g["marks"][k - 1][2][what] if k else 0)
+                                           for g, _ in runs_of)
+                if inside >= 0.0005:
+                    rows.append((f"  of which: {label}", inside))
+        rows.append(("exit (rusage − last stage)", statistics.median(total - g["marks"][-1][1] for g, total in runs_of)))
+        print(f"\nwhere a fresh `pecheck {docx.name} --format json` spends its CPU ({tree}; median of {runs}):")
+        for name, sec in rows:
+            print(f"  {name:42s} {sec:7.3f} s")
+        print(f"  {'total (rusage)':42s} {statistics.median(t for _, t in runs_of):7.3f} s")
 
 
 def bench_check_parts(files: list[Path], runs: int, warm: Path) -> None:
@@ -245,8 +249,7 @@ def main() -> None:
     if not a.no_commands:
         bench_commands(trees, a.docx, a.runs)
     if a.stages:
-        for t in trees:
-            bench_stages(t, a.docx, a.runs)
+        bench_stages(trees, a.docx, a.runs)
     if not a.no_parts:
         bench_check_parts([*(a.pdf or [ROOT / "samples" / "xiangxi-2022.pdf"]), a.docx], a.runs, a.warm)
     print(f"\nload average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
