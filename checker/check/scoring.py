@@ -52,6 +52,8 @@ class ScoreTotal(Rule):
                 options.append(tol.foot_written(nums, v.num))
             if any(o.ok for o in options):
                 continue
+            if concept == "score" and self._blank_scores_explain(facts, inds, nums, extra, v.num.value):
+                continue  # score cells left blank (PC904) account for the gap: that blank is the fault
             exp = options[0].expected
             found.append((label, v, exp, d))
         if len(found) == 2 and found[0][1].num.value - found[0][2] == found[1][1].num.value - found[1][2]:
@@ -67,6 +69,17 @@ class ScoreTotal(Rule):
             yield self.finding(f"自评表总分行“{label}”{v.num.raw.strip()} 与各项{label}之和 {tol.fmt(exp, d)} 不符",
                                expected=tol.fmt(exp, d), found=v.num.raw.strip(),
                                difference=tol.fmt(v.num.value - exp, d), locations=[v.loc])
+
+    @staticmethod
+    def _blank_scores_explain(facts, inds, nums, extra, total) -> bool:
+        """Whether weighted rows with a blank score cell could hold the points the total has beyond
+        the written scores: the total then counts scores the form never wrote down."""
+        blank = sum((i.weight.value for i in inds if i.score is None and i.weight is not None), Decimal(0))
+        fw = facts.funds_value("weight")
+        if extra is None and fw is not None and facts.funds_row is not None and "score" in facts.funds_block.columns:
+            blank += fw.value
+        gap = total - sum((n.value for n in [*nums, *([extra] if extra is not None else [])]), Decimal(0))
+        return blank > 0 and 0 < gap <= blank
 
     @staticmethod
     def _indicators_only(facts, tr, inds) -> bool | None:

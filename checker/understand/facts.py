@@ -18,11 +18,13 @@ from checker.textnorm import occurrences
 from checker.understand import lexicon
 from checker.understand.divisions import Division, issuing_divisions
 from checker.understand.indicators import Indicator, indicators
+from checker.understand.inline import InlineBreakdown, inline_breakdowns
 from checker.understand.kinds import DocKind, kind_of
 from checker.understand.lazyre import lazy
 from checker.understand.matching import match_listed_to_rows
 from checker.understand.narrative import Narrative, read_narrative, vocabulary
 from checker.understand.numbers import Num, find_numbers, is_empty_mark, parse_number, percent_value
+from checker.understand.ratios import HeaderRatio, header_ratios
 from checker.understand.tables import Region, Row, find_regions
 
 # The document model's names a rule needs to point at a place (rules import understand/ only).
@@ -227,6 +229,16 @@ class Facts:
         return None
 
     # -- derived values, computed once --------------------------------------------------------
+    @cached_property
+    def inline_breakdowns(self) -> list[InlineBreakdown]:
+        """Breakdowns of a total written inside cells ("按收入性质分：2030.12" over its parts)."""
+        return inline_breakdowns(self.doc)
+
+    @cached_property
+    def header_ratios(self) -> list[HeaderRatio]:
+        """Rates a table names beside the columns they divide (控制率 beside 在职人数 and 编制数)."""
+        return header_ratios(self.doc)
+
     @cached_property
     def indicator_rows(self) -> list[Indicator]:
         """The 自评表's indicator rows, typed."""

@@ -870,6 +870,17 @@ def rate_value(r: NarrativeRate) -> Decimal:
 _NEGATION = ("未", "没有", "尚未", "不能", "难以", "无法", "不", "并非")
 
 
+def _counts_own_object(clause: str, subjects) -> bool:
+    """A clause that counts the things it speaks of ("10个省级中心村", "3所学校") is about them only;
+    one counting the targets themselves ("10项绩效指标") is still about every target."""
+    for n in find_numbers(clause):
+        if n.kind != "amount" or not n.unit or n.unit == "%" or n.is_money:
+            continue
+        if not _contains_any(clause[n.end:n.end + 4], subjects):
+            return True
+    return False
+
+
 def claims(text: str, loc: Loc) -> list[Claim]:
     lx = vocabulary()
     out: list[Claim] = []
@@ -890,6 +901,8 @@ def claims(text: str, loc: Loc) -> list[Claim]:
                 cb = min((i for i in range(end, b) if text[i] in "，,；;。"), default=b)
                 if _contains_any(text[ca:cb], lx.claim_exceptions):
                     continue  # "其余指标均已完成" claims only the rest
+                if _counts_own_object(text[ca:cb], lx.claim_subjects):
+                    continue  # "全面完成10个省级中心村各项建设任务" claims those ten villages' work only
                 out.append(Claim(text[ca:cb].strip(), strength, quote, loc.quoting(quote),
                                  figures=named_percents(quote)))
     return out
