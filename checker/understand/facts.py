@@ -235,6 +235,11 @@ class Facts:
         return inline_breakdowns(self.doc)
 
     @cached_property
+    def title_lines(self) -> set[int]:
+        """Indices of the paragraphs that make the document's title."""
+        return _title_indices(self.doc)
+
+    @cached_property
     def header_ratios(self) -> list[HeaderRatio]:
         """Rates a table names beside the columns they divide (控制率 beside 在职人数 and 编制数)."""
         return header_ratios(self.doc)
@@ -558,6 +563,22 @@ def _concept_before(segment: str, k: Knowledge, percent: bool) -> str | None:
     return best
 
 
+_TOTAL_ONLY = ("共计", "合计", "总计", "共", "计")
+
+
+def _title_indices(doc: Document) -> set[int]:
+    """The title lines: among the document's first paragraphs, a short one naming a report or a form,
+    alone or with the short line a narrow page wrapped it onto ("…部门整体支出绩" / "效自评表")."""
+    words = lexicon.words("summary.title_words")
+    ps = doc.paragraphs[:5]
+    out: set[int] = set()
+    for i, p in enumerate(ps[:4]):
+        nxt = ps[i + 1].text if i + 1 < len(ps) and len(ps[i + 1].text) <= 20 else ""
+        if len(p.text) <= 80 and any(w in p.text + nxt for w in words):
+            out.add(p.index)
+    return out
+
+
 def _narrative(u: TextUnit, k: Knowledge, facts: Facts) -> None:
     lx = vocabulary()
     for _, sent in sentences(u.text):
@@ -568,6 +589,10 @@ def _narrative(u: TextUnit, k: Knowledge, facts: Facts) -> None:
             clause_start = max(sent.rfind(ch, 0, n.start) for ch in "，,；;：:。") + 1
             seg_start = max(prev_end, clause_start, n.start - 24)
             segment = sent[seg_start:n.start]
+            if clause_start > 0 and segment.strip() in _TOTAL_ONLY:
+                # "按生均1000元安排，共计239万元": a clause that only totals takes its verb from the one before
+                before = max(sent.rfind(ch, 0, clause_start - 1) for ch in "，,；;：:。") + 1
+                segment = sent[max(prev_end, before, n.start - 24):n.start]
             prev_end = n.end
             if n.kind != "amount":
                 continue
@@ -587,6 +612,8 @@ def _narrative(u: TextUnit, k: Knowledge, facts: Facts) -> None:
                     concept = None
             elif n.is_money:
                 concept = _concept_before(segment, k, False)
+                if concept is None and isinstance(u.block, Paragraph) and u.block.index in facts.title_lines:
+                    concept = "budget"  # the title names the project by its fund: the whole
                 if concept and _DOCNO.search(sent[max(0, n.start - 40):n.start]) and _ALLOC_VERB.search(segment):
                     concept = None  # an allocation document's amount, collected separately
             else:
