@@ -367,17 +367,19 @@ class ListedItemsTotal(Rule):
             if any(sorted(p.value for p in ns.parts) == values for ns in facts.narrative.sums):
                 continue
             d = max(it.num.decimals for it in items)
-            s = tol.add(tol.num_ival(it.num, d, unit="万元") for it in items)
-            t = tol.num_ival(with_unit(tnum, "万元"), None, unit="万元")
-            if tol.overlaps(s, t) or any(tol.overlaps(s, tol.num_ival(with_unit(n, "万元"), None, unit="万元"))
-                                         for n in _other_totals(facts)):
+            # judged and told in the list's own unit where list and total share one (亿元 beside 亿元)
+            u = tnum.unit if tnum.unit and all(it.num.unit == tnum.unit for it in items) else "万元"
+            s = tol.add(tol.num_ival(it.num, d, unit=u) for it in items)
+            t = tol.num_ival(with_unit(tnum, u), None, unit=u)
+            if tol.overlaps(s, t) or any(tol.overlaps(s, tol.num_ival(with_unit(n, u), None, unit=u))
+                                         for n in _other_totals(facts) if n.to_unit(u) is not None):
                 continue
             mid_t = tol.mid(t)
             if mid_t == 0 or not within(self.opt("listed_total_window"), tol.mid(s) / mid_t):
                 continue
             # a few parts are named in the message, so the slip can be found without the page
             parts = ("（" + " + ".join(it.num.raw.strip() for it in items) + "）") if len(items) <= 6 else ""
-            yield self.finding(f"概况所列 {len(items)} 个子项目金额之和{parts} {tol.fmt(tol.mid(s), d)} 万元与资金总额 "
+            yield self.finding(f"概况所列 {len(items)} 个子项目金额之和{parts} {tol.fmt(tol.mid(s), d)} {u}与资金总额 "
                                f"{tnum.raw.strip()} 不符", expected=tnum.raw.strip(),
                                found=tol.fmt(tol.mid(s), d), difference=tol.fmt(tol.mid(s) - mid_t, d),
                                locations=[items[0].loc, tloc])

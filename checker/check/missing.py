@@ -203,6 +203,13 @@ class BlankCells(Rule):
             tail = f"，却给满分 {ind.score.raw.strip()} 分" if scored and blank[-1][0] != "score" else ""
             yield self.finding(f"指标“{ind.name[:30]}”的{labels}为空{tail}", expected=f"填写{labels}", found="（空）",
                                locations=[ind.loc(blank[0][0]) or ind.loc("name")])
+        # a table rating several projects: a score with no grade beside it
+        blank_grades = [rr for rr in facts.rated_rows if not rr.grade]
+        if blank_grades:
+            names = "、".join(f"“{rr.name[:20]}”" for rr in blank_grades[:4])
+            more = f"等 {len(blank_grades)} 个项目" if len(blank_grades) > 4 else ""
+            yield self.finding(f"{names}{more}已给自评分数，自评等级为空", expected="填写自评等级", found="（空）",
+                               locations=[rr.grade_loc for rr in blank_grades])
         row = facts.funds_row
         if row is None:
             return

@@ -343,6 +343,7 @@ class GradeBand(Rule):
     pass_example = "总分 96.5，等级“优”。"
 
     def check(self, facts):
+        yield from self._rated(facts)
         got = facts.final_score
         if got is None or not facts.grades:
             return
@@ -363,3 +364,16 @@ class GradeBand(Rule):
             seen.add(g.grade)
             yield self.finding(f"总分 {score.raw.strip()} 按{source}应为“{expected.grade}”，报告写作“{g.word}”",
                                expected=expected.grade, found=g.word, locations=[g.loc, sloc])
+
+    def _rated(self, facts):
+        """Each row of a table rating several projects: its grade against its own score."""
+        bands = facts.band_note or facts.k.bands()
+        for rr in facts.rated_rows:
+            if not rr.grade:
+                continue  # a blank grade is PC904's
+            expected = next((b for b in bands if b.contains(rr.score.value)), None)
+            grade = facts.k.canonical_grade(rr.grade)
+            if expected is None or grade is None or grade == expected.grade or facts.k.same_grade(grade, expected.grade):
+                continue
+            yield self.finding(f"“{rr.name[:24]}”自评分数 {rr.score.raw.strip()} 应为“{expected.grade}”，表中写作“{rr.grade}”",
+                               expected=expected.grade, found=rr.grade, locations=[rr.grade_loc, rr.score_loc])

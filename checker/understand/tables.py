@@ -162,6 +162,11 @@ def _classify(concepts: dict[str, int]) -> str | None:
     return None
 
 
+def table_money_unit(t: Table) -> str:
+    """The money unit a table's caption or first row names ("单位：亿元"), "" when none."""
+    return _unit_for(t, [], t.caption)
+
+
 def _unit_for(t: Table, header_rows: list[int], doc_caption: str) -> str:
     texts = [doc_caption] + [c.text for r in header_rows for c in t.row_cells(r)]
     if t.n_rows:
