@@ -620,6 +620,10 @@ def _narrative(u: TextUnit, k: Knowledge, facts: Facts) -> None:
                 concept = _concept_before(segment, k, False)
                 if concept is None and isinstance(u.block, Paragraph) and u.block.index in facts.title_lines:
                     concept = "budget"  # the title names the project by its fund: the whole
+                    # quoted by the words naming the fund, the same however a page wraps the title
+                    facts.stated.append(Stated(concept=concept, num=n, loc=u.loc.quoting(sent[max(0, n.start - 12):n.end]),
+                                               sentence=sent.strip(), where=u.where, before=sent[:n.start]))
+                    continue
                 if concept and _DOCNO.search(sent[max(0, n.start - 40):n.start]) and _ALLOC_VERB.search(segment):
                     concept = None  # an allocation document's amount, collected separately
             else:
