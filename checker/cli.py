@@ -178,6 +178,11 @@ def check_cmd(paths, fmt, output, select, ignore, profile, config_path, min_seve
                cache=cache_path, dask=dask_address, dask_input=dask_input)
     if exit_zero and code == 1:
         code = 0
+    # The process ends here. Its last full garbage collections would walk every object the check
+    # made (~0.01 s for one report) only to free memory the exit frees anyway: freeze them first.
+    import gc
+
+    gc.freeze()
     sys.exit(code)
 
 

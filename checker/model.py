@@ -71,8 +71,10 @@ class Table:
     def row_cells(self, row: int) -> list[Cell]:
         """Distinct cells covering a row, left to right (a merged cell appears once)."""
         out: list[Cell] = []
+        seen: set[int] = set()  # by identity: the grid repeats the very cell object a merge covers
         for c in self.grid()[row] if 0 <= row < self.n_rows else []:
-            if c is not None and (not out or out[-1] is not c) and c not in out:
+            if c is not None and id(c) not in seen:
+                seen.add(id(c))
                 out.append(c)
         return out
 

@@ -83,6 +83,8 @@ def test_docx_check_imports_no_pdf_ocr_excel_cluster_or_web_package(tmp_path, fm
     assert got["heavy"] == []
     # the DOCX is read with lxml alone: python-docx is for writing Word comments (--annotate)
     assert "checker.read.docx" in got["modules"] and "docx" not in got["modules"]
+    # nor the other readers' own modules: the OFD reader and the PDF/OCR line geometry
+    assert not {"checker.read.ofd", "checker.read.layout", "checker.read.pdf"} & set(got["modules"])
 
 
 def test_an_annotated_docx_copy_still_uses_python_docx(tmp_path):
@@ -96,3 +98,10 @@ def test_the_probe_sees_a_heavy_import(tmp_path):
     # the assertions above must be able to fail: a PDF check does import the PDF machinery
     got = _run(tmp_path, "check", "--format", "json", "--exit-zero", str(ROOT / "samples" / "xiangxi-2022.pdf"))
     assert {"pdfplumber", "pypdfium2"} & set(got["heavy"])
+    assert "checker.read.layout" in got["modules"]
+
+
+def test_the_probe_sees_the_ofd_reader(tmp_path):
+    # and the DOCX assertion on checker.read.ofd can fail: an OFD check imports it
+    got = _run(tmp_path, "check", "--format", "json", "--exit-zero", str(ROOT / "samples" / "edu-nutrition-2023.ofd"))
+    assert "checker.read.ofd" in got["modules"] and "checker.understand.facts" in got["modules"]

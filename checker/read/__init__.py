@@ -55,10 +55,10 @@ def _zip_kind(path: Path) -> str:
             names = {n.replace("\\", "/").lstrip("/") for n in zf.namelist()[:20_000]}
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         return {".ofd": "ofd", ".zip": "archive"}.get(suffix, "docx")
-    from checker.read.ofd import is_ofd
-
     if "word/document.xml" in names:
         return "docx"
+    from checker.read.ofd import is_ofd  # the OFD reader only for what is no DOCX
+
     if is_ofd(names):
         return "ofd"
     if "[Content_Types].xml" in names or suffix in (".docx", ".ofd"):

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from checker import errors
 from checker.model import Cell, Document, Page, Paragraph, Table
+from checker.read.captions import set_captions
 from checker.read.guards import guard_docx
-from checker.read.layout import set_captions
 from checker.textnorm import normalize
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

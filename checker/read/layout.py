@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from checker.model import Document, OcrWord, Paragraph
+from checker.model import OcrWord
 from checker.textnorm import join_lines
 from checker.understand.lazyre import lazy
 
@@ -128,17 +128,3 @@ def forced_figure(lines: list[Line], box: tuple[float, float, float, float]) -> 
 
 
 __all__ = ["Line", "chars_to_lines", "forced_figure", "lines_text", "join_lines"]
-
-
-def set_captions(doc: Document) -> None:
-    """The short lines right before a table (its title, "单位：万元") become its caption; every
-    reader calls this last, so the document is complete when reading ends."""
-    prev: list[Paragraph] = []
-    for b in doc.blocks:
-        if isinstance(b, Paragraph):
-            prev.append(b)
-            prev = prev[-2:]
-        else:
-            if not b.caption:
-                b.caption = " ".join(p.text for p in prev if len(p.text) <= 40)
-            prev = []

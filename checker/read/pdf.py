@@ -21,16 +21,9 @@ import regex
 
 from checker import errors
 from checker.model import Cell, Document, Page, Paragraph, Table
+from checker.read.captions import set_captions
 from checker.read.guards import PdfBombGuard, guard_pdf_streams
-from checker.read.layout import (
-    Line,
-    PageLayout,
-    RawTable,
-    chars_to_lines,
-    forced_figure,
-    lines_text,
-    set_captions,
-)
+from checker.read.layout import Line, PageLayout, RawTable, chars_to_lines, forced_figure, lines_text
 from checker.textnorm import map_radicals, normalize
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)

@@ -7,7 +7,7 @@ In a table, "^" merges the cell with the one above and "<" with the one to its l
 from __future__ import annotations
 
 from checker.model import Cell, Document, Page, Paragraph, Table
-from checker.read.layout import set_captions
+from checker.read.captions import set_captions
 from checker.textnorm import normalize
 
 

@@ -56,23 +56,30 @@ def _division_data() -> dict[str, str]:
     return DIVISION_DATA
 
 
+_NOT_A_PLACE = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
+_AUTONOMOUS = ("自治州", "自治县", "自治旗")
+
+
 @functools.lru_cache(maxsize=1)
 def _table() -> dict[str, list[tuple[str, str, str]]]:
     """Name → (code, name, level) of every division it may name. Plain tuples: a report names a
     handful of places, so their Division objects are made when asked for (`_divisions`)."""
     out: dict[str, list[tuple[str, str, str]]] = {}
     for code, name in _division_data().items():
-        if len(code) != 6 or not code.isdigit():
+        if name in _NOT_A_PLACE or len(code) != 6 or not code.isdigit():
             continue
         level = "province" if code.endswith("0000") else "prefecture" if code.endswith("00") else "county"
-        if name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
-            continue
         div = (code, name, level)
-        out.setdefault(name, []).append(div)
+        got = out.get(name)
+        if got is None:
+            out[name] = [div]
+        else:
+            got.append(div)
         # "红河哈尼族彝族自治州" is written "红河州" in practice
-        for suffix in ("自治州", "自治县", "自治旗"):
-            if name.endswith(suffix) and len(name) > len(suffix) + 2:
-                out.setdefault(name[:2] + suffix[-1], []).append(div)
+        if name.endswith(_AUTONOMOUS):
+            for suffix in _AUTONOMOUS:
+                if name.endswith(suffix) and len(name) > len(suffix) + 2:
+                    out.setdefault(name[:2] + suffix[-1], []).append(div)
     return out
 
 

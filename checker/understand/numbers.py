@@ -120,11 +120,13 @@ def _build_fold() -> dict[int, str]:
 
 
 _FOLD = _build_fold()
+_FOLDED = frozenset(chr(cp) for cp in _FOLD)  # the characters _fold changes
 
 
 def _fold(s: str) -> str:
     """One character to one character, so match offsets are offsets in the caller's string."""
-    return s.translate(_FOLD)
+    # most texts hold none of them: a set test in C is far cheaper than translating every character
+    return s if _FOLDED.isdisjoint(s) else s.translate(_FOLD)
 
 
 # --------------------------------------------------------------------------- patterns
@@ -172,12 +174,13 @@ _DATE_YM_RANGE = (r"(?<![\d.])(?:19|20)\d{2}[./](?:1[0-2]|0?[1-9])\x20*[-~至—
                   r"(?:19|20)\d{2}[./](?:1[0-2]|0?[1-9])(?![\d.])")
 _LANDLINE = r"(?<![\d-])0\d{2,3}-\d{7,8}(?!\d)"
 
-# The scanner: leftmost token wins; special shapes are tried before the general figure.
+# The scanner: leftmost token wins; special shapes are tried before the general figure. A cell's one
+# figure is a `fullmatch` whose `fig` group matched: no date, date range or landline can be written
+# as one whole figure, so this one pattern serves both (the largest pattern here: compiled once).
 _TOKEN = lazy(
     rf"(?P<ymd>{_DATE_YMD})|(?P<ymr>{_DATE_YM_RANGE})|(?P<tel>{_LANDLINE})|(?P<fig>{_FIGURE})",
     regex.VERBOSE,
 )
-_FIGURE_RE = lazy(_FIGURE, regex.VERBOSE)
 _DIGIT_RUN = lazy(r"\d+")
 _ACCOUNTING = lazy(r"[(（]\x20*(?P<inner>[^()（）]+?)\x20*[)）]")  # "(12.3)" = -12.3, one level only
 
@@ -285,14 +288,32 @@ def _arabic_value(s: str) -> tuple[Decimal, int]:
     return Decimal(digits), len(frac)
 
 
+_PARTS = ("pre", "sign", "pct", "ar", "cn", "ap1", "mag", "ap2", "unit", "post")
+
+
+@functools.lru_cache(maxsize=1)
+def _part_groups() -> tuple[int, ...]:
+    """The numbers of a figure's groups (_PARTS) in _TOKEN: `regex` reads a match's groups by number
+    about twenty times faster than by name, and every figure reads all of them."""
+    return tuple(_TOKEN.groupindex[name] for name in _PARTS)
+
+
 def _figure(t: str, src: str, m: regex.Match, whole: bool) -> Num | None:
-    """A Num from a _FIGURE match, or None when the match is not a figure (a bare 万, 十分 as an adverb)."""
-    text = m.group("pct") or m.group("ar") or m.group("cn")
+    """A Num from a _FIGURE match of _TOKEN, or None when the match is not a figure (a bare 万, 十分 as
+    an adverb)."""
+    numbers = _part_groups()
+    g = m.groups()
+    written = [g[i - 1] for i in numbers]
+    pre, sign, pct, ar, cn, ap1, mag, ap2, unit, post = written
+    i_pre, i_sign, i_pct, i_ar, i_cn = numbers[:5]
+    # The span ends at the last thing that was actually written, not at trailing spaces.
+    end = max(m.end(i) for i, part in zip(numbers[2:], written[2:]) if part)
+    text = pct or ar or cn
     is_cn = not text[0].isdigit()
-    unit = m.group("unit") or ""
-    mag = m.group("mag") or ""
+    unit = unit or ""
+    mag = mag or ""
     if is_cn:
-        if not _has_cn_digit(text) and not text.startswith("十") and not m.group("pct"):
+        if not _has_cn_digit(text) and not text.startswith("十") and not pct:
             return None  # 千家万户, 千万 (an adverb), 万元 in a header
         parsed = _cn_value(text)
         if parsed is None:
@@ -304,34 +325,29 @@ def _figure(t: str, src: str, m: regex.Match, whole: bool) -> Num | None:
         value, decimals = _arabic_value(text)
     if unit == "人民币":
         unit = "元"
-    unit = "%" if m.group("pct") else mag + unit
+    unit = "%" if pct else mag + unit
 
-    negative = m.group("sign") == "-"
+    negative = sign == "-"
     if negative:
         value = -value
-    # The span ends at the last thing that was actually written, not at trailing spaces.
-    parts = ("pct", "ar", "cn", "ap1", "mag", "ap2", "unit", "post")
-    end = max(m.end(g) for g in parts if m.group(g))
-    start = m.start("pre") if m.group("pre") else (m.start("sign") if m.group("sign") else m.start(0))
-    approx = any(m.group(g) for g in ("pre", "ap1", "ap2", "post"))
-    num = Num(value, unit, decimals, src[start:end], start, end, negative, approx)
-
-    num_start = m.start("pct") if m.group("pct") else m.start("ar") if m.group("ar") else m.start("cn")
-    num_end = m.end("pct") if m.group("pct") else m.end("ar") if m.group("ar") else m.end("cn")
-    kind = _classify(t, num, text, num_start, num_end, is_cn)
+    start = m.start(i_pre) if pre else (m.start(i_sign) if sign else m.start(0))
+    approx = bool(pre or ap1 or ap2 or post)
+    num_start, num_end = m.span(i_pct if pct else i_ar if ar else i_cn)
+    kind = _classify(t, value, unit, decimals, start, end, text, num_start, num_end, is_cn)
     if is_cn and not whole and kind == "amount" and not unit:
         return None  # a Chinese numeral in running text counts only with a unit (统一, 三大运营商)
-    return replace(num, kind=kind)
+    return Num(value, unit, decimals, src[start:end], start, end, negative, approx, kind)
 
 
-def _classify(t: str, num: Num, text: str, ns: int, ne: int, is_cn: bool) -> str:
-    """amount, or date / docno / ordinal / phone / code from the figure's shape and its neighbours."""
-    before, after = t[max(0, ns - 16):ns], t[num.end:num.end + 16]
+def _classify(t: str, value: Decimal, unit: str, decimals: int, start: int, end: int, text: str, ns: int, ne: int,
+              is_cn: bool) -> str:
+    """amount, or date / docno / ordinal / phone / code from the figure's shape and its neighbours
+    (the figure written from start to end, its numeral from ns to ne)."""
+    before, after = t[max(0, ns - 16):ns], t[end:end + 16]
     after_num = t[ne:ne + 16]
-    plain_int = num.decimals == 0 and text.isdigit()  # arabic, no separators, no point
-    integer = num.decimals == 0 and "," not in text and "，" not in text
-    unit = num.unit
-    sign_or_pre = num.start < ns  # a sign or 约 in front: an amount, whatever its shape
+    plain_int = decimals == 0 and text.isdigit()  # arabic, no separators, no point
+    integer = decimals == 0 and "," not in text and "，" not in text
+    sign_or_pre = start < ns  # a sign or 约 in front: an amount, whatever its shape
     year_like = (plain_int and len(text) == 4 and text[:2] in ("19", "20")) or (
         is_cn and len(text) == 4 and all(c in _CN_DIGIT_VALUE for c in text))
 
@@ -347,9 +363,9 @@ def _classify(t: str, num: Num, text: str, ns: int, ne: int, is_cn: bool) -> str
     if integer and not sign_or_pre:
         if unit == "年" and year_like:
             return "date"
-        if unit == "月" and 1 <= num.value <= 12:
+        if unit == "月" and 1 <= value <= 12:
             return "date"
-        if unit == "日" and 1 <= num.value <= 31:
+        if unit == "日" and 1 <= value <= 31:
             return "date"
         if not unit and plain_int and _DOCNO_SERIAL.match(after_num) and _MONTH_BEFORE.search(before):
             return "date"
@@ -393,9 +409,10 @@ def _find_numbers(text: str) -> tuple[Num, ...]:
     """find_numbers, kept per text: facts, narrative and several rules read the same sentences."""
     t = _fold(text)
     out: list[Num] = []
+    fig, tel = _TOKEN.groupindex["fig"], _TOKEN.groupindex["tel"]
     for m in _TOKEN.finditer(t):
-        if m.group("fig") is None:
-            kind = "phone" if m.group("tel") else "date"
+        if m.group(fig) is None:
+            kind = "phone" if m.group(tel) else "date"
             for d in _DIGIT_RUN.finditer(t, m.start(), m.end()):
                 out.append(Num(Decimal(d.group()), "", 0, text[d.start():d.end()], d.start(), d.end(),
                                kind=kind))
@@ -404,6 +421,12 @@ def _find_numbers(text: str) -> tuple[Num, ...]:
         if num is not None:
             out.append(num)
     return tuple(out)
+
+
+def _whole_figure(t: str, start: int, end: int) -> regex.Match | None:
+    """The match of one figure spanning t[start:end] exactly, or None."""
+    m = _TOKEN.fullmatch(t, start, end)
+    return m if m is not None and m.group("fig") is not None else None
 
 
 @functools.lru_cache(maxsize=8192)
@@ -421,7 +444,7 @@ def parse_number(s: str, default_unit: str = "") -> Num | None:
     num = None
     acc = _ACCOUNTING.fullmatch(t, lead, end)
     if acc:
-        inner = _FIGURE_RE.fullmatch(t, acc.start("inner"), acc.end("inner"))
+        inner = _whole_figure(t, acc.start("inner"), acc.end("inner"))
         if inner and not inner.group("sign") and not inner.group("cn"):
             num = _figure(t, s, inner, whole=True)
             if num is not None:
@@ -432,7 +455,7 @@ def parse_number(s: str, default_unit: str = "") -> Num | None:
             if num is not None:
                 num = replace(num, raw=s[lead:end], start=lead, end=end, kind="ordinal")
     else:
-        m = _FIGURE_RE.fullmatch(t, lead, end)
+        m = _whole_figure(t, lead, end)
         if m:
             num = _figure(t, s, m, whole=True)
     if num is not None and default_unit and not num.unit and num.kind == "amount":

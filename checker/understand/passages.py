@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import difflib
 import functools
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
+from itertools import combinations
 
 from checker.textnorm import balanced, normalize, widen
 from checker.understand.facts import TextUnit
 from checker.understand.lazyre import lazy
 
 _N = 8  # shingle length (characters of folded text)
-_KEEP = lazy(r"[\p{Han}\p{L}\p{N}%.]")
+_KEEP = lazy(r"[\p{Han}\p{L}\p{N}%.]+")  # runs of the characters a passage is compared on
 # Words whose insertion is grammar (a goal restated as an achievement), not a change of meaning.
 _GRAMMAR = set("了的地得着过之")
 _MAX_GAP = 80
@@ -52,9 +53,18 @@ def _matcher() -> type[difflib.SequenceMatcher]:
 
 
 def fold_unit(u: TextUnit) -> Folded:
-    kept = _KEEP.finditer(u.text)  # one pass over the text, not a match per character
-    pos = [m.start() for m in kept]
-    return Folded(unit=u, text="".join(u.text[i].lower() for i in pos), pos=pos)
+    t = u.text
+    pos: list[int] = []
+    runs = []
+    for m in _KEEP.finditer(t):  # one pass over the text, a match per run of kept characters
+        a, b = m.span()
+        pos.extend(range(a, b))
+        runs.append(t[a:b])
+    kept = "".join(runs)
+    # lower-cased character by character: str.lower() on the whole string differs only for a capital
+    # sigma, which it writes as a final sigma at the end of a word
+    text = kept.lower() if "Σ" not in kept else "".join([c.lower() for c in kept])
+    return Folded(unit=u, text=text, pos=pos)
 
 
 @dataclass
@@ -95,20 +105,22 @@ def _quote(f: Folded, lo: int, hi: int, ctx: int = 6) -> tuple[str, tuple[int, i
 
 
 def candidate_pairs(folded: list[Folded], min_len: int) -> list[tuple[int, int]]:
-    index: dict[str, set[int]] = defaultdict(set)
+    """Pairs (i < j) of texts sharing at least three n-grams that few other texts share, in the order
+    their first shared n-gram appears."""
+    index: dict[str, list[int]] = {}
     for i, f in enumerate(folded):
-        if len(f.text) < min_len:
+        t = f.text
+        if len(t) < min_len:
             continue
-        for k in range(0, max(len(f.text) - _N + 1, 0)):
-            index[f.text[k:k + _N]].add(i)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for ids in index.values():
-        if len(ids) < 2 or len(ids) > 12:  # boilerplate shared by many places carries no pairing signal
-            continue
-        s = sorted(ids)
-        for x in range(len(s)):
-            for y in range(x + 1, len(s)):
-                shared[(s[x], s[y])] += 1
+        # each n-gram once per text, in order of first occurrence, so the lists stay sorted by text
+        for gram in dict.fromkeys([t[k:k + _N] for k in range(len(t) - _N + 1)]):
+            ids = index.get(gram)
+            if ids is None:
+                index[gram] = [i]
+            else:
+                ids.append(i)
+    # boilerplate shared by many places carries no pairing signal
+    shared = Counter(pair for ids in index.values() if 2 <= len(ids) <= 12 for pair in combinations(ids, 2))
     return [p for p, n in shared.items() if n >= 3]
 
 
@@ -120,7 +132,11 @@ def _same_row(a: TextUnit, b: TextUnit) -> bool:
     return ca.row < cb.row + cb.row_span and cb.row < ca.row + ca.row_span
 
 
-def differences(fa: Folded, fb: Folded) -> list[Difference]:
+def differences(fa: Folded, fb: Folded, matchers: dict[int, difflib.SequenceMatcher] | None = None
+                ) -> list[Difference]:
+    """Where two copies of a passage differ. `matchers` (by id of fb) keeps each second text indexed
+    in its SequenceMatcher (what difflib caches of it), so that a text compared with several others
+    is indexed once."""
     if fa.unit.block is fb.unit.block or _same_row(fa.unit, fb.unit):
         return []
     if {fa.unit.topic, fb.unit.topic} == {"goal", "achievement"}:
@@ -128,7 +144,13 @@ def differences(fa: Folded, fb: Folded) -> list[Difference]:
     condensed = fa.unit.condensed or fb.unit.condensed
     if fa.text == fb.text or _parallel(fa.text, fb.text):
         return []
-    sm = _matcher()(None, fa.text, fb.text, autojunk=False)
+    if matchers is None:
+        sm = _matcher()(None, fa.text, fb.text, autojunk=False)
+    else:
+        sm = matchers.get(id(fb))
+        if sm is None:  # b indexed first, against an empty a (cdifflib checks every element of a and b)
+            sm = matchers[id(fb)] = _matcher()(None, "", fb.text, autojunk=False)
+        sm.set_seq1(fa.text)
     blocks = [m for m in sm.get_matching_blocks() if m.size >= 6]
     if not blocks:
         return []
@@ -231,6 +253,7 @@ def _only_grammar_edits(ga: str, gb: str) -> bool:
 def find_differences(units: list[TextUnit], min_len: int = 20) -> list[Difference]:
     folded = [fold_unit(u) for u in units]
     out = []
+    matchers: dict[int, difflib.SequenceMatcher] = {}  # the folded texts live as long as this dict
     for i, j in candidate_pairs(folded, min_len):
-        out.extend(differences(folded[i], folded[j]))
+        out.extend(differences(folded[i], folded[j], matchers))
     return out
