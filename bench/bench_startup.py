@@ -15,6 +15,12 @@ Bytecode: the children write and read their .pyc files under a temporary PYTHONP
 one warm-up run of every command precedes the measured ones, so compiling the sources (which an
 installed package never does at run time) is not measured even where PYTHONDONTWRITEBYTECODE is set.
 
+With `--stages`, where a fresh DOCX check's CPU time goes, stage by stage, in fresh processes: the
+interpreter with its site hooks, importing click, `regex` and the CLI, importing the rules with
+understand/ and the pipeline, the configuration, reading (lxml included), the check (and within it
+the regular expressions compiled on first use and the word lists parsed from rules/*.toml), the JSON
+report, and what the process spends after that (exit) as the difference to its rusage.
+
 Then the non-reading part of a check (`--pdf`, `--docx` files): in a fresh process per run, after a
 warm-up check of another file (`--warm`: what a batch worker has done before its next file), median
 seconds of reading (checker.read.load) and of the rest (facts, rules, summary, fingerprints, JSON
@@ -107,6 +113,100 @@ def _child_parts(path: Path, warm: Path) -> None:
     print(t1 - t0, time.perf_counter() - t1, time.process_time() - c1)
 
 
+# Run as `python -c _STAGES DOCX` in a fresh process: the real `pecheck check --format json DOCX`, with
+# the CPU clock read between its stages; the marks go to stderr at exit (after the CLI's own exit work).
+_STAGES = r"""
+import atexit, json, sys, time
+marks = [("interpreter, site hooks", time.process_time(), {"compile": 0.0, "toml": 0.0})]
+spent = {"compile": 0.0, "toml": 0.0}
+def mark(name):
+    marks.append((name, time.process_time(), dict(spent)))
+import click
+mark("import click")
+import regex
+mark("import regex")
+import checker.cli
+mark("import checker.cli")
+import checker.config, checker.pipeline, checker.read, checker.report.formats, checker.runner
+mark("import the rules, understand/, pipeline")
+import tomllib
+from checker.understand import lazyre
+# patterns compiled on first use, and the word lists parsed (some while a pattern built from them is
+# made: that time counts as parsing, not compiling), per stage
+toml_loads, compile_one = tomllib.loads, lazyre.LazyPattern.compiled
+def loads(text, **kw):
+    t0 = time.process_time()
+    try:
+        return toml_loads(text, **kw)
+    finally:
+        spent["toml"] += time.process_time() - t0
+def compiled(self):
+    if "_rx" in self.__dict__:
+        return self.__dict__["_rx"]
+    t0, toml0 = time.process_time(), spent["toml"]
+    try:
+        return compile_one(self)
+    finally:
+        spent["compile"] += time.process_time() - t0 - (spent["toml"] - toml0)
+tomllib.loads, lazyre.LazyPattern.compiled = loads, compiled
+read_one, check_one = checker.read.load, checker.pipeline.check_document
+def load(*a, **kw):
+    mark("command line, configuration")
+    doc = read_one(*a, **kw)
+    mark("read (lxml included)")
+    return doc
+def check_document(*a, **kw):
+    res = check_one(*a, **kw)
+    mark("check")
+    return res
+checker.read.load, checker.pipeline.check_document = load, check_document
+def report():
+    mark("JSON report")
+    sys.stderr.write("STAGES " + json.dumps({"marks": marks}) + "\n")
+atexit.register(report)
+sys.argv = ["pecheck", "check", "--format", "json", sys.argv[1]]
+checker.cli.main()
+"""
+
+
+def bench_stages(trees: list[Path], docx: Path, runs: int) -> None:
+    """Median CPU seconds per stage of a fresh DOCX check (see _STAGES), the trees' runs interleaved;
+    exit = the child's rusage after its last stage."""
+    import json
+
+    got: dict[Path, list] = {t: [] for t in trees}
+    with tempfile.TemporaryDirectory(prefix="pecheck-pyc-") as tmp:
+        envs = {t: _child_env(t, Path(tmp) / str(i)) for i, t in enumerate(trees)}
+        for i in range(runs + 1):  # the first run writes the bytecode
+            for tree in trees:
+                r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+                p = subprocess.run([sys.executable, "-c", _STAGES, str(docx.resolve())], cwd=tree, env=envs[tree],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+                line = next((x for x in p.stderr.splitlines() if x.startswith("STAGES ")), None)
+                if line is None:
+                    raise SystemExit(f"the staged check failed in {tree}: {p.stderr[-400:]}")
+                if i:
+                    got[tree].append((json.loads(line[7:]), (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)))
+    for tree in trees:
+        runs_of = got[tree]
+        names = [m[0] for m in runs_of[0][0]["marks"]]
+        rows = []
+        for k, name in enumerate(names):
+            rows.append((name, statistics.median(g["marks"][k][1] - (g["marks"][k - 1][1] if k else 0)
+                                                 for g, _ in runs_of)))
+            for what, label in (("compile", "compiling patterns"), ("toml", "parsing rules/*.toml")):
+                inside = statistics.median(g["marks"][k][2][what] - (g["marks"][k - 1][2][what] if k else 0)
+                                           for g, _ in runs_of)
+                if inside >= 0.0005:
+                    rows.append((f"  of which: {label}", inside))
+        rows.append(("exit (rusage − last stage)", statistics.median(total - g["marks"][-1][1] for g, total in runs_of)))
+        print(f"\nwhere a fresh `pecheck {docx.name} --format json` spends its CPU ({tree}; median of {runs}):")
+        for name, sec in rows:
+            print(f"  {name:42s} {sec:7.3f} s")
+        print(f"  {'total (rusage)':42s} {statistics.median(t for _, t in runs_of):7.3f} s")
+
+
 def bench_check_parts(files: list[Path], runs: int, warm: Path) -> None:
     """Reading vs the rest of a check (this checkout's code), each run in a fresh warmed process."""
     with tempfile.TemporaryDirectory(prefix="pecheck-pyc-") as tmp:
@@ -137,6 +237,7 @@ def main() -> None:
     ap.add_argument("--no-commands", action="store_true", help="only the reading/rest split")
     ap.add_argument("--warm", type=Path, default=ROOT / "samples" / "culture-2022.docx",
                     help="the file checked first in each process of the reading/rest split")
+    ap.add_argument("--stages", action="store_true", help="also where a fresh DOCX check spends its CPU, stage by stage")
     ap.add_argument("--child-parts", nargs=2, type=Path, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child_parts:
@@ -147,6 +248,8 @@ def main() -> None:
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; {os.cpu_count()} CPUs")
     if not a.no_commands:
         bench_commands(trees, a.docx, a.runs)
+    if a.stages:
+        bench_stages(trees, a.docx, a.runs)
     if not a.no_parts:
         bench_check_parts([*(a.pdf or [ROOT / "samples" / "xiangxi-2022.pdf"]), a.docx], a.runs, a.warm)
     print(f"\nload average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")

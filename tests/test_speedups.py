@@ -65,6 +65,80 @@ def test_cdifflib_aligns_passages_exactly_as_difflib(name):
         assert fast.get_opcodes() == slow.get_opcodes()
 
 
+@pytest.mark.parametrize("name", ["xiangxi-2022.docx", "health-clinics-2023.docx"])
+def test_a_matcher_kept_for_its_second_text_aligns_as_a_fresh_one(name):
+    # find_differences indexes each second text once and sets only the first text for its next pair
+    facts = extract(load(ROOT / "samples" / name), knowledge.load())
+    folded = [passages.fold_unit(u) for u in facts.units]
+    kept: dict[int, difflib.SequenceMatcher] = {}
+    reused = 0
+    for i, j in passages.candidate_pairs(folded, 20):
+        a, b = folded[i].text, folded[j].text
+        sm = kept.get(j)
+        if sm is None:
+            sm = kept[j] = passages._matcher()(None, "", b, autojunk=False)
+        else:
+            reused += 1
+        sm.set_seq1(a)
+        fresh = difflib.SequenceMatcher(None, a, b, autojunk=False)
+        assert [tuple(m) for m in sm.get_matching_blocks()] == [tuple(m) for m in fresh.get_matching_blocks()]
+    assert reused  # the shortcut was taken
+
+
+def _candidate_pairs_all_pairs(folded, min_len, n=8):
+    """candidate_pairs as first written: sets of texts per n-gram, then every pair of each set."""
+    from collections import defaultdict
+
+    index = defaultdict(set)
+    for i, f in enumerate(folded):
+        if len(f.text) >= min_len:
+            for k in range(max(len(f.text) - n + 1, 0)):
+                index[f.text[k:k + n]].add(i)
+    shared = defaultdict(int)
+    for ids in index.values():
+        if 2 <= len(ids) <= 12:
+            s = sorted(ids)
+            for x in range(len(s)):
+                for y in range(x + 1, len(s)):
+                    shared[(s[x], s[y])] += 1
+    return [p for p, c in shared.items() if c >= 3]
+
+
+@pytest.mark.parametrize("name", ["xiangxi-2022.docx", "dept-overall-2023-faults.docx"])
+def test_candidate_pairs_are_the_all_pairs_count_in_the_same_order(name):
+    facts = extract(load(ROOT / "samples" / name), knowledge.load())
+    folded = [passages.fold_unit(u) for u in facts.units]
+    got = passages.candidate_pairs(folded, 20)
+    assert got and got == _candidate_pairs_all_pairs(folded, 20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="ΣσςAbΔ1.%项目，, ", max_size=20))
+def test_folding_lowers_character_by_character(text):
+    # str.lower() on a whole string writes a capital sigma at a word's end as a final sigma
+    from checker.understand.facts import TextUnit
+
+    f = passages.fold_unit(TextUnit(text=text, raw="", loc=None, where="body", block=None))
+    assert f.text == "".join(text[i].lower() for i in f.pos)
+    assert f.pos == [m.start() for m in regex.finditer(r"[\p{Han}\p{L}\p{N}%.]", text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="0１２．％－\u3000○⼀a，。万元Ｇ ", max_size=20))
+def test_folding_figures_skips_only_texts_with_nothing_to_fold(text):
+    from checker.understand import numbers
+
+    assert numbers._fold(text) == text.translate(numbers._FOLD)
+
+
+def test_sentences_give_each_caller_its_own_list():
+    from checker.understand.facts import sentences
+
+    a = sentences("预算100万元。支出90万元；结余10万元")
+    a.clear()
+    assert sentences("预算100万元。支出90万元；结余10万元") == [(0, "预算100万元。"), (8, "支出90万元；"), (15, "结余10万元")]
+
+
 def test_folding_a_unit_keeps_letters_digits_and_cjk_with_their_positions():
     from checker.understand.facts import TextUnit
 
