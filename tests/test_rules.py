@@ -25,6 +25,8 @@ def test_rule_case(code, name, case):
     text = " ".join(f"{f.message} {f.expected} {f.found}" for f in findings)
     for s in case.get("expect", []):
         assert s in text, f"{s!r} not in {text!r}"
+    if "severity" in case:  # the level the rule decided for this case (a warning softened to info)
+        assert {f.severity for f in findings} == {case["severity"]}, [(f.severity, f.message) for f in findings]
 
 
 def test_every_rule_has_cases_and_docs():

@@ -210,6 +210,53 @@ class Breakdowns(Rule):
                 yield self.finding(f"同一{CONCEPT_ZH[ca]}的两种分解合计不一致：表{ra.table.index + 1}为 {a.raw.strip()}，"
                                    f"表{rb.table.index + 1}为 {b.raw.strip()}", expected=b.raw.strip(), found=a.raw.strip(),
                                    difference=tol.fmt(a.value - b.value, d), locations=[va.loc, vb.loc])
+        yield from self._inline(facts)
+
+    def _inline(self, facts):
+        """Breakdowns written in cells ("按收入性质分：2030.12" | "按支出性质分：1925.67"): each one's parts
+        add up to its own total, and every breakdown of one table splits the same total. Where the
+        others agree with each other (or with the funds block's 全年预算数), the odd one is reported."""
+        by_table: dict[int, list] = {}
+        for bd in facts.inline_breakdowns:
+            by_table.setdefault(id(bd.table), []).append(bd)
+            if len(bd.parts) >= 2:
+                d = max([bd.total.decimals] + [p.num.decimals for p in bd.parts])
+                s = tol.add(tol.num_ival(p.num, d) for p in bd.parts)
+                if not tol.overlaps(s, tol.num_ival(bd.total, d)):
+                    parts = " + ".join(p.num.raw.strip() for p in bd.parts)
+                    yield self.finding(f"“{bd.head}”各项之和 {parts} = {tol.fmt(tol.mid(s), d)}，与所列合计 "
+                                       f"{bd.total.raw.strip()} 不符", expected=tol.fmt(tol.mid(s), d),
+                                       found=bd.total.raw.strip(), difference=tol.fmt(bd.total.value - tol.mid(s), d),
+                                       locations=[bd.loc] + [p.loc for p in bd.parts])
+        ref = facts.funds_value("adjusted_budget") or facts.funds_value("budget")
+        for group in by_table.values():
+            if len(group) < 2:
+                continue
+            d = max(bd.total.decimals for bd in group)
+
+            def same(a: Num, b: Num, d: int = d) -> bool:
+                return tol.overlaps(tol.num_ival(a, d), tol.num_ival(b, d))
+            if all(same(group[0].total, bd.total) for bd in group[1:]):
+                continue
+            # the odd one out: the breakdown whose total neither the others nor the block's total share
+            for bd in group:
+                others = [o for o in group if o is not bd]
+                if all(same(o.total, others[0].total) for o in others) and not same(bd.total, others[0].total) and (
+                        (ref is not None and same(others[0].total, ref)) or len(others) > 1):
+                    agreed = others[0]
+                    also = f"（年度资金总额亦为 {ref.raw.strip()}）" if ref is not None and same(agreed.total, ref) else ""
+                    yield self.finding(f"“{bd.head}”合计 {bd.total.raw.strip()} 与“{agreed.head}”合计 "
+                                       f"{agreed.total.raw.strip()} 不一致{also}，同一总额的两种分解应相等",
+                                       expected=agreed.total.raw.strip(), found=bd.total.raw.strip(),
+                                       difference=tol.fmt(bd.total.value - agreed.total.value, d),
+                                       locations=[bd.loc, agreed.loc])
+                    break
+            else:
+                a, b = group[0], group[1]
+                yield self.finding(f"“{a.head}”合计 {a.total.raw.strip()} 与“{b.head}”合计 {b.total.raw.strip()} 不一致，"
+                                   "同一总额的两种分解应相等", expected=b.total.raw.strip(), found=a.total.raw.strip(),
+                                   difference=tol.fmt(a.total.value - b.total.value, d),
+                                   locations=[a.loc, b.loc])
 
 
 @register
@@ -320,17 +367,19 @@ class ListedItemsTotal(Rule):
             if any(sorted(p.value for p in ns.parts) == values for ns in facts.narrative.sums):
                 continue
             d = max(it.num.decimals for it in items)
-            s = tol.add(tol.num_ival(it.num, d, unit="万元") for it in items)
-            t = tol.num_ival(with_unit(tnum, "万元"), None, unit="万元")
-            if tol.overlaps(s, t) or any(tol.overlaps(s, tol.num_ival(with_unit(n, "万元"), None, unit="万元"))
-                                         for n in _other_totals(facts)):
+            # judged and told in the list's own unit where list and total share one (亿元 beside 亿元)
+            u = tnum.unit if tnum.unit and all(it.num.unit == tnum.unit for it in items) else "万元"
+            s = tol.add(tol.num_ival(it.num, d, unit=u) for it in items)
+            t = tol.num_ival(with_unit(tnum, u), None, unit=u)
+            if tol.overlaps(s, t) or any(tol.overlaps(s, tol.num_ival(with_unit(n, u), None, unit=u))
+                                         for n in _other_totals(facts) if n.to_unit(u) is not None):
                 continue
             mid_t = tol.mid(t)
             if mid_t == 0 or not within(self.opt("listed_total_window"), tol.mid(s) / mid_t):
                 continue
             # a few parts are named in the message, so the slip can be found without the page
             parts = ("（" + " + ".join(it.num.raw.strip() for it in items) + "）") if len(items) <= 6 else ""
-            yield self.finding(f"概况所列 {len(items)} 个子项目金额之和{parts} {tol.fmt(tol.mid(s), d)} 万元与资金总额 "
+            yield self.finding(f"概况所列 {len(items)} 个子项目金额之和{parts} {tol.fmt(tol.mid(s), d)} {u}与资金总额 "
                                f"{tnum.raw.strip()} 不符", expected=tnum.raw.strip(),
                                found=tol.fmt(tol.mid(s), d), difference=tol.fmt(tol.mid(s) - mid_t, d),
                                locations=[items[0].loc, tloc])
@@ -624,6 +673,41 @@ class ArrivalRate(Rule):
 
 
 @register
+class HeaderRatio(Rule):
+    code = "PC306"
+    name = "header-ratio"
+    category = "rate"
+    title = "表头写明的比率（如 控制率 = 实际在职人数 ÷ 编制数）应与同一行的两列相符"
+    explain = ("部门整体支出绩效评价基础数据表等表格把比率和它的两个组成列并排写出（编制数 | 实际在职人数 | 控制率），"
+               "每一行的比率应等于两列之比；按两边的书写精度判断。哪些表头构成比率，由 rules/lexicon.toml 的 [ratios] 给出。")
+    fail_example = "编制数 46，实际在职人数 50，控制率填 92.00%（应为 108.70%）。"
+    pass_example = "编制数 46，实际在职人数 50，控制率 108.70%。"
+
+    def check(self, facts):
+        for hr in facts.header_ratios:
+            if hr.den.value == 0:
+                continue
+            dm = max(hr.num.decimals, hr.den.decimals)
+            if hr.exact and dm == 0:  # head counts: 50 ÷ 46 exactly
+                q = tol.div((hr.num.value, hr.num.value), (hr.den.value, hr.den.value))
+            else:
+                q = tol.div(tol.num_ival(hr.num, dm), tol.num_ival(hr.den, dm))
+            if q is None:
+                continue
+            scale = Decimal(100) if looks_percent(hr.rate) else Decimal(1)
+            q = (q[0] * scale, q[1] * scale)
+            if tol.overlaps(q, tol.num_ival(hr.rate, hr.rate.decimals)):
+                continue
+            exp = tol.fmt(tol.mid(q), hr.rate.decimals)
+            unit = "%" if scale == 100 else ""
+            yield self.finding(f"{hr.rate_name} {hr.rate.raw.strip()} 与 {hr.num_name} {hr.num.raw.strip()} ÷ "
+                               f"{hr.den_name} {hr.den.raw.strip()} = {exp}{unit} 不符",
+                               expected=f"{exp}{unit}", found=hr.rate.raw.strip(),
+                               difference=tol.fmt(hr.rate.value - tol.mid(q), hr.rate.decimals),
+                               locations=[hr.rate_loc] + hr.locs)
+
+
+@register
 class OverExecution(Rule):
     code = "PC303"
     name = "over-execution"
@@ -660,20 +744,35 @@ class OverExecution(Rule):
 
     def check(self, facts):
         fund_hit = False
+        # A table of several years (上年决算 / 本年预算 / 本年决算) states the year's budget as first
+        # passed; where the 自评表 shows that budget raised during the year (全年 > 年初), spending
+        # above the first figure is no overspend by itself: a person should look, no more.
+        ini, adj = facts.funds_value("initial_budget"), facts.funds_value("adjusted_budget")
+        raised = ini is not None and adj is not None and adj.value > ini.value
         for reg in facts.regions_of("fund"):
             base = reg.budget_concept
             if base is None or "spent" not in reg.columns:
                 continue
             d = max(reg.decimals(base), reg.decimals("spent"))
+            soft = raised and len(reg.years) > 1 and base == "budget"
+            over = []
             for row in reg.rows:
                 b, s = _num(row, base), _num(row, "spent")
                 if b is None or s is None:
                     continue
                 if s.value - b.value > tol.half(d) * 2 and b.value > 0:
+                    if soft:
+                        over.append((row, b, s))
+                        continue
                     fund_hit = True
                     yield self.finding(f"“{_row_name(row)}”实际支出 {s.raw.strip()} 超过预算 {b.raw.strip()}",
                                        expected=f"≤ {b.raw.strip()}", found=s.raw.strip(),
                                        difference=tol.fmt(s.value - b.value, d), locations=[row.values["spent"].loc])
+            if over:
+                names = "、".join(f"“{_row_name(r)}”{s.raw.strip()}（预算 {b.raw.strip()}）" for r, b, s in over[:6])
+                yield self.finding(f"{len(over)} 行决算超过本年预算：{names}；自评表显示预算年中已追加，请核对",
+                                   expected="≤ 本年预算（或已追加）", found=f"{len(over)} 行", severity="info",
+                                   locations=[r.values["spent"].loc for r, _, _ in over])
         if not fund_hit and facts.fund is None and facts.funds_block is None:
             yield from self._narrative(facts)
         # the 自评表's funds block: spending above the year's budget must be explained somewhere

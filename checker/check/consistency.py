@@ -339,9 +339,14 @@ class IndicatorStatedElsewhere(Rule):
             return
         sat = [i for i in inds if _SATISFACTION.search(i.name)]
         seen = set()
+        def in_indicator_rows(u) -> bool:
+            # the indicator table's own cells; the 实际完成情况 written above its header (one form
+            # table holding both) is the form's summary of the same outcomes, to compare
+            return u.table is not None and any(
+                r.table is u.table and (u.block.row >= r.header_rows[0] or u.topic != "achievement")
+                for r in facts.regions if r.kind == "indicators")
         for u in facts.units:
-            if u.topic == "goal" or (u.table is not None and any(r.table is u.table for r in facts.regions
-                                                                   if r.kind == "indicators")):
+            if u.topic == "goal" or in_indicator_rows(u):
                 continue
             for _, sent in sentences(u.text):
                 for n in find_numbers(sent):
@@ -350,7 +355,11 @@ class IndicatorStatedElsewhere(Rule):
                     ctx = _context(sent, n.start, n.end, n.unit)
                     for ind in inds:
                         a = ind.actual.num
-                        if a.unit != n.unit or not a.unit:
+                        # a count the form wrote bare ("3016" under 改造数量, target "≥2000") takes the
+                        # text's count unit; a rate or an amount never does
+                        bare = (not a.unit and n.unit and n.unit != "%"
+                                and (ind.target is None or ind.target.num is None or not ind.target.num.unit))
+                        if (a.unit != n.unit or not a.unit) and not bare:
                             continue
                         name_bg = bigrams(ind.name)
                         common = name_bg & bigrams(ctx)

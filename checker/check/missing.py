@@ -138,7 +138,8 @@ class BudgetAdjusted(Rule):
     category = "missing"
     severity = "warning"
     title = "年初预算与全年（调整后）预算不同，却未说明调整原因"
-    explain = "年初预算数与全年预算数（调整后预算数）不一致时，应说明预算调整（追加、调减）的依据和原因。"
+    explain = ("年初预算数与全年预算数（调整后预算数）不一致时，应说明预算调整（追加、调减）的依据和原因。"
+               "只有一张自评表、表内又未要求说明的文件，年中追加只作提示；调减、表内要求说明或正文报告未说明时为警告。")
     fail_example = "年初预算 2000，全年预算 1500，全文未提调整。"
     pass_example = "注明“年中调减 500 万元，原因是…”。"
 
@@ -150,15 +151,22 @@ class BudgetAdjusted(Rule):
         if not a or not b or a.num is None or b.num is None or a.num.value == b.num.value:
             return
         lx = vocabulary()
+        asked = False  # the form's own printed instruction asks for the reason ("应单独说明理由")
         for u in facts.units:
             if lx.is_form_note(u.text):
-                continue  # the form's printed instruction ("应单独说明理由") explains nothing
+                asked = asked or bool(_ADJUSTED.search(u.text))
+                continue  # the instruction itself explains nothing
             t = u.text.replace("调整后", "")
             if _ADJUSTED.search(t) and (_ADJUST_REASON.search(t) or _ADJUST_AMOUNT.search(t)):
                 return  # a sentence that explains the adjustment (a header such as 调整后预算数 does not)
+        # A budget raised during the year (年中追加) is ordinary; a form alone has no place to explain
+        # it unless it asks for one. A budget cut (to match spending), a form that asks, or a
+        # narrative report that says nothing: the reason is owed.
+        raised = b.num.value > a.num.value
+        owed = not raised or asked or bool(facts.kind.required_sections())
         yield self.finding(f"年初预算数 {a.num.raw.strip()} 与全年预算数 {b.num.raw.strip()} 不同，报告未说明预算调整原因",
                            expected="说明预算调整", found=f"{a.num.raw.strip()} → {b.num.raw.strip()}",
-                           locations=[a.loc, b.loc])
+                           locations=[a.loc, b.loc], severity=None if owed else "info")
 
 
 @register
@@ -195,6 +203,13 @@ class BlankCells(Rule):
             tail = f"，却给满分 {ind.score.raw.strip()} 分" if scored and blank[-1][0] != "score" else ""
             yield self.finding(f"指标“{ind.name[:30]}”的{labels}为空{tail}", expected=f"填写{labels}", found="（空）",
                                locations=[ind.loc(blank[0][0]) or ind.loc("name")])
+        # a table rating several projects: a score with no grade beside it
+        blank_grades = [rr for rr in facts.rated_rows if not rr.grade]
+        if blank_grades:
+            names = "、".join(f"“{rr.name[:20]}”" for rr in blank_grades[:4])
+            more = f"等 {len(blank_grades)} 个项目" if len(blank_grades) > 4 else ""
+            yield self.finding(f"{names}{more}已给自评分数，自评等级为空", expected="填写自评等级", found="（空）",
+                               locations=[rr.grade_loc for rr in blank_grades])
         row = facts.funds_row
         if row is None:
             return

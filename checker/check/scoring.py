@@ -52,6 +52,8 @@ class ScoreTotal(Rule):
                 options.append(tol.foot_written(nums, v.num))
             if any(o.ok for o in options):
                 continue
+            if concept == "score" and self._blank_scores_explain(facts, inds, nums, extra, v.num.value):
+                continue  # score cells left blank (PC904) account for the gap: that blank is the fault
             exp = options[0].expected
             found.append((label, v, exp, d))
         if len(found) == 2 and found[0][1].num.value - found[0][2] == found[1][1].num.value - found[1][2]:
@@ -67,6 +69,17 @@ class ScoreTotal(Rule):
             yield self.finding(f"自评表总分行“{label}”{v.num.raw.strip()} 与各项{label}之和 {tol.fmt(exp, d)} 不符",
                                expected=tol.fmt(exp, d), found=v.num.raw.strip(),
                                difference=tol.fmt(v.num.value - exp, d), locations=[v.loc])
+
+    @staticmethod
+    def _blank_scores_explain(facts, inds, nums, extra, total) -> bool:
+        """Whether weighted rows with a blank score cell could hold the points the total has beyond
+        the written scores: the total then counts scores the form never wrote down."""
+        blank = sum((i.weight.value for i in inds if i.score is None and i.weight is not None), Decimal(0))
+        fw = facts.funds_value("weight")
+        if extra is None and fw is not None and facts.funds_row is not None and "score" in facts.funds_block.columns:
+            blank += fw.value
+        gap = total - sum((n.value for n in [*nums, *([extra] if extra is not None else [])]), Decimal(0))
+        return blank > 0 and 0 < gap <= blank
 
     @staticmethod
     def _indicators_only(facts, tr, inds) -> bool | None:
@@ -330,6 +343,7 @@ class GradeBand(Rule):
     pass_example = "总分 96.5，等级“优”。"
 
     def check(self, facts):
+        yield from self._rated(facts)
         got = facts.final_score
         if got is None or not facts.grades:
             return
@@ -350,3 +364,16 @@ class GradeBand(Rule):
             seen.add(g.grade)
             yield self.finding(f"总分 {score.raw.strip()} 按{source}应为“{expected.grade}”，报告写作“{g.word}”",
                                expected=expected.grade, found=g.word, locations=[g.loc, sloc])
+
+    def _rated(self, facts):
+        """Each row of a table rating several projects: its grade against its own score."""
+        bands = facts.band_note or facts.k.bands()
+        for rr in facts.rated_rows:
+            if not rr.grade:
+                continue  # a blank grade is PC904's
+            expected = next((b for b in bands if b.contains(rr.score.value)), None)
+            grade = facts.k.canonical_grade(rr.grade)
+            if expected is None or grade is None or grade == expected.grade or facts.k.same_grade(grade, expected.grade):
+                continue
+            yield self.finding(f"“{rr.name[:24]}”自评分数 {rr.score.raw.strip()} 应为“{expected.grade}”，表中写作“{rr.grade}”",
+                               expected=expected.grade, found=rr.grade, locations=[rr.grade_loc, rr.score_loc])

@@ -6,6 +6,15 @@ from dataclasses import dataclass, field
 
 from checker.model import OcrWord
 from checker.textnorm import join_lines
+from checker.understand.lazyre import lazy
+
+# A cell's inner margin on each side, in points: Word's and WPS's default (0.19 cm), which
+# LibreOffice keeps when it prints such a document. Producers with narrower margins leave more
+# apparent slack, so fewer wraps look forced: the join below errs on the side of not joining.
+_CELL_PAD = 5.4
+# The pieces of one figure a narrow cell broke over lines, and the figure they make together.
+_FIGURE_PIECE = lazy(r"^[+-]?[\d.,%]+$")
+_ONE_FIGURE = lazy(r"^[+-]?\d{1,15}(?:,\d{3})*(?:\.\d+)?%?$")
 
 # A gap of exactly a quarter em (a producer's kerning) must read the same whatever the float
 # precision of the parser that measured it (pdfminer: 64 bits, pdfium: 32 bits).
@@ -101,4 +110,21 @@ def lines_text(lines: list[Line]) -> str:
     return "\n".join(ln.text for ln in lines)
 
 
-__all__ = ["Line", "chars_to_lines", "lines_text", "join_lines"]
+def forced_figure(lines: list[Line], box: tuple[float, float, float, float]) -> str | None:
+    """The one figure a too-narrow cell broke over its lines ("198" / "5.36" → "1985.36"), or None.
+
+    Every line but the last must fill the cell's width so far that not even the next line's first
+    character would have fitted beside it: the producer had to break there. A break the writer
+    made (two figures on two lines, a list of telephone numbers) leaves room on the line."""
+    if len(lines) < 2 or not all(_FIGURE_PIECE.match(ln.text) for ln in lines):
+        return None
+    room = (box[2] - box[0]) - 2 * _CELL_PAD
+    for ln, nxt in zip(lines, lines[1:]):
+        first_char = (nxt.x1 - nxt.x0) / max(len(nxt.text), 1)
+        if room - (ln.x1 - ln.x0) >= first_char + 1.0:
+            return None
+    joined = "".join(ln.text for ln in lines)
+    return joined if _ONE_FIGURE.match(joined) else None
+
+
+__all__ = ["Line", "chars_to_lines", "forced_figure", "lines_text", "join_lines"]

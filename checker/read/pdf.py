@@ -23,7 +23,7 @@ from checker import errors
 from checker.model import Cell, Document, Page, Paragraph, Table
 from checker.read.captions import set_captions
 from checker.read.guards import PdfBombGuard, guard_pdf_streams
-from checker.read.layout import Line, PageLayout, RawTable, chars_to_lines, lines_text
+from checker.read.layout import Line, PageLayout, RawTable, chars_to_lines, forced_figure, lines_text
 from checker.textnorm import map_radicals, normalize
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -339,7 +339,9 @@ def _regrid(t: Table) -> None:
         if c1 <= c0 or r1 <= r0:
             continue
         raw = lines_text(lines)
-        cells.append(Cell(row=r0, col=c0, raw=raw, text=normalize(raw), row_span=r1 - r0, col_span=c1 - c0,
+        # raw keeps the file's line breaks (quotes); the text is the figure the cell holds
+        text = normalize(forced_figure(lines, box) or raw)
+        cells.append(Cell(row=r0, col=c0, raw=raw, text=text, row_span=r1 - r0, col_span=c1 - c0,
                           page=page, bbox=box))
     t.cells = sorted(cells, key=lambda c: (c.row, c.col))
     t.n_rows, t.n_cols = max(len(ys) - 1, 0), max(len(xs) - 1, 0)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
 from typing import NamedTuple
@@ -19,12 +19,15 @@ from checker.textnorm import occurrences
 from checker.understand import lexicon
 from checker.understand.divisions import Division, issuing_divisions
 from checker.understand.indicators import Indicator, indicators
+from checker.understand.inline import InlineBreakdown, inline_breakdowns
 from checker.understand.kinds import DocKind, kind_of
 from checker.understand.lazyre import lazy
 from checker.understand.matching import match_listed_to_rows
 from checker.understand.narrative import Narrative, read_narrative, vocabulary
 from checker.understand.numbers import Num, find_numbers, is_empty_mark, parse_number, percent_value
-from checker.understand.tables import Region, Row, find_regions
+from checker.understand.rated import RatedRow, rated_rows
+from checker.understand.ratios import HeaderRatio, header_ratios
+from checker.understand.tables import MONEY_COLS, Region, Row, find_regions, table_money_unit
 
 # The document model's names a rule needs to point at a place (rules import understand/ only).
 __all__ = ["Cell", "ExecutionRate", "Facts", "Located", "Loc", "Paragraph", "Table", "TextUnit", "extract",
@@ -39,7 +42,7 @@ _ALLOC_VERB_ANY = lexicon.pattern("narrative.allocation_verbs")
 _NOT_THE_FIGURE = lexicon.pattern("narrative.not_the_figure")
 _USED_FOR = lazy(r"用于\s*[:：]")
 _COUNT = lazy(r"(?:子项目|项目)\s*共\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*个|"
-              r"共\s*(?P<n2>\d+|[一二两三四五六七八九十]+)\s*个\s*(?:子项目|项目)|"
+              r"共\s*(?:有|计)?\s*(?P<n2>\d+|[一二两三四五六七八九十]+)\s*个\s*(?:子项目|项目)|"
               r"(?<![\d一二两三四五六七八九十])(?P<n3>[一二两三四五六七八九十]+|\d+)\s*个\s*子项目")
 _SCORE = lazy(lambda: rf"(?:{lexicon.alt('narrative.score_labels')})\s*"
                       r"(?:结果)?\s*(?:为|是|[:：])?\s*(?P<v>\d{1,3}(?:\.\d{1,3})?)\s*(?:分)?")
@@ -228,6 +231,26 @@ class Facts:
         return None
 
     # -- derived values, computed once --------------------------------------------------------
+    @cached_property
+    def inline_breakdowns(self) -> list[InlineBreakdown]:
+        """Breakdowns of a total written inside cells ("按收入性质分：2030.12" over its parts)."""
+        return inline_breakdowns(self.doc)
+
+    @cached_property
+    def rated_rows(self) -> list[RatedRow]:
+        """Rows of a table that rates several projects (名称 | … | 自评分数 | 自评等级)."""
+        return rated_rows(self.doc)
+
+    @cached_property
+    def title_lines(self) -> set[int]:
+        """Indices of the paragraphs that make the document's title."""
+        return _title_indices(self.doc)
+
+    @cached_property
+    def header_ratios(self) -> list[HeaderRatio]:
+        """Rates a table names beside the columns they divide (控制率 beside 在职人数 and 编制数)."""
+        return header_ratios(self.doc)
+
     @cached_property
     def indicator_rows(self) -> list[Indicator]:
         """The 自评表's indicator rows, typed."""
@@ -553,6 +576,22 @@ def _concept_before(segment: str, k: Knowledge, percent: bool) -> str | None:
     return best
 
 
+_TOTAL_ONLY = ("共计", "合计", "总计", "共", "计")
+
+
+def _title_indices(doc: Document) -> set[int]:
+    """The title lines: among the document's first paragraphs, a short one naming a report or a form,
+    alone or with the short line a narrow page wrapped it onto ("…部门整体支出绩" / "效自评表")."""
+    words = lexicon.words("summary.title_words")
+    ps = doc.paragraphs[:5]
+    out: set[int] = set()
+    for i, p in enumerate(ps[:4]):
+        nxt = ps[i + 1].text if i + 1 < len(ps) and len(ps[i + 1].text) <= 20 else ""
+        if len(p.text) <= 80 and any(w in p.text + nxt for w in words):
+            out.add(p.index)
+    return out
+
+
 def _narrative(u: TextUnit, k: Knowledge, facts: Facts) -> None:
     lx = vocabulary()
     for _, sent in sentences(u.text):
@@ -563,6 +602,10 @@ def _narrative(u: TextUnit, k: Knowledge, facts: Facts) -> None:
             clause_start = max(sent.rfind(ch, 0, n.start) for ch in "，,；;：:。") + 1
             seg_start = max(prev_end, clause_start, n.start - 24)
             segment = sent[seg_start:n.start]
+            if clause_start > 0 and segment.strip() in _TOTAL_ONLY:
+                # "按生均1000元安排，共计239万元": a clause that only totals takes its verb from the one before
+                before = max(sent.rfind(ch, 0, clause_start - 1) for ch in "，,；;：:。") + 1
+                segment = sent[max(prev_end, before, n.start - 24):n.start]
             prev_end = n.end
             if n.kind != "amount":
                 continue
@@ -582,6 +625,12 @@ def _narrative(u: TextUnit, k: Knowledge, facts: Facts) -> None:
                     concept = None
             elif n.is_money:
                 concept = _concept_before(segment, k, False)
+                if concept is None and isinstance(u.block, Paragraph) and u.block.index in facts.title_lines:
+                    concept = "budget"  # the title names the project by its fund: the whole
+                    # quoted by the words naming the fund, the same however a page wraps the title
+                    facts.stated.append(Stated(concept=concept, num=n, loc=u.loc.quoting(sent[max(0, n.start - 12):n.end]),
+                                               sentence=sent.strip(), where=u.where, before=sent[:n.start]))
+                    continue
                 if concept and _DOCNO.search(sent[max(0, n.start - 40):n.start]) and _ALLOC_VERB.search(segment):
                     concept = None  # an allocation document's amount, collected separately
             else:
@@ -660,6 +709,68 @@ def _named(u: TextUnit, facts: Facts) -> None:
         names = [n for n in names if len(n) >= 2 and not _DIGIT.search(n)]
         if len(names) >= 2:
             facts.listed.append([ListedItem(name=n, num=None, loc=u.loc.quoting(m.group(0))) for n in names])
+
+
+# "2.2022年退役军人事务专项资金项目：预算20万元，……": one numbered paragraph per project, its budget
+# the first amount named as one
+_PROJECT_PARA = lazy(r"^\s*(?P<no>\d{1,2})\s*[.．、]\s*(?P<name>[^：:。；;]{2,40}?项目)\s*[：:]")
+
+
+def _listed_table_rows(facts: Facts) -> None:
+    """A table of projects with one amount each and no 合计 row (项目名称 | 债券性质 | 债券规模 | 自评分数):
+    its rows are a list of the projects' amounts, whose total the text states ("争取债券资金1.69亿元")."""
+    names = lexicon.words("rated.name_headers")
+    taken = {id(r.table) for r in facts.regions}
+    for t in facts.doc.tables:
+        unit = table_money_unit(t)
+        if id(t) in taken or not unit or t.n_rows < 3:
+            continue
+        head = [c for c in t.row_cells(0) if c.row == 0]
+        name_col = next((c.col for c in head if c.text.replace(" ", "") in names), None)
+        money = [c.col for c in head if facts.k.column_concept(c.text) in MONEY_COLS]
+        if name_col is None or len(money) != 1:
+            continue
+        items: list[ListedItem] = []
+        for r in range(1, t.n_rows):
+            nc, vc = t.at(r, name_col), t.at(r, money[0])
+            n = parse_number(vc.text) if vc is not None and vc.row == r else None
+            if nc is None or n is None or not nc.text.strip():
+                items = []
+                break
+            if facts.k.row_kind(nc.text) in ("total", "subtotal"):
+                items = []
+                break  # a table with its own total is PC101's
+            items.append(ListedItem(name=nc.text.strip(), num=replace(n, unit=unit), loc=Loc.of_cell(t, vc)))
+        if len(items) >= 2:
+            facts.listed.append(items)
+
+
+def _listed_paragraphs(facts: Facts) -> None:
+    """Projects told one numbered paragraph each ("1.烈士纪念设施维修项目：预算35.3万元……"), numbered
+    1, 2, 3… in a run: a list of sub-projects with their budgets, as a list inside one sentence is."""
+    run: list[ListedItem] = []
+
+    def close() -> None:
+        if len(run) >= 2:
+            facts.listed.append(list(run))
+        run.clear()
+    budget_words = facts.k.narrative["budget"]
+    for u in facts.units:
+        if u.where != "body":
+            continue
+        m = _PROJECT_PARA.match(u.text)
+        if m is None or int(m.group("no")) != len(run) + 1:
+            close()
+            if m is None or m.group("no") != "1":
+                continue
+        rest = u.text[m.end():]
+        num = next((n for n in find_numbers(rest) if n.is_money and n.kind == "amount"
+                    and any(w in rest[max(0, n.start - 8):n.start] for w in budget_words)), None)
+        if num is None:
+            close()
+            continue
+        run.append(ListedItem(name=m.group("name").strip(), num=num, loc=u.loc.quoting(m.group(0).strip())))
+    close()
 
 
 def _counts(u: TextUnit, facts: Facts) -> None:
@@ -815,6 +926,8 @@ def extract(doc: Document, k: Knowledge) -> Facts:
         _counts(u, facts)
         _scores_grades(u, facts, k)
         _band_note(u, facts, k)
+    _listed_paragraphs(facts)
+    _listed_table_rows(facts)
     _summary(doc, k, facts)
     facts.year = _year(doc)
     # a figure the prose itemises as one part of a larger total ("一批项目批复总投资3374.3万元……合计

@@ -14,7 +14,7 @@ import regex
 from checker.knowledge import KnowledgeError, load_toml
 from checker.understand.lazyre import LazyPattern, lazy
 
-__all__ = ["alt", "grade_words", "pattern", "patterns", "section_names", "words"]
+__all__ = ["alt", "grade_words", "names", "pattern", "patterns", "section_names", "words"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -36,6 +36,14 @@ def words(path: str) -> tuple[str, ...]:
     got = _get(path)
     if not isinstance(got, list) or not all(isinstance(w, str) and w for w in got):
         raise KnowledgeError(f"lexicon.toml: {path} must be a list of words")
+    return tuple(got)
+
+
+def names(path: str) -> tuple[str, ...]:
+    """The entries of a table of tables, in the order written: names("ratios")."""
+    got = _get(path)
+    if not isinstance(got, dict):
+        raise KnowledgeError(f"lexicon.toml: {path} must be a table")
     return tuple(got)
 
 

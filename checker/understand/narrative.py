@@ -771,7 +771,9 @@ def narrative_rates(text: str, loc: Loc, nums: list[Num] | None = None) -> list[
             # "项目资金共2179万元，……，已完成拨付2113.63万元，执行率97%": one budget, one spent
             lab = _label_before(text, earlier[0].start, a, width=10)
             if _contains_any(lab, lx.budget) and not _contains_any(lab, lx.spent + lx.remainder):
-                budget = (earlier[0].interval(unit), earlier[0].raw, "sentence")
+                # one passage, one precision: "预算20万元" beside "支付19.5万元" is 20.0
+                d = max(earlier[0].decimals, spent.decimals) if earlier[0].unit == spent.unit else earlier[0].decimals
+                budget = (iv.num_ival(earlier[0], d, unit), earlier[0].raw, "sentence")
         elif not earlier and len(later) == 1 and _contains_any(
                 _label_before(text, later[0].start, a, width=8), lx.unpaid):
             # "支付18501.096万元，未支付703万元，支付率95%": the budget is paid + unpaid
@@ -857,7 +859,9 @@ def rate_holds_against(r: NarrativeRate, budget: Num) -> bool:
     """Whether the stated rate fits the sentence's spent over another budget figure."""
     if budget.to_unit(r.unit) is None:
         return False
-    ratio = iv.ratio_interval(r.spent.interval(r.unit), budget.interval(r.unit))
+    # one report, one precision: a whole "20万元" budget beside a spent "19.5万元" is 20.0
+    d = max(budget.decimals, r.spent.decimals) if budget.unit == r.spent.unit else budget.decimals
+    ratio = iv.ratio_interval(r.spent.interval(r.unit), iv.num_ival(budget, d, r.unit))
     return ratio is not None and iv.overlaps(iv.scale(ratio, Decimal(100)), r.stated.interval())
 
 
@@ -868,6 +872,17 @@ def rate_value(r: NarrativeRate) -> Decimal:
 
 # ----------------------------------------------------------------------------------------- claims
 _NEGATION = ("未", "没有", "尚未", "不能", "难以", "无法", "不", "并非")
+
+
+def _counts_own_object(clause: str, subjects) -> bool:
+    """A clause that counts the things it speaks of ("10个省级中心村", "3所学校") is about them only;
+    one counting the targets themselves ("10项绩效指标") is still about every target."""
+    for n in find_numbers(clause):
+        if n.kind != "amount" or not n.unit or n.unit == "%" or n.is_money:
+            continue
+        if not _contains_any(clause[n.end:n.end + 4], subjects):
+            return True
+    return False
 
 
 def claims(text: str, loc: Loc) -> list[Claim]:
@@ -890,6 +905,8 @@ def claims(text: str, loc: Loc) -> list[Claim]:
                 cb = min((i for i in range(end, b) if text[i] in "，,；;。"), default=b)
                 if _contains_any(text[ca:cb], lx.claim_exceptions):
                     continue  # "其余指标均已完成" claims only the rest
+                if _counts_own_object(text[ca:cb], lx.claim_subjects):
+                    continue  # "全面完成10个省级中心村各项建设任务" claims those ten villages' work only
                 out.append(Claim(text[ca:cb].strip(), strength, quote, loc.quoting(quote),
                                  figures=named_percents(quote)))
     return out

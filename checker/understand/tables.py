@@ -63,6 +63,7 @@ class Region:
     unit: str = ""  # 元 / 万元 / 亿元, "" when the document does not say
     letters: dict[str, int] = field(default_factory=dict)  # "A" -> grid column, from headers like 预算数(A)
     formulas: dict[int, str] = field(default_factory=dict)  # grid column -> "E/C", "A-B" written in its header
+    years: tuple[int, ...] = ()  # years its header columns name (上年决算 / 本年预算 / 本年决算 tables)
 
     @property
     def data_rows(self) -> list[Row]:
@@ -95,12 +96,22 @@ class Region:
         return None
 
 
+_HEADER_YEAR = lazy(r"^\s*((?:19|20)\d{2})\s*年")
+
+
 def _is_number_text(s: str) -> bool:
     return parse_number(s) is not None
 
 
+def header_years(texts) -> tuple[int, ...]:
+    """The distinct years header cells begin with ("2022年决算数", "2023年预算数"), in order."""
+    found = {int(m.group(1)) for x in texts if (m := _HEADER_YEAR.match(x or ""))}
+    return tuple(sorted(found))
+
+
 def _header_concepts(t: Table, r: int, k: Knowledge) -> dict[str, int]:
     out: dict[str, int] = {}
+    year_of: dict[str, int | None] = {}
     numeric = 0
     for c in t.row_cells(r):
         txt = c.text
@@ -112,8 +123,16 @@ def _header_concepts(t: Table, r: int, k: Knowledge) -> dict[str, int]:
         if len(txt) > 30:
             continue
         concept = k.column_concept(txt)
-        if concept and concept not in out:
-            out[concept] = c.col
+        if not concept:
+            continue
+        m = _HEADER_YEAR.match(txt)
+        year = int(m.group(1)) if m else None
+        if concept not in out:
+            out[concept], year_of[concept] = c.col, year
+        elif year is not None and year_of[concept] is not None and year > year_of[concept]:
+            # "2022年决算数 | 2023年预算数 | 2023年决算数": the year's spending is the later column;
+            # last year's sits beside it for comparison
+            out[concept], year_of[concept] = c.col, year
     if numeric > 1:
         return {}
     if "level3" not in out and "name" in out and {"level1", "target", "actual"} <= set(out):
@@ -141,6 +160,11 @@ def _classify(concepts: dict[str, int]) -> str | None:
     if len(money) == 1 and not keys & {"weight", "score", "target", "actual", "level3"}:
         return "breakdown"  # one amount column (资金来源 | 金额): kept only if a 合计 row follows
     return None
+
+
+def table_money_unit(t: Table) -> str:
+    """The money unit a table's caption or first row names ("单位：亿元"), "" when none."""
+    return _unit_for(t, [], t.caption)
 
 
 def _unit_for(t: Table, header_rows: list[int], doc_caption: str) -> str:
@@ -222,7 +246,8 @@ def find_regions(doc: Document, k: Knowledge) -> list[Region]:
                     if col not in cols.values():  # a spanning upper header names no column of its own
                         cols.setdefault(key, col)
                 current = Region(kind=kind, table=t, header_rows=header_rows, columns=cols,
-                                 unit=_unit_for(t, header_rows, t.caption))
+                                 unit=_unit_for(t, header_rows, t.caption),
+                                 years=header_years(c.text for hr in header_rows for c in t.row_cells(hr)))
                 _read_letters(current)
                 regions.append(current)
                 r = header_rows[-1] + 1
