@@ -32,8 +32,10 @@ import regex
 
 from checker.check.registry import Finding
 from checker.model import Document, Loc, OcrWord, Page
+from checker.understand.numbers import is_empty_mark
 
 _NUMBER = regex.compile(r"\d[\d,，.．]*\d|\d")
+_LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
 
 
 INK_MARK = 3.0  # points: a mark this long in a cell read as empty is a stroke the recogniser missed
@@ -200,7 +202,10 @@ def _needs(f: Finding, loc: Loc, page: Page, doc: Document, pages: dict[int, Pag
         if out:
             return out
     if loc.table is not None:  # a cell: its figures (or, when it reads empty, whether it is)
-        out = [_Need(w, w.bbox, [_plain(n) for n in _numbers(w.text)], loc) for w in words if _numbers(w.text)]
+        # its figures, and any reading that is nothing but a symbol ("？" for a lone "7")
+        out = [_Need(w, w.bbox, [_plain(n) for n in _numbers(w.text)], loc) for w in words
+               if _numbers(w.text) or (w.text.strip() and not _LETTER_OR_DIGIT.search(w.text)
+                                       and not is_empty_mark(w.text))]
         if not words:
             out.append(_Need(None, loc.bbox, [], loc))
         if f.category == "sum":  # a total against its computed sum: the column holds the parts
@@ -315,6 +320,10 @@ def _doubt(f: Finding, needs: list[_Need], readings: dict, doc: Document, c: Con
             if r is not None and r.ink >= INK_MARK:
                 return ("单元格内有笔迹但未识别出文字", "（空）", "有内容")
             continue
+        lone = n.word.text.strip()
+        if n.loc.table is not None and lone and not _LETTER_OR_DIGIT.search(lone) and not is_empty_mark(lone):
+            # a cell read as nothing but a symbol ("？" for a lone "7"): no reading to build on
+            return (f"单元格内只识别出符号「{lone}」", lone, (r.texts[0] if r is not None and r.texts else ""))
         if n.loc.table is not None and n.numbers:
             grid = _grid_doubt(n.loc, doc)
             if grid:

@@ -183,3 +183,28 @@ def test_boxes_on_a_turned_page_are_placed_as_filed():
     assert g.locations[0].context == ((200, 542, 220, 742),)
     assert loc.bbox == (300, 200, 350, 220)  # the rule's location is not changed
     assert g.to_dict()["locations"][0]["bbox"] == [200, 492, 220, 542]
+
+
+def test_a_cell_read_as_a_lone_symbol_is_no_reading():
+    """A score "7" the recogniser read as "？": the finding resting on that cell is doubtful (info),
+    even when the re-reads return the same symbol; a deliberate "—" is a reading like any other."""
+    doc = _doc()
+    t = doc.tables[0]
+    page = doc.pages[0]
+    page.words.append(OcrWord(bbox=(360, 204, 372, 216), text="？", raw="？", confidence=0.62, weakest=0.62,
+                              chars=(0.62,), in_table=True))
+    t.cells[2] = Cell(row=0, col=2, raw="？", text="？", page=1, bbox=(350, 200, 420, 220))
+    f = Finding(rule="PC904", category="missing", severity="warning", message="得分栏填写“？”，不是分数",
+                expected="填写得分", found="？", locations=[Loc.of_cell(t, t.cells[2])])
+    g = verify_findings([f], doc, "x.scan.pdf", reread=_reread({360: ["？"]}))[0]
+    assert g.severity == "info" and "符号" in g.hint
+    # the same cell holding a dash the form meant: not doubted for being a symbol
+    doc2 = _doc()
+    t2 = doc2.tables[0]
+    doc2.pages[0].words.append(OcrWord(bbox=(360, 204, 372, 216), text="—", raw="—", confidence=0.99, weakest=0.99,
+                                       chars=(0.99,), in_table=True))
+    t2.cells[2] = Cell(row=0, col=2, raw="—", text="—", page=1, bbox=(350, 200, 420, 220))
+    f2 = Finding(rule="PC904", category="missing", severity="warning", message="得分栏填写“—”",
+                 expected="填写得分", found="—", locations=[Loc.of_cell(t2, t2.cells[2])])
+    g2 = verify_findings([f2], doc2, "x.scan.pdf", reread=_reread({360: ["—"]}))[0]
+    assert "符号" not in (g2.hint or "") + g2.message

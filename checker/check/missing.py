@@ -12,7 +12,7 @@ from checker.understand.indicators import reason_missing
 from checker.understand.kinds import empty_headings
 from checker.understand.lazyre import lazy
 from checker.understand.narrative import vocabulary
-from checker.understand.numbers import percent_value
+from checker.understand.numbers import is_empty_mark, percent_value
 
 
 @register
@@ -201,6 +201,12 @@ class BlankCells(Rule):
             labels = "、".join(lab for _, lab in blank)
             scored = ind.score is not None and ind.weight is not None and ind.score.value >= ind.weight.value
             tail = f"，却给满分 {ind.score.raw.strip()} 分" if scored and blank[-1][0] != "score" else ""
+            odd = ind.cell("score") if blank[0][0] == "score" else None
+            if odd is not None and odd.text.strip() and not is_empty_mark(odd.text):
+                # the cell holds something that is no score ("？"): say what it holds, not "empty"
+                yield self.finding(f"指标“{ind.name[:30]}”的得分栏填写“{odd.text.strip()[:10]}”，不是分数",
+                                   expected="填写得分", found=odd.text.strip()[:10], locations=[ind.loc("score")])
+                continue
             yield self.finding(f"指标“{ind.name[:30]}”的{labels}为空{tail}", expected=f"填写{labels}", found="（空）",
                                locations=[ind.loc(blank[0][0]) or ind.loc("name")])
         # a table rating several projects: a score with no grade beside it

@@ -293,6 +293,7 @@ class ClaimAgainstOutcome(Rule):
     pass_example = "如实写明未完成的指标及原因。"
 
     def check(self, facts):
+        yield from self._none_unmet(facts)
         for sd in facts.narrative.short_done:
             yield self.finding(f"文中称“{sd.done_quote}”，而目标为“{sd.goal_quote}”：完成 {sd.done.raw.strip()} 少于目标 "
                                f"{sd.goal.raw.strip()}", expected=f"{sd.goal.raw.strip()}（或如实说明未完成）",
@@ -329,6 +330,25 @@ class ClaimAgainstOutcome(Rule):
                            locations=[h.loc for h, _ in hits[:3]]
                            + [loc for loc in (evidence[0].loc("actual"),) if loc])
 
+
+    def _none_unmet(self, facts):
+        """The report's list of unmet targets says "无", while its own prose puts a figure below its
+        target ("满意度92%，低于年度指标值95%") or the 自评表 has a missed indicator."""
+        nar = facts.narrative
+        if not nar.none_unmet:
+            return
+        missed = [i for i in facts.indicator_rows if i.met() is False]
+        if nar.stated_misses:
+            quote, loc = nar.stated_misses[0]
+            what = f"文中“{quote[:40]}”"
+        elif missed:
+            i = missed[0]
+            what = f"“{i.name}”（目标 {i.target.text if i.target else '—'}，实际 {i.actual.text if i.actual else '—'}）"
+            loc = i.loc("actual")
+        else:
+            return
+        yield self.finding(f"“未完成的绩效目标”写“无”，但{what}未达到目标", expected="如实列出未完成的绩效目标",
+                           found="无", locations=[nar.none_unmet[0]] + ([loc] if loc else []))
 
     def _below_stated_goal(self, facts):
         """A report without an indicator table: the claim's own sentence states a figure below the

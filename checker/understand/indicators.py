@@ -62,7 +62,17 @@ class Indicator:
             return Loc.of_cell(self.region.table, self.row.texts[concept])
         if concept == "name" and self.name_cell is not None:
             return Loc.of_cell(self.region.table, self.name_cell)
-        return None
+        cell = self.cell(concept)
+        return Loc.of_cell(self.region.table, cell) if cell is not None else None
+
+    def cell(self, concept: str):
+        """The grid cell of this row under a concept's column, whatever it holds (a score cell that
+        reads "？" is neither a value nor a text of the row, yet it is where to look)."""
+        col = self.region.columns.get(concept)
+        if col is None:
+            return None
+        c = self.region.table.at(self.row.index, col)
+        return c if c is not None and c.col == col else None
 
     @property
     def reverse(self) -> bool:

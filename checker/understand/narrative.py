@@ -62,6 +62,9 @@ class Lexicon:
     remainder_not: tuple[str, ...]
     comparison: tuple[str, ...]
     strong_claims: tuple[str, ...]
+    unmet_heads: tuple[str, ...]
+    none_answers: tuple[str, ...]
+    below_target: tuple[str, ...]
     claim_subjects: tuple[str, ...]
     claim_exceptions: tuple[str, ...]
     weak_claims: tuple[str, ...]
@@ -124,6 +127,8 @@ def vocabulary() -> Lexicon:
         comparison=_longest_first(ra["comparison"]), strong_claims=_longest_first(cl["strong"]),
         claim_subjects=tuple(cl["subjects"]), claim_exceptions=tuple(cl["exceptions"]),
         weak_claims=_longest_first(cl["weak"]), not_done=_longest_first(cl["not_done"]),
+        unmet_heads=_longest_first(cl["unmet_heads"]), none_answers=tuple(cl["none_answers"]),
+        below_target=_longest_first(cl["below_target"]),
         problem_headings=tuple(cl["problem_headings"]),
         weak_claim_execution_below=Decimal(str(cl["weak_claim_execution_below"])),
         figure_verbs=_longest_first(cl["figure_verbs"]), figure_name_min=int(cl["figure_name_min"]),
@@ -237,6 +242,8 @@ class Narrative:
     balances: list = field(default_factory=list)
     goal_figures: list = field(default_factory=list)
     short_done: list = field(default_factory=list)
+    none_unmet: list = field(default_factory=list)  # Loc of a "未完成的绩效目标：无"
+    stated_misses: list = field(default_factory=list)  # (quote, Loc) of a figure said to be below its target
 
 
 @dataclass
@@ -1104,7 +1111,37 @@ def read_narrative(units) -> Narrative:
                                  for name, n in named_percents(u.text, nums)]
     out.sums += listed_paragraph_sums(units)
     out.short_done = short_done(units)
+    out.none_unmet, out.stated_misses = unmet_statements(units)
     return out
+
+
+def unmet_statements(units):
+    """The report's own answer that no target was missed ("3.未完成的绩效目标。无。", the answer in the
+    heading's paragraph or the next one), and the figures its prose puts below their targets
+    ("教职工满意度92%，低于年度指标值95%")."""
+    lx = vocabulary()
+    none, misses = [], []
+    body = [u for u in units if getattr(u, "where", "body") == "body"]
+    for i, u in enumerate(body):
+        t = u.text.strip()
+        for h in lx.unmet_heads:
+            at = t.find(h)
+            if at < 0:
+                continue
+            rest = t[at + len(h):].lstrip("：:。.，, ")
+            if not rest and i + 1 < len(body):
+                rest = body[i + 1].text.strip()
+            if rest.rstrip("。.") in {a.rstrip("。.") for a in lx.none_answers}:
+                none.append(u.loc.quoting(t[at:at + len(h) + 4]))
+            break
+        for _, sent in _sentences_with_text(u.text):
+            if any(w in sent for w in lx.below_target):
+                misses.append((sent.strip(), u.loc.quoting(sent.strip())))
+    return none, misses
+
+
+def _sentences_with_text(text: str):
+    return [(a, text[a:b]) for a, b in _sentences(text)]
 
 
 _CLAUSE = lazy(r"[^，,；;。！？!?]+")
