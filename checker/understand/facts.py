@@ -618,6 +618,7 @@ def _narrative(u: TextUnit, k: Knowledge, facts: Facts) -> None:
                     or any(w in segment for w in lx.comparison) or lx.is_form_note(sent) \
                     or sent.lstrip().startswith("注"):
                 continue  # a target, a threshold, a condition ("低于90%的须说明") or a form's note
+            quote = sent.strip()
             if n.is_percent:
                 concept = _concept_before(segment, k, True)
                 # a rate of something else (政府采购执行率, 三公经费执行率) is not the project's
@@ -628,15 +629,13 @@ def _narrative(u: TextUnit, k: Knowledge, facts: Facts) -> None:
                 if concept is None and isinstance(u.block, Paragraph) and u.block.index in facts.title_lines:
                     concept = "budget"  # the title names the project by its fund: the whole
                     # quoted by the words naming the fund, the same however a page wraps the title
-                    facts.stated.append(Stated(concept=concept, num=n, loc=u.loc.quoting(sent[max(0, n.start - 12):n.end]),
-                                               sentence=sent.strip(), where=u.where, before=sent[:n.start]))
-                    continue
-                if concept and _DOCNO.search(sent[max(0, n.start - 40):n.start]) and _ALLOC_VERB.search(segment):
+                    quote = sent[max(0, n.start - 12):n.end]
+                elif concept and _DOCNO.search(sent[max(0, n.start - 40):n.start]) and _ALLOC_VERB.search(segment):
                     concept = None  # an allocation document's amount, collected separately
             else:
                 concept = None
             if concept:
-                facts.stated.append(Stated(concept=concept, num=n, loc=u.loc.quoting(sent.strip()),
+                facts.stated.append(Stated(concept=concept, num=n, loc=u.loc.quoting(quote),
                                            sentence=sent.strip(), where=u.where, before=sent[:n.start]))
 
 
