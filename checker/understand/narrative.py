@@ -1134,14 +1134,12 @@ def unmet_statements(units):
             if rest.rstrip("。.") in {a.rstrip("。.") for a in lx.none_answers}:
                 none.append(u.loc.quoting(t[at:at + len(h) + 4]))
             break
-        for _, sent in _sentences_with_text(u.text):
+        for a, b in _sentences(u.text):
+            sent = u.text[a:b]
             if any(w in sent for w in lx.below_target):
                 misses.append((sent.strip(), u.loc.quoting(sent.strip())))
     return none, misses
 
-
-def _sentences_with_text(text: str):
-    return [(a, text[a:b]) for a, b in _sentences(text)]
 
 
 _CLAUSE = lazy(r"[^，,；;。！？!?]+")
