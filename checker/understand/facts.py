@@ -130,6 +130,8 @@ class Stated:
 
 @dataclass
 class Allocation:
+    """A fund allocation stated with the number of the document that made it (…〔2022〕12号 下达 50万元)."""
+
     docno: str
     num: Num
     loc: Loc
@@ -137,6 +139,8 @@ class Allocation:
 
 @dataclass
 class ListedItem:
+    """One named item of a listed breakdown, with its amount where written."""
+
     name: str
     num: Num | None  # None in a list of names only ("包括A、B、C 3个子项目")
     loc: Loc
@@ -144,6 +148,8 @@ class ListedItem:
 
 @dataclass
 class Count:
+    """A stated number of items or sub-projects ("共12个子项目")."""
+
     n: int
     loc: Loc
     sentence: str
@@ -152,6 +158,8 @@ class Count:
 
 @dataclass
 class ScoreStatement:
+    """A total self-evaluation score stated in the text or a table."""
+
     value: Num
     loc: Loc
     where: str
@@ -159,6 +167,8 @@ class ScoreStatement:
 
 @dataclass
 class GradeStatement:
+    """A grade stated in the text or a table (优秀, 良好, …), canonical and as written."""
+
     grade: str  # canonical
     word: str
     loc: Loc
@@ -182,6 +192,8 @@ class ExecutionRate(NamedTuple):
 
 @dataclass(eq=False)
 class Facts:
+    """Everything the rules read about one document."""
+
     doc: Document
     k: Knowledge
     regions: list[Region] = field(default_factory=list)

@@ -29,6 +29,8 @@ _WORDS = lazy(r"\p{Han}{3,}")
 
 @dataclass
 class Target:
+    """An indicator's target or actual value as written: comparison, figure, deadline."""
+
     text: str
     op: str  # ">=", "<=", "=", "" (none written)
     num: Num | None
@@ -42,6 +44,8 @@ class Target:
 
 @dataclass
 class Indicator:
+    """One performance indicator row: its levels, name, target, actual, weight and score."""
+
     row: Row
     level1: Cell | None
     level2: Cell | None

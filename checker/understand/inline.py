@@ -21,6 +21,8 @@ _LABELLED = lazy(r"^(?:其中\s*[:：]\s*)?(?P<label>[^:：\d]{1,24}?)\s*[:：]\
 
 @dataclass
 class InlinePart:
+    """One labelled amount of an inline breakdown ("其中：财政拨款 50万元")."""
+
     label: str
     num: Num
     loc: Loc

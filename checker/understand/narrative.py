@@ -39,8 +39,12 @@ _ALL_HAN = lazy(r"\p{Han}+")
 _DIGIT = lazy(r"\d")
 
 
-@dataclass(frozen=True)
+# one instance per process, never compared or printed: no generated __eq__/__repr__, which for
+# fifty fields cost a millisecond at every start-up
+@dataclass(frozen=True, eq=False, repr=False)
 class Lexicon:
+    """The words and thresholds of rules/narrative.toml, read once."""
+
     total_words: tuple[str, ...]
     not_total: tuple[str, ...]
     strong_total_words: tuple[str, ...]
@@ -214,6 +218,8 @@ class NarrativeBalance:
 
 @dataclass
 class Claim:
+    """A sentence claiming the targets were met (fully or mostly), and the percentages it states."""
+
     words: str
     strength: str  # "strong" | "weak"
     quote: str
@@ -232,6 +238,8 @@ class GoalFigure:
 
 @dataclass
 class Narrative:
+    """Everything read from the running text of one document."""
+
     sums: list[ItemisedSum] = field(default_factory=list)
     counts: list[CountSum] = field(default_factory=list)
     roles: list[RoleMention] = field(default_factory=list)

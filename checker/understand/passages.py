@@ -35,6 +35,8 @@ _NUMBER_CHAR = lazy(r"[\d.,，]")
 
 @dataclass
 class Folded:
+    """A text unit reduced to letters, digits and CJK, for aligning passages."""
+
     unit: TextUnit
     text: str  # letters, digits and CJK only
     pos: list[int]  # index into unit.text for each folded character
@@ -69,6 +71,8 @@ def fold_unit(u: TextUnit) -> Folded:
 
 @dataclass
 class Difference:
+    """Where two passages that say the same thing differ, with quotes of both."""
+
     a: Folded
     b: Folded
     a_span: tuple[int, int]  # in unit text

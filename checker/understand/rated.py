@@ -16,6 +16,8 @@ from checker.understand.numbers import Num, parse_number
 
 @dataclass
 class RatedRow:
+    """A table row giving a score and the grade written for it."""
+
     name: str
     score: Num
     grade: str  # "" when the cell is blank

@@ -15,6 +15,9 @@ from checker.understand.numbers import Num, parse_number
 
 @dataclass
 class HeaderRatio:
+    """A rate column whose header names its numerator and denominator columns, with
+    the figures of one row."""
+
     rate_name: str  # the rate's header text ("控制率")
     num_name: str
     den_name: str

@@ -45,6 +45,8 @@ class Value:
 
 @dataclass
 class Row:
+    """A data row of a region: its label and its values by concept."""
+
     index: int
     label: str
     label_cell: Cell | None
@@ -55,6 +57,9 @@ class Row:
 
 @dataclass
 class Region:
+    """A recognised part of a table (fund table, self-evaluation table, indicator table):
+    its header, columns by concept, rows and unit."""
+
     kind: str  # fund | selfeval_funds | indicators
     table: Table
     header_rows: list[int]
