@@ -19,7 +19,7 @@ from checker.understand.narrative import vocabulary
 def warm() -> None:
     knowledge.load()
     vocabulary()
-    divisions.available()
+    divisions.prepare()
     lazyre.compile_all()
 
 
