@@ -33,7 +33,9 @@ _DIGIT = lazy(r"\d")
 _NUMBER_CHAR = lazy(r"[\d.,，]")
 
 
-@dataclass
+# What was read, and where, is a record compared by identity (eq=False): nothing compares two
+# readings by value, and a generated __eq__ per class is start-up time of every check.
+@dataclass(eq=False)
 class Folded:
     """A text unit reduced to letters, digits and CJK, for aligning passages."""
 
@@ -69,7 +71,7 @@ def fold_unit(u: TextUnit) -> Folded:
     return Folded(unit=u, text=text, pos=pos)
 
 
-@dataclass
+@dataclass(eq=False)
 class Difference:
     """Where two passages that say the same thing differ, with quotes of both."""
 
