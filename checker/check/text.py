@@ -328,6 +328,13 @@ class ProjectName(Rule):
         yield self.finding(f"正文开头所述项目“{m.group('n')}”与报告标题的项目“{title}”不符（疑似沿用其他项目的报告）",
                            expected=title, found=m.group("n"), locations=[Loc.of_paragraph(body[0], m.group("n"))])
 
+    @staticmethod
+    def _header_row(facts, t, row):
+        """"项目名称" heading a column of names (a table rating several projects), not labelling the
+        value beside it: another cell of its row names a figure column (分数, 债券规模, 预算数…)."""
+        return any(facts.k.column_concept(x.text) not in (None, "name", "level3")
+                   for x in t.cells if x.row == row)
+
     def check(self, facts):
         named: list[tuple[str, Loc]] = []
         for p in facts.doc.paragraphs[:40]:
@@ -339,7 +346,7 @@ class ProjectName(Rule):
                 if _SPACE.sub("", c.text) in _NAME_KEYS:
                     nxt = t.at(c.row, c.col + c.col_span)
                     if nxt is not None and nxt is not c and 2 < len(nxt.text) <= 40 \
-                            and facts.k.column_concept(nxt.text) in (None, "name", "level3"):  # not a header row
+                            and not self._header_row(facts, t, c.row):
                         named.append((nxt.text, Loc.of_cell(t, nxt)))
         yield from self._opening_subject(facts)
         titles = [_TITLE_TAIL.sub("", p.text) for p in facts.doc.paragraphs[:8]

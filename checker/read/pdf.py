@@ -41,6 +41,14 @@ _PAGE_NO = regex.compile(
     r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}"
     r"|\d{1,4}|Page\s+\d+(?:\s+of\s+\d+)?)\s*$", regex.I)
 SCAN_BAND = 0.15  # on a scanned page a bare page number may sit this far into the page (skew, reduction)
+MARGIN_BAND = 0.09  # headers and footers sit this far from the page's top or bottom edge
+
+
+def _margin_band(w: float, h: float, share: float) -> tuple[float, float]:
+    """The header/footer band of a page and its height. Word and WPS set margins and footer distances
+    in absolute lengths, the same on a landscape page as on a portrait one, so the band is a share of
+    the page's longer side: a footer 2 cm up a landscape A4 page is 11 % of its height."""
+    return share * max(w, h), h
 _HEADING = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
                          r"\d{1,2}\s*[、．]|附件|附表|第[一二三四五六七八九十\d]+[章节部分])")
 _END_PUNCT = "。；;！!？?：:"
@@ -166,17 +174,18 @@ class _PdfReader:
         n = len(self.page_lines)
         band_texts: Counter[str] = Counter()
         for num, lines in self.page_lines.items():
-            _, h = self.page_size[num]
+            band, h = _margin_band(*self.page_size[num], MARGIN_BAND)
             for ln in lines:
-                if ln.top < 0.09 * h or ln.bottom > 0.91 * h:
+                if ln.top < band or ln.bottom > h - band:
                     band_texts[regex.sub(r"\d+", "#", ln.text.strip())] += 1
         for num, lines in self.page_lines.items():
-            _, h = self.page_size[num]
+            band, h = _margin_band(*self.page_size[num], MARGIN_BAND)
+            scan_band, _ = _margin_band(*self.page_size[num], SCAN_BAND)
             keep = []
             for ln in lines:
-                in_band = ln.top < 0.09 * h or ln.bottom > 0.91 * h
+                in_band = ln.top < band or ln.bottom > h - band
                 if not in_band and self.doc.pages[num - 1].ocr:  # a skewed or shrunk scan: wider margins
-                    in_band = (ln.top < SCAN_BAND * h or ln.bottom > (1 - SCAN_BAND) * h) and bool(_PAGE_NO.match(ln.text))
+                    in_band = (ln.top < scan_band or ln.bottom > h - scan_band) and bool(_PAGE_NO.match(ln.text))
                 key = regex.sub(r"\d+", "#", ln.text.strip())
                 if in_band and (_PAGE_NO.match(ln.text) or (n >= 3 and band_texts[key] >= max(3, n // 2))):
                     continue
@@ -186,12 +195,14 @@ class _PdfReader:
     def build(self) -> None:
         pending: Table | None = None  # a table that may continue on the next page
         pending_bottom_ok = False
-        margins = _margins([ln for lines in self.page_lines.values() for ln in lines])
+        everything = [ln for lines in self.page_lines.values() for ln in lines]
+        margins = _margins(everything)
+        body = _body_size(everything)
         for num in sorted(self.page_lines):
             lines = self.page_lines[num]
             tables = self.page_tables[num]
             items: list[tuple[float, object]] = [(t.bbox[1], t) for t in tables]
-            paras = _paragraphs(lines, num, margins)
+            paras = _paragraphs(lines, num, margins, body)
             items += [(p.bbox[1] if p.bbox else 0.0, p) for p in paras]
             items.sort(key=lambda it: it[0])
             for pos, (_, item) in enumerate(items):
@@ -199,7 +210,7 @@ class _PdfReader:
                     continues = (pending is not None and pending_bottom_ok and pos == 0
                                  and _compatible(pending, item, loose=self.doc.pages[num - 1].ocr))
                     if len(item.cells) == 1 and not continues:
-                        for p in _paragraphs([ln for ls in item.lines.values() for ln in ls], num, margins):
+                        for p in _paragraphs([ln for ls in item.lines.values() for ln in ls], num, margins, body):
                             self._add_paragraph(p, first_on_page=False)
                         pending, pending_bottom_ok = None, False
                         continue
@@ -409,15 +420,32 @@ def _drop_repeated_header(t: Table, b: int) -> bool:
 
 
 def _continue_vertical_merges(t: Table, b: int) -> None:
-    """A vertically merged cell cut by the page break leaves an empty cell on the new page."""
-    for c in [c for c in t.cells if c.row == b and not c.text]:
-        # merged above (spans rows) or merged below (an empty cell spanning rows on the new page)
+    """A vertically merged cell (an indicator level grouping its rows) cut by the page break leaves
+    a second cell on the new page: empty, or holding the rest of the label ("效益指标（30" above,
+    "分）" below). Joined where the grouping is certain: the cell below is empty and one of the two
+    spans rows, or the column groups rows elsewhere in the table; or the cell below closes a
+    bracket the cell above left open. An empty cell in a column that groups nothing stays (a blank
+    score on the new page is a blank, not a continuation)."""
+    grouping = {c.col for c in t.cells if c.row_span > 1}
+    for c in [c for c in t.cells if c.row == b]:
         p = next((q for q in t.cells if q.col == c.col and q.col_span == c.col_span
-                  and q.row + q.row_span == b and (q.row_span > 1 or (c.row_span > 1 and q.text))), None)
-        if p is not None:
-            p.row_span += c.row_span
-            t.cells.remove(c)
+                  and q.row + q.row_span == b), None)
+        if p is None:
+            continue
+        if c.text:
+            if not (_open_brackets(p.text) > 0 and _open_brackets(c.text) < 0):
+                continue
+            p.raw = f"{p.raw}\n{c.raw}"
+            p.text = normalize(p.text + c.text)
+        elif not (p.row_span > 1 or (c.row_span > 1 and p.text) or (p.text and c.col in grouping)):
+            continue
+        p.row_span += c.row_span
+        t.cells.remove(c)
     t._grid = None
+
+
+def _open_brackets(text: str) -> int:
+    return sum(text.count(x) for x in "（(") - sum(text.count(x) for x in "）)")
 
 
 def _merge_split_row(t: Table, b: int) -> bool:
@@ -467,7 +495,22 @@ def _margins(lines: list[Line]) -> tuple[float, float]:
     return left, right
 
 
-def _paragraphs(lines: list[Line], page: int, margins: tuple[float, float]) -> list[Paragraph]:
+def _body_size(lines: list[Line]) -> float:
+    """The body text's font size: the size most lines are set in."""
+    sizes = Counter(round(ln.size) for ln in lines)
+    return float(sizes.most_common(1)[0][0]) if sizes else 0.0
+
+
+def _wrapped_title(prev: Line, ln: Line, left: float, right: float, body: float) -> bool:
+    """A title set larger than the body that wrapped: the line above filled the text width and this
+    one, in the same size, is centred under it (its own indent is the centring, not a new paragraph)."""
+    size = max(prev.size, ln.size, 1.0)
+    return (prev.size >= body + 2 and abs(ln.size - prev.size) <= 1.0
+            and prev.x0 <= left + 1.5 * size and prev.x1 >= right - 1.5 * size
+            and abs((ln.x0 + ln.x1) / 2 - (left + right) / 2) <= size)
+
+
+def _paragraphs(lines: list[Line], page: int, margins: tuple[float, float], body: float = 0.0) -> list[Paragraph]:
     if not lines:
         return []
     left = min(margins[0], min(ln.x0 for ln in lines))
@@ -484,7 +527,7 @@ def _paragraphs(lines: list[Line], page: int, margins: tuple[float, float]) -> l
         gap = ln.top - prev.bottom
         new = (
             gap > typical + 0.6 * size
-            or ln.x0 > left + 1.2 * size  # first-line indent
+            or (ln.x0 > left + 1.2 * size and not _wrapped_title(prev, ln, left, right, body))  # first-line indent
             or prev.x1 < right - 1.5 * size  # previous line stopped short: it ended a paragraph
             or abs(ln.size - prev.size) > 1.0
             or bool(_HEADING.match(ln.text))

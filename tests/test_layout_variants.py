@@ -1,0 +1,41 @@
+"""Samples laid out differently (tools/variants.py: landscape pages, a narrower text column, larger
+type) must give the findings of their answer keys: what pecheck reads may not depend on where our
+renderer broke a line or a page. Each PDF here is a variant that once read differently from its
+original: a footer higher than 91 % of a landscape page left as text between a table and its
+continuation; a first-level indicator cut by a page break ("效益指标（30" / "分）", or an empty
+cell below a grouping cell); a title wrapped onto a second line; a rating table's header row read as
+"项目名称: 债券性质"."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import SAMPLES
+from test_samples import matches
+
+from checker.config import Config
+from checker.runner import check_file
+
+LAYOUT = SAMPLES.parent / "tests" / "layout"
+VARIANTS = sorted(LAYOUT.glob("*.pdf"))
+
+
+def test_there_are_variants():
+    assert len(VARIANTS) >= 6
+
+
+@pytest.mark.parametrize("path", VARIANTS, ids=[p.name for p in VARIANTS])
+def test_variant_against_key(path):
+    stem = path.name.split(".")[0]
+    key = json.loads((SAMPLES / f"{stem}.expected.json").read_text(encoding="utf-8"))
+    res = check_file(path, Config())
+    assert res.error is None
+    loud = [f for f in res.findings if f.severity in ("error", "warning")]
+    items = key.get("expected", [])
+    if key.get("clean"):
+        assert loud == [], [f"{f.rule} {f.message}" for f in loud]
+        return
+    missed = [it["note"] for it in items if not it.get("optional") and not any(matches(it, f) for f in res.findings)]
+    assert missed == []
+    assert [f"{f.rule} {f.message}" for f in loud if not any(matches(it, f) for it in items)] == []

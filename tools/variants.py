@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Layout variants of the sample corpus: the same documents laid out differently, to measure how
+much of pecheck's reading depends on our own renderer's line breaks and page breaks.
+
+    python tools/variants.py --variant narrow --out /tmp/var-narrow     # then:
+    python tools/score.py --corpus /tmp/var-narrow --formats pdf --cmd 'python -m checker.cli --format json {file}'
+
+Each samples/*.docx with an answer key is copied with one change and rendered to PDF by LibreOffice
+(samples/kit/render.py, the same fonts.conf); its answer key is copied unchanged, because the
+findings must not depend on where a line or a page breaks. Variants:
+
+  narrow     left and right margins 4 cm (the text column 13 cm instead of 15.6 cm): more lines
+             wrap, table cells wrap figures and headers
+  landscape  A4 landscape: wide tables, fewer wraps, other page breaks
+  large      every run 1.25 × its size (四号 instead of 小四): other wraps and page breaks
+             everywhere, tables split across more pages
+
+Nothing here is committed output: the variants are a probe, scored and written down in
+docs/field-rounds.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.shared import Cm, Pt
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+sys.path.insert(0, str(SAMPLES))
+
+from kit.render import soffice_to_pdf  # noqa: E402
+
+
+def _runs(doc):
+    for p in doc.paragraphs:
+        yield from p.runs
+    stack = list(doc.tables)
+    while stack:
+        t = stack.pop()
+        for row in t.rows:
+            for cell in row.cells:
+                for p in cell.paragraphs:
+                    yield from p.runs
+                stack.extend(cell.tables)
+
+
+def narrow(doc):
+    for sec in doc.sections:
+        sec.left_margin = sec.right_margin = Cm(4.0)
+
+
+def landscape(doc):
+    for sec in doc.sections:
+        w, h = sec.page_width, sec.page_height
+        sec.orientation = WD_ORIENT.LANDSCAPE
+        sec.page_width, sec.page_height = max(w, h), min(w, h)
+
+
+def large(doc):
+    for style in doc.styles:
+        font = getattr(style, "font", None)
+        if font is not None and font.size:
+            font.size = Pt(round(font.size.pt * 1.25 * 2) / 2)
+    seen = set()
+    for run in _runs(doc):
+        if id(run._r) in seen or not run.font.size:
+            continue
+        seen.add(id(run._r))
+        run.font.size = Pt(round(run.font.size.pt * 1.25 * 2) / 2)
+
+
+VARIANTS = {"narrow": narrow, "landscape": landscape, "large": large}
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--variant", choices=sorted(VARIANTS), required=True)
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--only", nargs="*", help="document names (stems) to include")
+    args = ap.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    made = []
+    for docx in sorted(SAMPLES.glob("*.docx")):
+        key = docx.with_suffix(".expected.json")
+        if not key.exists() or (args.only and docx.stem not in args.only):
+            continue
+        doc = Document(str(docx))
+        VARIANTS[args.variant](doc)
+        dst = args.out / docx.name
+        doc.save(str(dst))
+        shutil.copy(key, args.out / key.name)
+        made.append(dst)
+    soffice_to_pdf(made, args.out)
+    print(f"{len(made)} documents, variant {args.variant}, in {args.out}")
+
+
+if __name__ == "__main__":
+    main()
