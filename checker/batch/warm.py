@@ -19,7 +19,7 @@ from checker.understand.narrative import vocabulary
 def warm() -> None:
     knowledge.load()
     vocabulary()
-    divisions.prepare()
+    divisions.available()
     lazyre.compile_all()
 
 

@@ -21,8 +21,6 @@ _SENTENCE_PUNCT = lazy(r"[，,。；;]")
 
 @dataclass(frozen=True)
 class Division:
-    """An administrative division: its six-digit code, name and level."""
-
     code: str
     name: str
     level: str  # "province" | "prefecture" | "county"
@@ -62,12 +60,6 @@ _NOT_A_PLACE = frozenset({"市辖区", "县", "省直辖县级行政区划", "�
 _AUTONOMOUS = ("自治州", "自治县", "自治旗")
 
 
-def _short_names(name: str) -> list[str]:
-    """How an autonomous division is written in practice: "红河哈尼族彝族自治州" as "红河州"."""
-    return [name[:2] + suffix[-1] for suffix in _AUTONOMOUS
-            if name.endswith(suffix) and len(name) > len(suffix) + 2]
-
-
 @functools.lru_cache(maxsize=1)
 def _table() -> dict[str, list[tuple[str, str, str]]]:
     """Name → (code, name, level) of every division it may name. Plain tuples: a report names a
@@ -83,27 +75,12 @@ def _table() -> dict[str, list[tuple[str, str, str]]]:
             out[name] = [div]
         else:
             got.append(div)
+        # "红河哈尼族彝族自治州" is written "红河州" in practice
         if name.endswith(_AUTONOMOUS):
-            for short in _short_names(name):
-                out.setdefault(short, []).append(div)
+            for suffix in _AUTONOMOUS:
+                if name.endswith(suffix) and len(name) > len(suffix) + 2:
+                    out.setdefault(name[:2] + suffix[-1], []).append(div)
     return out
-
-
-@functools.lru_cache(maxsize=1)
-def _names() -> frozenset[str]:
-    """The names _table() holds, without building it: most reports name no other division, and
-    looking names up in a set is all that `find` needs until one is found (the table costs a few
-    milliseconds of every check to build, the set a fraction of that)."""
-    names = {name for code, name in _division_data().items() if len(code) == 6 and code.isdigit()}
-    names -= _NOT_A_PLACE
-    names.update(short for name in [n for n in names if n.endswith(_AUTONOMOUS)] for short in _short_names(name))
-    return frozenset(names)
-
-
-def prepare() -> None:
-    """Load the names and build the table now (a batch's forkserver, so that no worker does it)."""
-    _names()
-    _table()
 
 
 _ISSUER_LABELS = ("实施单位", "主管部门", "单位名称", "部门名称", "项目单位", "填报单位", "评价单位", "资金使用单位")
@@ -146,13 +123,13 @@ def lookup(name: str) -> list[Division]:
 
 
 def available() -> bool:
-    return bool(_names())
+    return bool(_table())
 
 
 def find(text: str) -> list[tuple[int, int, Division]]:
     """Every division name in a text (longest match at each position), with its span."""
-    names = _names()
-    if not names:
+    table = _table()
+    if not table:
         return []
     out: list[tuple[int, int, Division]] = []
     i = 0
@@ -160,7 +137,7 @@ def find(text: str) -> list[tuple[int, int, Division]]:
     while i < n:
         best = None
         for j in range(min(n, i + 8), i + 2, -1):  # 3+ characters: "和县" is mostly not a county
-            if text[i:j] in names:
+            if text[i:j] in table:
                 best = (i, j, _divisions(text[i:j])[0])
                 break
         if best:
