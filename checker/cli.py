@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from pathlib import Path
@@ -116,6 +117,24 @@ def validate_outputs(paths, fmt, output, annotate, summary_path) -> None:
                         f"the annotated copy must have the input's type ({src}): {annotate}")
 
 
+def _collecting_rarely(command):
+    """Run a command with the garbage collector's first threshold raised. A check makes hundreds of
+    thousands of short-lived objects and almost no reference cycles: at the default threshold (700 new
+    objects) the collector runs about 70 times for one report (≈ 0.01 s of a DOCX check's 0.26 s) and
+    finds next to nothing. Not lowered again when the command ends: the next allocation would then walk
+    every object the check made (≈ 8 ms) just before the exit frees them anyway; a process that runs the
+    command in-process (tests) goes on collecting at this threshold, which changes when cycles are
+    freed, never whether."""
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        import gc
+
+        gc.set_threshold(max(gc.get_threshold()[0], 50_000), *gc.get_threshold()[1:])
+        return command(*args, **kwargs)
+
+    return run
+
+
 @main.command("check")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--output-format", "--format", "fmt", default="console", metavar="FORMAT", help=_format_help())
@@ -153,6 +172,7 @@ def validate_outputs(paths, fmt, output, annotate, summary_path) -> None:
               help="在 Dask 集群上检查：tcp://主机:8786 或 local:N（需 pip install 'pecheck[dist]'）/ Dask cluster")
 @click.option("--dask-input", type=click.Choice(["auto", "path", "bytes"]), default="auto",
               help="集群节点读取路径还是接收文件内容 / workers read paths or receive bytes")
+@_collecting_rarely
 def check_cmd(paths, fmt, output, select, ignore, profile, config_path, min_severity, statistics, exit_zero,
               ocr, annotate, summary_path, jobs, timeout, quiet, baseline, write_baseline, previous, cache_path,
               dask_address, dask_input, password, password_file) -> None:

@@ -30,6 +30,8 @@ class ConfigError(Exception):
 
 @dataclass
 class Config:
+    """The settings of a run: rule selection, severities, profile, thresholds and options."""
+
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     severities: dict[str, str] = field(default_factory=dict)  # rule code -> severity

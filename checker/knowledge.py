@@ -37,6 +37,8 @@ def _load(name: str) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Band:
+    """A grade's score band (优秀 from 90, …), either end included or not."""
+
     grade: str
     lo: Decimal
     hi: Decimal
@@ -51,6 +53,9 @@ class Band:
 
 @dataclass
 class Knowledge:
+    """The domain words of rules/*.toml for the chosen profile: column, row and summary
+    concepts, narrative terms, grade bands and synonyms."""
+
     columns: dict[str, tuple[list[str], list[str]]]
     column_order: list[str]
     rows: dict[str, list[str]]

@@ -14,6 +14,8 @@ BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 @dataclass
 class Cell:
+    """One table cell, merged cells once with their spans, in grid coordinates."""
+
     row: int
     col: int
     raw: str  # text as extracted, for quoting
@@ -38,6 +40,8 @@ class Cell:
 
 @dataclass
 class Table:
+    """A table: its cells on a grid, the pages it covers and its caption."""
+
     index: int
     cells: list[Cell]
     n_rows: int
@@ -101,6 +105,8 @@ class Table:
 
 @dataclass
 class Paragraph:
+    """A paragraph of running text, as read and normalised."""
+
     index: int
     raw: str
     text: str
@@ -143,6 +149,8 @@ class OcrWord:
 
 @dataclass
 class Page:
+    """A page: its size and, for a scan, how it was recognised."""
+
     number: int  # 1-based
     width: float = 0.0
     height: float = 0.0
@@ -164,6 +172,8 @@ class Page:
 
 @dataclass
 class Document:
+    """What a reader makes of one file: pages and blocks (paragraphs, tables) in reading order."""
+
     source: str
     format: str  # "pdf" | "docx"
     pages: list[Page] = field(default_factory=list)

@@ -30,6 +30,8 @@ READ_NOTES = {
 
 @dataclass
 class Result:
+    """The outcome of checking one file: findings, summary, and how it was read."""
+
     file: str
     format: str = ""
     pages: int = 0

@@ -85,6 +85,8 @@ def test_docx_check_imports_no_pdf_ocr_excel_cluster_or_web_package(tmp_path, fm
     assert "checker.read.docx" in got["modules"] and "docx" not in got["modules"]
     # nor the other readers' own modules: the OFD reader and the PDF/OCR line geometry
     assert not {"checker.read.ofd", "checker.read.layout", "checker.read.pdf"} & set(got["modules"])
+    # rich's tables and panels serve the rule listings; a check's console output uses neither
+    assert not {"rich.table", "rich.panel"} & set(got["modules"])
 
 
 def test_an_annotated_docx_copy_still_uses_python_docx(tmp_path):

@@ -18,6 +18,8 @@ class OptionError(ValueError):
 
 @dataclass(frozen=True)
 class Option:
+    """A rule's tunable setting: its name, value type and one-line description."""
+
     name: str
     type: str  # number | integer | window
     doc: str  # one line, Chinese

@@ -21,6 +21,8 @@ SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
 @dataclass
 class Finding:
+    """One fault a rule found, with what was expected, what was found and where."""
+
     rule: str
     category: str
     severity: str

@@ -13,11 +13,8 @@ import io
 import re
 from dataclasses import dataclass
 
-from rich import box
 from rich.cells import cell_len
 from rich.console import Console
-from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from checker.report.labels import (
@@ -290,6 +287,10 @@ def render_console(results, width: int | None = None, color: bool = False, elaps
 
 
 def print_rules(rules, console: Console | None = None) -> None:
+    # rich's tables and panels only for the rule listings: a check's console output uses neither
+    from rich import box
+    from rich.table import Table
+
     con = console or Console()
     t = Table(title="pecheck 规则", box=box.SIMPLE_HEAD, pad_edge=False)
     t.add_column("代码", no_wrap=True)
@@ -304,6 +305,7 @@ def print_rules(rules, console: Console | None = None) -> None:
 
 def print_rule(r, console: Console | None = None, k=None) -> None:
     from rich.markup import escape
+    from rich.panel import Panel
 
     con = console or Console()
     explain = r.describe(k)["explain"]

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class OutputFormat:
+    """An output format of `pecheck check --format`: its name, one-line help and renderer."""
+
     name: str
     help: str  # Chinese, one line
     target: str  # "module:function" taking (results, **opts) and returning text

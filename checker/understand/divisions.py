@@ -21,6 +21,8 @@ _SENTENCE_PUNCT = lazy(r"[，,。；;]")
 
 @dataclass(frozen=True)
 class Division:
+    """An administrative division: its six-digit code, name and level."""
+
     code: str
     name: str
     level: str  # "province" | "prefecture" | "county"

@@ -101,7 +101,9 @@ def cn_int(s: str) -> int | None:
     return None
 
 
-@dataclass
+# What was read, and where, is a record compared by identity (eq=False): nothing compares two
+# readings by value, and a generated __eq__ per class is start-up time of every check.
+@dataclass(eq=False)
 class TextUnit:
     """A run of prose: a paragraph, or a long text cell of a table."""
 
@@ -116,7 +118,7 @@ class TextUnit:
     goal_copy: bool = False  # the 自评表's 预期目标: a copy of the goal, sometimes abridged
 
 
-@dataclass
+@dataclass(eq=False)
 class Stated:
     """A figure stated in prose for a named concept."""
 
@@ -128,37 +130,47 @@ class Stated:
     before: str = ""  # the sentence up to the figure (to tell which sub-project it is about)
 
 
-@dataclass
+@dataclass(eq=False)
 class Allocation:
+    """A fund allocation stated with the number of the document that made it (…〔2022〕12号 下达 50万元)."""
+
     docno: str
     num: Num
     loc: Loc
 
 
-@dataclass
+@dataclass(eq=False)
 class ListedItem:
+    """One named item of a listed breakdown, with its amount where written."""
+
     name: str
     num: Num | None  # None in a list of names only ("包括A、B、C 3个子项目")
     loc: Loc
 
 
-@dataclass
+@dataclass(eq=False)
 class Count:
+    """A stated number of items or sub-projects ("共12个子项目")."""
+
     n: int
     loc: Loc
     sentence: str
     subset: bool = False  # "其中9个子项目已完成": a part, not the total
 
 
-@dataclass
+@dataclass(eq=False)
 class ScoreStatement:
+    """A total self-evaluation score stated in the text or a table."""
+
     value: Num
     loc: Loc
     where: str
 
 
-@dataclass
+@dataclass(eq=False)
 class GradeStatement:
+    """A grade stated in the text or a table (优秀, 良好, …), canonical and as written."""
+
     grade: str  # canonical
     word: str
     loc: Loc
@@ -182,6 +194,8 @@ class ExecutionRate(NamedTuple):
 
 @dataclass(eq=False)
 class Facts:
+    """Everything the rules read about one document."""
+
     doc: Document
     k: Knowledge
     regions: list[Region] = field(default_factory=list)

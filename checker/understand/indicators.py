@@ -27,8 +27,12 @@ _BARE_COMPARISON = lazy(r"\s*(?:≥|≤|>=|<=|=|＝|不低于|不少于|不高�
 _WORDS = lazy(r"\p{Han}{3,}")
 
 
-@dataclass
+# What was read, and where, is a record compared by identity (eq=False): nothing compares two
+# readings by value, and a generated __eq__ per class is start-up time of every check.
+@dataclass(eq=False)
 class Target:
+    """An indicator's target or actual value as written: comparison, figure, deadline."""
+
     text: str
     op: str  # ">=", "<=", "=", "" (none written)
     num: Num | None
@@ -40,8 +44,10 @@ class Target:
         return self.op == "<="
 
 
-@dataclass
+@dataclass(eq=False)
 class Indicator:
+    """One performance indicator row: its levels, name, target, actual, weight and score."""
+
     row: Row
     level1: Cell | None
     level2: Cell | None

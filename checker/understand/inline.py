@@ -19,14 +19,18 @@ from checker.understand.numbers import Num, parse_number
 _LABELLED = lazy(r"^(?:其中\s*[:：]\s*)?(?P<label>[^:：\d]{1,24}?)\s*[:：]\s*(?P<amount>[\d,，.]*)\s*(?:万元|元)?$")
 
 
-@dataclass
+# What was read, and where, is a record compared by identity (eq=False): nothing compares two
+# readings by value, and a generated __eq__ per class is start-up time of every check.
+@dataclass(eq=False)
 class InlinePart:
+    """One labelled amount of an inline breakdown ("其中：财政拨款 50万元")."""
+
     label: str
     num: Num
     loc: Loc
 
 
-@dataclass
+@dataclass(eq=False)
 class InlineBreakdown:
     """One breakdown of a total: its head ("按收入性质分"), the total written beside the head, and the
     labelled amounts written under it in the same column."""

@@ -28,6 +28,8 @@ def _data() -> dict:
 
 @dataclass
 class DocKind:
+    """What kind of report a document is, and the headings that told."""
+
     name: str  # project | unit | department | transfer | form | unknown
     label: str
     headings: list[str] = field(default_factory=list)

@@ -9,6 +9,7 @@ an ordinary instance attribute, so a hot pattern costs no more than the compiled
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -18,14 +19,26 @@ __all__ = ["LazyPattern", "compile_all", "compiled_count", "lazy"]
 
 _ALL: list[LazyPattern] = []  # every pattern made, for compile_all
 
+# What each matching method returns for a text the pattern cannot match, given that text.
+_NO_MATCH: dict[str, Callable[[str], Any]] = {
+    "search": lambda s: None, "match": lambda s: None, "fullmatch": lambda s: None,
+    "findall": lambda s: [], "finditer": lambda s: iter(()),
+    "sub": lambda s: s, "subn": lambda s: (s, 0), "split": lambda s: [s], "splititer": lambda s: iter((s,)),
+}
+
 
 class LazyPattern:
     """A `regex.Pattern` made on first use. `source` is the pattern, or a function giving it (for a
     pattern built from the word lists of rules/, which are then read on first use too)."""
 
-    def __init__(self, source: str | Callable[[], str], flags: int = 0):
+    def __init__(self, source: str | Callable[[], str], flags: int = 0,
+                 words: Callable[[], tuple[str, ...]] | None = None):
         self._source = source
         self._flags = flags
+        # `words`: every match contains one of them (a pattern that is an alternation of words). Until
+        # a text holds one, matching answers "no match" without compiling: most reports use few of a
+        # list's words, and compiling costs far more than looking for them.
+        self._words = words
         _ALL.append(self)
 
     def compiled(self) -> regex.Pattern:
@@ -42,9 +55,24 @@ class LazyPattern:
         return rx
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") or name in ("_source", "_flags", "_rx"):
+        if name.startswith("__") or name in ("_source", "_flags", "_words", "_rx"):
             raise AttributeError(name)  # copy/pickle probes and an unset slot: not the pattern's
+        if self._words is not None and name in _NO_MATCH:
+            return functools.partial(self._gated, name)
         return getattr(self.compiled(), name)
+
+    def _gated(self, method: str, *args: Any, **kwargs: Any) -> Any:
+        """`method` of the pattern, answered without compiling it when the text holds none of its words."""
+        string = kwargs["string"] if "string" in kwargs else args[1 if method in ("sub", "subn") else 0]
+        if not any(w in string for w in self._needed()):
+            return _NO_MATCH[method](string)
+        return getattr(self.compiled(), method)(*args, **kwargs)
+
+    def _needed(self) -> tuple[str, ...]:
+        got = self.__dict__.get("_needed_words")
+        if got is None:
+            got = self._needed_words = tuple(self._words())
+        return got
 
     def __repr__(self) -> str:
         src = self._source if isinstance(self._source, str) else getattr(self._source, "__name__", "?")
@@ -64,6 +92,8 @@ def compiled_count() -> int:
     return sum(1 for p in _ALL if "_rx" in p.__dict__)
 
 
-def lazy(source: str | Callable[[], str], flags: int = 0) -> LazyPattern:
-    """The pattern `regex.compile(source, flags)`, compiled when first used."""
-    return LazyPattern(source, flags)
+def lazy(source: str | Callable[[], str], flags: int = 0,
+         words: Callable[[], tuple[str, ...]] | None = None) -> LazyPattern:
+    """The pattern `regex.compile(source, flags)`, compiled when first used (see LazyPattern for
+    `words`)."""
+    return LazyPattern(source, flags, words)

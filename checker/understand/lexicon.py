@@ -64,8 +64,9 @@ def patterns(path: str) -> tuple[str, ...]:
 
 
 def pattern(path: str) -> LazyPattern:
-    """The words of a list as one compiled alternation (the list is read when first matched)."""
-    return lazy(lambda: alt(path))
+    """The words of a list as one compiled alternation (the list is read when first matched, the
+    pattern compiled when first given a text holding one of the words)."""
+    return lazy(lambda: alt(path), words=lambda: words(path))
 
 
 @functools.lru_cache(maxsize=1)

@@ -39,8 +39,12 @@ _ALL_HAN = lazy(r"\p{Han}+")
 _DIGIT = lazy(r"\d")
 
 
-@dataclass(frozen=True)
+# one instance per process, never compared or printed: no generated __eq__/__repr__, which for
+# fifty fields cost a millisecond at every start-up
+@dataclass(frozen=True, eq=False, repr=False)
 class Lexicon:
+    """The words and thresholds of rules/narrative.toml, read once."""
+
     total_words: tuple[str, ...]
     not_total: tuple[str, ...]
     strong_total_words: tuple[str, ...]
@@ -148,7 +152,9 @@ def vocabulary() -> Lexicon:
 
 
 # ----------------------------------------------------------------------------------------- records
-@dataclass
+# What was read, and where, is a record compared by identity (eq=False): nothing compares two
+# readings by value, and a generated __eq__ per class is start-up time of every check.
+@dataclass(eq=False)
 class ItemisedSum:
     """A stated total and the parts the same sentence itemises for it."""
 
@@ -159,7 +165,7 @@ class ItemisedSum:
     forward: bool = True  # "共X，其中a、b" (True) or "a、b，共X" (False)
 
 
-@dataclass
+@dataclass(eq=False)
 class CountSum:
     """A stated count and the counts that make it up ("其中A8条、B4条" or "年初8个……年中新增4个")."""
 
@@ -171,7 +177,7 @@ class CountSum:
     items: list[str] | None = None  # an enumeration's items, when the parts are a list of names
 
 
-@dataclass
+@dataclass(eq=False)
 class RoleMention:
     """An amount named as one funding level's money."""
 
@@ -182,7 +188,7 @@ class RoleMention:
     unit_index: int  # which text unit it sits in
 
 
-@dataclass
+@dataclass(eq=False)
 class NarrativeRate:
     """A stated spent ÷ budget rate with the amounts its own sentence gives."""
 
@@ -198,7 +204,7 @@ class NarrativeRate:
     loc: Loc
 
 
-@dataclass
+@dataclass(eq=False)
 class NarrativeBalance:
     """A stated remainder with the budget and the spending told just before it: "下达预算2596万元，
     支出2595.6208万元……未执行的0.3792万元"."""
@@ -212,8 +218,10 @@ class NarrativeBalance:
     budgets: list = field(default_factory=list)  # every budget it may be left of, nearest first
 
 
-@dataclass
+@dataclass(eq=False)
 class Claim:
+    """A sentence claiming the targets were met (fully or mostly), and the percentages it states."""
+
     words: str
     strength: str  # "strong" | "weak"
     quote: str
@@ -221,7 +229,7 @@ class Claim:
     figures: list = field(default_factory=list)  # (name, Num): the percentages its sentence states
 
 
-@dataclass
+@dataclass(eq=False)
 class GoalFigure:
     """A named percentage in the goal section ("学生满意度达到90%")."""
 
@@ -230,8 +238,10 @@ class GoalFigure:
     loc: Loc
 
 
-@dataclass
+@dataclass(eq=False)
 class Narrative:
+    """Everything read from the running text of one document."""
+
     sums: list[ItemisedSum] = field(default_factory=list)
     counts: list[CountSum] = field(default_factory=list)
     roles: list[RoleMention] = field(default_factory=list)
@@ -246,7 +256,7 @@ class Narrative:
     stated_misses: list = field(default_factory=list)  # (quote, Loc) of a figure said to be below its target
 
 
-@dataclass
+@dataclass(eq=False)
 class ShortDone:
     """A quantity said to be done ("建成道路419米，已完成") below the goal the report set for the same
     thing ("目标为：……完成491米道路建设")."""
@@ -984,7 +994,7 @@ def listed_paragraph_sums(units) -> list[ItemisedSum]:
     return out
 
 
-@dataclass
+@dataclass(eq=False)
 class StatedRatio:
     """A percentage its own sentence derives from its own amounts: a year-on-year change
     ("816.23万元，同比减少62.52万元，减少7.11%" is 62.52 ÷ (816.23 + 62.52)), or a part's share of the
@@ -1184,7 +1194,7 @@ def short_done(units) -> list[ShortDone]:
     return out
 
 
-@dataclass
+@dataclass(eq=False)
 class Share:
     """A share of the budget a reason says is left unpaid ("剩余5%质保金未付")."""
 

@@ -33,8 +33,12 @@ _DIGIT = lazy(r"\d")
 _NUMBER_CHAR = lazy(r"[\d.,，]")
 
 
-@dataclass
+# What was read, and where, is a record compared by identity (eq=False): nothing compares two
+# readings by value, and a generated __eq__ per class is start-up time of every check.
+@dataclass(eq=False)
 class Folded:
+    """A text unit reduced to letters, digits and CJK, for aligning passages."""
+
     unit: TextUnit
     text: str  # letters, digits and CJK only
     pos: list[int]  # index into unit.text for each folded character
@@ -67,8 +71,10 @@ def fold_unit(u: TextUnit) -> Folded:
     return Folded(unit=u, text=text, pos=pos)
 
 
-@dataclass
+@dataclass(eq=False)
 class Difference:
+    """Where two passages that say the same thing differ, with quotes of both."""
+
     a: Folded
     b: Folded
     a_span: tuple[int, int]  # in unit text

@@ -14,8 +14,12 @@ from checker.understand import lexicon
 from checker.understand.numbers import Num, parse_number
 
 
-@dataclass
+# What was read, and where, is a record compared by identity (eq=False): nothing compares two
+# readings by value, and a generated __eq__ per class is start-up time of every check.
+@dataclass(eq=False)
 class RatedRow:
+    """A table row giving a score and the grade written for it."""
+
     name: str
     score: Num
     grade: str  # "" when the cell is blank

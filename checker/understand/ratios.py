@@ -13,8 +13,13 @@ from checker.understand import lexicon
 from checker.understand.numbers import Num, parse_number
 
 
-@dataclass
+# What was read, and where, is a record compared by identity (eq=False): nothing compares two
+# readings by value, and a generated __eq__ per class is start-up time of every check.
+@dataclass(eq=False)
 class HeaderRatio:
+    """A rate column whose header names its numerator and denominator columns, with
+    the figures of one row."""
+
     rate_name: str  # the rate's header text ("控制率")
     num_name: str
     den_name: str

@@ -29,7 +29,9 @@ _LETTER_FORMULA = lazy(r"[A-Z（）()=+\-−×*/÷%＝一-龥\d]{0,12}")
 _COLUMN_LETTER = lazy(r"[A-Z][^一-龥]*|[（(][A-Z][)）]")
 
 
-@dataclass
+# What was read, and where, is a record compared by identity (eq=False): nothing compares two
+# readings by value, and a generated __eq__ per class is start-up time of every check.
+@dataclass(eq=False)
 class Value:
     """One figure read from a cell (num is None for a blank cell or an empty mark)."""
 
@@ -43,8 +45,10 @@ class Value:
         return Loc.of_cell(self.table, self.cell)
 
 
-@dataclass
+@dataclass(eq=False)
 class Row:
+    """A data row of a region: its label and its values by concept."""
+
     index: int
     label: str
     label_cell: Cell | None
@@ -53,8 +57,11 @@ class Row:
     kind: str | None = None  # total / subtotal / funds_total / ...
 
 
-@dataclass
+@dataclass(eq=False)
 class Region:
+    """A recognised part of a table (fund table, self-evaluation table, indicator table):
+    its header, columns by concept, rows and unit."""
+
     kind: str  # fund | selfeval_funds | indicators
     table: Table
     header_rows: list[int]
