@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from checker import DEFAULT_TIMEOUT, fingerprint, knowledge  # noqa: F401 - DEFAULT_TIMEOUT re-exported
-from checker.check.registry import Finding, run_rules
+from checker.check.registry import Finding, drop_deferred, run_rules
 from checker.config import Config
 from checker.errors import InputError
 
@@ -201,7 +201,7 @@ def check_document(doc, cfg: Config, path: str | Path, res: Result | None = None
     try:
         facts = extract(doc, knowledge_for(cfg))
         res.findings = run_rules(facts, select=cfg.select, ignore=cfg.ignore, severities=cfg.severities,
-                                 options=cfg.options)
+                                 options=cfg.options, defer=not doc.ocr)
         res.summary = _summary(facts)
     except Exception as exc:  # noqa: BLE001 - same: one odd report must not end in a traceback
         if os.environ.get("PECHECK_DEBUG"):
@@ -211,7 +211,8 @@ def check_document(doc, cfg: Config, path: str | Path, res: Result | None = None
         from checker.verify import verify_findings
 
         res.ocr_confidence = doc.ocr_confidence
-        res.findings = verify_findings(res.findings, doc, path)
+        # deferral after verification: a finding that turned out an OCR doubt stands in for nothing
+        res.findings = drop_deferred(verify_findings(res.findings, doc, path))
     fingerprint.assign(res.findings, doc)  # from the final findings: OCR verification may change them
     return res
 

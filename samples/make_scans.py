@@ -31,7 +31,10 @@ HERE = Path(__file__).resolve().parent
 SCANS = ["xiangxi-2022", "edu-nutrition-2023", "water-supply-2023",  # the seed and two clean reports (万元, 元 with separators)
          "roads-2024-faults", "health-clinics-2023-faults", "culture-2022", "sports-2023-faults", "housing-2023",
          # round 17's forms, scanned as filed (narrow cells, breakdowns inside cells): unseen-scan first contact
-         "hengshan-township-2023-faults", "jinzhai-village-2023-faults"]
+         "hengshan-township-2023-faults", "jinzhai-village-2023-faults",
+         # stop 14's unseen-scan probe: the three whose first contact missed a fault (a decimal point
+         # read as a colon, a lost ≤, a ≥ read as 2 hiding a blank reason)
+         "flood-control-2023-faults", "forestry-2022-faults", "agri-insurance-2022-faults"]
 # What a real scanner and a real office add. stamp: ink colour, put over a figure on the form page
 # (the page titled 自评表) and beside the signature on the last page; turn: {page: degrees clockwise};
 # skew: degrees range (alternating sign); grey: fax-like grey paper; mixed: only the form pages

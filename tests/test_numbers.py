@@ -402,3 +402,10 @@ def test_ratio_interval_contains_exact_ratio(a, b):
 def test_sum_interval_contains_exact_sum(values):
     lo, hi = sum_interval((v, v) for v in values)
     assert Fraction(lo) <= sum(map(Fraction, values), Fraction(0)) <= Fraction(hi)
+
+
+def test_digits_newer_than_this_python_are_no_figure():
+    # regex's \d knows Unicode 16 digits (U+10D40 GARAY DIGIT ZERO) that Decimal does not:
+    # such a run is skipped, not a crash (found by test_never_crashes)
+    assert find_numbers("9" * 40 + "\U00010d40") == []
+    assert [n.value for n in find_numbers("合计 12.5 万元")] == [D("12.5")]

@@ -188,6 +188,33 @@ def test_clean_scan_has_no_error_finding(name):
     assert rep["summary"] == text["summary"]
 
 
+# Scans of samples first OCR'd in stop 14 (unseen-scan probe) whose first contact missed a planted
+# fault through a reading: a decimal point read as a colon ("2,160,000:00"), a "≤3" read as "3" on an
+# incident count, a "≥6" read as "26" whose disproportionate score (an OCR doubt, info) had hidden
+# the row's "无" deviation reason.
+PROBE_SCANS = ["agri-insurance-2022-faults", "forestry-2022-faults", "flood-control-2023-faults"]
+
+
+@needs_ocr
+@pytest.mark.slow
+@pytest.mark.parametrize("name", PROBE_SCANS)
+def test_probe_scan_finds_every_planted_fault(name):
+    from test_samples import matches
+
+    from checker.config import Config
+    from checker.runner import check_file
+
+    key = json.loads((SAMPLES / f"{name}.expected.json").read_text(encoding="utf-8"))
+    res = check_file(SAMPLES / f"{name}.scan.pdf", Config())
+    assert res.error is None and res.ocr
+    missed = [it["note"] for it in key["expected"]
+              if not it.get("optional") and not any(matches(it, f) for f in res.findings)]
+    assert missed == []
+    loud = [f"{f.rule} {f.message}" for f in res.findings
+            if f.severity in ("error", "warning") and not any(matches(it, f) for it in key["expected"])]
+    assert loud == []
+
+
 # -- without the extra ----------------------------------------------------------------------------
 
 @pytest.fixture
@@ -262,6 +289,10 @@ def test_numeric_post_correction():
     assert fix_numeric("90（含）一100分") == "90（含）—100分"
     assert fix_numeric("下达2,500.000.00元，") == "下达2,500,000.00元，"  # a thousands separator read as a point
     assert fix_numeric("4.313.000") == "4,313,000"
+    assert fix_numeric("2,160,000:00") == "2,160,000.00"  # a decimal point read as a colon
+    assert fix_numeric("实际支付2,160,000：00元") == "实际支付2,160,000.00元"
+    for same in ("10:30", "12:00前", "时间：2023", "1:2", "2,160,000:000"):
+        assert fix_numeric(same) == same  # times and ratios carry no thousands separators
     for same in ("2023.12.31", "1.2.3", "12.345", "1,200,000.00"):
         assert fix_numeric(same) == same
     for same in ("ISO9001", "app1", "一级指标", "Office 2019", "第一2"):

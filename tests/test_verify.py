@@ -208,3 +208,24 @@ def test_a_cell_read_as_a_lone_symbol_is_no_reading():
                  expected="填写得分", found="—", locations=[Loc.of_cell(t2, t2.cells[2])])
     g2 = verify_findings([f2], doc2, "x.scan.pdf", reread=_reread({360: ["—"]}))[0]
     assert "符号" not in (g2.hint or "") + g2.message
+
+
+def test_a_blank_reason_defers_only_to_a_finding_that_stands():
+    """One fault, one finding: a blank deviation reason (PC901) is not repeated beside its row's own
+    error. On a scan that error may turn into an OCR doubt (info) at verification; then it stands in
+    for nothing and the blank reason is reported after all."""
+    from dataclasses import replace
+
+    from checker.check.registry import consolidate, drop_deferred
+
+    def at(col):
+        return [Loc(page=5, table=2, row=7, col=col)]
+
+    score = Finding("PC405", "score", "error", "得分与完成比例不符", locations=at(7))
+    reason = Finding("PC901", "missing", "warning", "偏差原因只写“无”", locations=at(8))
+    assert [f.rule for f in consolidate([score, reason])] == ["PC405"]
+    kept = consolidate([score, reason], defer=False)
+    assert [f.rule for f in kept] == ["PC405", "PC901"]
+    assert [f.rule for f in drop_deferred(kept)] == ["PC405"]
+    doubted = [replace(score, severity="info"), reason]
+    assert [f.rule for f in drop_deferred(doubted)] == ["PC405", "PC901"]

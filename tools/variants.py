@@ -14,6 +14,11 @@ findings must not depend on where a line or a page breaks. Variants:
   landscape  A4 landscape: wide tables, fewer wraps, other page breaks
   large      every run 1.25 × its size (四号 instead of 小四): other wraps and page breaks
              everywhere, tables split across more pages
+  small      every run 0.85 × its size: fewer wraps
+  margins    top margin +2.5 cm, bottom +1 cm: every page breaks elsewhere
+  chrome     the sample's blocks written as HTML and printed by headless Chromium (another
+             producer: its own line breaks, thin-rectangle borders, radical look-alikes in the
+             text layer, figures that overflow a narrow cell instead of wrapping)
 
 Nothing here is committed output: the variants are a probe, scored and written down in
 docs/field-rounds.md.
@@ -34,7 +39,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 sys.path.insert(0, str(SAMPLES))
 
-from kit.render import soffice_to_pdf  # noqa: E402
+from kit.html_writer import write_html  # noqa: E402
+from kit.render import chromium_to_pdf, soffice_to_pdf  # noqa: E402
+from kit.sample import load_all  # noqa: E402
 
 
 def _runs(doc):
@@ -62,20 +69,49 @@ def landscape(doc):
         sec.page_width, sec.page_height = max(w, h), min(w, h)
 
 
-def large(doc):
+def _scale(doc, k):
     for style in doc.styles:
         font = getattr(style, "font", None)
         if font is not None and font.size:
-            font.size = Pt(round(font.size.pt * 1.25 * 2) / 2)
+            font.size = Pt(round(font.size.pt * k * 2) / 2)
     seen = set()
     for run in _runs(doc):
         if id(run._r) in seen or not run.font.size:
             continue
         seen.add(id(run._r))
-        run.font.size = Pt(round(run.font.size.pt * 1.25 * 2) / 2)
+        run.font.size = Pt(round(run.font.size.pt * k * 2) / 2)
 
 
-VARIANTS = {"narrow": narrow, "landscape": landscape, "large": large}
+def large(doc):
+    _scale(doc, 1.25)
+
+
+def small(doc):
+    _scale(doc, 0.85)
+
+
+def margins(doc):
+    for sec in doc.sections:
+        sec.top_margin = Cm(sec.top_margin.cm + 2.5)
+        sec.bottom_margin = Cm(sec.bottom_margin.cm + 1.0)
+
+
+VARIANTS = {"narrow": narrow, "landscape": landscape, "large": large, "small": small, "margins": margins,
+            "chrome": None}
+
+
+def chrome(out: Path, only) -> int:
+    n = 0
+    for s in load_all(SAMPLES / "reports"):
+        key = SAMPLES / f"{s.name}.expected.json"
+        if s.producer != "docx" or not key.exists() or (only and s.name not in only):
+            continue
+        html = out / f"{s.name}.html"
+        write_html(s.blocks, html, s.name)
+        chromium_to_pdf(html, out / f"{s.name}.pdf")
+        shutil.copy(key, out / key.name)
+        n += 1
+    return n
 
 
 def main(argv=None):
@@ -85,6 +121,9 @@ def main(argv=None):
     ap.add_argument("--only", nargs="*", help="document names (stems) to include")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.variant == "chrome":
+        print(f"{chrome(args.out, args.only)} documents, variant chrome, in {args.out}")
+        return
     made = []
     for docx in sorted(SAMPLES.glob("*.docx")):
         key = docx.with_suffix(".expected.json")

@@ -221,7 +221,12 @@ def selected(cls: type[Rule], select: Iterable[str] = (), ignore: Iterable[str] 
 
 
 def run_rules(facts, select: Iterable[str] = (), ignore: Iterable[str] = (),
-              severities: dict[str, str] | None = None, options: dict[str, Any] | None = None) -> list[Finding]:
+              severities: dict[str, str] | None = None, options: dict[str, Any] | None = None,
+              defer: bool = True) -> list[Finding]:
+    """The findings of the selected rules, one per fault. `defer=False` keeps the findings that
+    defer to another on their row or cell (see consolidate): a scan's findings are verified first,
+    and a finding verification turns into an OCR doubt no longer stands in for them
+    (drop_deferred then)."""
     select, ignore = list(select), list(ignore)
     severities = severities or {}
     rules = [cls(severity=severities.get(cls.code), values=cls.resolve(facts.k.profile, (options or {}).get(cls.code)))
@@ -256,7 +261,7 @@ def run_rules(facts, select: Iterable[str] = (), ignore: Iterable[str] = (),
                 for f in _safe(rule.check(view)):
                     if owner(f) == i:
                         keep(f)
-    out = consolidate(out)
+    out = consolidate(out, defer=defer)
     out.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.locations[0].page or 0 if f.locations else 0, f.rule))
     return out
 
@@ -279,7 +284,7 @@ def _row_of(f: Finding) -> tuple[int, int] | None:
     return loc.table, loc.row
 
 
-def consolidate(findings: list[Finding]) -> list[Finding]:
+def consolidate(findings: list[Finding], defer: bool = True) -> list[Finding]:
     """One fault, one finding.
 
     - Several findings of one row-level rule on the same table row become one, listing each column.
@@ -311,7 +316,13 @@ def consolidate(findings: list[Finding]) -> list[Finding]:
                 continue
             by_key[key] = f
         merged.append(f)
-    strong = [f for f in merged if f.category != "missing" and f.severity in ("error", "warning")]
+    return drop_deferred(merged) if defer else merged
+
+
+def drop_deferred(findings: list[Finding]) -> list[Finding]:
+    """A `missing` finding about a row or cell that another finding names with an error or warning
+    is left out (one fault, one finding)."""
+    strong = [f for f in findings if f.category != "missing" and f.severity in ("error", "warning")]
     rows = {_row_of(f) for f in strong} - {None}
     cells = {(loc.table, loc.row, loc.col) for f in strong for loc in f.locations if loc.table is not None}
 
@@ -322,7 +333,7 @@ def consolidate(findings: list[Finding]) -> list[Finding]:
             return bool(f.locations) and all((loc.table, loc.row, loc.col) in cells for loc in f.locations)
         return False
 
-    return [f for f in merged if not deferred(f)]
+    return [f for f in findings if not deferred(f)]
 
 
 def _safe(it: Iterable[Finding]) -> Iterator[Finding]:

@@ -134,6 +134,7 @@ class _PdfReader:
         index = [_CellIndex(t.cells) for t in raw_tables]
         outside: list[dict] = []
         buckets: dict[tuple[int, int], list[dict]] = {}
+        last: tuple[dict, int, int] | None = None  # the previous character placed in a cell
         for ch in chars:
             cx = (ch["x0"] + ch["x1"]) / 2
             cy = (ch["top"] + ch["bottom"]) / 2
@@ -143,11 +144,15 @@ class _PdfReader:
                 if x0 - 1 <= cx <= x1 + 1 and top - 1 <= cy <= bottom + 1:
                     ci = index[ti].cell_of(cx, cy)
                     if ci is not None:
+                        if last is not None and _overflows(last, ch, ti, ci, raw_tables[ti].cells):
+                            ci = last[2]
                         buckets.setdefault((ti, ci), []).append(ch)
+                        last = (ch, ti, ci)
                         placed = True
                     break
             if not placed:
                 outside.append(ch)
+                last = None
         for (ti, ci), cs in buckets.items():
             raw_tables[ti].lines[ci] = chars_to_lines(cs)
         self.page_lines[number] = chars_to_lines(outside)
@@ -259,6 +264,23 @@ def _closing_lines(page) -> list[dict]:
         out.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0,
                     "orientation": "h", "object_type": "line"})
     return out
+
+
+_FIGURE_CHAR = frozenset("0123456789.,%")
+
+
+def _overflows(last: tuple[dict, int, int], ch: dict, ti: int, ci: int, cells) -> bool:
+    """A figure too wide for its cell runs on over the cell's right border (a browser's table does
+    not wrap "1985.36"; its "6" lands in the next cell). A digit set flush against the previous one,
+    on its line, beyond the border of the cell that one sits in, belongs to that cell: the figures of
+    two cells are apart by the cells' padding (a point or more even where a browser squeezes them)."""
+    prev, pti, pci = last
+    if pti != ti or pci == ci or ch["text"] not in _FIGURE_CHAR or prev["text"] not in _FIGURE_CHAR:
+        return False
+    size = max(float(ch.get("size") or 0.0), ch["bottom"] - ch["top"], 1.0)
+    if abs(ch["top"] - prev["top"]) > 0.2 * size or abs(ch["x0"] - prev["x1"]) > 0.05 * size:
+        return False
+    return ch["x0"] + 0.5 >= cells[pci][2]
 
 
 class _CellIndex:

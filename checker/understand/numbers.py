@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 import regex
 
@@ -282,10 +282,15 @@ def _has_cn_digit(s: str) -> bool:
 
 
 # --------------------------------------------------------------------------- building a Num
-def _arabic_value(s: str) -> tuple[Decimal, int]:
+def _arabic_value(s: str) -> tuple[Decimal, int] | None:
+    """The value and decimals of an Arabic figure; None for digits Decimal does not know (the
+    pattern's \\d follows a newer Unicode than this Python: "999𐵀" is no figure to check)."""
     digits = s.replace(",", "").replace("，", "")
     _, _, frac = digits.partition(".")
-    return Decimal(digits), len(frac)
+    try:
+        return Decimal(digits), len(frac)
+    except InvalidOperation:
+        return None
 
 
 _PARTS = ("pre", "sign", "pct", "ar", "cn", "ap1", "mag", "ap2", "unit", "post")
@@ -322,7 +327,10 @@ def _figure(t: str, src: str, m: regex.Match, whole: bool) -> Num | None:
         if text == "十" and unit == "分":
             return None  # 十分 = "very"
     else:
-        value, decimals = _arabic_value(text)
+        parsed_ar = _arabic_value(text)
+        if parsed_ar is None:
+            return None
+        value, decimals = parsed_ar
     if unit == "人民币":
         unit = "元"
     unit = "%" if pct else mag + unit

@@ -555,7 +555,8 @@ def _thousands(t: str) -> str:
 
 def fix_numeric(text: str, numeric: bool = False) -> str:
     """The usual OCR slips inside numeric tokens, nothing more: O→0 and l/I/|→1 next to digits,
-    a full stop or middle dot between digits → '.', a comma before the last 1-2 digits of a number
+    a full stop or middle dot between digits → '.', a colon before the decimals of a grouped
+    figure → '.', a comma before the last 1-2 digits of a number
     in a numeric cell → '.', and 方元 after a number → 万元."""
 
     def fix(m: regex.Match) -> str:
@@ -572,6 +573,9 @@ def fix_numeric(text: str, numeric: bool = False) -> str:
             t = regex.sub(r"^([0-9]+)[,，]([0-9]{1,2})(%?)$", r"\1.\2\3", t)
         return lead + _thousands(t) + trail
 
+    # a decimal point read as a colon after a grouped figure ("2,160,000:00"): no time or ratio is
+    # written with thousands separators
+    text = regex.sub(r"(?<=(?<![0-9.,])[0-9]{1,3}(?:,[0-9]{3})+)[:：](?=[0-9]{1,2}(?![0-9]))", ".", text)
     text = _NUM_TOKEN.sub(fix, text)
     if numeric:  # a speck read as a point after the only figure in a cell: "5." → "5"
         text = regex.sub(r"^\s*([0-9]+(?:\.[0-9]+)?%?)[.,，。·]\s*$", r"\1", text)
