@@ -338,6 +338,18 @@ def test_deskew_and_grid():
     assert abs(ocr.skew_angle(img)) <= 0.05
 
 
+@needs_ocr
+@pytest.mark.slow
+def test_a_landscape_scan_reads_its_small_table_text_whole():
+    """Ruling-line kernels were a share of the page's height, a third shorter on a landscape page:
+    the cells then cut through small table text (小区名称 read as 区称, 东苑小区 as 东区)."""
+    from checker.read import load
+
+    doc = load(ROOT / "tests" / "layout" / "scan" / "housing-2023-faults.landscape-p2.scan.pdf")
+    t = doc.tables[0]
+    assert t.row_texts(0)[:4] == ["小区名称", "总投资", "中央补助", "地方配套"]
+    assert [t.row_texts(r)[0] for r in (1, 3, 6)] == ["东苑小区", "南门小区", "粮站小区"]
+
 @needs_cv2
 def test_stamp_ink_is_dropped_and_text_under_it_kept():
     import cv2

@@ -13,8 +13,12 @@ def find_tables(gray):
     cv2, np, _ = modules()
     h, w = gray.shape
     bw = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 20)
-    klen_h = max(30, w // 30)
-    klen_v = max(20, h // 60)
+    # kernel lengths in physical terms, the same on a landscape page as on a portrait one: a vertical
+    # kernel as short as 1/60 of a landscape page's height passes the upright strokes of small table
+    # text (小, 中, 补) as ruling lines, and the cells cut through them lose those characters
+    short, long = min(h, w), max(h, w)
+    klen_h = max(30, short // 30)
+    klen_v = max(20, long // 60)
     horiz = cv2.morphologyEx(bw, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (klen_h, 1)))
     vert = cv2.morphologyEx(bw, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, klen_v)))
     # bridge the small breaks a scan leaves in a line, and make crossings meet
