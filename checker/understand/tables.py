@@ -116,6 +116,13 @@ def header_years(texts) -> tuple[int, ...]:
     return tuple(sorted(found))
 
 
+def _block_label(t: Table, c: Cell, r: int) -> bool:
+    """A cell merged down over the figures below the header ("预算资金（万元）" beside the 年度资金总额 /
+    财政拨款 rows) labels that block of rows; it heads no column of figures."""
+    return c.row_span > 1 and any(_is_number_text(x.text) for rr in range(r + 1, c.row + c.row_span)
+                                  for x in t.row_cells(rr) if x.col != c.col and x.text)
+
+
 def _header_concepts(t: Table, r: int, k: Knowledge) -> dict[str, int]:
     out: dict[str, int] = {}
     year_of: dict[str, int | None] = {}
@@ -127,7 +134,7 @@ def _header_concepts(t: Table, r: int, k: Knowledge) -> dict[str, int]:
         if _is_number_text(txt):
             numeric += 1
             continue
-        if len(txt) > 30:
+        if len(txt) > 30 or _block_label(t, c, r):
             continue
         concept = k.column_concept(txt)
         if not concept:
@@ -252,6 +259,9 @@ def find_regions(doc: Document, k: Knowledge) -> list[Region]:
                 for key, col in concepts.items():
                     if col not in cols.values():  # a spanning upper header names no column of its own
                         cols.setdefault(key, col)
+                if "initial_budget" in cols and "budget" in cols and "adjusted_budget" not in cols:
+                    # beside 年初预算数, a plain 预算数（A） is the year's whole (adjusted) budget
+                    cols["adjusted_budget"] = cols.pop("budget")
                 current = Region(kind=kind, table=t, header_rows=header_rows, columns=cols,
                                  unit=_unit_for(t, header_rows, t.caption),
                                  years=header_years(c.text for hr in header_rows for c in t.row_cells(hr)))
