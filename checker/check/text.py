@@ -333,7 +333,7 @@ class ProjectName(Rule):
         """"项目名称" heading a column of names (a table rating several projects), not labelling the
         value beside it: another cell of its row names a figure column (分数, 债券规模, 预算数…)."""
         return any(facts.k.column_concept(x.text) not in (None, "name", "level3")
-                   for x in t.cells if x.row == row)
+                   for x in t.row_cells(row))
 
     def check(self, facts):
         named: list[tuple[str, Loc]] = []

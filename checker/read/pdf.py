@@ -44,11 +44,12 @@ SCAN_BAND = 0.15  # on a scanned page a bare page number may sit this far into t
 MARGIN_BAND = 0.09  # headers and footers sit this far from the page's top or bottom edge
 
 
-def _margin_band(w: float, h: float, share: float) -> tuple[float, float]:
-    """The header/footer band of a page and its height. Word and WPS set margins and footer distances
-    in absolute lengths, the same on a landscape page as on a portrait one, so the band is a share of
-    the page's longer side: a footer 2 cm up a landscape A4 page is 11 % of its height."""
-    return share * max(w, h), h
+def _margin_band(size: tuple[float, float], share: float) -> float:
+    """How far from the top or bottom edge a page's header/footer band reaches. Word and WPS set
+    margins and footer distances in absolute lengths, the same on a landscape page as on a portrait
+    one, so the band is a share of the page's longer side: a footer 2 cm up a landscape A4 page is
+    11 % of its height."""
+    return share * max(size)
 _HEADING = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
                          r"\d{1,2}\s*[、．]|附件|附表|第[一二三四五六七八九十\d]+[章节部分])")
 _END_PUNCT = "。；;！!？?：:"
@@ -179,13 +180,13 @@ class _PdfReader:
         n = len(self.page_lines)
         band_texts: Counter[str] = Counter()
         for num, lines in self.page_lines.items():
-            band, h = _margin_band(*self.page_size[num], MARGIN_BAND)
+            band, h = _margin_band(self.page_size[num], MARGIN_BAND), self.page_size[num][1]
             for ln in lines:
                 if ln.top < band or ln.bottom > h - band:
                     band_texts[regex.sub(r"\d+", "#", ln.text.strip())] += 1
         for num, lines in self.page_lines.items():
-            band, h = _margin_band(*self.page_size[num], MARGIN_BAND)
-            scan_band, _ = _margin_band(*self.page_size[num], SCAN_BAND)
+            band, h = _margin_band(self.page_size[num], MARGIN_BAND), self.page_size[num][1]
+            scan_band = _margin_band(self.page_size[num], SCAN_BAND)
             keep = []
             for ln in lines:
                 in_band = ln.top < band or ln.bottom > h - band
@@ -458,7 +459,7 @@ def _continue_vertical_merges(t: Table, b: int) -> None:
             if not (_open_brackets(p.text) > 0 and _open_brackets(c.text) < 0):
                 continue
             p.raw = f"{p.raw}\n{c.raw}"
-            p.text = normalize(p.text + c.text)
+            p.text = normalize(p.raw)  # as a row cut by the break is joined (_merge_split_row)
         elif not (p.row_span > 1 or (c.row_span > 1 and p.text) or (p.text and c.col in grouping)):
             continue
         p.row_span += c.row_span
