@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from checker.check.registry import Finding
+from checker.record import Record
 
 if TYPE_CHECKING:  # Result lives with check_file; compare only reads it
     from checker.pipeline import Result
 
 
-@dataclass
-class Comparison:
+@dataclass(repr=False)
+class Comparison(Record):
     old: Result
     new: Result
     fixed: list[Finding] = field(default_factory=list)  # in OLD, gone from NEW (as reported in OLD)
@@ -112,8 +113,8 @@ STALE_RULE = "PC909"
 STALE_NAMES = ("stale-baseline", "missing")
 
 
-@dataclass
-class Accepted:
+@dataclass(repr=False)
+class Accepted(Record):
     fingerprint: str
     rule: str = ""
     severity: str = ""

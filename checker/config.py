@@ -18,6 +18,7 @@ import regex
 from checker.check.options import OptionError
 from checker.check.registry import SEVERITIES, all_rules, get_rule, selector_help, unknown_patterns
 from checker.passwords import Passwords
+from checker.record import Record
 from checker.understand.lazyre import lazy
 
 KEYS = ("profile", "select", "ignore", "severity", "thresholds", "rule", "cache", "dask")
@@ -28,8 +29,8 @@ class ConfigError(Exception):
     pass
 
 
-@dataclass
-class Config:
+@dataclass(repr=False)
+class Config(Record):
     """The settings of a run: rule selection, severities, profile, thresholds and options."""
 
     select: list[str] = field(default_factory=list)

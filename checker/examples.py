@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from checker.record import Record
+
 
 def cases_dir() -> Path | None:
     here = Path(__file__).resolve().parent
@@ -33,8 +35,8 @@ def cases(code: str) -> dict[str, dict[str, Any]]:
     return tomllib.loads(p.read_text(encoding="utf-8")).get("case", {})
 
 
-@dataclass
-class Example:
+@dataclass(repr=False)
+class Example(Record):
     name: str
     texts: list[str]  # the document's blocks, as written in the case
     messages: list[str]  # what the rule reported on it

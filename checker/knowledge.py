@@ -9,6 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from checker.record import Record
+
 
 class KnowledgeError(Exception):
     pass
@@ -35,8 +37,8 @@ def _load(name: str) -> dict[str, Any]:
         raise KnowledgeError(f"{path}: {exc}") from exc
 
 
-@dataclass(frozen=True)
-class Band:
+@dataclass(frozen=True, repr=False)
+class Band(Record):
     """A grade's score band (优秀 from 90, …), either end included or not."""
 
     grade: str
@@ -51,8 +53,8 @@ class Band:
         return above and below
 
 
-@dataclass
-class Knowledge:
+@dataclass(repr=False)
+class Knowledge(Record):
     """The domain words of rules/*.toml for the chosen profile: column, row and summary
     concepts, narrative terms, grade bands and synonyms."""
 

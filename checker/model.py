@@ -9,11 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from checker.record import Record
+
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
-@dataclass
-class Cell:
+@dataclass(repr=False)
+class Cell(Record):
     """One table cell, merged cells once with their spans, in grid coordinates."""
 
     row: int
@@ -38,8 +40,8 @@ class Cell:
         return d
 
 
-@dataclass
-class Table:
+@dataclass(repr=False)
+class Table(Record):
     """A table: its cells on a grid, the pages it covers and its caption."""
 
     index: int
@@ -103,8 +105,8 @@ class Table:
         }
 
 
-@dataclass
-class Paragraph:
+@dataclass(repr=False)
+class Paragraph(Record):
     """A paragraph of running text, as read and normalised."""
 
     index: int
@@ -133,8 +135,8 @@ class Paragraph:
 Block = Paragraph | Table
 
 
-@dataclass
-class OcrWord:
+@dataclass(repr=False)
+class OcrWord(Record):
     """One recognised piece of a scanned page: where it sits, what was read and how sure the
     recogniser was. Kept so that a finding resting on it can be verified (re-read) later."""
 
@@ -147,8 +149,8 @@ class OcrWord:
     in_table: bool = False
 
 
-@dataclass
-class Page:
+@dataclass(repr=False)
+class Page(Record):
     """A page: its size and, for a scan, how it was recognised."""
 
     number: int  # 1-based
@@ -170,8 +172,8 @@ class Page:
         return d
 
 
-@dataclass
-class Document:
+@dataclass(repr=False)
+class Document(Record):
     """What a reader makes of one file: pages and blocks (paragraphs, tables) in reading order."""
 
     source: str
@@ -256,8 +258,8 @@ class Document:
         }
 
 
-@dataclass
-class Loc:
+@dataclass(repr=False)
+class Loc(Record):
     """Where a fact or a finding sits: a page and a table cell, or a paragraph and a quote."""
 
     page: int | None = None

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from checker.record import Record
+
 TYPES = ("number", "integer", "window")
 TYPE_ZH = {"number": "数值", "integer": "整数", "window": "区间 [下限, 上限]"}
 
@@ -16,8 +18,8 @@ class OptionError(ValueError):
     """A value of the wrong type; the message is Chinese with the English gist."""
 
 
-@dataclass(frozen=True)
-class Option:
+@dataclass(frozen=True, repr=False)
+class Option(Record):
     """A rule's tunable setting: its name, value type and one-line description."""
 
     name: str

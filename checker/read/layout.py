@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from checker.model import OcrWord
+from checker.record import Record
 from checker.textnorm import join_lines
 from checker.understand.lazyre import lazy
 
@@ -21,8 +22,8 @@ _ONE_FIGURE = lazy(r"^[+-]?\d{1,15}(?:,\d{3})*(?:\.\d+)?%?$")
 _EPS = 0.005
 
 
-@dataclass
-class Line:
+@dataclass(repr=False)
+class Line(Record):
     x0: float
     top: float
     x1: float
@@ -31,8 +32,8 @@ class Line:
     text: str
 
 
-@dataclass
-class RawTable:
+@dataclass(repr=False)
+class RawTable(Record):
     """A table as a reader finds it on one page: cell boxes and the lines inside each cell."""
 
     page: int
@@ -41,8 +42,8 @@ class RawTable:
     lines: dict[int, list[Line]] = field(default_factory=dict)  # cell index -> lines
 
 
-@dataclass
-class OcrInfo:
+@dataclass(repr=False)
+class OcrInfo(Record):
     """How a page was OCR'd: what the PDF reader copies onto the document's Page."""
 
     confidence: float  # mean character confidence (1.0 for a blank page)
@@ -51,8 +52,8 @@ class OcrInfo:
     words: list[OcrWord] = field(default_factory=list)
 
 
-@dataclass
-class PageLayout:
+@dataclass(repr=False)
+class PageLayout(Record):
     """The handoff from a page reader to document building: lines outside tables and raw tables,
     in PDF points with the origin at the top-left of the upright page."""
 

@@ -17,6 +17,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
+from checker.record import Record
 from checker.report.labels import (
     CAT_ZH,
     OCR_MARK,
@@ -45,8 +46,8 @@ _OPEN = set("“‘（(《【「『[")
 _CLOSE = set("，。、；：！？）)”’》】」』],.;:!?…")
 
 
-@dataclass
-class _Atom:
+@dataclass(repr=False)
+class _Atom(Record):
     pieces: list[tuple[str, str]]  # (text, style)
     space: int  # spaces before it in the source: a preferred break, printed mid-line only
 

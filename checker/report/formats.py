@@ -9,9 +9,11 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 
+from checker.record import Record
 
-@dataclass(frozen=True)
-class OutputFormat:
+
+@dataclass(frozen=True, repr=False)
+class OutputFormat(Record):
     """An output format of `pecheck check --format`: its name, one-line help and renderer."""
 
     name: str

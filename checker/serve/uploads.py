@@ -15,6 +15,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from checker.record import Record
+
 DEFAULT_LIMIT = 50 * 1024 * 1024
 MAX_ZIP_MEMBERS = 200
 _CHUNK = 1024 * 1024
@@ -68,8 +70,8 @@ def sniff_bytes(head: bytes, path: Path) -> str:
     return "unknown"
 
 
-@dataclass
-class Incoming:
+@dataclass(repr=False)
+class Incoming(Record):
     """One accepted report file, still in the temporary folder."""
 
     name: str

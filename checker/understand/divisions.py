@@ -11,6 +11,7 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker.record import Record
 from checker.understand.lazyre import lazy
 
 _CANDIDATE = lazy(r"[\p{Han}]{1,6}?(?:自治县|自治州|自治旗|县|区|市|旗|州|盟)")
@@ -19,8 +20,8 @@ _CANDIDATE = lazy(r"[\p{Han}]{1,6}?(?:自治县|自治州|自治旗|县|区|市|
 _SENTENCE_PUNCT = lazy(r"[，,。；;]")
 
 
-@dataclass(frozen=True)
-class Division:
+@dataclass(frozen=True, repr=False)
+class Division(Record):
     """An administrative division: its six-digit code, name and level."""
 
     code: str

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from checker.knowledge import Band, Knowledge
 from checker.model import Cell, Document, Loc, Paragraph, Table
+from checker.record import Record
 from checker.textnorm import occurrences
 from checker.understand import lexicon
 from checker.understand.divisions import Division, issuing_divisions
@@ -103,8 +104,8 @@ def cn_int(s: str) -> int | None:
 
 # What was read, and where, is a record compared by identity (eq=False): nothing compares two
 # readings by value, and a generated __eq__ per class is start-up time of every check.
-@dataclass(eq=False)
-class TextUnit:
+@dataclass(eq=False, repr=False)
+class TextUnit(Record):
     """A run of prose: a paragraph, or a long text cell of a table."""
 
     text: str
@@ -118,8 +119,8 @@ class TextUnit:
     goal_copy: bool = False  # the 自评表's 预期目标: a copy of the goal, sometimes abridged
 
 
-@dataclass(eq=False)
-class Stated:
+@dataclass(eq=False, repr=False)
+class Stated(Record):
     """A figure stated in prose for a named concept."""
 
     concept: str
@@ -130,8 +131,8 @@ class Stated:
     before: str = ""  # the sentence up to the figure (to tell which sub-project it is about)
 
 
-@dataclass(eq=False)
-class Allocation:
+@dataclass(eq=False, repr=False)
+class Allocation(Record):
     """A fund allocation stated with the number of the document that made it (…〔2022〕12号 下达 50万元)."""
 
     docno: str
@@ -139,8 +140,8 @@ class Allocation:
     loc: Loc
 
 
-@dataclass(eq=False)
-class ListedItem:
+@dataclass(eq=False, repr=False)
+class ListedItem(Record):
     """One named item of a listed breakdown, with its amount where written."""
 
     name: str
@@ -148,8 +149,8 @@ class ListedItem:
     loc: Loc
 
 
-@dataclass(eq=False)
-class Count:
+@dataclass(eq=False, repr=False)
+class Count(Record):
     """A stated number of items or sub-projects ("共12个子项目")."""
 
     n: int
@@ -158,8 +159,8 @@ class Count:
     subset: bool = False  # "其中9个子项目已完成": a part, not the total
 
 
-@dataclass(eq=False)
-class ScoreStatement:
+@dataclass(eq=False, repr=False)
+class ScoreStatement(Record):
     """A total self-evaluation score stated in the text or a table."""
 
     value: Num
@@ -167,8 +168,8 @@ class ScoreStatement:
     where: str
 
 
-@dataclass(eq=False)
-class GradeStatement:
+@dataclass(eq=False, repr=False)
+class GradeStatement(Record):
     """A grade stated in the text or a table (优秀, 良好, …), canonical and as written."""
 
     grade: str  # canonical
@@ -192,8 +193,8 @@ class ExecutionRate(NamedTuple):
     loc: Loc | None
 
 
-@dataclass(eq=False)
-class Facts:
+@dataclass(eq=False, repr=False)
+class Facts(Record):
     """Everything the rules read about one document."""
 
     doc: Document

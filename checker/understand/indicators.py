@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from checker.model import Cell, Loc
+from checker.record import Record
 from checker.understand import lexicon
 from checker.understand.lazyre import lazy
 from checker.understand.narrative import vocabulary
@@ -29,8 +30,8 @@ _WORDS = lazy(r"\p{Han}{3,}")
 
 # What was read, and where, is a record compared by identity (eq=False): nothing compares two
 # readings by value, and a generated __eq__ per class is start-up time of every check.
-@dataclass(eq=False)
-class Target:
+@dataclass(eq=False, repr=False)
+class Target(Record):
     """An indicator's target or actual value as written: comparison, figure, deadline."""
 
     text: str
@@ -44,8 +45,8 @@ class Target:
         return self.op == "<="
 
 
-@dataclass(eq=False)
-class Indicator:
+@dataclass(eq=False, repr=False)
+class Indicator(Record):
     """One performance indicator row: its levels, name, target, actual, weight and score."""
 
     row: Row

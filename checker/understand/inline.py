@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from checker.model import Cell, Document, Loc, Table
+from checker.record import Record
 from checker.understand import lexicon
 from checker.understand.lazyre import lazy
 from checker.understand.numbers import Num, parse_number
@@ -21,8 +22,8 @@ _LABELLED = lazy(r"^(?:其中\s*[:：]\s*)?(?P<label>[^:：\d]{1,24}?)\s*[:：]\
 
 # What was read, and where, is a record compared by identity (eq=False): nothing compares two
 # readings by value, and a generated __eq__ per class is start-up time of every check.
-@dataclass(eq=False)
-class InlinePart:
+@dataclass(eq=False, repr=False)
+class InlinePart(Record):
     """One labelled amount of an inline breakdown ("其中：财政拨款 50万元")."""
 
     label: str
@@ -30,8 +31,8 @@ class InlinePart:
     loc: Loc
 
 
-@dataclass(eq=False)
-class InlineBreakdown:
+@dataclass(eq=False, repr=False)
+class InlineBreakdown(Record):
     """One breakdown of a total: its head ("按收入性质分"), the total written beside the head, and the
     labelled amounts written under it in the same column."""
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Context, Decimal
 from typing import Any
 
+from checker.record import Record
+
 __all__ = [
     "CEIL", "EXACT", "FLOOR", "Footing", "Interval", "add", "column_decimals", "div", "fmt", "foot", "half",
     "foot_written", "ival", "mid", "mul", "num_ival", "overlaps", "q", "ratio_interval", "round_half_up", "sub",
@@ -119,8 +121,8 @@ def mid(a: Interval) -> Decimal:
     return (a[0] + a[1]) / 2
 
 
-@dataclass(frozen=True)
-class Footing:
+@dataclass(frozen=True, repr=False)
+class Footing(Record):
     """Parts against their stated total at one written precision."""
 
     ok: bool

@@ -18,6 +18,7 @@ import regex
 
 from checker.knowledge import load_toml
 from checker.model import Loc
+from checker.record import Record
 from checker.textnorm import occurrences
 from checker.understand import intervals as iv
 from checker.understand.lazyre import lazy
@@ -154,8 +155,8 @@ def vocabulary() -> Lexicon:
 # ----------------------------------------------------------------------------------------- records
 # What was read, and where, is a record compared by identity (eq=False): nothing compares two
 # readings by value, and a generated __eq__ per class is start-up time of every check.
-@dataclass(eq=False)
-class ItemisedSum:
+@dataclass(eq=False, repr=False)
+class ItemisedSum(Record):
     """A stated total and the parts the same sentence itemises for it."""
 
     total: Num
@@ -165,8 +166,8 @@ class ItemisedSum:
     forward: bool = True  # "共X，其中a、b" (True) or "a、b，共X" (False)
 
 
-@dataclass(eq=False)
-class CountSum:
+@dataclass(eq=False, repr=False)
+class CountSum(Record):
     """A stated count and the counts that make it up ("其中A8条、B4条" or "年初8个……年中新增4个")."""
 
     total: int
@@ -177,8 +178,8 @@ class CountSum:
     items: list[str] | None = None  # an enumeration's items, when the parts are a list of names
 
 
-@dataclass(eq=False)
-class RoleMention:
+@dataclass(eq=False, repr=False)
+class RoleMention(Record):
     """An amount named as one funding level's money."""
 
     level: str
@@ -188,8 +189,8 @@ class RoleMention:
     unit_index: int  # which text unit it sits in
 
 
-@dataclass(eq=False)
-class NarrativeRate:
+@dataclass(eq=False, repr=False)
+class NarrativeRate(Record):
     """A stated spent ÷ budget rate with the amounts its own sentence gives."""
 
     name: str
@@ -204,8 +205,8 @@ class NarrativeRate:
     loc: Loc
 
 
-@dataclass(eq=False)
-class NarrativeBalance:
+@dataclass(eq=False, repr=False)
+class NarrativeBalance(Record):
     """A stated remainder with the budget and the spending told just before it: "下达预算2596万元，
     支出2595.6208万元……未执行的0.3792万元"."""
 
@@ -218,8 +219,8 @@ class NarrativeBalance:
     budgets: list = field(default_factory=list)  # every budget it may be left of, nearest first
 
 
-@dataclass(eq=False)
-class Claim:
+@dataclass(eq=False, repr=False)
+class Claim(Record):
     """A sentence claiming the targets were met (fully or mostly), and the percentages it states."""
 
     words: str
@@ -229,8 +230,8 @@ class Claim:
     figures: list = field(default_factory=list)  # (name, Num): the percentages its sentence states
 
 
-@dataclass(eq=False)
-class GoalFigure:
+@dataclass(eq=False, repr=False)
+class GoalFigure(Record):
     """A named percentage in the goal section ("学生满意度达到90%")."""
 
     name: str
@@ -238,8 +239,8 @@ class GoalFigure:
     loc: Loc
 
 
-@dataclass(eq=False)
-class Narrative:
+@dataclass(eq=False, repr=False)
+class Narrative(Record):
     """Everything read from the running text of one document."""
 
     sums: list[ItemisedSum] = field(default_factory=list)
@@ -256,8 +257,8 @@ class Narrative:
     stated_misses: list = field(default_factory=list)  # (quote, Loc) of a figure said to be below its target
 
 
-@dataclass(eq=False)
-class ShortDone:
+@dataclass(eq=False, repr=False)
+class ShortDone(Record):
     """A quantity said to be done ("建成道路419米，已完成") below the goal the report set for the same
     thing ("目标为：……完成491米道路建设")."""
 
@@ -994,8 +995,8 @@ def listed_paragraph_sums(units) -> list[ItemisedSum]:
     return out
 
 
-@dataclass(eq=False)
-class StatedRatio:
+@dataclass(eq=False, repr=False)
+class StatedRatio(Record):
     """A percentage its own sentence derives from its own amounts: a year-on-year change
     ("816.23万元，同比减少62.52万元，减少7.11%" is 62.52 ÷ (816.23 + 62.52)), or a part's share of the
     whole ("财政拨款收入806.23万元，占全部收入的100%", the whole being the amount labelled 收入)."""
@@ -1194,8 +1195,8 @@ def short_done(units) -> list[ShortDone]:
     return out
 
 
-@dataclass(eq=False)
-class Share:
+@dataclass(eq=False, repr=False)
+class Share(Record):
     """A share of the budget a reason says is left unpaid ("剩余5%质保金未付")."""
 
     num: Num

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import combinations
 
+from checker.record import Record
 from checker.textnorm import balanced, normalize, widen
 from checker.understand.facts import TextUnit
 from checker.understand.lazyre import lazy
@@ -35,8 +36,8 @@ _NUMBER_CHAR = lazy(r"[\d.,，]")
 
 # What was read, and where, is a record compared by identity (eq=False): nothing compares two
 # readings by value, and a generated __eq__ per class is start-up time of every check.
-@dataclass(eq=False)
-class Folded:
+@dataclass(eq=False, repr=False)
+class Folded(Record):
     """A text unit reduced to letters, digits and CJK, for aligning passages."""
 
     unit: TextUnit
@@ -71,8 +72,8 @@ def fold_unit(u: TextUnit) -> Folded:
     return Folded(unit=u, text=text, pos=pos)
 
 
-@dataclass(eq=False)
-class Difference:
+@dataclass(eq=False, repr=False)
+class Difference(Record):
     """Where two passages that say the same thing differ, with quotes of both."""
 
     a: Folded

@@ -10,14 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checker.model import Document, Loc, Table
+from checker.record import Record
 from checker.understand import lexicon
 from checker.understand.numbers import Num, parse_number
 
 
 # What was read, and where, is a record compared by identity (eq=False): nothing compares two
 # readings by value, and a generated __eq__ per class is start-up time of every check.
-@dataclass(eq=False)
-class RatedRow:
+@dataclass(eq=False, repr=False)
+class RatedRow(Record):
     """A table row giving a score and the grade written for it."""
 
     name: str

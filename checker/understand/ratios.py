@@ -9,14 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checker.model import Document, Loc
+from checker.record import Record
 from checker.understand import lexicon
 from checker.understand.numbers import Num, parse_number
 
 
 # What was read, and where, is a record compared by identity (eq=False): nothing compares two
 # readings by value, and a generated __eq__ per class is start-up time of every check.
-@dataclass(eq=False)
-class HeaderRatio:
+@dataclass(eq=False, repr=False)
+class HeaderRatio(Record):
     """A rate column whose header names its numerator and denominator columns, with
     the figures of one row."""
 

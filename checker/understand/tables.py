@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from checker.knowledge import Knowledge
 from checker.model import Cell, Document, Loc, Table
+from checker.record import Record
 from checker.understand.intervals import column_decimals
 from checker.understand.lazyre import lazy
 from checker.understand.numbers import Num, is_empty_mark, parse_number
@@ -31,8 +32,8 @@ _COLUMN_LETTER = lazy(r"[A-Z][^一-龥]*|[（(][A-Z][)）]")
 
 # What was read, and where, is a record compared by identity (eq=False): nothing compares two
 # readings by value, and a generated __eq__ per class is start-up time of every check.
-@dataclass(eq=False)
-class Value:
+@dataclass(eq=False, repr=False)
+class Value(Record):
     """One figure read from a cell (num is None for a blank cell or an empty mark)."""
 
     num: Num | None
@@ -45,8 +46,8 @@ class Value:
         return Loc.of_cell(self.table, self.cell)
 
 
-@dataclass(eq=False)
-class Row:
+@dataclass(eq=False, repr=False)
+class Row(Record):
     """A data row of a region: its label and its values by concept."""
 
     index: int
@@ -57,8 +58,8 @@ class Row:
     kind: str | None = None  # total / subtotal / funds_total / ...
 
 
-@dataclass(eq=False)
-class Region:
+@dataclass(eq=False, repr=False)
+class Region(Record):
     """A recognised part of a table (fund table, self-evaluation table, indicator table):
     its header, columns by concept, rows and unit."""
 
