@@ -12,11 +12,16 @@ The format is `PCnnn-xxxxxxxxxxxx`: the rule code, then 12 hex digits of a SHA-1
 
 from __future__ import annotations
 
-import hashlib
 import unicodedata
 from collections.abc import Iterable
 
 import regex
+
+try:  # the interpreter's own SHA-1: hashlib loads OpenSSL's libcrypto, 11M instructions (≈ 2-3 ms) of every
+    # check for one short digest per finding; the digests are the same (tests/golden pins them)
+    from _sha1 import sha1
+except ImportError:  # a Python built without its own SHA-1
+    from hashlib import sha1
 
 from checker.model import Document, Loc, Table
 from checker.textnorm import map_chars
@@ -82,7 +87,7 @@ def _is_prose(s: str) -> bool:
 
 def fingerprint_of(rule: str, subjects: Iterable[str], expected: str | None, found: str | None) -> str:
     payload = "\x1f".join([rule, *sorted(set(subjects)), "e=" + norm(expected), "f=" + norm(found)])
-    return f"{rule}-{hashlib.sha1(payload.encode('utf-8')).hexdigest()[:12]}"
+    return f"{rule}-{sha1(payload.encode('utf-8')).hexdigest()[:12]}"
 
 
 def assign(findings: list, doc: Document | None) -> None:

@@ -87,6 +87,8 @@ def test_docx_check_imports_no_pdf_ocr_excel_cluster_or_web_package(tmp_path, fm
     assert not {"checker.read.ofd", "checker.read.layout", "checker.read.pdf"} & set(got["modules"])
     # rich's tables and panels serve the rule listings; a check's console output uses neither
     assert not {"rich.table", "rich.panel"} & set(got["modules"])
+    # fingerprints take the interpreter's own SHA-1: hashlib would load OpenSSL's libcrypto
+    assert "checker.fingerprint" in got["modules"] and not {"hashlib", "_hashlib"} & set(got["modules"])
 
 
 def test_an_annotated_docx_copy_still_uses_python_docx(tmp_path):
