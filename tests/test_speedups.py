@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -11,12 +12,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker import knowledge
+from checker.check import consistency
 from checker.read import load
 from checker.textnorm import occurrences
 from checker.understand import lazyre, passages
 from checker.understand.facts import extract
 from checker.understand.lazyre import lazy
-from checker.understand.numbers import find_numbers
+from checker.understand.numbers import Num, find_numbers
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -224,3 +226,28 @@ def test_normalize_on_the_samples_texts_is_unchanged():
     assert len(texts) > 500
     for t in texts:
         assert normalize(t) == _normalize_every_step(t) and normalize(t, True) == _normalize_every_step(t, True)
+
+
+def _in_tables_one_by_one(n, values):
+    """PC601's table look-up as first written: the figure against each table figure in turn."""
+    for v in values:
+        if n.is_percent != v.is_percent:
+            continue
+        if n.is_money and v.is_money:
+            if n.in_yuan() == v.in_yuan():
+                return True
+        elif n.value == v.value:
+            return True
+    return False
+
+
+_FIGURES = st.builds(
+    lambda value, unit: Num(value=Decimal(value), unit=unit, decimals=0, raw=value, start=0, end=len(value)),
+    st.sampled_from(["0", "1", "10", "10.0", "100", "1000", "10000", "0.1", "1E+1"]),
+    st.sampled_from(["元", "万元", "千元", "亿元", "%", "个", ""]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(n=_FIGURES, values=st.lists(_FIGURES, max_size=6))
+def test_stated_figures_are_found_in_the_tables_as_one_by_one(n, values):
+    assert consistency._in_tables(n, consistency._lookup(values)) == _in_tables_one_by_one(n, values)

@@ -72,16 +72,24 @@ def _all_table_money(facts) -> list[Num]:
     return out
 
 
-def _in_tables(n: Num, values: list[Num]) -> bool:
+def _lookup(values: list[Num]) -> set[tuple]:
+    """The table figures as `_in_tables` looks them up: money by its amount in 元, every figure by its
+    written value. Built once per check: comparing each stated figure with each table figure converted
+    every one to 元 again (≈ 900 conversions per check of xiangxi-2022)."""
+    keys: set[tuple] = set()
     for v in values:
-        if n.is_percent != v.is_percent:
-            continue
-        if n.is_money and v.is_money:
-            if n.in_yuan() == v.in_yuan():
-                return True
-        elif n.value == v.value:
-            return True
-    return False
+        if v.is_money:
+            keys.add((v.is_percent, "元", v.in_yuan()))
+        keys.add((v.is_percent, v.is_money, v.value))
+    return keys
+
+
+def _in_tables(n: Num, table: set[tuple]) -> bool:
+    """Whether a table holds the figure: money against money by amount in 元, any other pairing (of
+    the same percent-ness) by the written value."""
+    if n.is_money and (n.is_percent, "元", n.in_yuan()) in table:
+        return True
+    return (n.is_percent, False, n.value) in table or (not n.is_money and (n.is_percent, True, n.value) in table)
 
 
 def _sub_values(facts, concept: str) -> list[Num]:
@@ -132,7 +140,7 @@ class FundFiguresAgree(Rule):
                     if v is not None and v.num is not None:
                         pairs.append((key, with_unit(v.num, fb.unit) if concept != "rate" else as_percent(v.num), v.loc,
                                       f"自评表{CONCEPT_ZH[concept]}", None))
-        table_values = _all_table_money(facts)
+        table_values = _lookup(_all_table_money(facts))
         for s in facts.stated:
             if facts.fund is not None and row_of_figure(s, facts.fund) is not None:
                 continue  # a sub-project's own line: PC607 compares it with its row
