@@ -236,14 +236,17 @@ class Document(Record):
         return None
 
     def text_places(self, max_cell: int = 10_000):
-        """Every paragraph and table cell as (text, raw text, Loc), in reading order."""
+        """Every paragraph and table cell as (text, raw text, block, cell or None), in reading order;
+        `Loc.of_place(block, cell)` says where it is. The Loc is left to the caller: the rules that
+        walk every place report on a few, and a Loc for each of the 358 places of xiangxi-2022 took
+        ≈ 1.3 ms a walk."""
         for b in self.blocks:
             if isinstance(b, Paragraph):
-                yield b.text, b.raw, Loc.of_paragraph(b)
+                yield b.text, b.raw, b, None
             else:
                 for c in b.cells:
                     if len(c.text) < max_cell:
-                        yield c.text, c.raw, Loc.of_cell(b, c)
+                        yield c.text, c.raw, b, c
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -283,6 +286,11 @@ class Loc(Record):
     @classmethod
     def of_paragraph(cls, par: Paragraph, quote: str = "") -> Loc:
         return cls(page=par.page, text=(quote or par.text)[:200], ref=par.ref, bbox=par.bbox, paragraph=par.index)
+
+    @classmethod
+    def of_place(cls, block: Block, cell: Cell | None) -> Loc:
+        """A place `Document.text_places` gives: a paragraph, or a table's cell."""
+        return cls.of_paragraph(block) if cell is None else cls.of_cell(block, cell)
 
     def quoting(self, quote: str) -> Loc:
         """The same place, quoting part of its text."""

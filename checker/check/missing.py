@@ -250,9 +250,9 @@ class Placeholders(Rule):
         lx = vocabulary()
         seen = set()
         template_rows: dict[int, list] = {}
-        for text, _, loc in facts.doc.text_places():
-            if loc.table is not None and _TEMPLATE_ROW.match(text):
-                template_rows.setdefault(loc.table, []).append((text.strip(), loc))
+        for text, _, block, cell in facts.doc.text_places():
+            if cell is not None and _TEMPLATE_ROW.match(text):
+                template_rows.setdefault(block.index, []).append((text.strip(), Loc.of_cell(block, cell)))
                 continue
             prompt = lx.prompt_in(text)
             m = _PLACEHOLDER.search(text)
@@ -264,7 +264,7 @@ class Placeholders(Rule):
             seen.add(ctx)
             what = "模板提示语未替换" if prompt else "模板占位符未替换"
             yield self.finding(f"{what}：“{ctx}”", expected="填写实际内容", found=prompt or m.group(0),
-                               locations=[loc.quoting(ctx)])
+                               locations=[Loc.of_place(block, cell).quoting(ctx)])
         for _table, rows in template_rows.items():
             marks = "、".join(f"“{t}”" for t in dict.fromkeys(t for t, _ in rows))
             yield self.finding(f"自评表留有 {len(rows)} 处模板空行（{marks}），应删除或填写",
@@ -290,11 +290,12 @@ class BlankSignatures(Rule):
 
     def check(self, facts):
         seen = set()
-        for text, raw, loc in facts.doc.text_places(max_cell=200):
+        for text, raw, block, cell in facts.doc.text_places(max_cell=200):
             hits = [m.group(0) for m in _BLANK_DATE.finditer(text)]
             hits += [m.group(1) for m in _BLANK_FIELD.finditer(raw)]
             if not hits:
                 continue
+            loc = Loc.of_place(block, cell)
             key = (text[:40], loc.page)
             if key in seen:
                 continue
