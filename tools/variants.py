@@ -16,6 +16,8 @@ findings must not depend on where a line or a page breaks. Variants:
              everywhere, tables split across more pages
   small      every run 0.85 × its size: fewer wraps
   margins    top margin +2.5 cm, bottom +1 cm: every page breaks elsewhere
+  mixed      the narrative portrait, from the first table on a landscape section (page sizes change
+             inside one document)
   chrome     the sample's blocks written as HTML and printed by headless Chromium (another
              producer: its own line breaks, thin-rectangle borders, radical look-alikes in the
              text layer, figures that overflow a narrow cell instead of wrapping)
@@ -29,10 +31,12 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+from copy import deepcopy
 from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,8 +100,36 @@ def margins(doc):
         sec.bottom_margin = Cm(sec.bottom_margin.cm + 1.0)
 
 
+def mixed(doc):
+    """The narrative portrait, everything from the first table on in a landscape section (how many
+    reports lay out their 自评表): page sizes change inside one document, and a table's caption
+    lines stay with it on the first landscape page."""
+    body = doc.element.body
+    first = body.find(qn("w:tbl"))
+    final = body.find(qn("w:sectPr"))
+    if first is None or final is None:
+        return
+    # the caption block (title, 单位：万元) goes with its table: walk back over short paragraphs
+    start = first
+    for _ in range(3):
+        prev = start.getprevious()
+        if prev is None or prev.tag != qn("w:p") or len("".join(prev.itertext())) > 40:
+            break
+        start = prev
+    end = start.getprevious()
+    if end is None or end.tag != qn("w:p"):
+        return
+    end.get_or_add_pPr().append(deepcopy(final))  # the portrait section ends here
+    landscape(doc)  # doc.sections[-1] is the final one; the inserted copy keeps the portrait size
+    for sec in list(doc.sections)[:-1]:
+        w, h = sec.page_width, sec.page_height
+        sec.orientation = WD_ORIENT.PORTRAIT
+        sec.page_width, sec.page_height = min(w, h), max(w, h)
+
+
 # variants made by changing the sample's DOCX; "chrome" prints its blocks instead (see chrome())
-VARIANTS = {"narrow": narrow, "landscape": landscape, "large": large, "small": small, "margins": margins}
+VARIANTS = {"narrow": narrow, "landscape": landscape, "large": large, "small": small, "margins": margins,
+            "mixed": mixed}
 
 
 def chrome(out: Path, only) -> int:
