@@ -53,6 +53,8 @@ class Table(Record):
     caption: str = ""  # nearest text above the table (title, "单位：万元")
     nested_in: str | None = None  # ref of the enclosing cell for nested DOCX tables
     _grid: list[list[Cell | None]] | None = field(default=None, repr=False, compare=False)
+    # row_cells' answers for the grid they were read from (the grid object itself, then row -> cells)
+    _rows: tuple[list, dict[int, tuple[Cell, ...]]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def ref(self) -> str:
@@ -74,15 +76,20 @@ class Table(Record):
             return self.grid()[row][col]
         return None
 
-    def row_cells(self, row: int) -> list[Cell]:
-        """Distinct cells covering a row, left to right (a merged cell appears once)."""
-        out: list[Cell] = []
-        seen: set[int] = set()  # by identity: the grid repeats the very cell object a merge covers
-        for c in self.grid()[row] if 0 <= row < self.n_rows else []:
-            if c is not None and id(c) not in seen:
-                seen.add(id(c))
-                out.append(c)
-        return out
+    def row_cells(self, row: int) -> tuple[Cell, ...]:
+        """Distinct cells covering a row, left to right (a merged cell appears once). Kept while the
+        grid is: finding a report's tables asks for the same rows again and again (314 times for
+        the 3 tables of xiangxi-2022)."""
+        grid = self.grid()
+        if self._rows is None or self._rows[0] is not grid:
+            self._rows = (grid, {})
+        known = self._rows[1]
+        cells = known.get(row)
+        if cells is None:
+            # by identity: the grid repeats the very cell object a merge covers
+            cells = known[row] = tuple({id(c): c for c in grid[row] if c is not None}.values()) \
+                if 0 <= row < self.n_rows else ()
+        return cells
 
     def row_texts(self, row: int) -> list[str]:
         return [c.text for c in self.row_cells(row)]

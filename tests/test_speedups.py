@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from checker import knowledge
 from checker.check import consistency
+from checker.model import Cell, Table
 from checker.read import load
 from checker.textnorm import occurrences
 from checker.understand import lazyre, passages
@@ -251,3 +252,21 @@ _FIGURES = st.builds(
 @given(n=_FIGURES, values=st.lists(_FIGURES, max_size=6))
 def test_stated_figures_are_found_in_the_tables_as_one_by_one(n, values):
     assert consistency._in_tables(n, consistency._lookup(values)) == _in_tables_one_by_one(n, values)
+
+
+def test_row_cells_are_kept_only_while_the_grid_is():
+    a = Cell(row=0, col=0, raw="项目", text="项目", col_span=2)
+    b = Cell(row=1, col=0, raw="1", text="1")
+    t = Table(index=0, cells=[a, b], n_rows=2, n_cols=2)
+    assert t.row_cells(0) == (a,) and t.row_cells(1) == (b,) and t.row_cells(5) == ()
+    assert t.row_cells(0) is t.row_cells(0)  # asked again: the same answer, not a new walk
+    # a reader that changes the cells drops the grid (reindex, or `_grid = None` as the PDF reader does)
+    c = Cell(row=1, col=1, raw="2", text="2")
+    t.cells.append(c)
+    t.reindex()
+    assert t.row_cells(1) == (b, c)
+    a.col_span = 1
+    d = Cell(row=0, col=1, raw="金额", text="金额")
+    t.cells.append(d)
+    t._grid = None
+    assert t.row_cells(0) == (a, d)
