@@ -76,10 +76,10 @@ class Table(Record):
             return self.grid()[row][col]
         return None
 
-    def row_cells(self, row: int) -> tuple[Cell, ...]:
-        """Distinct cells covering a row, left to right (a merged cell appears once). Kept while the
-        grid is: finding a report's tables asks for the same rows again and again (314 times for
-        the 3 tables of xiangxi-2022)."""
+    def row_cells(self, row: int) -> list[Cell]:
+        """Distinct cells covering a row, left to right (a merged cell appears once), in a list of
+        the caller's own. Kept while the grid is: finding a report's tables asks for the same rows
+        again and again (314 times for the 3 tables of xiangxi-2022)."""
         grid = self.grid()
         if self._rows is None or self._rows[0] is not grid:
             self._rows = (grid, {})
@@ -89,7 +89,7 @@ class Table(Record):
             # by identity: the grid repeats the very cell object a merge covers
             cells = known[row] = tuple({id(c): c for c in grid[row] if c is not None}.values()) \
                 if 0 <= row < self.n_rows else ()
-        return cells
+        return list(cells)
 
     def row_texts(self, row: int) -> list[str]:
         return [c.text for c in self.row_cells(row)]

@@ -258,15 +258,16 @@ def test_row_cells_are_kept_only_while_the_grid_is():
     a = Cell(row=0, col=0, raw="项目", text="项目", col_span=2)
     b = Cell(row=1, col=0, raw="1", text="1")
     t = Table(index=0, cells=[a, b], n_rows=2, n_cols=2)
-    assert t.row_cells(0) == (a,) and t.row_cells(1) == (b,) and t.row_cells(5) == ()
-    assert t.row_cells(0) is t.row_cells(0)  # asked again: the same answer, not a new walk
+    assert t.row_cells(0) == [a] and t.row_cells(1) == [b] and t.row_cells(5) == []
+    t.row_cells(0).append(b)  # each caller gets a list of its own
+    assert t.row_cells(0) == [a]
     # a reader that changes the cells drops the grid (reindex, or `_grid = None` as the PDF reader does)
     c = Cell(row=1, col=1, raw="2", text="2")
     t.cells.append(c)
     t.reindex()
-    assert t.row_cells(1) == (b, c)
+    assert t.row_cells(1) == [b, c]
     a.col_span = 1
     d = Cell(row=0, col=1, raw="金额", text="金额")
     t.cells.append(d)
     t._grid = None
-    assert t.row_cells(0) == (a, d)
+    assert t.row_cells(0) == [a, d]
