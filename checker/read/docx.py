@@ -88,6 +88,27 @@ def _style(p) -> str:
     return ps.get(f"{W}val", "") if ps is not None else ""
 
 
+_BLOCKS = (f"{W}p", f"{W}tbl")
+_ROW = (f"{W}tr",)
+_CELL = (f"{W}tc",)
+
+
+def _unwrapped(parent, tags: tuple[str, ...]):
+    """The children of `parent` with one of `tags`, also those a content control (w:sdt) or a custom
+    XML element wraps: form templates put fill-in cells, repeating rows and whole blocks inside
+    content controls, and a table row or cell inside one is still the table's."""
+    for el in parent:
+        tag = el.tag
+        if tag in tags:
+            yield el
+        elif tag == f"{W}sdt":
+            content = el.find(f"{W}sdtContent")
+            if content is not None:
+                yield from _unwrapped(content, tags)
+        elif tag == f"{W}customXml":
+            yield from _unwrapped(el, tags)
+
+
 class _Builder:
     def __init__(self, source: str, body=None):
         self.doc = Document(source=source, format="docx")
@@ -102,16 +123,11 @@ class _Builder:
         self.hosts: list[tuple[Table, Table, int, int]] = []  # nested table, host table, row, col
 
     def body(self, parent) -> None:
-        for el in parent:
-            tag = el.tag
-            if tag == f"{W}p":
+        for el in _unwrapped(parent, _BLOCKS):
+            if el.tag == f"{W}p":
                 self.paragraph(el)
-            elif tag == f"{W}tbl":
+            else:
                 self.table(el, nested_in=None)
-            elif tag == f"{W}sdt":
-                content = el.find(f"{W}sdtContent")
-                if content is not None:
-                    self.body(content)
 
     def paragraph(self, p) -> None:
         page = self.pager.page
@@ -129,13 +145,13 @@ class _Builder:
         nested: list = []
         row_i = 0
         n_cols = 0
-        for tr in tbl.findall(f"{W}tr"):
+        for tr in _unwrapped(tbl, _ROW):
             col = 0
             before = tr.find(f"{W}trPr/{W}gridBefore")
             if before is not None:
                 col += int(before.get(f"{W}val", "0") or 0)
             row_page = self.pager.page
-            for tc in tr.findall(f"{W}tc"):
+            for tc in _unwrapped(tr, _CELL):
                 tcpr = tc.find(f"{W}tcPr")
                 span = 1
                 vmerge = None
@@ -147,7 +163,7 @@ class _Builder:
                     if vm is not None:
                         vmerge = vm.get(f"{W}val", "continue")
                 texts = []
-                for child in tc:
+                for child in _unwrapped(tc, _BLOCKS):
                     if child.tag == f"{W}p":
                         texts.append(run_text(child))
                         self.pager.scan(child)
