@@ -33,7 +33,28 @@ class _Pager:
             self.known = True
 
 
-_TEXT_TAGS = (f"{W}t", f"{W}tab", f"{W}br")
+_TEXT_TAGS = (f"{W}t", f"{W}tab", f"{W}br", f"{W}sym")
+
+# Word's Insert Symbol writes a w:sym element (font and code) instead of text: "≥95%" with the ≥
+# from the Symbol font is <w:sym w:font="Symbol" w:char="F0B3"/> followed by "95%". The Symbol font's
+# own encoding (Adobe Symbol, the code's low byte) for the characters a report uses; ASCII-range codes
+# outside the table are the ASCII character. Other symbol fonts (Wingdings boxes) give nothing.
+_SYMBOL_FONT = {0x22: "∀", 0x24: "∃", 0x27: "∋", 0x2A: "∗", 0x2D: "−", 0x40: "≅", 0x5E: "⊥", 0x7E: "∼",
+                0xA2: "′", 0xA3: "≤", 0xA5: "∞", 0xAB: "↔", 0xAC: "←", 0xAD: "↑", 0xAE: "→", 0xAF: "↓",
+                0xB0: "°", 0xB1: "±", 0xB2: "″", 0xB3: "≥", 0xB4: "×", 0xB7: "•", 0xB8: "÷", 0xB9: "≠",
+                0xBA: "≡", 0xBB: "≈", 0xBC: "…", 0xD6: "√", 0xD7: "⋅"}
+
+
+def _symbol(node) -> str:
+    if (node.get(f"{W}font") or "").strip().lower() != "symbol":
+        return ""
+    try:
+        code = int(node.get(f"{W}char") or "", 16) & 0xFF
+    except ValueError:
+        return ""
+    if code in _SYMBOL_FONT:
+        return _SYMBOL_FONT[code]
+    return chr(code) if 0x20 <= code < 0x7F else ""
 
 
 def _pieces(p):
@@ -48,8 +69,11 @@ def _pieces(p):
                 yield node, node.text or ""
         elif tag == f"{W}tab":
             yield node, "\t"
-        elif tag == f"{W}br" and node.get(f"{W}type") != "page":
-            yield node, "\n"
+        elif tag == f"{W}br":
+            if node.get(f"{W}type") != "page":
+                yield node, "\n"
+        elif tag == f"{W}sym" and not (deletions and _inside(node, f"{W}del")):
+            yield node, _symbol(node)
 
 
 def run_text(p) -> str:
