@@ -107,9 +107,11 @@ def test_a_derived_requirement_holds_in_every_text_a_pattern_matches(source, tex
 
 # ------------------------------------------------------------------------------------- the table
 def test_the_table_equals_what_the_tool_writes_now():
+    # in a fresh interpreter: the patterns made by this test session are none of the checker's
+    p = subprocess.run([sys.executable, "-m", "checker.understand.gates", "--check"], cwd=ROOT,
+                       capture_output=True, text=True, timeout=120)
     # after changing a pattern: python -m checker.understand.gates --write
-    assert gates.PATH.read_text(encoding="utf-8") == gates.dumps(gates.build()), \
-        "checker/understand/gatewords.py is stale: run python -m checker.understand.gates --write"
+    assert p.returncode == 0, p.stdout + p.stderr
 
 
 def test_the_tool_writes_and_checks(tmp_path, monkeypatch):
@@ -120,8 +122,7 @@ def test_the_tool_writes_and_checks(tmp_path, monkeypatch):
 
 
 def test_most_patterns_made_by_the_checker_are_gated():
-    table = gates.build()
-    assert len(table) >= 100 and table == GATES
+    assert len(GATES) >= 100
     assert GATES[(r"(?P<y>(?:19|20)\d{2})\s*年度", 0)] == ("年度",)
 
 

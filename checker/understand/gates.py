@@ -252,12 +252,15 @@ def _pattern_modules() -> list[str]:
 
 
 def build() -> dict[tuple[str, int], tuple[str, ...]]:
-    """The gate of every pattern the checker's modules make when imported (a pattern built from the
-    word lists of rules/ is built here; one that cannot be gated has no entry)."""
+    """The gate of every pattern the checker's modules make when imported or when they read their
+    vocabulary (a pattern built from the word lists of rules/ is built here; one that cannot be gated
+    has no entry). Run in a fresh interpreter: a pattern made by anything else counts too."""
     from checker.understand import lazyre
 
     for name in _pattern_modules():
         importlib.import_module(name)
+    # the patterns of narrative.toml are made with the vocabulary, on first use
+    importlib.import_module("checker.understand.narrative").vocabulary()
     table: dict[tuple[str, int], tuple[str, ...]] = {}
     for source, flags in lazyre.sources():
         if callable(source):
