@@ -29,7 +29,7 @@ _PLAIN_ARGS = {"search": 3, "match": 3, "fullmatch": 3, "findall": 3, "finditer"
 
 # After this many texts answered by its gate, a pattern is compiled all the same: a pattern given
 # thousands of texts would pay more for the look-ups than for compiling once.
-_MISS_BUDGET = 400
+_MISS_BUDGET = 1000
 
 # What each matching method returns for a text the pattern cannot match, given that text.
 _NO_MATCH: dict[str, Callable[[str], Any]] = {
