@@ -539,7 +539,7 @@ def _count_source() -> str:
 
 
 _COUNT = lazy(_count_source)
-_NOUN = lazy(r"[一-龥]{2,8}")
+_CLAUSE_NOUN = lazy(r"[一-龥]{2,8}")
 
 
 def _cn_int(s: str) -> int | None:
@@ -692,7 +692,7 @@ def _clause_counts(text: str, loc: Loc, hits: list, lx: Lexicon) -> list[CountSu
         label = _label_before(text, m.start(), 0, width=8)
         if not _contains_any(label, lx.count_totals):
             continue
-        noun = _NOUN.match(text[m.end():])
+        noun = _CLAUSE_NOUN.match(text[m.end():])
         first = marks.search(text, m.end(), m.end() + (len(noun.group()) if noun else 0) + 4)
         if noun is None or first is None:
             continue
@@ -702,7 +702,7 @@ def _clause_counts(text: str, loc: Loc, hits: list, lx: Lexicon) -> list[CountSu
         parts: list[tuple[int, str]] = []
         for s in starts:
             part = next((x for x in hits if s.end() <= x.start() <= s.end() + 3), None)
-            pnoun = _NOUN.match(text[part.end():]) if part is not None else None
+            pnoun = _CLAUSE_NOUN.match(text[part.end():]) if part is not None else None
             n = _cn_int(part.group("n")) if part is not None else None
             if part is None or n is None or part.group("c") != m.group("c") or pnoun is None \
                     or pnoun.group()[-2:] != noun.group()[-2:]:
