@@ -74,7 +74,9 @@ def test_no_requirement_is_claimed_where_none_is_proven(source, flags):
 
 # Random patterns over a small alphabet, and texts over the same: whenever the pattern matches, the
 # text holds one of the words found for it.
-_ATOMS = st.sampled_from(["a", "b", "甲", "乙", r"\d", ".", "[ab]", "[^a]", "[a-c]", r"\p{Han}", "^", "$", r"\b"])
+_ATOMS = st.sampled_from(["a", "b", "A", "甲", "乙", r"\d", ".", "[ab]", "[^a]", "[a-c]", r"\p{Han}", "[甲\\p{Han}]", "^",
+                         "$", r"\b", r"\B", "(?i:a)", "(?:甲乙){e<=1}", "[[:alpha:]]", r"\X", "(?:a)++", r"(?(1)a|b)",
+                         r"(a)\1", "a{,2}"])
 
 
 def _patterns():
@@ -90,8 +92,8 @@ def _patterns():
     return st.recursive(_ATOMS, extend, max_leaves=8)
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(source=_patterns(), texts=st.lists(st.text(alphabet="ab甲乙1 ", max_size=8), min_size=1, max_size=8))
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(source=_patterns(), texts=st.lists(st.text(alphabet="abAB甲乙1 ", max_size=8), min_size=1, max_size=8))
 def test_a_derived_requirement_holds_in_every_text_a_pattern_matches(source, texts):
     try:
         rx = regex.compile(source)
