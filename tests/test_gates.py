@@ -46,6 +46,12 @@ def test_requirements_are_found(source, flags, needed):
     assert gates.requirement(source, flags) == needed
 
 
+def test_every_requirement_of_a_sequence_is_kept_but_those_another_implies():
+    assert gates.requirements(r"(?P<y>(?:19|20)\d{2})\s*年度") == (("年度",), ("19", "20"))
+    assert gates.requirements(r"\d+个(?:子项目|项目)") == (("个子项目", "个项目"),)  # 个 and 项目 are implied
+    assert gates.requirements(r"[A-Z]\*{2,}") == (("**",),)
+
+
 @pytest.mark.parametrize(("source", "flags"), [
     (r"(?:预算)?\d+", 0),  # optional
     (r"预算|\d+", 0),  # one branch needs nothing
@@ -99,12 +105,12 @@ def test_a_derived_requirement_holds_in_every_text_a_pattern_matches(source, tex
         rx = regex.compile(source)
     except regex.error:
         return
-    needed = gates.requirement(source)
+    needed = gates.requirements(source)
     if needed is None:
         return
     for text in texts:
         if rx.search(text) is not None:
-            assert any(w in text for w in needed), (source, text, needed)
+            assert all(any(w in text for w in words) for words in needed), (source, text, needed)
 
 
 # ------------------------------------------------------------------------------------- the table
@@ -125,7 +131,7 @@ def test_the_tool_writes_and_checks(tmp_path, monkeypatch):
 
 def test_most_patterns_made_by_the_checker_are_gated():
     assert len(GATES) >= 100
-    assert GATES[(r"(?P<y>(?:19|20)\d{2})\s*年度", 0)] == ("年度",)
+    assert GATES[(r"(?P<y>(?:19|20)\d{2})\s*年度", 0)] == (("年度",), ("19", "20"))
 
 
 # ------------------------------------------------------------------------------------- at run time
@@ -151,6 +157,12 @@ def test_a_gated_pattern_compiles_only_for_a_text_holding_a_gate_word():
     assert p.search("1999 年度").span() == (0, 7)
 
 
+def test_a_text_must_meet_every_requirement_of_the_gate():
+    p = lazy(r"(?P<y>(?:19|20)\d{2})\s*年度")
+    assert p.search("本年度预算") is None and p.search("1880年") is None and "_rx" not in p.__dict__
+    assert p.search("1999年度").group("y") == "1999"
+
+
 def test_a_partial_match_is_never_answered_by_the_gate():
     p = lazy(r"(?P<y>(?:19|20)\d{2})\s*年度")
     assert p.search("2023年", partial=True).partial and "_rx" in p.__dict__
@@ -169,7 +181,7 @@ def test_a_pattern_answered_many_times_by_its_gate_is_compiled_once_its_budget_i
 
 
 @functools.lru_cache(maxsize=1)
-def _gated_patterns() -> list[tuple[str, int, tuple[str, ...]]]:
+def _gated_patterns() -> list[tuple[str, int, tuple[tuple[str, ...], ...]]]:
     return [(s, f, w) for (s, f), w in GATES.items()]
 
 
@@ -194,15 +206,15 @@ def _fresh(source: str, flags: int) -> LazyPattern:
 
 
 def _same_everywhere(texts: list[str], methods=_METHODS) -> None:
-    """Each gated pattern, on each text its gate answers (one holding none of its words), gives what
-    the compiled pattern gives; on the others it is the compiled pattern."""
-    for source, flags, words in _gated_patterns():
+    """Each gated pattern, on each text its gate answers (one lacking all the words of one of its
+    requirements), gives what the compiled pattern gives; on the others it is the compiled pattern."""
+    for source, flags, needed in _gated_patterns():
         rx = regex.compile(source, flags)
         p = _fresh(source, flags)
         for text in texts:
-            if not any(w in text for w in words):
+            if not all(any(w in text for w in words) for words in needed):
                 for method in methods:
-                    assert _call(p, method, text) == _call(rx, method, text), (source, method, text[:80], words)
+                    assert _call(p, method, text) == _call(rx, method, text), (source, method, text[:80], needed)
         assert "_rx" not in p.__dict__  # every answer above came from the gate
 
 
@@ -220,7 +232,8 @@ def test_gated_patterns_answer_as_compiled_ones_on_every_sample_text(monkeypatch
 
 @st.composite
 def _text_for(draw):
-    source, flags, words = draw(st.sampled_from(_gated_patterns()))
+    source, flags, needed = draw(st.sampled_from(_gated_patterns()))
+    words = sorted({w for ws in needed for w in ws})
     alphabet = sorted({c for c in source if not c.isspace()} | set("".join(words)) | set("0123 \n"))
     pieces = st.one_of(st.sampled_from(words), st.text(alphabet=alphabet, max_size=4), st.sampled_from(["2023", "12.5"]))
     return source, flags, "".join(draw(st.lists(pieces, max_size=8)))

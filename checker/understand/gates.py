@@ -39,7 +39,7 @@ from pathlib import Path
 
 import regex
 
-__all__ = ["PATH", "build", "dumps", "main", "requirement"]
+__all__ = ["PATH", "build", "dumps", "main", "requirement", "requirements"]
 
 PATH = Path(__file__).with_name("gatewords.py")
 _PACKAGE = Path(__file__).resolve().parent.parent  # checker/
@@ -124,35 +124,53 @@ def _product(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
     return frozenset(x + y for x in a for y in b)
 
 
-def _best(cands: Iterable[frozenset[str] | None]) -> frozenset[str] | None:
-    """The most selective requirement: words of two characters or more first (one Han character is
-    in many texts), then the fewest words (each is looked for in every text), then the longest."""
-    got = [m for m in map(_minimal, (c for c in cands if c)) if m]
-    if not got:
-        return None
-    return max(got, key=lambda c: (min(2, min(map(len, c))), -len(c), min(map(len, c)), sorted(c)))
+_KEEP = 3  # most requirements a pattern's gate keeps (each is looked for in every text until one fails)
+
+
+def _selectivity(c: frozenset[str]):
+    """Words of two characters or more first (one Han character is in many texts), then the fewest
+    words (each is looked for in every text), then the longest."""
+    shortest = min(map(len, c))
+    return (min(2, shortest), -len(c), shortest, sorted(c))
+
+
+def _implies(a: frozenset[str], b: frozenset[str]) -> bool:
+    """A text holding a word of `a` holds a word of `b`."""
+    return all(any(y in x for y in b) for x in a)
+
+
+def _clauses(cands: Iterable[frozenset[str] | None]) -> tuple[frozenset[str], ...]:
+    """The most selective of the requirements given, leaving out those that another one implies (a
+    text meeting 个项目 holds 项目)."""
+    got = sorted({m for m in map(_minimal, (c for c in cands if c)) if m}, key=_selectivity, reverse=True)
+    kept: list[frozenset[str]] = []
+    for i, c in enumerate(got):
+        if not any(_implies(d, c) and (j < i or not _implies(c, d)) for j, d in enumerate(got) if j != i):
+            kept.append(c)
+    return tuple(kept[:_KEEP])
 
 
 _EMPTY = frozenset({""})
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT} | ({_c.POSSESSIVE_REPEAT} if hasattr(_c, "POSSESSIVE_REPEAT") else set())
+_Info = tuple[frozenset[str] | None, tuple[frozenset[str], ...]]
 
 
-def _node(op, av, verbose: bool) -> tuple[frozenset[str] | None, frozenset[str] | None]:
-    """(the exact strings the item consumes when that set is small, else None; what a text holding
-    a match of the item must hold, else None)."""
+def _node(op, av, verbose: bool) -> _Info:
+    """(the exact strings the item consumes when that set is small, else None; requirements that a
+    text holding a match of the item meets, each a set of words one of which the text holds)."""
     if op is _c.LITERAL:
         s = frozenset({chr(av)})
-        return s, s
+        return s, (s,)
     if op is _c.IN:
         chars = []
         for o, a in av:
             if o is not _c.LITERAL or (verbose and chr(a).isspace()):
-                return None, None  # NEGATE, RANGE, CATEGORY: not a short list of characters
+                return None, ()  # NEGATE, RANGE, CATEGORY: not a short list of characters
             chars.append(chr(a))
         if 0 < len(chars) <= _CLASS_CAP:
             s = frozenset(chars)
-            return s, s
-        return None, None
+            return s, (s,)
+        return None, ()
     if op is _c.SUBPATTERN:
         _group, add_flags, _del_flags, p = av
         if add_flags & (re.IGNORECASE | re.VERBOSE | re.LOCALE):
@@ -166,11 +184,10 @@ def _node(op, av, verbose: bool) -> tuple[frozenset[str] | None, frozenset[str] 
         if all(e is not None for e, _ in got):
             union = frozenset().union(*(e for e, _ in got))
             exact = union if len(union) <= _CAP else None
-        req = None
-        if all(r is not None for _, r in got):
-            union = frozenset().union(*(r for _, r in got))
-            req = _minimal(union) if len(union) <= _CAP else None
-        return exact, req
+        if all(r for _, r in got):  # one requirement: the union of each branch's most selective one
+            union = frozenset().union(*(r[0] for _, r in got))
+            return exact, _clauses([union] if len(union) <= _CAP else [])
+        return exact, ()
     if op in _REPEATS:
         lo, hi, p = av
         e, r = _sequence(p, verbose)
@@ -183,29 +200,29 @@ def _node(op, av, verbose: bool) -> tuple[frozenset[str] | None, frozenset[str] 
                 for _ in range(lo - 1):
                     exact = _product(exact, e) if exact is not None else None
         if lo < 1:
-            return exact, None
-        cands = [r]
+            return exact, ()
+        cands: list[frozenset[str] | None] = list(r)
         if e is not None:  # at least `lo` copies next to one another
             pw: frozenset[str] | None = e
             for _ in range(min(lo, 3) - 1):
                 pw = _product(pw, e) if pw is not None else None
             cands.append(pw)
-        return exact, _best(cands)
+        return exact, _clauses(cands)
     if op is _c.AT or op is _c.ASSERT_NOT:
-        return _EMPTY, None  # zero-width; a negative lookaround requires nothing
+        return _EMPTY, ()  # zero-width; a negative lookaround requires nothing
     if op is _c.ASSERT:
         _direction, p = av
         return _EMPTY, _sequence(p, verbose)[1]  # zero-width, but what it looks at is in the text
-    return None, None  # ANY, CATEGORY, NOT_LITERAL, GROUPREF, GROUPREF_EXISTS, ...
+    return None, ()  # ANY, CATEGORY, NOT_LITERAL, GROUPREF, GROUPREF_EXISTS, ...
 
 
-def _sequence(p, verbose: bool) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+def _sequence(p, verbose: bool) -> _Info:
     cands: list[frozenset[str] | None] = []
     run = _EMPTY  # the exact strings consumed by the current stretch of exact items
     exact: frozenset[str] | None = _EMPTY
     for op, av in p.data if hasattr(p, "data") else p:
         e, r = _node(op, av, verbose)
-        cands.append(r)
+        cands.extend(r)
         if e is None:
             cands.append(run)
             run, exact = _EMPTY, None
@@ -219,12 +236,13 @@ def _sequence(p, verbose: bool) -> tuple[frozenset[str] | None, frozenset[str] |
         if exact is not None:
             exact = _product(exact, e)
     cands.append(run)
-    return exact, _best(cands)
+    return exact, _clauses(cands)
 
 
-def requirement(source: str, flags: int = 0) -> tuple[str, ...] | None:
-    """Strings such that every text holding a match of `regex.compile(source, flags)` (and what its
-    lookarounds look at) holds at least one of them, sorted; None when that cannot be proven."""
+def requirements(source: str, flags: int = 0) -> tuple[tuple[str, ...], ...] | None:
+    """Requirements that every text holding a match of `regex.compile(source, flags)` (and what its
+    lookarounds look at) meets, the most selective first, each a sorted tuple of strings one of which
+    the text holds; None when none can be proven."""
     if not isinstance(source, str) or int(flags) & ~_SAFE_FLAGS:
         return None
     try:
@@ -234,7 +252,13 @@ def requirement(source: str, flags: int = 0) -> tuple[str, ...] | None:
         got = _sequence(parsed, bool(parsed.state.flags & re.VERBOSE))[1]
     except (_NoGate, re.error, RecursionError, OverflowError, ValueError):
         return None
-    return tuple(sorted(got)) if got else None
+    return tuple(tuple(sorted(c)) for c in got) or None
+
+
+def requirement(source: str, flags: int = 0) -> tuple[str, ...] | None:
+    """The most selective of `requirements`: strings one of which every text a match lies in holds."""
+    got = requirements(source, flags)
+    return got[0] if got else None
 
 
 # ----------------------------------------------------------------------------------------- the tool
@@ -251,7 +275,7 @@ def _pattern_modules() -> list[str]:
     return names
 
 
-def build() -> dict[tuple[str, int], tuple[str, ...]]:
+def build() -> dict[tuple[str, int], tuple[tuple[str, ...], ...]]:
     """The gate of every pattern the checker's modules make when imported or when they read their
     vocabulary (a pattern built from the word lists of rules/ is built here; one that cannot be gated
     has no entry). Run in a fresh interpreter: a pattern made by anything else counts too."""
@@ -261,24 +285,25 @@ def build() -> dict[tuple[str, int], tuple[str, ...]]:
         importlib.import_module(name)
     # the patterns of narrative.toml are made with the vocabulary, on first use
     importlib.import_module("checker.understand.narrative").vocabulary()
-    table: dict[tuple[str, int], tuple[str, ...]] = {}
+    table: dict[tuple[str, int], tuple[tuple[str, ...], ...]] = {}
     for source, flags in lazyre.sources():
         if callable(source):
             try:
                 source = source()
             except Exception:  # noqa: BLE001 - a source that cannot be built here is simply not gated
                 continue
-        got = requirement(source, flags)
+        got = requirements(source, flags)
         if got:
             table[(source, int(flags))] = got
     return table
 
 
-def dumps(table: dict[tuple[str, int], tuple[str, ...]]) -> str:
-    lines = ['"""Generated by `python -m checker.understand.gates --write` (see gates.py): the gate words of',
-             "each lazily compiled pattern, keyed by its source and flags. Do not edit by hand.\"\"\"",
+def dumps(table: dict[tuple[str, int], tuple[tuple[str, ...], ...]]) -> str:
+    lines = ['"""Generated by `python -m checker.understand.gates --write` (see gates.py): the gate of each',
+             "lazily compiled pattern, keyed by its source and flags: requirements a text it matches in meets,",
+             "each a tuple of words one of which the text holds. Do not edit by hand.\"\"\"",
              "",
-             "GATES: dict[tuple[str, int], tuple[str, ...]] = {"]
+             "GATES: dict[tuple[str, int], tuple[tuple[str, ...], ...]] = {"]
     for key in sorted(table):
         lines.append(f"    {key!r}: {table[key]!r},")
     lines.append("}")
@@ -289,7 +314,7 @@ def main(argv: list[str]) -> int:
     fresh = dumps(build())
     if argv == ["--write"]:
         PATH.write_text(fresh, encoding="utf-8")
-        print(f"{PATH}: {fresh.count(chr(10)) - 5} gated patterns")
+        print(f"{PATH}: {fresh.count(chr(10)) - 6} gated patterns")
         return 0
     if argv == ["--check"]:
         same = PATH.is_file() and PATH.read_text(encoding="utf-8") == fresh
