@@ -4,7 +4,9 @@ renderer broke a line or a page. Each PDF here is a variant that once read diffe
 original: a footer higher than 91 % of a landscape page left as text between a table and its
 continuation; a first-level indicator cut by a page break ("效益指标（30" / "分）", or an empty
 cell below a grouping cell); a title wrapped onto a second line; a rating table's header row read as
-"项目名称: 债券性质"; a figure overflowing a narrow cell into the next one ("1985.3" | "6 10")."""
+"项目名称: 债券性质"; a figure overflowing a narrow cell into the next one ("1985.3" | "6 10"); portrait narrative pages
+read with the right margin of the landscape 自评表 pages after them (every line a paragraph of
+its own, the sentences in pieces)."""
 
 from __future__ import annotations
 

@@ -16,6 +16,10 @@ findings must not depend on where a line or a page breaks. Variants:
              everywhere, tables split across more pages
   small      every run 0.85 × its size: fewer wraps
   margins    top margin +2.5 cm, bottom +1 cm: every page breaks elsewhere
+  gongwen    the GB/T 9704 official-document layout: body 16 pt at a fixed 28.95 pt pitch, its margins
+  headers    every table's header rows repeated on each page it continues on
+  mixed      the narrative portrait, from the first table on a landscape section (page sizes change
+             inside one document)
   chrome     the sample's blocks written as HTML and printed by headless Chromium (another
              producer: its own line breaks, thin-rectangle borders, radical look-alikes in the
              text layer, figures that overflow a narrow cell instead of wrapping)
@@ -29,10 +33,13 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+from copy import deepcopy
 from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_LINE_SPACING
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,8 +103,68 @@ def margins(doc):
         sec.bottom_margin = Cm(sec.bottom_margin.cm + 1.0)
 
 
+def mixed(doc):
+    """The narrative portrait, everything from the first table on in a landscape section (how many
+    reports lay out their 自评表): page sizes change inside one document, and a table's caption
+    lines stay with it on the first landscape page."""
+    body = doc.element.body
+    first = body.find(qn("w:tbl"))
+    final = body.find(qn("w:sectPr"))
+    if first is None or final is None:
+        return
+    # the caption block (title, 单位：万元) goes with its table: walk back over short paragraphs
+    start = first
+    for _ in range(3):
+        prev = start.getprevious()
+        if prev is None or prev.tag != qn("w:p") or len("".join(prev.itertext())) > 40:
+            break
+        start = prev
+    end = start.getprevious()
+    if end is None or end.tag != qn("w:p"):
+        return
+    end.get_or_add_pPr().append(deepcopy(final))  # the portrait section ends here
+    landscape(doc)  # doc.sections[-1] is the final one; the inserted copy keeps the portrait size
+    for sec in list(doc.sections)[:-1]:
+        w, h = sec.page_width, sec.page_height
+        sec.orientation = WD_ORIENT.PORTRAIT
+        sec.page_width, sec.page_height = min(w, h), max(w, h)
+
+
+def gongwen(doc):
+    """The official-document layout of GB/T 9704: body text 三号 (16 pt) at a fixed 28.95 pt line
+    pitch, margins 3.7 / 3.5 / 2.8 / 2.6 cm (about 22 lines of 28 characters); tables keep their
+    own type. Other wraps, page breaks and inter-line gaps everywhere in the narrative."""
+    for sec in doc.sections:
+        sec.top_margin, sec.bottom_margin = Cm(3.7), Cm(3.5)
+        sec.left_margin, sec.right_margin = Cm(2.8), Cm(2.6)
+    for p in doc.paragraphs:
+        larger = any(r.font.size and r.font.size.pt > 16 for r in p.runs)
+        for r in p.runs:
+            if not larger:
+                r.font.size = Pt(16)
+        p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        p.paragraph_format.line_spacing = Pt(28.95 if not larger else 36)
+
+
+def headers(doc):
+    """Every table's header rows repeated at the top of each page it continues on (Word's 重复标题行):
+    a continued table starts with a copy of its header instead of its next row."""
+    for t in doc.tables:
+        rows = t.rows
+        n = 1
+        # a header with cells merged down (一级指标 over two rows) repeats both rows
+        first = rows[0]._tr
+        if any(tc.tcPr is not None and tc.tcPr.vMerge is not None for tc in first.tc_lst) and len(rows) > 2:
+            n = 2
+        for row in list(rows)[:n]:
+            trPr = row._tr.get_or_add_trPr()
+            el = trPr.makeelement(qn("w:tblHeader"), {})
+            trPr.append(el)
+
+
 # variants made by changing the sample's DOCX; "chrome" prints its blocks instead (see chrome())
-VARIANTS = {"narrow": narrow, "landscape": landscape, "large": large, "small": small, "margins": margins}
+VARIANTS = {"narrow": narrow, "landscape": landscape, "large": large, "small": small, "margins": margins,
+            "mixed": mixed, "gongwen": gongwen, "headers": headers}
 
 
 def chrome(out: Path, only) -> int:

@@ -202,10 +202,12 @@ class _PdfReader:
         pending: Table | None = None  # a table that may continue on the next page
         pending_bottom_ok = False
         everything = [ln for lines in self.page_lines.values() for ln in lines]
-        margins = _margins(everything)
+        widths = {num: self.page_size[num][0] for num in self.page_lines}
+        left, right_offset = _margins(self.page_lines, widths)
         body = _body_size(everything)
         for num in sorted(self.page_lines):
             lines = self.page_lines[num]
+            margins = (left, widths[num] + right_offset) if everything else (0.0, 0.0)
             tables = self.page_tables[num]
             items: list[tuple[float, object]] = [(t.bbox[1], t) for t in tables]
             paras = _paragraphs(lines, num, margins, body)
@@ -506,16 +508,17 @@ def _merge_split_row(t: Table, b: int) -> bool:
     return True
 
 
-def _margins(lines: list[Line]) -> tuple[float, float]:
-    """The body text's left and right edges, from the whole document (a page of short lines
-    alone would make every line look full)."""
-    if not lines:
+def _margins(page_lines: dict[int, list[Line]], widths: dict[int, float]) -> tuple[float, float]:
+    """The body text's left edge and its right edge's offset from the page's right side, from the
+    whole document (a page of short lines alone would make every line look full). The right edge is
+    kept as an offset so that it holds on pages of another width: a report whose 自评表 sits in a
+    landscape section has portrait and landscape pages with the same margins."""
+    lefts = Counter(round(ln.x0) for lines in page_lines.values() for ln in lines)
+    if not lefts:
         return 0.0, 0.0
-    lefts = Counter(round(ln.x0) for ln in lines)
     left = float(min(v for v, n in lefts.items() if n >= max(lefts.values()) * 0.5))
-    rights = sorted(ln.x1 for ln in lines)
-    right = rights[int(len(rights) * 0.9)]
-    return left, right
+    rights = sorted(ln.x1 - widths[num] for num, lines in page_lines.items() for ln in lines)
+    return left, rights[int(len(rights) * 0.9)]
 
 
 def _body_size(lines: list[Line]) -> float:

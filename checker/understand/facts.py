@@ -66,7 +66,6 @@ _LIST_END = lazy(r"。")
 _LIST_COMMA = lazy(r"[、，,]")
 _GOAL_LEAD = lazy(r".{0,10}?目标(?:为|是)?[:：]")
 _ACHIEVED_LEAD = lazy(r"(?:截至[^，。]{0,14}[，,])?(?:全年|实际|共|已|累计)(?:共)?完成")
-_SELF_EVAL_HEADER = lazy(r"三级指标|年度指标值|年初预算数|全年预算数")
 _HAN = lazy(r"\p{Han}")
 _CONDENSED_LABEL = lazy(r"实际完成|完成情况")
 _GOAL_LABEL = lazy(r"预期目标|年度目标|总体目标")
@@ -531,7 +530,17 @@ def _cell_label(t: Table, c: Cell) -> str:
     return ""
 
 
-def _units(doc: Document) -> list[TextUnit]:
+# Header concepts (rules/concepts.toml) that only a 绩效自评表 has: indicator names with their target values,
+# or the 年初预算数/全年预算数 pair. Read through the lexicon, so that every wording of them counts
+# (指标名称, 指标值, 年初预算 as well as 三级指标, 年度指标值, 年初预算数).
+_SELF_EVAL_CONCEPTS = ("level3", "target", "initial_budget", "adjusted_budget")
+
+
+def _self_eval_table(t: Table, k: Knowledge) -> bool:
+    return any(0 < len(c.text) <= 20 and k.column_concept(c.text) in _SELF_EVAL_CONCEPTS for c in t.cells[:80])
+
+
+def _units(doc: Document, k: Knowledge) -> list[TextUnit]:
     out = []
     heading = ""
     for b in doc.blocks:
@@ -542,7 +551,7 @@ def _units(doc: Document) -> list[TextUnit]:
             out.append(TextUnit(text=b.text, raw=b.raw, loc=Loc.of_paragraph(b), where="body", block=b,
                                 topic=own or topic_of(heading)))
         else:
-            selfeval = any(_SELF_EVAL_HEADER.search(c.text) for c in b.cells[:80])
+            selfeval = _self_eval_table(b, k)
             for c in b.cells:
                 if len(c.text) >= 12 and _HAN.search(c.text) and parse_number(c.text) is None:
                     label = _cell_label(b, c)
@@ -928,7 +937,7 @@ def _year(doc: Document) -> int | None:
 def extract(doc: Document, k: Knowledge) -> Facts:
     facts = Facts(doc=doc, k=k)
     facts.regions = find_regions(doc, k)
-    facts.units = _units(doc)
+    facts.units = _units(doc, k)
     region_tables = {id(r.table) for r in facts.regions if r.kind in ("fund", "indicators")}
     for u in facts.units:
         _narrative(u, k, facts)
