@@ -50,6 +50,12 @@ for _cp, _to in list(_TRANS.items()):
 # A character that makes an adjacent space meaningless in Chinese text.
 _CJK = r"\p{Han}\p{Block=CJK_Symbols_and_Punctuation}\p{Block=Halfwidth_and_Fullwidth_Forms}“”‘’…—·、"
 _SPACE_CJK = lazy(rf"(?<=[{_CJK}])[ \t]+|[ \t]+(?=[{_CJK}])")
+# Inside a figure typed full-width (１６０．５％, ２０２２) a space or a line break is the text layer's
+# doing: a justified line spreads its characters, a wrap cuts the figure. Removed before the digits
+# become ASCII, where "1 60" would read as two numbers.
+_FULLWIDTH_DIGITS = tuple("０１２３４５６７８９")
+_GAP_FULLWIDTH = lazy(r"(?<=[０-９．％])(?:[ \t]+\n?|\n)[ \t]*(?=[０-９．％])")
+_SPACE_FULLWIDTH = lazy(r"(?<=[０-９．％])[ \t]+(?=[０-９．％])")
 _WS = lazy(r"[ \t\r\f\v]+")
 _NL = lazy(r"[ \t]*\n[ \t]*")
 # A figure split by the text layer where a narrow cell or a justified line wrapped it: "251. 89",
@@ -85,6 +91,12 @@ def map_chars(s: str) -> str:
     return s.translate(_TRANS)
 
 
+def _group_cut(before: str, after: str) -> bool:
+    """A grouped figure wrapped after its thousands comma ("1," / "000,000.00元"): one figure."""
+    return (before.endswith(",") and before[-2:-1].isdigit()
+            and after[:3].isdigit() and not after[3:4].isdigit())
+
+
 def join_lines(s: str) -> str:
     """Join lines that wrap inside one paragraph or cell: no space between CJK, one otherwise."""
     parts = [p for p in _NL.split(s) if p != ""]
@@ -92,7 +104,7 @@ def join_lines(s: str) -> str:
         return ""
     out = parts[0]
     for p in parts[1:]:
-        if _ENDS_CJK.search(out) or _STARTS_CJK.match(p):
+        if _ENDS_CJK.search(out) or _STARTS_CJK.match(p) or _group_cut(out, p):
             out += p
         else:
             out += " " + p
@@ -104,6 +116,8 @@ def normalize(s: str, keep_lines: bool = False) -> str:
     """The text rules compare: characters mapped, stray markup and CJK-internal spaces removed."""
     if not s:
         return ""
+    if (" " in s or "\n" in s or "\t" in s) and any(d in s for d in _FULLWIDTH_DIGITS):
+        s = (_SPACE_FULLWIDTH if keep_lines else _GAP_FULLWIDTH).sub("", s)
     s = map_chars(s)
     # Each step runs only where it can change something (most cells and many sentences hold no
     # markup, no line break and no space): the same text, without a regex pass over it for nothing.

@@ -36,3 +36,19 @@ def test_decimals_wrapped_in_a_narrow_cell_join():
     assert normalize("得分 8.5 9") == "得分8.5 9"
     # the same wrap as a line break inside the cell ("187.453" / "8")
     assert normalize("187.453\n8") == "187.4538"
+
+
+def test_a_full_width_figure_spread_or_wrapped_by_the_text_layer_is_one_figure():
+    # a justified line spreads full-width digits, a wrap cuts them; once ASCII, "1 60" would be two numbers
+    assert normalize("资金１ \n６０万元（川财教〔２０２ ２〕１３２号）") == "资金160万元（川财教〔2022〕132号）"
+    assert normalize("达到９８ ．５ ％") == "达到98.5%"
+    # full-width digits apart from each other by words keep their words' spacing rules
+    assert normalize("共 ３ 个，完成 ２ 个") == "共3个，完成2个"
+
+
+def test_a_grouped_figure_wrapped_after_its_thousands_comma_is_one_figure():
+    assert normalize("中央补助资金1,\n000,000.00元") == "中央补助资金1,000,000.00元"
+    assert normalize("中央补助资金１,\n０００,０００．００元") == "中央补助资金1,000,000.00元"
+    # not three digits after the break: not a thousands group
+    assert normalize("a 1,\n2 b") == "a 1, 2 b"
+    assert normalize("1,\n0000") == "1, 0000"

@@ -18,6 +18,10 @@ findings must not depend on where a line or a page breaks. Variants:
   margins    top margin +2.5 cm, bottom +1 cm: every page breaks elsewhere
   gongwen    the GB/T 9704 official-document layout: body 16 pt at a fixed 28.95 pt pitch, its margins
   headers    every table's header rows repeated on each page it continues on
+  fullwidth  every digit, point and per cent sign full-width (１２３．４５％)
+  spaced     short table labels with ideographic spaces between their characters (得　分)
+  synonyms   ten column headers in other documented wordings at once
+  (with --docx-only the changed DOCX are written without rendering: score them with --formats docx)
   mixed      the narrative portrait, from the first table on a landscape section (page sizes change
              inside one document)
   chrome     the sample's blocks written as HTML and printed by headless Chromium (another
@@ -31,6 +35,7 @@ docs/field-rounds.md.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import sys
 from copy import deepcopy
@@ -162,9 +167,61 @@ def headers(doc):
             trPr.append(el)
 
 
+_FULLWIDTH = str.maketrans("0123456789.%", "０１２３４５６７８９．％")
+_SHORT_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
+# documented wordings of the 自评表's column headers (DOMAIN.md template variants), all at once
+_SYNONYMS = {"全年预算数": "调整后预算数", "全年执行数": "实际支出数", "分值": "权重", "得分": "自评得分",
+             "偏差原因分析及改进措施": "未完成原因分析", "年初预算数": "年初预算", "实际完成值": "全年实际值",
+             "年度指标值": "指标值", "执行率": "执行率（B/A）", "三级指标": "指标名称"}
+
+
+def _cells(doc):
+    seen = set()
+    stack = list(doc.tables)
+    while stack:
+        t = stack.pop()
+        for row in t.rows:
+            for cell in row.cells:
+                if id(cell._tc) not in seen:
+                    seen.add(id(cell._tc))
+                    yield cell
+                    stack.extend(cell.tables)
+
+
+def _set_text(cell, text):
+    runs = [r for p in cell.paragraphs for r in p.runs]
+    if runs:
+        runs[0].text = text
+        for r in runs[1:]:
+            r.text = ""
+
+
+def fullwidth(doc):
+    """Every digit, point and per cent sign full-width (１２３．４５％), as some input methods type them."""
+    for run in _runs(doc):
+        run.text = run.text.translate(_FULLWIDTH)
+
+
+def spaced(doc):
+    """Short table labels typed with ideographic spaces between their characters for alignment (得　分)."""
+    for cell in _cells(doc):
+        txt = cell.text.strip()
+        if _SHORT_LABEL.match(txt):
+            _set_text(cell, "\u3000".join(txt))
+
+
+def synonyms(doc):
+    """Ten column headers in other documented wordings at once (预算数 → 调整后预算数, 三级指标 → 指标名称…)."""
+    for cell in _cells(doc):
+        txt = cell.text.strip()
+        if txt in _SYNONYMS:
+            _set_text(cell, _SYNONYMS[txt])
+
+
 # variants made by changing the sample's DOCX; "chrome" prints its blocks instead (see chrome())
 VARIANTS = {"narrow": narrow, "landscape": landscape, "large": large, "small": small, "margins": margins,
-            "mixed": mixed, "gongwen": gongwen, "headers": headers}
+            "mixed": mixed, "gongwen": gongwen, "headers": headers,
+            "fullwidth": fullwidth, "spaced": spaced, "synonyms": synonyms}
 
 
 def chrome(out: Path, only) -> int:
@@ -186,6 +243,7 @@ def main(argv=None):
     ap.add_argument("--variant", choices=sorted([*VARIANTS, "chrome"]), required=True)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--only", nargs="*", help="document names (stems) to include")
+    ap.add_argument("--docx-only", action="store_true", help="write the changed DOCX, render nothing")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     if args.variant == "chrome":
@@ -202,7 +260,8 @@ def main(argv=None):
         doc.save(str(dst))
         shutil.copy(key, args.out / key.name)
         made.append(dst)
-    soffice_to_pdf(made, args.out)
+    if not args.docx_only:
+        soffice_to_pdf(made, args.out)
     print(f"{len(made)} documents, variant {args.variant}, in {args.out}")
 
 

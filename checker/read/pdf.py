@@ -51,7 +51,7 @@ def _margin_band(size: tuple[float, float], share: float) -> float:
     11 % of its height."""
     return share * max(size)
 _HEADING = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
-                         r"\d{1,2}\s*[、．]|附件|附表|第[一二三四五六七八九十\d]+[章节部分])")
+                         r"\d{1,2}\s*(?:、|．(?!\d))|附件|附表|第[一二三四五六七八九十\d]+[章节部分])")
 _END_PUNCT = "。；;！!？?：:"
 
 
