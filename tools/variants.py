@@ -21,6 +21,7 @@ findings must not depend on where a line or a page breaks. Variants:
   fullwidth  every digit, point and per cent sign full-width (１２３．４５％)
   spaced     short table labels with ideographic spaces between their characters (得　分)
   synonyms   ten column headers in other documented wordings at once
+  controls   table rows, cells and cell paragraphs inside content controls (w:sdt), as form templates
   (with --docx-only the changed DOCX are written without rendering: score them with --formats docx)
   mixed      the narrative portrait, from the first table on a landscape section (page sizes change
              inside one document)
@@ -44,6 +45,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_LINE_SPACING
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
@@ -218,10 +220,30 @@ def synonyms(doc):
             _set_text(cell, _SYNONYMS[txt])
 
 
+def controls(doc):
+    """Content controls (w:sdt) as fill-in form templates carry them: around every table row (a
+    repeating section), every cell and every paragraph inside a cell."""
+    body = doc.element.body
+
+    def wrap(el):
+        sdt, pr, content = OxmlElement("w:sdt"), OxmlElement("w:sdtPr"), OxmlElement("w:sdtContent")
+        sdt.append(pr)
+        sdt.append(content)
+        el.addprevious(sdt)
+        content.append(el)
+
+    for tag in ("w:tr", "w:tc"):
+        for el in list(body.iter(qn(tag))):
+            wrap(el)
+    for tc in list(body.iter(qn("w:tc"))):
+        for p in tc.findall(qn("w:p")):
+            wrap(p)
+
+
 # variants made by changing the sample's DOCX; "chrome" prints its blocks instead (see chrome())
 VARIANTS = {"narrow": narrow, "landscape": landscape, "large": large, "small": small, "margins": margins,
             "mixed": mixed, "gongwen": gongwen, "headers": headers,
-            "fullwidth": fullwidth, "spaced": spaced, "synonyms": synonyms}
+            "fullwidth": fullwidth, "spaced": spaced, "synonyms": synonyms, "controls": controls}
 
 
 def chrome(out: Path, only) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checker.check.options import Option, within
 from checker.check.registry import Rule, register
-from checker.understand.facts import sentences
+from checker.understand.facts import sentences, stated_as_goal
 from checker.understand.lazyre import lazy
 from checker.understand.matching import bigrams, can_be_same, row_of_figure, same_amount
 from checker.understand.numbers import Num, as_percent, find_numbers, same_value, with_unit
@@ -352,6 +352,8 @@ class IndicatorStatedElsewhere(Rule):
                 for n in find_numbers(sent):
                     if n.kind != "amount" or n.approx or n.is_money:
                         continue
+                    if stated_as_goal(sent, n.start):
+                        continue  # the year's target restated, whatever the form's target cell reads
                     ctx = _context(sent, n.start, n.end, n.unit)
                     for ind in inds:
                         a = ind.actual.num

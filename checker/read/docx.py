@@ -33,7 +33,28 @@ class _Pager:
             self.known = True
 
 
-_TEXT_TAGS = (f"{W}t", f"{W}tab", f"{W}br")
+_TEXT_TAGS = (f"{W}t", f"{W}tab", f"{W}br", f"{W}sym")
+
+# Word's Insert Symbol writes a w:sym element (font and code) instead of text: "≥95%" with the ≥
+# from the Symbol font is <w:sym w:font="Symbol" w:char="F0B3"/> followed by "95%". The Symbol font's
+# own encoding (Adobe Symbol, the code's low byte) for the characters a report uses; ASCII-range codes
+# outside the table are the ASCII character. Other symbol fonts (Wingdings boxes) give nothing.
+_SYMBOL_FONT = {0x22: "∀", 0x24: "∃", 0x27: "∋", 0x2A: "∗", 0x2D: "−", 0x40: "≅", 0x5E: "⊥", 0x7E: "∼",
+                0xA2: "′", 0xA3: "≤", 0xA5: "∞", 0xAB: "↔", 0xAC: "←", 0xAD: "↑", 0xAE: "→", 0xAF: "↓",
+                0xB0: "°", 0xB1: "±", 0xB2: "″", 0xB3: "≥", 0xB4: "×", 0xB7: "•", 0xB8: "÷", 0xB9: "≠",
+                0xBA: "≡", 0xBB: "≈", 0xBC: "…", 0xD6: "√", 0xD7: "⋅"}
+
+
+def _symbol(node) -> str:
+    if (node.get(f"{W}font") or "").strip().lower() != "symbol":
+        return ""
+    try:
+        code = int(node.get(f"{W}char") or "", 16) & 0xFF
+    except ValueError:
+        return ""
+    if code in _SYMBOL_FONT:
+        return _SYMBOL_FONT[code]
+    return chr(code) if 0x20 <= code < 0x7F else ""
 
 
 def _pieces(p):
@@ -48,8 +69,11 @@ def _pieces(p):
                 yield node, node.text or ""
         elif tag == f"{W}tab":
             yield node, "\t"
-        elif tag == f"{W}br" and node.get(f"{W}type") != "page":
-            yield node, "\n"
+        elif tag == f"{W}br":
+            if node.get(f"{W}type") != "page":
+                yield node, "\n"
+        elif tag == f"{W}sym" and not (deletions and _inside(node, f"{W}del")):
+            yield node, _symbol(node)
 
 
 def run_text(p) -> str:
@@ -88,6 +112,27 @@ def _style(p) -> str:
     return ps.get(f"{W}val", "") if ps is not None else ""
 
 
+_BLOCKS = (f"{W}p", f"{W}tbl")
+_ROW = (f"{W}tr",)
+_CELL = (f"{W}tc",)
+
+
+def _unwrapped(parent, tags: tuple[str, ...]):
+    """The children of `parent` with one of `tags`, also those a content control (w:sdt) or a custom
+    XML element wraps: form templates put fill-in cells, repeating rows and whole blocks inside
+    content controls, and a table row or cell inside one is still the table's."""
+    for el in parent:
+        tag = el.tag
+        if tag in tags:
+            yield el
+        elif tag == f"{W}sdt":
+            content = el.find(f"{W}sdtContent")
+            if content is not None:
+                yield from _unwrapped(content, tags)
+        elif tag == f"{W}customXml":
+            yield from _unwrapped(el, tags)
+
+
 class _Builder:
     def __init__(self, source: str, body=None):
         self.doc = Document(source=source, format="docx")
@@ -102,16 +147,11 @@ class _Builder:
         self.hosts: list[tuple[Table, Table, int, int]] = []  # nested table, host table, row, col
 
     def body(self, parent) -> None:
-        for el in parent:
-            tag = el.tag
-            if tag == f"{W}p":
+        for el in _unwrapped(parent, _BLOCKS):
+            if el.tag == f"{W}p":
                 self.paragraph(el)
-            elif tag == f"{W}tbl":
+            else:
                 self.table(el, nested_in=None)
-            elif tag == f"{W}sdt":
-                content = el.find(f"{W}sdtContent")
-                if content is not None:
-                    self.body(content)
 
     def paragraph(self, p) -> None:
         page = self.pager.page
@@ -129,13 +169,13 @@ class _Builder:
         nested: list = []
         row_i = 0
         n_cols = 0
-        for tr in tbl.findall(f"{W}tr"):
+        for tr in _unwrapped(tbl, _ROW):
             col = 0
             before = tr.find(f"{W}trPr/{W}gridBefore")
             if before is not None:
                 col += int(before.get(f"{W}val", "0") or 0)
             row_page = self.pager.page
-            for tc in tr.findall(f"{W}tc"):
+            for tc in _unwrapped(tr, _CELL):
                 tcpr = tc.find(f"{W}tcPr")
                 span = 1
                 vmerge = None
@@ -147,7 +187,7 @@ class _Builder:
                     if vm is not None:
                         vmerge = vm.get(f"{W}val", "continue")
                 texts = []
-                for child in tc:
+                for child in _unwrapped(tc, _BLOCKS):
                     if child.tag == f"{W}p":
                         texts.append(run_text(child))
                         self.pager.scan(child)

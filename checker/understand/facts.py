@@ -564,6 +564,20 @@ def _units(doc: Document, k: Knowledge) -> list[TextUnit]:
     return out
 
 
+# Inside a sentence: where a stated goal begins ("年度目标为：…") and where an achievement does ("实际完成…").
+_GOAL_MARK = lazy(r"目标(?:为|是)[:：]?|目标[:：]")
+_ACHIEVED_MARK = lazy(r"(?:全年|实际|共|已|累计)(?:共)?完成|完成了")
+
+
+def stated_as_goal(sentence: str, pos: int) -> bool:
+    """Whether the figure at `pos` is part of a goal the sentence states ("年度目标为：运营服务站12个，
+    完成适老化改造200户"): the last goal or achievement marker before it is a goal's."""
+    goal = max((m.end() for m in _GOAL_MARK.finditer(sentence, 0, pos)), default=-1)
+    if goal < 0:
+        return False
+    return goal > max((m.end() for m in _ACHIEVED_MARK.finditer(sentence, 0, pos)), default=-1)
+
+
 def sentences(text: str) -> list[tuple[int, str]]:
     """Sentences with their start offsets."""
     return list(_sentences(text))  # a list of its own for each caller
