@@ -42,6 +42,12 @@ _TRANS.update({ord("％"): "%", ord("．"): ".", ord("＋"): "+", ord("－"): "-
                ord("\u2212"): "-", ord("≧"): "≥", ord("≦"): "≤",
                # look-alikes some CJK fonts map their glyphs to (browser PDFs): angle brackets, bars, 户
                ord("\u2329"): "〈", ord("\u232a"): "〉", ord("\u2015"): "—", ord("戶"): "户"})
+# The Symbol font's math characters as text layers and DOCX runs carry them: at the private-use code
+# U+F000 + their Symbol-font code ("≥" from Word's Insert Symbol is U+F0B3 in a PDF it exported). Only
+# these: another symbol font's private-use codes (Wingdings' boxes and arrows) mean other glyphs.
+SYMBOL_PUA = {0xF0A3: "≤", 0xF0B3: "≥", 0xF0B1: "±", 0xF0B4: "×", 0xF0B8: "÷", 0xF0B9: "≠", 0xF0BB: "≈",
+              0xF0B0: "°"}
+_TRANS.update(SYMBOL_PUA)
 # compose: a Kangxi radical whose NFKC form is itself mapped (⼾ → 戶 → 户) goes all the way
 for _cp, _to in list(_TRANS.items()):
     if len(_to) == 1 and ord(_to) in _TRANS and ord(_to) != _cp:
@@ -70,10 +76,12 @@ _STARTS_CJK = lazy(rf"[{_CJK}]")
 _SPACES = lazy(r"\s+")
 
 
-# The look-alikes alone (radicals, the angle brackets U+2329/U+232A, the bar U+2015), for raw text: pdfium's text
+# The look-alikes alone (radicals, the angle brackets U+2329/U+232A, the bar U+2015, the Symbol font's
+# private-use math characters), for raw text: pdfium's text
 # layer already gives the standard character, pdfminer's gives the look-alike; quotes and raw-text
 # matching read the same either way.
-_RADICALS: dict[int, str] = {cp: to for cp, to in _TRANS.items() if 0x2E80 <= cp <= 0x2FDF or cp in (0x2329, 0x232A, 0x2015)}
+_RADICALS: dict[int, str] = {cp: to for cp, to in _TRANS.items()
+                             if 0x2E80 <= cp <= 0x2FDF or cp in (0x2329, 0x232A, 0x2015) or cp in SYMBOL_PUA}
 for _cp, _to in list(_RADICALS.items()):
     _n = unicodedata.normalize("NFKC", chr(_cp))
     if len(_n) == 1 and _n != _to:

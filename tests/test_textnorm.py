@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.textnorm import fold, join_lines, normalize
+from checker.textnorm import fold, join_lines, map_radicals, normalize
 
 
 def test_radical_lookalikes_map_back():
@@ -52,3 +52,12 @@ def test_a_grouped_figure_wrapped_after_its_thousands_comma_is_one_figure():
     # not three digits after the break: not a thousands group
     assert normalize("a 1,\n2 b") == "a 1, 2 b"
     assert normalize("1,\n0000") == "1, 0000"
+
+
+def test_symbol_font_comparators_at_their_private_use_codes_are_the_characters():
+    # Word's Insert Symbol ≥ (Symbol font 0xB3) is U+F0B3 in the PDF it exports, ≤ is U+F0A3
+    assert normalize("\uf0b360场") == "≥60场"
+    assert normalize("投诉率\uf0a35%") == "投诉率≤5%"
+    assert map_radicals("\uf0b395%") == "≥95%"
+    # another symbol font's private-use codes stay what they are (Wingdings' digits-range glyphs are no digits)
+    assert normalize("\uf030\uf06f") == "\uf030\uf06f"
