@@ -15,9 +15,22 @@ from typing import Any
 
 import regex
 
-__all__ = ["LazyPattern", "compile_all", "compiled_count", "lazy"]
+__all__ = ["LazyPattern", "compile_all", "compiled_count", "lazy", "sources"]
 
 _ALL: list[LazyPattern] = []  # every pattern made, for compile_all
+
+# attributes of LazyPattern itself, never looked up on the compiled pattern
+_SLOTS = frozenset({"_source", "_flags", "_words", "_misses", "_rx", "_src", "_gate_found"})
+
+# How many arguments each matching method may be given positionally and still be answered by a gate:
+# the string, pos and endpos (the replacement, string and count of sub): a later one may ask for a
+# partial match, or pass flags.
+_PLAIN_ARGS = {"search": 3, "match": 3, "fullmatch": 3, "findall": 3, "finditer": 3, "sub": 3, "subn": 3,
+               "split": 2, "splititer": 2}
+
+# After this many texts answered by its gate, a pattern is compiled all the same: a pattern given
+# thousands of texts would pay more for the look-ups than for compiling once.
+_MISS_BUDGET = 1000
 
 # What each matching method returns for a text the pattern cannot match, given that text.
 _NO_MATCH: dict[str, Callable[[str], Any]] = {
@@ -37,46 +50,91 @@ class LazyPattern:
         self._flags = flags
         # `words`: every match contains one of them (a pattern that is an alternation of words). Until
         # a text holds one, matching answers "no match" without compiling: most reports use few of a
-        # list's words, and compiling costs far more than looking for them.
+        # list's words, and compiling costs far more than looking for them. Without `words`, the gate
+        # is the one gates.py derived from the source when the tool last ran (gatewords.py), if any:
+        # requirements each met by a text holding one of its words.
         self._words = words
+        self._misses = 0
         _ALL.append(self)
 
     def compiled(self) -> regex.Pattern:
         rx = self.__dict__.get("_rx")
         if rx is None:
-            src = self._source() if callable(self._source) else self._source
-            rx = regex.compile(src, self._flags)
-            # copy the pattern's public attributes (bound methods included) onto this object, so that
-            # later lookups find them directly and never come back through __getattr__
+            rx = regex.compile(self._built(), self._flags)
+            # copy the pattern's public attributes (bound methods included, replacing the gated ones)
+            # onto this object, so that later lookups find them directly and never come back through
+            # __getattr__
             for name in dir(rx):
                 if not name.startswith("_"):
                     setattr(self, name, getattr(rx, name))
             self._rx = rx
         return rx
 
+    def _built(self) -> str:
+        src = self.__dict__.get("_src")
+        if src is None:
+            src = self._src = self._source() if callable(self._source) else self._source
+        return src
+
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") or name in ("_source", "_flags", "_words", "_rx"):
+        if name.startswith("__") or name in _SLOTS:
             raise AttributeError(name)  # copy/pickle probes and an unset slot: not the pattern's
-        if self._words is not None and name in _NO_MATCH:
-            return functools.partial(self._gated, name)
+        if name in _NO_MATCH:
+            needed = self._gate()
+            if needed:
+                # kept as an attribute until the pattern is compiled (compiled() replaces it)
+                gated = self.__dict__[name] = functools.partial(self._gated, name, needed)
+                return gated
         return getattr(self.compiled(), name)
 
-    def _gated(self, method: str, *args: Any, **kwargs: Any) -> Any:
-        """`method` of the pattern, answered without compiling it when the text holds none of its words."""
+    def _gated(self, method: str, needed: tuple[tuple[str, ...], ...], *args: Any, **kwargs: Any) -> Any:
+        """`method` of the pattern, answered without compiling it when the text lacks all the words of
+        one of its requirements."""
         string = kwargs["string"] if "string" in kwargs else args[1 if method in ("sub", "subn") else 0]
-        if not any(w in string for w in self._needed()):
-            return _NO_MATCH[method](string)
+        # a partial match (partial=True, or a positional argument past pos and endpos) may end before
+        # the word: only a plain call is answered here
+        if (type(string) is str and "partial" not in kwargs and len(args) <= _PLAIN_ARGS[method]
+                and self._misses < _MISS_BUDGET):
+            for words in needed:
+                for w in words:
+                    if w in string:
+                        break
+                else:
+                    self._misses += 1
+                    return _NO_MATCH[method](string)
         return getattr(self.compiled(), method)(*args, **kwargs)
 
-    def _needed(self) -> tuple[str, ...]:
-        got = self.__dict__.get("_needed_words")
+    def _gate(self) -> tuple[tuple[str, ...], ...]:
+        """Requirements that every text the pattern matches in meets, each a tuple of words one of
+        which the text holds (empty: no gate)."""
+        got = self.__dict__.get("_gate_found")
         if got is None:
-            got = self._needed_words = tuple(self._words())
+            if self._words is not None:
+                words = tuple(self._words())
+                got = (words,) if words else ()
+            else:
+                got = _gates().get((self._built(), int(self._flags)), ())
+            self._gate_found = got
         return got
 
     def __repr__(self) -> str:
         src = self._source if isinstance(self._source, str) else getattr(self._source, "__name__", "?")
         return f"lazy({src!r})"
+
+
+@functools.lru_cache(maxsize=1)
+def _gates() -> dict[tuple[str, int], tuple[tuple[str, ...], ...]]:
+    try:
+        from checker.understand.gatewords import GATES
+    except ImportError:  # the generated table is missing: nothing is gated, everything still works
+        return {}
+    return GATES
+
+
+def sources() -> list[tuple[str | Callable[[], str], int]]:
+    """The source (or the function building it) and flags of every pattern made so far, for the tool
+    that derives their gates (gates.py)."""
+    return [(p._source, p._flags) for p in _ALL]
 
 
 def compile_all() -> int:

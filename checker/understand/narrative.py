@@ -21,7 +21,7 @@ from checker.model import Loc
 from checker.record import Record
 from checker.textnorm import occurrences
 from checker.understand import intervals as iv
-from checker.understand.lazyre import lazy
+from checker.understand.lazyre import LazyPattern, lazy
 from checker.understand.numbers import Num, find_numbers
 
 _SENTENCE_END = lazy(r"[。！？!?\n]")
@@ -55,9 +55,9 @@ class Lexicon:
     count_totals: tuple[str, ...]
     components: tuple[str, ...]
     clause_marks: tuple[str, ...]
-    list_item: regex.Pattern
+    list_item: LazyPattern
     ratios: dict
-    list_end: regex.Pattern
+    list_end: LazyPattern
     levels: dict[str, tuple[str, ...]]
     execution: tuple[str, ...]
     spent: tuple[str, ...]
@@ -82,7 +82,7 @@ class Lexicon:
     acting_suffixes: tuple[str, ...]
     prompts: tuple[str, ...]
     form_notes: tuple[str, ...]
-    item_label: regex.Pattern
+    item_label: LazyPattern
     criteria_groups: tuple[str, ...]
     qualitative_done: tuple[str, ...]
     overspend_explained: tuple[str, ...]
@@ -124,7 +124,7 @@ def vocabulary() -> Lexicon:
         count_totals=_longest_first(ct["total_words"]), components=_longest_first(ct["component_words"]),
         clause_marks=tuple(ct["clause_marks"]),
         ratios={k: (v if isinstance(v, str) else _longest_first(v)) for k, v in d["ratios"].items()},
-        list_item=regex.compile(it["list_item"]), list_end=regex.compile(it["list_end"]),
+        list_item=lazy(it["list_item"]), list_end=lazy(it["list_end"]),
         levels={k: _longest_first(v) for k, v in ro["levels"].items()},
         execution=_longest_first(ra["execution"]), spent=_longest_first(ra["spent"]),
         budget=_longest_first(ra["budget"]), remainder=_longest_first(ra["remainder"]),
@@ -139,7 +139,7 @@ def vocabulary() -> Lexicon:
         figure_verbs=_longest_first(cl["figure_verbs"]), figure_name_min=int(cl["figure_name_min"]),
         benign_context=_longest_first(un["benign_context"]), acting_suffixes=_longest_first(un["acting_suffixes"]),
         prompts=_longest_first(tp["prompts"]), form_notes=_longest_first(tp["form_notes"]),
-        item_label=regex.compile(tp["item_label"]), criteria_groups=tuple(tp["criteria_groups"]),
+        item_label=lazy(tp["item_label"]), criteria_groups=tuple(tp["criteria_groups"]),
         qualitative_done=tuple(d["scoring"]["qualitative_done"]),
         overspend_explained=tuple(d["overspend"]["explained"]), overspend_reason=tuple(d["overspend"]["reason"]),
         share_before=tuple(d["shares"]["before"]), share_after=tuple(d["shares"]["after"]),
@@ -371,7 +371,7 @@ def measure_sums(text: str, loc: Loc, nums: list[Num]) -> list[ItemisedSum]:
         return []
     spans = _sentences(text)
     out: list[ItemisedSum] = []
-    for m in _parts_open_re().finditer(text):
+    for m in _PARTS_OPEN.finditer(text):
         before = [n for n in meas if n.end <= m.start()]
         if not before or depth[m.start()] > 0:
             continue
@@ -400,10 +400,8 @@ def measure_sums(text: str, loc: Loc, nums: list[Num]) -> list[ItemisedSum]:
 
 
 # ----------------------------------------------------------------------------------------- itemised
-@functools.lru_cache(maxsize=1)
-def _parts_open_re() -> regex.Pattern:
-    """Any of the words that open a list of parts (其中…), longest first (the vocabulary is read once)."""
-    return regex.compile("|".join(map(regex.escape, vocabulary().parts_open)))
+# Any of the words that open a list of parts (其中…), longest first; no text without one compiles it.
+_PARTS_OPEN = lazy(lambda: "|".join(map(regex.escape, vocabulary().parts_open)), words=lambda: vocabulary().parts_open)
 
 
 def _bare_magnitudes(text: str, nums: list[Num]) -> list[Num]:
@@ -433,7 +431,7 @@ def itemised_sums(text: str, loc: Loc, nums: list[Num] | None = None) -> list[It
         return 0, len(text)
 
     # forward: "……X万元，其中a、b、c" (the 其中 may open the next sentence)
-    for m in _parts_open_re().finditer(text):
+    for m in _PARTS_OPEN.finditer(text):
         if depth[m.start()] > 0:
             continue
         gap_start = m.start()
@@ -534,12 +532,15 @@ def _nested_parts(text: str, nums: list[Num], outer: list[Num], depth: tuple[int
 
 
 # ----------------------------------------------------------------------------------------- counts
-@functools.lru_cache(maxsize=1)
-def _count_re() -> regex.Pattern:
+def _count_source() -> str:
     lx = vocabulary()
     counters = "|".join(map(regex.escape, lx.counters))
     # anchored at the start of a numeral run: a long run of digits is scanned once, not from every digit
-    return regex.compile(rf"(?<![\d一二两三四五六七八九十.])(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?P<c>{counters})(?![\d%])")
+    return rf"(?<![\d一二两三四五六七八九十.])(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?P<c>{counters})(?![\d%])"
+
+
+_COUNT = lazy(_count_source)
+_CLAUSE_NOUN = lazy(r"[一-龥]{2,8}")
 
 
 def _cn_int(s: str) -> int | None:
@@ -591,7 +592,7 @@ def count_sums(text: str, loc: Loc) -> list[CountSum]:
     lx = vocabulary()
     out: list[CountSum] = []
     depth = _depths(text)
-    cre = _count_re()
+    cre = _COUNT
     hits = [m for m in cre.finditer(text) if depth[m.start()] == 0]
     for a, b in _sentences(text):
         sent = [m for m in hits if a <= m.start() < b]
@@ -599,7 +600,7 @@ def count_sums(text: str, loc: Loc) -> list[CountSum]:
         for i, m in enumerate(sent):
             label = _label_before(text, m.start(), a, width=14)
             rest = text[m.end():b]
-            po = _parts_open_re().search(rest)
+            po = _PARTS_OPEN.search(rest)
             # "共35个标段已全部开工建设，其中……": after a total word the noun may carry a short clause
             gap_max = 12 if _contains_any(label, lx.count_totals) else 8
             if not po or len(rest[:po.start()].strip(" ，,；;：:")) > gap_max:
@@ -671,11 +672,13 @@ def count_sums(text: str, loc: Loc) -> list[CountSum]:
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def _clause_marks_re() -> regex.Pattern | None:
-    """The words that open an ordinal clause (一是…), as one pattern built once."""
-    lx = vocabulary()
-    return regex.compile("|".join(map(regex.escape, lx.clause_marks))) if lx.clause_marks else None
+# The words that open an ordinal clause (一是…), as one pattern; no text without one compiles it.
+_CLAUSE_MARKS = lazy(lambda: "|".join(map(regex.escape, vocabulary().clause_marks)),
+                     words=lambda: vocabulary().clause_marks)
+
+
+def _clause_marks_re() -> LazyPattern | None:
+    return _CLAUSE_MARKS if vocabulary().clause_marks else None
 
 
 def _clause_counts(text: str, loc: Loc, hits: list, lx: Lexicon) -> list[CountSum]:
@@ -690,7 +693,7 @@ def _clause_counts(text: str, loc: Loc, hits: list, lx: Lexicon) -> list[CountSu
         label = _label_before(text, m.start(), 0, width=8)
         if not _contains_any(label, lx.count_totals):
             continue
-        noun = regex.match(r"[一-龥]{2,8}", text[m.end():])
+        noun = _CLAUSE_NOUN.match(text[m.end():])
         first = marks.search(text, m.end(), m.end() + (len(noun.group()) if noun else 0) + 4)
         if noun is None or first is None:
             continue
@@ -700,7 +703,7 @@ def _clause_counts(text: str, loc: Loc, hits: list, lx: Lexicon) -> list[CountSu
         parts: list[tuple[int, str]] = []
         for s in starts:
             part = next((x for x in hits if s.end() <= x.start() <= s.end() + 3), None)
-            pnoun = regex.match(r"[一-龥]{2,8}", text[part.end():]) if part is not None else None
+            pnoun = _CLAUSE_NOUN.match(text[part.end():]) if part is not None else None
             n = _cn_int(part.group("n")) if part is not None else None
             if part is None or n is None or part.group("c") != m.group("c") or pnoun is None \
                     or pnoun.group()[-2:] != noun.group()[-2:]:
@@ -744,11 +747,12 @@ def role_mentions(text: str, loc: Loc, unit_index: int, nums: list[Num] | None =
 
 
 # ----------------------------------------------------------------------------------------- rates
-@functools.lru_cache(maxsize=1)
-def _rate_re() -> regex.Pattern:
-    lx = vocabulary()
-    names = "|".join(map(regex.escape, lx.execution))
-    return regex.compile(rf"(?P<name>{names})(?P<mid>[^，。；;\d]{{0,6}}?)(?P<num>\d+(?:\.\d+)?)\s*%")
+def _rate_source() -> str:
+    names = "|".join(map(regex.escape, vocabulary().execution))
+    return rf"(?P<name>{names})(?P<mid>[^，。；;\d]{{0,6}}?)(?P<num>\d+(?:\.\d+)?)\s*%"
+
+
+_RATE = lazy(_rate_source)
 
 
 def narrative_rates(text: str, loc: Loc, nums: list[Num] | None = None) -> list[NarrativeRate]:
@@ -757,7 +761,7 @@ def narrative_rates(text: str, loc: Loc, nums: list[Num] | None = None) -> list[
     money = _money(find_numbers(text) if nums is None else nums)
     depth = _depths(text)
     spans = _sentences(text)
-    for m in _rate_re().finditer(text):
+    for m in _RATE.finditer(text):
         if depth[m.start()] > 0:
             continue
         mid = m.group("mid")
@@ -1062,7 +1066,9 @@ def stated_ratios(text: str, loc: Loc, nums: list[Num] | None = None) -> list[St
                 continue
         # the share: "<part>，占<whole>的<p>%"
         after = text[d.end:d.end + 16]
-        sm = regex.match(rf"\s*[，,]?\s*{regex.escape(r['share_word'])}([一-龥]{{1,10}}?)的?(?=\d)", after)
+        # the pattern needs the share word: a text without it never compiles the pattern
+        sm = regex.match(rf"\s*[，,]?\s*{regex.escape(r['share_word'])}([一-龥]{{1,10}}?)的?(?=\d)", after) \
+            if r["share_word"] in after else None
         if sm is None:
             continue
         noun = sm.group(1)
