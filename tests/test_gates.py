@@ -192,7 +192,7 @@ def _corpus(paths) -> list[str]:
     for path in paths:
         doc = load(path)
         whole = []
-        for text, raw, _loc in doc.text_places():
+        for text, raw, *_place in doc.text_places():
             texts.update((text, raw, *text.splitlines()))
             whole.append(text)
         texts.add("\n".join(whole))
