@@ -360,8 +360,6 @@ class IndicatorStatedElsewhere(Rule):
                 for n in find_numbers(sent):
                     if n.kind != "amount" or n.approx or n.is_money:
                         continue
-                    if stated_as_goal(sent, n.start):
-                        continue  # the year's target restated, whatever the form's target cell reads
                     ctx = _context(sent, n.start, n.end, n.unit)
                     for ind in inds:
                         a = ind.actual.num
@@ -383,6 +381,8 @@ class IndicatorStatedElsewhere(Rule):
                         if n.value == a.value or (ind.target and ind.target.num is not None
                                                   and n.value == ind.target.num.value):
                             continue
+                        if stated_as_goal(sent, n.start):
+                            continue  # the year's target restated, whatever the form's target cell reads
                         key = (ind.name, n.raw)
                         if key in seen:
                             continue
