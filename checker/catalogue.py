@@ -54,17 +54,10 @@ def dumps(entries: list[Entry]) -> str:
 
 
 def main(argv: list[str]) -> int:
-    fresh = dumps(build())
-    if argv == ["--write"]:
-        PATH.write_text(fresh, encoding="utf-8")
-        print(f"{PATH}: {len(build())} rules")
-        return 0
-    if argv == ["--check"]:
-        same = PATH.is_file() and PATH.read_text(encoding="utf-8") == fresh
-        print(f"{PATH}: {'up to date' if same else 'stale: run python -m checker.catalogue --write'}")
-        return 0 if same else 1
-    print("usage: python -m checker.catalogue --write | --check", file=sys.stderr)
-    return 2
+    from checker.generated import write_or_check
+
+    entries = build()
+    return write_or_check(PATH, dumps(entries), argv, "checker.catalogue", f"{len(entries)} rules")
 
 
 if __name__ == "__main__":

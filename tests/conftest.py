@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -42,3 +45,43 @@ def facts_of(name: str, profile: str = "national"):
     if key not in _FACTS:
         _FACTS[key] = extract(load_sample(name), knowledge.load(profile))
     return _FACTS[key]
+
+
+# The matching methods of a pattern, and what one answers, comparable across a compiled pattern and a
+# stand-in for it (Match objects compared by what they matched).
+PATTERN_METHODS = ("search", "match", "fullmatch", "findall", "finditer", "sub", "subn", "split", "splititer")
+
+
+def pattern_call(p, method: str, text: str):
+    args = ("—", text) if method in ("sub", "subn") else (text,)
+    got = getattr(p, method)(*args)
+    if method in ("finditer", "splititer"):
+        got = list(got)
+    if method in ("search", "match", "fullmatch", "finditer"):
+        got = [m.span() for m in got] if isinstance(got, list) else (got.span() if got else None)
+    return got
+
+
+# Runs the CLI as `python -m checker.cli ARGS` would, in a fresh interpreter, then writes what was
+# imported and how many lazily compiled patterns were made and compiled (the CLI's output goes to /dev/null).
+_PROBE = """
+import json, runpy, sys
+out = sys.argv[1]
+sys.argv = ["pecheck", *sys.argv[2:]]
+try:
+    runpy.run_module("checker.cli", run_name="__main__", alter_sys=True)
+except SystemExit:
+    pass
+lazyre = sys.modules.get("checker.understand.lazyre")
+with open(out, "w", encoding="utf-8") as f:
+    json.dump({"modules": sorted(sys.modules), "compiled": lazyre.compiled_count() if lazyre else 0,
+               "made": len(lazyre.sources()) if lazyre else 0}, f)
+"""
+
+
+def cli_probe(tmp_path: Path, *args: str) -> dict:
+    out = tmp_path / "probe.json"
+    p = subprocess.run([sys.executable, "-c", _PROBE, str(out), *args], cwd=ROOT, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE, text=True, timeout=120)
+    assert out.exists(), p.stderr
+    return json.loads(out.read_text(encoding="utf-8"))

@@ -7,13 +7,13 @@ in step with the patterns, and watch that a DOCX check compiles fewer patterns t
 from __future__ import annotations
 
 import functools
-import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import regex
+from conftest import PATTERN_METHODS, cli_probe, pattern_call
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -135,17 +135,6 @@ def test_most_patterns_made_by_the_checker_are_gated():
 
 
 # ------------------------------------------------------------------------------------- at run time
-_METHODS = ("search", "match", "fullmatch", "findall", "finditer", "sub", "subn", "split", "splititer")
-
-
-def _call(p, method: str, text: str):
-    args = ("—", text) if method in ("sub", "subn") else (text,)
-    got = getattr(p, method)(*args)
-    if method in ("finditer", "splititer"):
-        got = list(got)
-    if method in ("search", "match", "fullmatch", "finditer"):  # Match objects: compare what they matched
-        got = [m.span() for m in got] if isinstance(got, list) else (got.span() if got else None)
-    return got
 
 
 def test_a_gated_pattern_compiles_only_for_a_text_holding_a_gate_word():
@@ -205,7 +194,7 @@ def _fresh(source: str, flags: int) -> LazyPattern:
     return p
 
 
-def _same_everywhere(texts: list[str], methods=_METHODS) -> None:
+def _same_everywhere(texts: list[str], methods=PATTERN_METHODS) -> None:
     """Each gated pattern, on each text its gate answers (one lacking all the words of one of its
     requirements), gives what the compiled pattern gives; on the others it is the compiled pattern."""
     for source, flags, needed in _gated_patterns():
@@ -214,7 +203,7 @@ def _same_everywhere(texts: list[str], methods=_METHODS) -> None:
         for text in texts:
             if not all(any(w in text for w in words) for words in needed):
                 for method in methods:
-                    assert _call(p, method, text) == _call(rx, method, text), (source, method, text[:80], needed)
+                    assert pattern_call(p, method, text) == pattern_call(rx, method, text), (source, method, text[:80], needed)
         assert "_rx" not in p.__dict__  # every answer above came from the gate
 
 
@@ -240,33 +229,13 @@ def _text_for(draw):
 
 
 @settings(max_examples=1500, deadline=None)
-@given(case=_text_for(), method=st.sampled_from(_METHODS))
+@given(case=_text_for(), method=st.sampled_from(PATTERN_METHODS))
 def test_gated_patterns_answer_as_compiled_ones_on_texts_made_of_their_words(case, method):
     source, flags, text = case
-    assert _call(_fresh(source, flags), method, text) == _call(regex.compile(source, flags), method, text)
-
-
-# A fresh `python -m checker.cli samples/xiangxi-2022.docx --format json`, counting the patterns it
-# compiled (its output goes to /dev/null).
-_PROBE = """
-import json, runpy, sys
-out = sys.argv[1]
-sys.argv = ["pecheck", *sys.argv[2:]]
-try:
-    runpy.run_module("checker.cli", run_name="__main__", alter_sys=True)
-except SystemExit:
-    pass
-from checker.understand import lazyre
-with open(out, "w", encoding="utf-8") as f:
-    json.dump({"made": len(lazyre.sources()), "compiled": lazyre.compiled_count()}, f)
-"""
+    assert pattern_call(_fresh(source, flags), method, text) == pattern_call(regex.compile(source, flags), method, text)
 
 
 def test_a_fresh_docx_check_compiles_fewer_patterns(tmp_path):
-    out = tmp_path / "probe.json"
-    p = subprocess.run([sys.executable, "-c", _PROBE, str(out), str(SAMPLES / "xiangxi-2022.docx"), "--format", "json"],
-                       cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=120)
-    assert out.exists(), p.stderr
-    got = json.loads(out.read_text(encoding="utf-8"))
+    got = cli_probe(tmp_path, str(SAMPLES / "xiangxi-2022.docx"), "--format", "json")
     # before the gates 130 of 165 were compiled (now 107 of 173): what the report never needs waits
     assert got["made"] > 150 and got["compiled"] <= 115, got

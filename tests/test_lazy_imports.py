@@ -7,12 +7,10 @@ measured by bench/bench_startup.py, never asserted here."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import cli_probe
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCX = ROOT / "samples" / "xiangxi-2022.docx"
@@ -21,28 +19,8 @@ DOCX = ROOT / "samples" / "xiangxi-2022.docx"
 HEAVY = ("pdfplumber", "pdfminer", "pypdfium2", "rapidocr", "rapidocr_onnxruntime", "onnxruntime", "numpy", "PIL",
          "cv2", "openpyxl", "dask", "distributed", "fastapi", "starlette", "uvicorn", "playwright")
 
-# Runs the CLI as `python -m checker.cli ARGS` would, then writes what was imported and how many
-# lazily compiled patterns were compiled (the CLI's own output goes to /dev/null).
-_PROBE = """
-import json, runpy, sys
-out = sys.argv[1]
-sys.argv = ["pecheck", *sys.argv[2:]]
-try:
-    runpy.run_module("checker.cli", run_name="__main__", alter_sys=True)
-except SystemExit:
-    pass
-lazyre = sys.modules.get("checker.understand.lazyre")
-with open(out, "w", encoding="utf-8") as f:
-    json.dump({"modules": sorted(sys.modules), "compiled": lazyre.compiled_count() if lazyre else 0}, f)
-"""
-
-
 def _run(tmp_path: Path, *args: str) -> dict:
-    out = tmp_path / "probe.json"
-    p = subprocess.run([sys.executable, "-c", _PROBE, str(out), *args], cwd=ROOT, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.PIPE, text=True, timeout=120)
-    assert out.exists(), p.stderr
-    got = json.loads(out.read_text(encoding="utf-8"))
+    got = cli_probe(tmp_path, *args)
     got["heavy"] = sorted({m.split(".")[0] for m in got["modules"]} & set(HEAVY))
     return got
 

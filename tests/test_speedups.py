@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import regex
+from conftest import PATTERN_METHODS, pattern_call
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -41,26 +42,15 @@ def test_a_lazy_pattern_is_compiled_on_first_use_and_then_acts_as_the_pattern():
     assert built.findall("甲丙乙") == ["甲", "乙"]
 
 
-_METHODS = ("search", "match", "fullmatch", "findall", "finditer", "sub", "subn", "split", "splititer")
-
-
-def _call(p, method: str, text: str):
-    args = ("—", text) if method in ("sub", "subn") else (text,)
-    got = getattr(p, method)(*args)
-    if method in ("finditer", "splititer"):
-        got = list(got)
-    if method in ("search", "match", "fullmatch", "finditer"):  # Match objects: compare what they matched
-        got = [m.span() for m in got] if isinstance(got, list) else (got.span() if got else None)
-    return got
 
 
 @settings(max_examples=300, deadline=None)
 @given(words=st.lists(st.text(alphabet="ab执行率", min_size=1, max_size=3), min_size=1, max_size=3),
-       text=st.text(alphabet="ab执行率 ", max_size=20), method=st.sampled_from(_METHODS))
+       text=st.text(alphabet="ab执行率 ", max_size=20), method=st.sampled_from(PATTERN_METHODS))
 def test_a_pattern_of_words_answers_as_the_compiled_one_and_compiles_only_when_a_word_occurs(words, text, method):
     source = "|".join(regex.escape(w) for w in words)
     p = lazy(lambda: source, words=lambda: tuple(words))
-    assert _call(p, method, text) == _call(regex.compile(source), method, text)
+    assert pattern_call(p, method, text) == pattern_call(regex.compile(source), method, text)
     assert ("_rx" in p.__dict__) == any(w in text for w in words)
 
 

@@ -311,17 +311,10 @@ def dumps(table: dict[tuple[str, int], tuple[tuple[str, ...], ...]]) -> str:
 
 
 def main(argv: list[str]) -> int:
+    from checker.generated import write_or_check
+
     fresh = dumps(build())
-    if argv == ["--write"]:
-        PATH.write_text(fresh, encoding="utf-8")
-        print(f"{PATH}: {fresh.count(chr(10)) - 6} gated patterns")
-        return 0
-    if argv == ["--check"]:
-        same = PATH.is_file() and PATH.read_text(encoding="utf-8") == fresh
-        print(f"{PATH}: {'up to date' if same else 'stale: run python -m checker.understand.gates --write'}")
-        return 0 if same else 1
-    print("usage: python -m checker.understand.gates --write | --check", file=sys.stderr)
-    return 2
+    return write_or_check(PATH, fresh, argv, "checker.understand.gates", f"{fresh.count(chr(10)) - 6} gated patterns")
 
 
 if __name__ == "__main__":
