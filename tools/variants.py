@@ -22,6 +22,7 @@ findings must not depend on where a line or a page breaks. Variants:
   spaced     short table labels with ideographic spaces between their characters (得　分)
   synonyms   ten column headers in other documented wordings at once
   controls   table rows, cells and cell paragraphs inside content controls (w:sdt), as form templates
+  autonum    headings numbered by Word's automatic numbering (一、 （一） 1.), not typed
   (with --docx-only the changed DOCX are written without rendering: score them with --formats docx)
   mixed      the narrative portrait, from the first table on a landscape section (page sizes change
              inside one document)
@@ -240,10 +241,52 @@ def controls(doc):
             wrap(p)
 
 
+_HEADING_NUMBER = re.compile(r"^\s*(?:([一二三四五六七八九十]{1,3})\s*、|[（(]([一二三四五六七八九十]{1,3})[）)]|(\d{1,2})\s*[.．](?!\d))\s*")
+_AUTONUM = """<w:abstractNum xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:abstractNumId="90">
+<w:multiLevelType w:val="multilevel"/>
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/><w:suff w:val="nothing"/></w:lvl>
+</w:abstractNum>"""
+
+
+def autonum(doc):
+    """Headings numbered by Word's automatic numbering (一、 / （一） / 1. as a multilevel list): the
+    typed numbers leave the text and the numbering part draws them."""
+    from lxml import etree
+
+    numbering = doc.part.numbering_part.element
+    first_num = numbering.find(qn("w:num"))
+    abstract = etree.fromstring(_AUTONUM)
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    num = etree.fromstring('<w:num xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+                           'w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+    numbering.append(num)
+    for p in doc.paragraphs:
+        m = _HEADING_NUMBER.match(p.text)
+        if not m or len(p.text) > 40 or not p.runs:
+            continue
+        level = 0 if m.group(1) else 1 if m.group(2) else 2
+        cut = m.end()
+        for r in p.runs:
+            if cut <= 0:
+                break
+            k = min(cut, len(r.text))
+            r.text = r.text[k:]
+            cut -= k
+        ppr = p._p.get_or_add_pPr()
+        ppr.get_or_add_numPr().get_or_add_ilvl().val = level
+        ppr.get_or_add_numPr().get_or_add_numId().val = 90
+
+
 # variants made by changing the sample's DOCX; "chrome" prints its blocks instead (see chrome())
 VARIANTS = {"narrow": narrow, "landscape": landscape, "large": large, "small": small, "margins": margins,
             "mixed": mixed, "gongwen": gongwen, "headers": headers,
-            "fullwidth": fullwidth, "spaced": spaced, "synonyms": synonyms, "controls": controls}
+            "fullwidth": fullwidth, "spaced": spaced, "synonyms": synonyms, "controls": controls,
+            "autonum": autonum}
 
 
 def chrome(out: Path, only) -> int:

@@ -4,6 +4,7 @@ python-docx's `row.cells`, which repeats a merged cell once per grid column."""
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 from pathlib import Path
 
@@ -134,8 +135,9 @@ def _unwrapped(parent, tags: tuple[str, ...]):
 
 
 class _Builder:
-    def __init__(self, source: str, body=None):
+    def __init__(self, source: str, body=None, numbering=None):
         self.doc = Document(source=source, format="docx")
+        self.numbering = numbering
         # element -> its position among the body's w:p / w:tc elements in document order: the
         # provenance a writer uses to find the paragraph or cell again (Paragraph.source)
         self.where: dict = {}
@@ -153,9 +155,15 @@ class _Builder:
             else:
                 self.table(el, nested_in=None)
 
+    def text_of(self, p) -> str:
+        """A paragraph's text with the number Word draws before it (automatic numbering), as the page shows it."""
+        if self.numbering is None:
+            return run_text(p)
+        return self.numbering.label(p) + run_text(p)
+
     def paragraph(self, p) -> None:
         page = self.pager.page
-        raw = run_text(p)
+        raw = self.text_of(p)
         self.pager.scan(p)
         if raw.strip():
             self.doc.blocks.append(Paragraph(index=0, raw=raw, text=normalize(raw), page=page, style=_style(p),
@@ -189,7 +197,7 @@ class _Builder:
                 texts = []
                 for child in _unwrapped(tc, _BLOCKS):
                     if child.tag == f"{W}p":
-                        texts.append(run_text(child))
+                        texts.append(self.text_of(child))
                         self.pager.scan(child)
                     elif child.tag == f"{W}tbl":
                         nested.append((child, row_i, col))
@@ -236,7 +244,8 @@ def _xml_parser():
 
 
 def main_document(path: Path):
-    """The main document part's root element (w:document), found as python-docx finds it — the
+    """The main document part's root element (w:document) and its automatic numbering (or None),
+    the part found as python-docx finds it — the
     package's officeDocument relationship, its content type checked — but without python-docx
     loading every other part of the package (styles, numbering, headers, images) and without
     importing it (≈ 0.1 s of a DOCX check). Raises KeyError for a missing part or relationship,
@@ -260,13 +269,75 @@ def main_document(path: Path):
             raise KeyError(f"no content type for {partname}")
         if ctype != _WML_MAIN:
             raise ValueError(f"not a Word file, content type is {ctype}")
-        return etree.fromstring(zf.read(partname[1:]), parser)
+        root = etree.fromstring(zf.read(partname[1:]), parser)
+        return root, _numbering(zf, partname, root, parser)
+
+
+_NUMBERING_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
+_STYLES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+
+
+_STYLE_ID = re.compile(rb'w:styleId="([^"]+)"')
+
+
+def _based_on_numbered(styles: bytes, sid: bytes, numbered: set[bytes], depth: int = 0) -> bool:
+    """Whether style `sid` is based, through any number of steps, on a style that carries a number."""
+    if depth > 10:
+        return False
+    i = styles.find(b'w:styleId="' + sid + b'"')
+    if i < 0:
+        return False
+    end = styles.find(b"</w:style>", i)
+    m = re.search(rb'<w:basedOn w:val="([^"]+)"', styles[i:end if end > 0 else None])
+    return bool(m) and (m.group(1) in numbered or _based_on_numbered(styles, m.group(1), numbered, depth + 1))
+
+
+def _numbering(zf: zipfile.ZipFile, partname: str, root, parser):
+    """The document's automatic numbering (read/numbering.py), or None where no paragraph can be
+    numbered: no numbering part, or neither a paragraph nor a style asks for a number. The styles
+    part (often several hundred KB) is parsed only when it holds numbering."""
+    from lxml import etree
+
+    from checker.read.numbering import Numbering
+
+    folder, name = posixpath.split(partname)
+    try:
+        rels = etree.fromstring(zf.read(f"{folder[1:]}/_rels/{name}.rels"), parser)
+    except KeyError:
+        return None
+    targets = {r.get("Type"): posixpath.normpath(posixpath.join(folder, r.get("Target") or ""))
+               for r in rels.iter(_RELS) if r.get("TargetMode") != "External"}
+    try:
+        numbering = zf.read(targets[_NUMBERING_REL][1:]) if _NUMBERING_REL in targets else b""
+    except KeyError:
+        return None
+    if b"numId" not in numbering:
+        return None
+    try:
+        styles = zf.read(targets[_STYLES_REL][1:]) if _STYLES_REL in targets else b""
+    except KeyError:
+        styles = b""
+    # the styles that carry a number of their own, found without parsing the part; one of them in use
+    # (or a style based on one: then the whole part is read and followed) asks for the styles
+    numbered = set()
+    at = styles.find(b"<w:numPr")
+    while at >= 0:  # a few occurrences: each one's enclosing style, looked up backwards
+        m = _STYLE_ID.search(styles, styles.rfind(b"<w:style ", 0, at), at)
+        if m:
+            numbered.add(m.group(1))
+        at = styles.find(b"<w:numPr", at + 1)
+    used = {el.get(f"{W}val", "").encode() for el in root.iter(f"{W}pStyle")}
+    styled = bool(numbered & used) or (bool(numbered) and b"basedOn" in styles and any(
+        _based_on_numbered(styles, u, numbered) for u in used))
+    if not styled and next(root.iter(f"{W}numPr"), None) is None:
+        return None
+    return Numbering(etree.fromstring(numbering, parser), etree.fromstring(styles, parser) if styled else None)
 
 
 def read_docx(path: Path) -> Document:
     guard_docx(path)
     try:
-        root = main_document(path)
+        root, numbering = main_document(path)
     except (KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise errors.InputError(f"DOCX 文件无法打开（文档结构损坏）：{path}",
                                 f"DOCX cannot be opened, broken package: {path}") from exc
@@ -275,12 +346,12 @@ def read_docx(path: Path) -> Document:
                                 f"DOCX content is malformed: {path}") from exc
     if not isinstance(root.tag, str) or root.tag != f"{W}document":
         raise errors.InputError(f"DOCX 文件内容损坏，无法解析：{path}", f"DOCX content is malformed: {path}")
-    return from_body(path, root.find(f"{W}body"))
+    return from_body(path, root.find(f"{W}body"), numbering)
 
 
-def from_body(path: Path, body) -> Document:
+def from_body(path: Path, body, numbering=None) -> Document:
     """The document model from a w:body element (the main document's, as `main_document` or
-    python-docx parses it)."""
+    python-docx parses it); `numbering` (read/numbering.Numbering) draws automatic numbers."""
     if body is None:
         raise errors.InputError(f"DOCX 没有正文（缺少 w:body）：{path}", f"DOCX has no body: {path}")
     # Word allows at most 63 columns: a span or skipped-column count that is not a small number
@@ -291,7 +362,7 @@ def from_body(path: Path, body) -> Document:
             el.set(f"{W}val", "1" if el.tag == f"{W}gridSpan" else "0")
         elif int(val) > 64:
             el.set(f"{W}val", "64")
-    b = _Builder(str(path), body)
+    b = _Builder(str(path), body, numbering)
     try:
         b.body(body)
     except RecursionError as exc:
