@@ -27,6 +27,8 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     (110, "chineseCounting", "一百一十"), (7, "decimal", "7"), (3, "decimalFullWidth", "３"),
     (2, "decimalEnclosedCircle", "②"), (3, "ideographTraditional", "丙"), (4, "upperRoman", "IV"),
     (28, "upperLetter", "BB"), (1, "bullet", None), (1, "none", None),
+    # a hostile start value draws a plain number, never millions of letters
+    (10**9, "upperLetter", "1000000000"), (10**9, "upperRoman", "1000000000"),
 ])
 def test_number_formats(n, fmt, shown):
     assert format_number(n, fmt) == shown
@@ -95,3 +97,20 @@ def test_a_report_with_auto_numbered_headings_reads_like_the_typed_one(tmp_path,
     ours = check_file(out, Config())
     plain = check_file(src, Config())
     assert sorted((f.rule, f.message) for f in ours.findings) == sorted((f.rule, f.message) for f in plain.findings)
+
+
+def test_a_damaged_numbering_part_costs_the_numbers_not_the_document(tmp_path):
+    import zipfile
+
+    src = SAMPLES / "culture-2022-faults.docx"
+    doc = Document(str(src))
+    _variants().autonum(doc)
+    numbered = tmp_path / "numbered.docx"
+    doc.save(str(numbered))
+    broken = tmp_path / "broken.docx"
+    with zipfile.ZipFile(numbered) as zin, zipfile.ZipFile(broken, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            zout.writestr(item, b"<w:numbering><broken" if item.filename == "word/numbering.xml" else data)
+    paragraphs = load(broken).paragraphs
+    assert paragraphs and not any(p.text.startswith("一、") for p in paragraphs)

@@ -270,7 +270,11 @@ def main_document(path: Path):
         if ctype != _WML_MAIN:
             raise ValueError(f"not a Word file, content type is {ctype}")
         root = etree.fromstring(zf.read(partname[1:]), parser)
-        return root, _numbering(zf, partname, root, parser)
+        try:
+            numbering = _numbering(zf, partname, root, parser)
+        except Exception:  # a damaged numbering or styles part costs the drawn numbers, not the document
+            numbering = None
+        return root, numbering
 
 
 _NUMBERING_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"

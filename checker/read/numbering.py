@@ -39,6 +39,8 @@ def _chinese(n: int) -> str:
 
 
 def _roman(n: int) -> str:
+    if not 0 < n < 4000:
+        return str(n)
     out = ""
     for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
                        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
@@ -49,8 +51,9 @@ def _roman(n: int) -> str:
 
 
 def _letters(n: int) -> str:
-    # Word repeats the letter past Z: AA, BB...
-    return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else str(n)
+    # Word repeats the letter past Z: AA, BB...; a start value from a hostile file must not build a
+    # string of millions of letters
+    return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1) if 0 < n <= 780 else str(n)
 
 
 def format_number(n: int, fmt: str) -> str | None:
