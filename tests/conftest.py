@@ -85,3 +85,13 @@ def cli_probe(tmp_path: Path, *args: str) -> dict:
                        stderr=subprocess.PIPE, text=True, timeout=120)
     assert out.exists(), p.stderr
     return json.loads(out.read_text(encoding="utf-8"))
+
+
+def variants():
+    """tools/variants.py as a module: the layout and template variants the tests apply to samples."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("variants", ROOT / "tools" / "variants.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod

@@ -9,23 +9,14 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import SAMPLES
+from conftest import SAMPLES, variants
 from docx import Document
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from checker.config import Config
 from checker.runner import check_file
 
 SAMPLE = SAMPLES / "culture-2022-faults.docx"
-
-
-def _wrap(el) -> None:
-    sdt, pr, content = OxmlElement("w:sdt"), OxmlElement("w:sdtPr"), OxmlElement("w:sdtContent")
-    sdt.append(pr)
-    sdt.append(content)
-    el.addprevious(sdt)
-    content.append(el)
 
 
 def _findings(path):
@@ -44,7 +35,7 @@ def test_parts_inside_content_controls_are_read(tmp_path, what):
         targets = list(body.iter(qn(what)))
     assert targets
     for el in targets:
-        _wrap(el)
+        variants().in_control(el)
     wrapped = tmp_path / SAMPLE.name
     doc.save(str(wrapped))
     plain = tmp_path / "plain" / SAMPLE.name

@@ -6,10 +6,8 @@ empty "偏离绩效目标" section unseen.)"""
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
-from conftest import ROOT, SAMPLES
+from conftest import SAMPLES, variants
 from docx import Document
 from lxml import etree
 
@@ -76,18 +74,11 @@ def test_counters_levels_styles_and_restarts():
     assert got == ["一、", "（一）", "（二）", "1.1", "二、", "（一）", "", "", "", "四、", "五、"]
 
 
-def _variants():
-    spec = importlib.util.spec_from_file_location("variants", ROOT / "tools" / "variants.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.mark.parametrize("name", ["culture-2022-faults", "elderly-care-2023-faults"])
 def test_a_report_with_auto_numbered_headings_reads_like_the_typed_one(tmp_path, name):
     src = SAMPLES / f"{name}.docx"
     doc = Document(str(src))
-    _variants().autonum(doc)
+    variants().autonum(doc)
     out = tmp_path / src.name
     doc.save(str(out))
     assert not any(p.text.startswith(("一、", "二、")) for p in Document(str(out)).paragraphs)  # the text has no numbers
@@ -104,7 +95,7 @@ def test_a_damaged_numbering_part_costs_the_numbers_not_the_document(tmp_path):
 
     src = SAMPLES / "culture-2022-faults.docx"
     doc = Document(str(src))
-    _variants().autonum(doc)
+    variants().autonum(doc)
     numbered = tmp_path / "numbered.docx"
     doc.save(str(numbered))
     broken = tmp_path / "broken.docx"

@@ -221,24 +221,25 @@ def synonyms(doc):
             _set_text(cell, _SYNONYMS[txt])
 
 
+def in_control(el) -> None:
+    """Put element `el` inside a content control (w:sdt / w:sdtContent) where it stands."""
+    sdt, pr, content = OxmlElement("w:sdt"), OxmlElement("w:sdtPr"), OxmlElement("w:sdtContent")
+    sdt.append(pr)
+    sdt.append(content)
+    el.addprevious(sdt)
+    content.append(el)
+
+
 def controls(doc):
     """Content controls (w:sdt) as fill-in form templates carry them: around every table row (a
     repeating section), every cell and every paragraph inside a cell."""
     body = doc.element.body
-
-    def wrap(el):
-        sdt, pr, content = OxmlElement("w:sdt"), OxmlElement("w:sdtPr"), OxmlElement("w:sdtContent")
-        sdt.append(pr)
-        sdt.append(content)
-        el.addprevious(sdt)
-        content.append(el)
-
     for tag in ("w:tr", "w:tc"):
         for el in list(body.iter(qn(tag))):
-            wrap(el)
+            in_control(el)
     for tc in list(body.iter(qn("w:tc"))):
         for p in tc.findall(qn("w:p")):
-            wrap(p)
+            in_control(p)
 
 
 _HEADING_NUMBER = re.compile(r"^\s*(?:([一二三四五六七八九十]{1,3})\s*、|[（(]([一二三四五六七八九十]{1,3})[）)]|(\d{1,2})\s*[.．](?!\d))\s*")

@@ -84,11 +84,12 @@ def format_number(n: int, fmt: str) -> str | None:
     return None
 
 
-def _int(el, default: int) -> int:
+def _int(el, default: int, attr: str = "val") -> int:
+    """An element's integer attribute (w:val unless named), or `default` where absent or not a number."""
     if el is None:
         return default
     try:
-        return int(el.get(f"{W}val"))
+        return int(el.get(f"{W}{attr}"))
     except (TypeError, ValueError):
         return default
 
@@ -105,7 +106,7 @@ class Numbering:
             for a in numbering_root.iter(f"{W}abstractNum"):
                 levels = {}
                 for lvl in a.findall(f"{W}lvl"):
-                    ilvl = _int_attr(lvl, "ilvl")
+                    ilvl = _int(lvl, 0, "ilvl")
                     fmt = lvl.find(f"{W}numFmt")
                     text = lvl.find(f"{W}lvlText")
                     levels[ilvl] = (_int(lvl.find(f"{W}start"), 1),
@@ -115,7 +116,7 @@ class Numbering:
                 self.levels[a.get(f"{W}abstractNumId", "")] = levels
             for num in numbering_root.iter(f"{W}num"):
                 aid = num.find(f"{W}abstractNumId")
-                starts = {_int_attr(o, "ilvl"): _int(o.find(f"{W}startOverride"), 1)
+                starts = {_int(o, 0, "ilvl"): _int(o.find(f"{W}startOverride"), 1)
                           for o in num.findall(f"{W}lvlOverride") if o.find(f"{W}startOverride") is not None}
                 self.nums[num.get(f"{W}numId", "")] = (aid.get(f"{W}val", "") if aid is not None else "", starts)
         if styles_root is not None:
@@ -179,9 +180,3 @@ class Numbering:
             out = out.replace(f"%{k + 1}", shown if shown is not None else "")
         return out
 
-
-def _int_attr(el, name: str) -> int:
-    try:
-        return int(el.get(f"{W}{name}", "0"))
-    except ValueError:
-        return 0
