@@ -43,20 +43,30 @@ _TEXT_TAGS = (f"{W}t", f"{W}tab", f"{W}br", f"{W}sym")
 # Word's Insert Symbol writes a w:sym element (font and code) instead of text: "≥95%" with the ≥
 # from the Symbol font is <w:sym w:font="Symbol" w:char="F0B3"/> followed by "95%". The Symbol font's
 # own encoding (Adobe Symbol, the code's low byte) for the characters a report uses; ASCII-range codes
-# outside the table are the ASCII character. Other symbol fonts (Wingdings boxes) give nothing.
+# outside the table are the ASCII character.
 _SYMBOL_FONT = {0x22: "∀", 0x24: "∃", 0x27: "∋", 0x2A: "∗", 0x2D: "−", 0x40: "≅", 0x5E: "⊥", 0x7E: "∼",
                 0xA2: "′", 0xA3: "≤", 0xA5: "∞", 0xAB: "↔", 0xAC: "←", 0xAD: "↑", 0xAE: "→", 0xAF: "↓",
                 0xB0: "°", 0xB1: "±", 0xB2: "″", 0xB3: "≥", 0xB4: "×", 0xB7: "•", 0xB8: "÷", 0xB9: "≠",
                 0xBA: "≡", 0xBB: "≈", 0xBC: "…", 0xD6: "√", 0xD7: "⋅"}
+# Forms tick their choices (评价方式 ☑自评 ☐第三方, 是否达标 ☑是 ☐否) with Wingdings or Wingdings 2
+# boxes and marks: those read as the ballot-box characters the page shows. Nothing else of these
+# fonts is text (their codes in the digit range are pictures, never digits).
+_PICTURE_FONTS = {
+    "wingdings": {0x6F: "☐", 0xA8: "☐", 0x78: "☒", 0xFB: "✗", 0xFC: "✓", 0xFD: "☒", 0xFE: "☑"},
+    "wingdings 2": {0x4F: "✗", 0x50: "✓", 0x52: "☑", 0x53: "☒", 0x54: "☒", 0xA3: "☐"},
+}
 
 
 def _symbol(node) -> str:
-    if (node.get(f"{W}font") or "").strip().lower() != "symbol":
+    font = (node.get(f"{W}font") or "").strip().lower()
+    if font != "symbol" and font not in _PICTURE_FONTS:
         return ""
     try:
         code = int(node.get(f"{W}char") or "", 16) & 0xFF
     except ValueError:
         return ""
+    if font != "symbol":
+        return _PICTURE_FONTS[font].get(code, "")
     if code in _SYMBOL_FONT:
         return _SYMBOL_FONT[code]
     return chr(code) if 0x20 <= code < 0x7F else ""
