@@ -23,14 +23,16 @@ findings must not depend on where a line or a page breaks. Variants:
   synonyms   ten column headers in other documented wordings at once
   controls   table rows, cells and cell paragraphs inside content controls (w:sdt), as form templates
   autonum    headings numbered by Word's automatic numbering (一、 （一） 1.), not typed
-  textbox    a section's first paragraph in a text box in line at the end of its heading (Word's
-             mc:AlternateContent: the DrawingML box and its VML fallback, the same text twice; every third
-             one a VML-only box floating from an empty paragraph), and the closing unit/date lines in a
-             floating text box anchored in an empty paragraph
+  textbox    a section's first paragraph in a text box floating from an empty paragraph where it stood
+             (Word's mc:AlternateContent: the DrawingML box and its VML fallback, the same text twice;
+             every third one a VML-only box), and the closing unit/date lines in one such text box
   checkboxes a 是否达标 column of check boxes (☑是 ☐否) at the end of every indicator table, each row's boxes
              written one of three ways in turn: Insert Symbol from Wingdings (w:sym F0FE / F0A8), the
              Unicode characters in Segoe UI Symbol, Word's check-box content controls (w14:checkbox,
              MS Gothic ☒ / ☐); a 评价方式 value as ☑<value> ☐委托第三方评价
+  wps        what WPS Office writes and Word does not: w:rFonts w:hint on every run and runs split where the
+             script changes, w:snapToGrid in every paragraph, a table grid missing or one column short, w:tcW of 0 dxa, w:tblPrEx on every row, empty cells without a
+             w:p, horizontally merged cells written as w:hMerge instead of w:gridSpan
   (with --docx-only the changed DOCX are written without rendering: score them with --formats docx)
   mixed      the narrative portrait, from the first table on a landscape section (page sizes change
              inside one document)
@@ -352,10 +354,10 @@ def text_box(anchor, paragraphs, n: int, vml_only: bool = False, inline: bool = 
 
 def textbox(doc):
     """Narrative in text boxes, as reports laid out with Word's drawing tools carry it: the first
-    paragraph under a heading moved into a text box in line at the end of that heading, or (every
-    third one) into an older producer's VML-only box floating from an empty paragraph where it
-    stood; the closing unit and date lines into one floating text box anchored in an empty
-    paragraph where they stood. The page shows the same text in the same order."""
+    paragraph under a heading moved into a text box floating from an empty paragraph where it stood
+    (every third one an older producer's VML-only box), the closing unit and date lines into one
+    such text box. The page shows the same text in the same order. (A box in line with the text,
+    `inline=True`, reads the same in DOCX, but LibreOffice draws it over its line: no PDF probe.)"""
     body = doc.element.body
     n = 0
     blocks = list(body)
@@ -367,12 +369,9 @@ def textbox(doc):
         if not _HEAD.match(head) or len(head) > 30 or len(text) < 40 or _HEAD.match(text):
             continue
         n += 1
-        if n % 3:
-            text_box(el, [nxt], n, inline=True)
-        else:
-            anchor = OxmlElement("w:p")
-            nxt.addprevious(anchor)
-            text_box(anchor, [nxt], n, vml_only=True)
+        anchor = OxmlElement("w:p")
+        nxt.addprevious(anchor)
+        text_box(anchor, [nxt], n, vml_only=n % 3 == 0)
     paras = [el for el in body if el.tag == qn("w:p")]
     for i in range(len(paras) - 1):
         a, b = paras[i], paras[i + 1]
@@ -474,12 +473,107 @@ def checkboxes(doc):
         k += 1
 
 
+_SCRIPT = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
+
+
+def _wps_runs(p) -> None:
+    """Split each plain text run where the script changes, each piece with WPS's font hint."""
+    for r in list(p.iter(qn("w:r"))):
+        ts = r.findall(qn("w:t"))
+        if len(ts) != 1 or len(r) > 2 or (len(r) == 2 and r[0].tag != qn("w:rPr")):
+            continue
+        pieces = _SCRIPT.findall(ts[0].text or "")
+        for piece in pieces or [""]:
+            nr = deepcopy(r)
+            rpr = nr.find(qn("w:rPr"))
+            if rpr is None:
+                rpr = OxmlElement("w:rPr")
+                nr.insert(0, rpr)
+            fonts = rpr.find(qn("w:rFonts"))
+            if fonts is None:
+                fonts = OxmlElement("w:rFonts")
+                rpr.insert(0, fonts)
+            fonts.set(qn("w:hint"), "default" if piece.isascii() else "eastAsia")
+            t = nr.find(qn("w:t"))
+            t.text = piece
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            r.addprevious(nr)
+        r.getparent().remove(r)
+
+
+def _h_merge(tc) -> None:
+    """Write a cell spanning n grid columns as WPS's and older converters' horizontal merge: the
+    cell with w:hMerge restart and n - 1 empty continuation cells after it."""
+    pr = tc.tcPr
+    span = pr.find(qn("w:gridSpan"))
+    n = int(span.get(qn("w:val")))
+    pr.remove(span)
+    merge = OxmlElement("w:hMerge")
+    merge.set(qn("w:val"), "restart")
+    pr.append(merge)
+    for _ in range(n - 1):
+        cont = OxmlElement("w:tc")
+        cpr = deepcopy(pr)
+        for el in cpr.findall(qn("w:hMerge")):
+            cpr.remove(el)
+        cpr.append(OxmlElement("w:hMerge"))
+        cont.append(cpr)
+        cont.append(OxmlElement("w:p"))
+        tc.addnext(cont)
+
+
+def wps(doc):
+    """A DOCX as WPS Office writes it (see the module docstring): the same text, cells and merges,
+    in another producer's XML."""
+    from lxml import etree
+
+    body = doc.element.body
+    for p in list(body.iter(qn("w:p"))):
+        ppr = p.get_or_add_pPr()
+        snap = OxmlElement("w:snapToGrid")
+        snap.set(qn("w:val"), "0")
+        ppr.append(snap)
+        _wps_runs(p)
+    for i, tbl in enumerate(body.iter(qn("w:tbl"))):
+        grid = tbl.find(qn("w:tblGrid"))
+        if grid is not None:
+            if i % 2 == 0:
+                tbl.remove(grid)
+            elif len(grid) > 1:
+                grid.remove(grid[-1])
+        for tr in tbl.findall(qn("w:tr")):
+            ex = etree.SubElement(tr, qn("w:tblPrEx"))
+            tr.remove(ex)
+            tr.insert(0, ex)
+            borders = etree.SubElement(ex, qn("w:tblBorders"))
+            for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+                b = etree.SubElement(borders, qn(f"w:{side}"))
+                b.set(qn("w:val"), "single")
+                b.set(qn("w:sz"), "4")
+                b.set(qn("w:space"), "0")
+                b.set(qn("w:color"), "auto")
+            for tc in tr.findall(qn("w:tc")):
+                pr = tc.get_or_add_tcPr()
+                w = pr.find(qn("w:tcW"))
+                if w is None:
+                    w = OxmlElement("w:tcW")
+                    pr.insert(0, w)
+                w.set(qn("w:w"), "0")
+                w.set(qn("w:type"), "dxa")
+                if not "".join(tc.itertext()).strip() and tc.find(qn("w:tbl")) is None:
+                    for p in tc.findall(qn("w:p")):
+                        tc.remove(p)
+                span = pr.find(qn("w:gridSpan"))
+                if i % 2 == 1 and span is not None and int(span.get(qn("w:val"), "1")) > 1:
+                    _h_merge(tc)
+
+
 # variants made by changing the sample's DOCX; "chrome" prints its blocks instead (see chrome())
 VARIANTS = {"narrow": narrow, "landscape": landscape, "large": large, "small": small, "margins": margins,
             "mixed": mixed, "gongwen": gongwen, "headers": headers,
             "fullwidth": fullwidth, "spaced": spaced, "synonyms": synonyms, "controls": controls,
             "autonum": autonum, "textbox": textbox,
-            "checkboxes": checkboxes}
+            "checkboxes": checkboxes, "wps": wps}
 
 
 def chrome(out: Path, only) -> int:

@@ -288,10 +288,12 @@ class _Builder:
             if before is not None:
                 col += int(before.get(f"{W}val", "0") or 0)
             row_page = self.pager.page
+            prev: Cell | None = None  # the cell the row's previous w:tc went into
             for tc in _unwrapped(tr, _CELL):
                 tcpr = tc.find(f"{W}tcPr")
                 span = 1
                 vmerge = None
+                hmerged = False
                 if tcpr is not None:
                     gs = tcpr.find(f"{W}gridSpan")
                     if gs is not None:
@@ -299,10 +301,24 @@ class _Builder:
                     vm = tcpr.find(f"{W}vMerge")
                     if vm is not None:
                         vmerge = vm.get(f"{W}val", "continue")
+                    hm = tcpr.find(f"{W}hMerge")
+                    hmerged = hm is not None and hm.get(f"{W}val", "continue") != "restart"
                 texts: list[str] = []
                 self.cell_blocks(tc, texts, nested, row_i, col)
                 raw = "\n".join(t for t in texts if t.strip())
-                if vmerge == "continue" and col in open_vmerge:
+                # horizontal merge the old way (w:hMerge, as WPS and converters write it): the
+                # continuation widens the cell before it instead of being a cell of its own
+                if hmerged and prev is not None and (prev.row == row_i and prev.col + prev.col_span == col
+                                                     or prev.col <= col < prev.col + prev.col_span):
+                    cell = prev
+                    if cell.col + cell.col_span == col:
+                        cell.col_span += span
+                        for k in range(col, col + span):
+                            open_vmerge.pop(k, None)
+                    if raw.strip():
+                        cell.raw = f"{cell.raw}\n{raw}" if cell.raw else raw
+                        cell.text = normalize(cell.raw)
+                elif vmerge == "continue" and col in open_vmerge:
                     cell = open_vmerge[col]
                     cell.row_span = row_i - cell.row + 1
                     if raw.strip():  # text typed into a continuation cell still belongs to the merged cell
@@ -316,6 +332,7 @@ class _Builder:
                         open_vmerge.pop(k, None)
                     if vmerge == "restart":
                         open_vmerge[col] = cell
+                prev = cell
                 col += span
             n_cols = max(n_cols, col)
             row_i += 1
