@@ -15,6 +15,7 @@ import pytest
 import regex
 from conftest import PATTERN_METHODS, SAMPLES, cli_probe, load_sample, pattern_call
 
+from checker import runstore
 from checker.understand import lazyre, patternstore
 
 
@@ -22,9 +23,9 @@ from checker.understand import lazyre, patternstore
 def store(tmp_path, monkeypatch):
     """An empty store of this test's own (and the same for the processes it starts)."""
     monkeypatch.setenv("PECHECK_CACHE_DIR", str(tmp_path / "store"))
-    patternstore.reset()
+    patternstore.STORE.reset()
     yield tmp_path / "store"
-    patternstore.reset()
+    patternstore.STORE.reset()
 
 
 def _checker_sources() -> list[tuple[str, int]]:
@@ -49,7 +50,7 @@ def _texts() -> list[str]:
 def _write_raw(file, table) -> None:
     body = marshal.dumps(table)
     file.parent.mkdir(parents=True, exist_ok=True)
-    file.write_bytes(patternstore._MAGIC + zlib.crc32(body).to_bytes(4, "big") + body)
+    file.write_bytes(runstore._MAGIC + zlib.crc32(body).to_bytes(4, "big") + body)
 
 
 # ------------------------------------------------------------------------------------- across runs
@@ -57,7 +58,7 @@ def test_a_second_run_compiles_no_pattern_from_its_source(tmp_path, store):
     docx = str(SAMPLES / "xiangxi-2022.docx")
     first = cli_probe(tmp_path, docx, "--format", "json")
     assert first["parsed"] == first["compiled"] > 50, first["parsed"]
-    assert patternstore.path().is_file()
+    assert patternstore.STORE.path().is_file()
     again = cli_probe(tmp_path, docx, "--format", "json")
     assert again["parsed"] == 0 and again["compiled"] == first["compiled"]
 
@@ -72,7 +73,7 @@ def test_the_same_findings_come_from_stored_patterns(tmp_path, store, monkeypatc
     plain = findings()
     monkeypatch.setenv("PECHECK_CACHE_DIR", str(store))
     assert findings() == plain  # this run compiles and stores
-    assert patternstore.path().is_file()
+    assert patternstore.STORE.path().is_file()
     assert findings() == plain  # this one builds every pattern from the store
 
 
@@ -91,8 +92,8 @@ def test_every_checker_pattern_built_from_the_store_answers_as_compiled():
 def test_a_stored_pattern_answers_every_method_as_compiled(store):
     source = r"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>万元|元)|\p{Han}{2}"
     patternstore.put(source, 0, regex.compile(source))
-    patternstore.save()
-    patternstore.reset()
+    patternstore.STORE.save()
+    patternstore.STORE.reset()
     back = patternstore.get(source, 0)
     assert back is not None
     for text in ("预算1,856.00万元，支出12元", "", "无", "甲乙丙丁"):
@@ -103,23 +104,23 @@ def test_a_stored_pattern_answers_every_method_as_compiled(store):
 # ------------------------------------------------------------------------------- what is not used
 def test_nothing_is_stored_while_the_store_is_turned_off(tmp_path, monkeypatch):
     monkeypatch.setenv("PECHECK_CACHE_DIR", "")
-    patternstore.reset()
-    assert patternstore.path() is None
+    patternstore.STORE.reset()
+    assert patternstore.STORE.path() is None
     patternstore.put("甲+", 0, regex.compile("甲+"))
-    patternstore.save()
-    assert patternstore.get("甲+", 0) is None and not patternstore._added
+    patternstore.STORE.save()
+    assert patternstore.get("甲+", 0) is None and not patternstore.STORE._added
 
 
 def test_the_user_cache_directory_is_the_default(monkeypatch, tmp_path):
     monkeypatch.delenv("PECHECK_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert patternstore.path() == tmp_path / "pecheck" / f"patterns-{regex.__version__}.bin"
+    assert patternstore.STORE.path() == tmp_path / "pecheck" / f"patterns-{regex.__version__}.bin"
 
 
 def test_a_file_of_another_regex_version_is_not_read(store, monkeypatch):
     patternstore.put("乙+", 0, regex.compile("乙+"))
-    patternstore.save()
-    patternstore.reset()
+    patternstore.STORE.save()
+    patternstore.STORE.reset()
     monkeypatch.setattr(regex, "__version__", "1999.1.1")
     assert patternstore.get("乙+", 0) is None
 
@@ -128,8 +129,8 @@ def test_a_file_of_another_regex_version_is_not_read(store, monkeypatch):
 def test_a_damaged_file_is_ignored_then_replaced(store, damage):
     source = r"\d+号"
     patternstore.put(source, 0, regex.compile(source))
-    patternstore.save()
-    file = patternstore.path()
+    patternstore.STORE.save()
+    file = patternstore.STORE.path()
     data = file.read_bytes()
     if damage == "garbage":
         file.write_bytes(os.urandom(64))
@@ -140,23 +141,23 @@ def test_a_damaged_file_is_ignored_then_replaced(store, damage):
     elif damage == "not a dict":
         _write_raw(file, [1, 2, 3])
     else:
-        _write_raw(file, {(str(i), 0): () for i in range(patternstore._MAX_ENTRIES + 1)})
-    patternstore.reset()
+        _write_raw(file, {(str(i), 0): () for i in range(runstore._MAX_ENTRIES + 1)})
+    patternstore.STORE.reset()
     assert patternstore.get(source, 0) is None  # compiled as without a store
     patternstore.put(source, 0, regex.compile(source))
-    patternstore.save()
-    patternstore.reset()
+    patternstore.STORE.save()
+    patternstore.STORE.reset()
     assert patternstore.get(source, 0).search("第12号").group() == "12号"
 
 
 def test_an_entry_for_another_source_or_of_another_shape_is_refused(store):
     rx = regex.compile(r"丙\d")
-    _write_raw(patternstore.path(), {
+    _write_raw(patternstore.STORE.path(), {
         (r"丁\d", 0): patternstore._reduce(rx)[1],  # the key says one source, the pattern is another
         ("戊", 0): ("戊",),  # too few arguments: the constructor refuses them
         ("己", 0): "己",  # not the constructor's arguments at all
     })
-    patternstore.reset()
+    patternstore.STORE.reset()
     assert patternstore.get(r"丁\d", 0) is None
     assert patternstore.get("戊", 0) is None and patternstore.get("己", 0) is None
 
@@ -165,21 +166,21 @@ def test_an_unwritable_store_is_silent(tmp_path, monkeypatch):
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
     monkeypatch.setenv("PECHECK_CACHE_DIR", str(blocker / "below"))  # a directory cannot be made there
-    patternstore.reset()
+    patternstore.STORE.reset()
     patternstore.put("庚+", 0, regex.compile("庚+"))
-    patternstore.save()
+    patternstore.STORE.save()
     assert not (blocker / "below").exists()
-    patternstore.reset()
+    patternstore.STORE.reset()
 
 
 def test_two_processes_storing_keep_each_others_patterns(store):
     patternstore.put("辛+", 0, regex.compile("辛+"))
-    patternstore.save()
-    patternstore.reset()  # another process, which read the file before the first one wrote it
-    patternstore._stored = {}
+    patternstore.STORE.save()
+    patternstore.STORE.reset()  # another process, which read the file before the first one wrote it
+    patternstore.STORE._stored = {}
     patternstore.put("壬+", 0, regex.compile("壬+"))
-    patternstore.save()
-    patternstore.reset()
+    patternstore.STORE.save()
+    patternstore.STORE.reset()
     assert patternstore.get("辛+", 0) is not None and patternstore.get("壬+", 0) is not None
 
 
@@ -188,8 +189,8 @@ def test_a_pattern_made_lazily_is_stored_then_loaded(store):
     lazyre._ALL.pop()  # a test's own pattern: not one of the checker's
     before = lazyre.parsed_count()
     assert p.search("癸12").group("k") == "癸" and lazyre.parsed_count() == before + 1
-    patternstore.save()
-    patternstore.reset()
+    patternstore.STORE.save()
+    patternstore.STORE.reset()
     q = lazyre.LazyPattern(r"(?P<k>癸)\d+")
     lazyre._ALL.pop()
     assert q.search("癸34").span() == (0, 3) and lazyre.parsed_count() == before + 1
