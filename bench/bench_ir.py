@@ -37,6 +37,7 @@ def commands(docx: Path) -> dict[str, list[str]]:
         "help": ["--help"],
         "rules": ["rules"],
         "docx": [str(docx), "--format", "json"],
+        "console": [str(docx)],
     }
 
 
@@ -64,7 +65,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--tree", type=Path, action="append", default=[], help="another checkout to compare")
     ap.add_argument("--docx", type=Path, default=ROOT / "samples" / "xiangxi-2022.docx")
-    ap.add_argument("--only", choices=["help", "rules", "docx"], action="append")
+    ap.add_argument("--only", choices=["help", "rules", "docx", "console"], action="append")
     ap.add_argument("--cold", action="store_true", help="no store of compiled patterns (a user's first run)")
     a = ap.parse_args()
     if not shutil.which("valgrind"):
