@@ -10,7 +10,9 @@ same tree an hour apart).
 Each command runs as `python -m checker.cli …` under `valgrind --tool=callgrind` (the instruction
 count, "I refs"), with PYTHONHASHSEED=0 so that hashing does not change the count between runs
 (the same tree then repeats within about 0.1 %). One run without valgrind first writes the .pyc
-files under a temporary PYTHONPYCACHEPREFIX, so that compiling the sources is not counted.
+files under a temporary PYTHONPYCACHEPREFIX, and the compiled patterns into a temporary
+PECHECK_CACHE_DIR, so that compiling the sources and the patterns (which a user's second run no
+longer does) is not counted; `--cold` keeps the patterns out of the store (what a first run pays).
 
 An instruction count is not a time: it ranks changes, the times in bench_startup.py report them.
 Needs valgrind (`apt-get install valgrind`); a run takes about 60 times the command's own time.
@@ -35,18 +37,20 @@ def commands(docx: Path) -> dict[str, list[str]]:
         "help": ["--help"],
         "rules": ["rules"],
         "docx": [str(docx), "--format", "json"],
+        "console": [str(docx)],
     }
 
 
-def _env(tree: Path, pycache: Path) -> dict[str, str]:
+def _env(tree: Path, pycache: Path, cold: bool = False) -> dict[str, str]:
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env.update(PYTHONPYCACHEPREFIX=str(pycache), PYTHONPATH=str(tree), PYTHONHASHSEED="0", COLUMNS="100")
+    env.update(PYTHONPYCACHEPREFIX=str(pycache), PYTHONPATH=str(tree), PYTHONHASHSEED="0", COLUMNS="100",
+               PECHECK_CACHE_DIR="" if cold else str(pycache / "pecheck"))
     return env
 
 
-def count(tree: Path, args: list[str], pycache: Path) -> int:
-    env = _env(tree, pycache)
+def count(tree: Path, args: list[str], pycache: Path, cold: bool = False) -> int:
+    env = _env(tree, pycache, cold)
     cmd = [sys.executable, "-m", "checker.cli", *args]
     subprocess.run(cmd, cwd=tree, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     p = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd], cwd=tree,
@@ -61,7 +65,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--tree", type=Path, action="append", default=[], help="another checkout to compare")
     ap.add_argument("--docx", type=Path, default=ROOT / "samples" / "xiangxi-2022.docx")
-    ap.add_argument("--only", choices=["help", "rules", "docx"], action="append")
+    ap.add_argument("--only", choices=["help", "rules", "docx", "console"], action="append")
+    ap.add_argument("--cold", action="store_true", help="no store of compiled patterns (a user's first run)")
     a = ap.parse_args()
     if not shutil.which("valgrind"):
         raise SystemExit("valgrind is not installed (apt-get install valgrind)")
@@ -72,7 +77,7 @@ def main() -> None:
         for name, args in cmds.items():
             base = None
             for i, tree in enumerate(trees):
-                n = count(tree, args, Path(tmp) / f"pyc{i}")
+                n = count(tree, args, Path(tmp) / f"pyc{i}", a.cold)
                 rel = "" if base is None else f"  {100 * (n - base) / base:+.1f} %"
                 base = n if base is None else base
                 print(f"{name:10} {str(tree):40} {n:16,d}{rel}", flush=True)

@@ -8,7 +8,6 @@ error that names the file, the line and the key (exit 2), never silently ignored
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from checker.check.options import OptionError
 from checker.check.registry import SEVERITIES, all_rules, get_rule, selector_help, unknown_patterns
 from checker.passwords import Passwords
 from checker.record import Record
+from checker.runstore import parsed_toml
 from checker.understand.lazyre import lazy
 
 KEYS = ("profile", "select", "ignore", "severity", "thresholds", "rule", "cache", "dask")
@@ -57,8 +57,8 @@ def find_config(start: Path) -> Path | None:
         pp = d / "pyproject.toml"
         if pp.is_file():
             try:
-                data = tomllib.loads(pp.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                data = parsed_toml(pp.read_text(encoding="utf-8"))
+            except (OSError, ValueError):  # ValueError: TOMLDecodeError, UnicodeDecodeError
                 continue  # another tool's broken file is not ours to report
             if "pecheck" in data.get("tool", {}):
                 return pp
@@ -186,6 +186,8 @@ class _Reader:
 
 def read_config(path: Path) -> Config:
     """Read and validate one config file (pecheck.toml, or pyproject.toml's [tool.pecheck])."""
+    import tomllib  # only where a config file exists (its errors are reported with their line)
+
     try:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)

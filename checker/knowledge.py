@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import functools
-import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from checker.record import Record
+from checker.runstore import parsed_toml
 
 
 class KnowledgeError(Exception):
@@ -32,8 +32,8 @@ def load_toml(name: str) -> dict[str, Any]:
 def _load(name: str) -> dict[str, Any]:
     path = rules_dir() / name
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        return parsed_toml(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:  # ValueError: tomllib's TOMLDecodeError, a bad encoding
         raise KnowledgeError(f"{path}: {exc}") from exc
 
 

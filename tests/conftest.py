@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import atexit
 import json
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +19,11 @@ settings.load_profile("pecheck")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
+
+# Compiled patterns are stored between runs (checker/understand/patternstore.py): the tests, and the
+# processes they start, store theirs in a directory of their own, never in the user's cache.
+os.environ["PECHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="pecheck-test-cache-")
+atexit.register(shutil.rmtree, os.environ["PECHECK_CACHE_DIR"], True)
 
 
 @pytest.fixture(scope="session")
@@ -63,7 +72,8 @@ def pattern_call(p, method: str, text: str):
 
 
 # Runs the CLI as `python -m checker.cli ARGS` would, in a fresh interpreter, then writes what was
-# imported and how many lazily compiled patterns were made and compiled (the CLI's output goes to /dev/null).
+# imported and how many lazily compiled patterns were made, compiled, and compiled from their source rather
+# than loaded from the store (the CLI's output goes to /dev/null).
 _PROBE = """
 import json, runpy, sys
 out = sys.argv[1]
@@ -75,7 +85,8 @@ except SystemExit:
 lazyre = sys.modules.get("checker.understand.lazyre")
 with open(out, "w", encoding="utf-8") as f:
     json.dump({"modules": sorted(sys.modules), "compiled": lazyre.compiled_count() if lazyre else 0,
-               "made": len(lazyre.sources()) if lazyre else 0}, f)
+               "made": len(lazyre.sources()) if lazyre else 0,
+               "parsed": lazyre.parsed_count() if lazyre else 0}, f)
 """
 
 

@@ -9,7 +9,6 @@ matching of the CLI read their labels from here, so what is printed is also what
 from __future__ import annotations
 
 import functools
-import tomllib
 
 from checker.textnorm import CLAUSE_END, SOFT_END, balanced  # noqa: F401 - balanced is part of the labels API
 
@@ -175,11 +174,12 @@ def value_text(v) -> str:
 def fixes() -> dict[str, str]:
     """Rule code → one Chinese line on how to fix it (rules/fixes.toml)."""
     from checker.knowledge import rules_dir
+    from checker.runstore import parsed_toml
 
     path = rules_dir() / "fixes.toml"
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError):
+        data = parsed_toml(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # ValueError: tomllib's TOMLDecodeError, a bad encoding
         return {}
     return {str(k).upper(): str(v) for k, v in data.items()}
 

@@ -11,6 +11,9 @@ lacks every word of one of its requirements: the words given as `words=`, or tho
 from the source at tool time (gatewords.py; after changing a pattern, `python -m
 checker.understand.gates --write`). About a third of a check's patterns never meet a text that
 could match them. A missing or stale entry only means the pattern is compiled, as before.
+
+A pattern compiled once is kept between runs (patternstore.py): a later process loads it instead of
+compiling it again.
 """
 
 from __future__ import annotations
@@ -21,9 +24,12 @@ from typing import Any
 
 import regex
 
-__all__ = ["LazyPattern", "compile_all", "compiled_count", "lazy", "sources"]
+from checker.understand import patternstore
+
+__all__ = ["LazyPattern", "compile_all", "compiled_count", "lazy", "parsed_count", "sources"]
 
 _ALL: list[LazyPattern] = []  # every pattern made, for compile_all
+_PARSED = [0]  # how many were compiled from their source in this process (not loaded from the store)
 
 # attributes of LazyPattern itself, never looked up on the compiled pattern
 _SLOTS = frozenset({"_source", "_flags", "_words", "_misses", "_rx", "_src", "_gate_found"})
@@ -66,7 +72,12 @@ class LazyPattern:
     def compiled(self) -> regex.Pattern:
         rx = self.__dict__.get("_rx")
         if rx is None:
-            rx = regex.compile(self._built(), self._flags)
+            src = self._built()
+            rx = patternstore.get(src, self._flags)  # compiled by an earlier run
+            if rx is None:
+                rx = regex.compile(src, self._flags)
+                _PARSED[0] += 1
+                patternstore.put(src, self._flags, rx)
             # copy the pattern's public attributes (bound methods included, replacing the gated ones)
             # onto this object, so that later lookups find them directly and never come back through
             # __getattr__
@@ -154,6 +165,11 @@ def compile_all() -> int:
 def compiled_count() -> int:
     """How many of the patterns made so far have been compiled (start-up tests watch it)."""
     return sum(1 for p in _ALL if "_rx" in p.__dict__)
+
+
+def parsed_count() -> int:
+    """How many patterns this process compiled from their source, not loaded from patternstore."""
+    return _PARSED[0]
 
 
 def lazy(source: str | Callable[[], str], flags: int = 0,
