@@ -17,7 +17,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from checker.record import Record
+from checker.record import ValueRecord
 from checker.report.labels import (
     CAT_ZH,
     OCR_MARK,
@@ -46,8 +46,8 @@ _OPEN = set("“‘（(《【「『[")
 _CLOSE = set("，。、；：！？）)”’》】」』],.;:!?…")
 
 
-@dataclass(repr=False)
-class _Atom(Record):
+@dataclass(repr=False, eq=False)
+class _Atom(ValueRecord):
     pieces: list[tuple[str, str]]  # (text, style)
     space: int  # spaces before it in the source: a preferred break, printed mid-line only
 
