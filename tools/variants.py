@@ -23,6 +23,16 @@ findings must not depend on where a line or a page breaks. Variants:
   synonyms   ten column headers in other documented wordings at once
   controls   table rows, cells and cell paragraphs inside content controls (w:sdt), as form templates
   autonum    headings numbered by Word's automatic numbering (一、 （一） 1.), not typed
+  textbox    a section's first paragraph in a text box floating from an empty paragraph where it stood
+             (Word's mc:AlternateContent: the DrawingML box and its VML fallback, the same text twice;
+             every third one a VML-only box), and the closing unit/date lines in one such text box
+  checkboxes a 是否达标 column of check boxes (☑是 ☐否) at the end of every indicator table, each row's boxes
+             written one of three ways in turn: Insert Symbol from Wingdings (w:sym F0FE / F0A8), the
+             Unicode characters in Segoe UI Symbol, Word's check-box content controls (w14:checkbox,
+             MS Gothic ☒ / ☐); a 评价方式 value as ☑<value> ☐委托第三方评价
+  wps        what WPS Office writes and Word does not: w:rFonts w:hint on every run and runs split where the
+             script changes, w:snapToGrid in every paragraph, a table grid missing or one column short, w:tcW of 0 dxa, w:tblPrEx on every row, empty cells without a
+             w:p, horizontally merged cells written as w:hMerge instead of w:gridSpan
   (with --docx-only the changed DOCX are written without rendering: score them with --formats docx)
   mixed      the narrative portrait, from the first table on a landscape section (page sizes change
              inside one document)
@@ -283,11 +293,287 @@ def autonum(doc):
         ppr.get_or_add_numPr().get_or_add_numId().val = 90
 
 
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_BOX_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+           f'xmlns:mc="{_MC}" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+           'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+           'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:v="urn:schemas-microsoft-com:vml" '
+           'xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w10="urn:schemas-microsoft-com:office:word"')
+# Word 2010+ writes a text box twice: the DrawingML shape (mc:Choice Requires="wps") and its VML
+# fallback for older readers; {n} numbers the shape, <w:txbxContent/> is filled with the paragraphs
+_WORD_BOX = f"""<w:r {_BOX_NS}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>{{place}}
+<wp:extent cx="5580000" cy="{{cy}}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>{{wrap}}
+<wp:docPr id="{{n}}" name="文本框 {{n}}"/><wp:cNvGraphicFramePr/>
+<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>
+<wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="5580000" cy="{{cy}}"/></a:xfrm>
+<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>
+<wps:txbx><w:txbxContent/></wps:txbx>
+<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="t" anchorCtr="0"><a:spAutoFit/></wps:bodyPr>
+</wps:wsp></a:graphicData></a:graphic>{{close}}</w:drawing></mc:Choice>
+<mc:Fallback><w:pict><v:shape id="文本框 {{n}}" o:spid="_x0000_s10{{n}}" type="#_x0000_t202" style="{{vstyle}}width:439.4pt;height:{{pt}}pt;z-index:25166{{n}};mso-wrap-style:square" filled="f" stroked="f">
+<v:textbox style="mso-fit-shape-to-text:t" inset="0,0,0,0"><w:txbxContent/></v:textbox>{{vwrap}}</v:shape></w:pict></mc:Fallback>
+</mc:AlternateContent></w:r>"""
+# floating (anchored to the paragraph, text above and below it) or in line with the text
+_FLOATING = ('<wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="25166{n}" '
+             'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+             '<wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
+             '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>')
+_INLINE = '<wp:inline distT="0" distB="0" distL="0" distR="0">'
+# an older producer's text box: VML alone
+_VML_BOX = f"""<w:r {_BOX_NS}><w:pict><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>
+<v:shape id="Text Box {{n}}" o:spid="_x0000_s20{{n}}" type="#_x0000_t202" style="position:absolute;margin-left:0;margin-top:0;width:439.4pt;height:{{pt}}pt;z-index:25166{{n}};mso-wrap-style:square" filled="f" stroked="f">
+<v:textbox style="mso-fit-shape-to-text:t" inset="0,0,0,0"><w:txbxContent/></v:textbox><w10:wrap type="topAndBottom"/></v:shape></w:pict></w:r>"""
+_CLOSING = re.compile(r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[\u4e00-\u9fff（）()]{2,30}(?:局|馆|中心|院|站|所|委员会|办公室|政府|学校|小学|中学|公司|单位|处|队|协会|委|部))$")
+_HEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
+
+
+def text_box(anchor, paragraphs, n: int, vml_only: bool = False, inline: bool = False) -> None:
+    """Move `paragraphs` (w:p elements) into a text box whose run is appended to paragraph `anchor`:
+    Word's two copies (DrawingML + VML fallback), floating or in line with the text, or VML alone."""
+    from lxml import etree
+
+    lines = sum(max(1, len("".join(p.itertext())) // 38 + 1) for p in paragraphs)
+    pt = 22 * lines
+    if vml_only:
+        xml = _VML_BOX.format(n=n, pt=pt)
+    elif inline:
+        xml = _WORD_BOX.format(n=n, cy=pt * 12700, pt=pt, place=_INLINE, wrap="", close="</wp:inline>", vstyle="",
+                               vwrap="")
+    else:
+        xml = _WORD_BOX.format(n=n, cy=pt * 12700, pt=pt, place=_FLOATING.format(n=n), wrap="<wp:wrapTopAndBottom/>",
+                               close="</wp:anchor>", vstyle="position:absolute;margin-left:0;margin-top:0;",
+                               vwrap='<w10:wrap type="topAndBottom"/>')
+    run = etree.fromstring(xml)
+    for content in run.iter(qn("w:txbxContent")):
+        for p in paragraphs:
+            content.append(deepcopy(p))
+    for p in paragraphs:
+        p.getparent().remove(p)
+    anchor.append(run)
+
+
+def textbox(doc):
+    """Narrative in text boxes, as reports laid out with Word's drawing tools carry it: the first
+    paragraph under a heading moved into a text box floating from an empty paragraph where it stood
+    (every third one an older producer's VML-only box), the closing unit and date lines into one
+    such text box. The page shows the same text in the same order. (A box in line with the text,
+    `inline=True`, reads the same in DOCX, but LibreOffice draws it over its line: no PDF probe.)"""
+    body = doc.element.body
+    n = 0
+    blocks = list(body)
+    for i, el in enumerate(blocks[:-1]):
+        nxt = blocks[i + 1]
+        if el.tag != qn("w:p") or nxt.tag != qn("w:p"):
+            continue
+        head, text = "".join(el.itertext()).strip(), "".join(nxt.itertext()).strip()
+        if not _HEAD.match(head) or len(head) > 30 or len(text) < 40 or _HEAD.match(text):
+            continue
+        n += 1
+        anchor = OxmlElement("w:p")
+        nxt.addprevious(anchor)
+        text_box(anchor, [nxt], n, vml_only=n % 3 == 0)
+    paras = [el for el in body if el.tag == qn("w:p")]
+    for i in range(len(paras) - 1):
+        a, b = paras[i], paras[i + 1]
+        if (a.getparent() is body and b.getparent() is body and a.getnext() is b
+                and _CLOSING.match("".join(a.itertext()).strip()) and _CLOSING.match("".join(b.itertext()).strip())
+                and "年" in "".join(b.itertext())):
+            anchor = OxmlElement("w:p")
+            a.addprevious(anchor)
+            n += 1
+            text_box(anchor, [a, b], n)
+            break
+
+
+_W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+_INDICATOR_HEAD = ("三级指标", "指标名称", "绩效指标")
+
+
+def _box_run(checked: bool, how: str):
+    """One check box as a run (or a run-level content control): `how` is "wingdings" (Insert
+    Symbol), "unicode" (☑/☐ typed in Segoe UI Symbol) or "control" (w14:checkbox, MS Gothic)."""
+    from lxml import etree
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    if how == "wingdings":
+        return etree.fromstring(f'<w:r xmlns:w="{w}"><w:sym w:font="Wingdings" w:char="{"F0FE" if checked else "F0A8"}"/></w:r>')
+    if how == "unicode":
+        return etree.fromstring(f'<w:r xmlns:w="{w}"><w:rPr><w:rFonts w:ascii="Segoe UI Symbol" w:hAnsi="Segoe UI Symbol"/>'
+                                f'</w:rPr><w:t>{"☑" if checked else "☐"}</w:t></w:r>')
+    return etree.fromstring(
+        f'<w:sdt xmlns:w="{w}" xmlns:w14="{_W14}"><w:sdtPr><w:id w:val="{1000 + checked}"/><w14:checkbox>'
+        f'<w14:checked w14:val="{int(checked)}"/><w14:checkedState w14:val="2612" w14:font="MS Gothic"/>'
+        '<w14:uncheckedState w14:val="2610" w14:font="MS Gothic"/></w14:checkbox></w:sdtPr><w:sdtContent>'
+        '<w:r><w:rPr><w:rFonts w:ascii="MS Gothic" w:eastAsia="MS Gothic" w:hAnsi="MS Gothic" w:hint="eastAsia"/></w:rPr>'
+        f'<w:t>{"☒" if checked else "☐"}</w:t></w:r></w:sdtContent></w:sdt>')
+
+
+def _choices(p, options, how: str) -> None:
+    """Append check boxes with their labels to paragraph `p`: options is [(label, checked)]."""
+    for i, (label, checked) in enumerate(options):
+        p.append(_box_run(checked, how))
+        r = OxmlElement("w:r")
+        t = OxmlElement("w:t")
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        t.text = label + ("\u3000" if i < len(options) - 1 else "")
+        r.append(t)
+        p.append(r)
+
+
+def checkboxes(doc):
+    """Check boxes as form templates carry them: a 是否达标 column (☑是 ☐否) at the end of each
+    indicator table, the boxes of each row written as Wingdings symbols, Unicode characters or
+    check-box content controls in turn; a 评价方式 value turned into ☑<value> ☐委托第三方评价."""
+    ways = ("wingdings", "unicode", "control")
+    k = 0
+    for t in doc.tables:
+        tbl = t._tbl
+        rows = tbl.findall(qn("w:tr"))
+        head = next((i for i, tr in enumerate(rows)
+                     if any(h in "".join(tr.itertext()) for h in _INDICATOR_HEAD)), None)
+        if head is None:
+            continue
+        grid = tbl.find(qn("w:tblGrid"))
+        if grid is not None:
+            col = OxmlElement("w:gridCol")
+            col.set(qn("w:w"), "1100")
+            grid.append(col)
+        for i, tr in enumerate(rows):
+            tc = OxmlElement("w:tc")
+            pr = OxmlElement("w:tcPr")
+            width = OxmlElement("w:tcW")
+            width.set(qn("w:w"), "1100")
+            width.set(qn("w:type"), "dxa")
+            pr.append(width)
+            tc.append(pr)
+            p = OxmlElement("w:p")
+            tc.append(p)
+            if i == head:
+                r = OxmlElement("w:r")
+                t_el = OxmlElement("w:t")
+                t_el.text = "是否达标"
+                r.append(t_el)
+                p.append(r)
+            elif i > head:
+                _choices(p, [("是", True), ("否", False)], ways[k % 3])
+                k += 1
+            last = tr.findall(qn("w:tc"))
+            if last:
+                last[-1].addnext(tc)
+            else:
+                tr.append(tc)
+    for p in [*doc.paragraphs, *(p for c in _cells(doc) for p in c.paragraphs)]:
+        m = re.match(r"^(评价方式[:：])\s*(\S{2,12})$", p.text.strip())
+        if not m:
+            continue
+        for r in p.runs:
+            r.text = ""
+        p.runs[0].text = m.group(1) if p.runs else ""
+        _choices(p._p, [(m.group(2), True), ("委托第三方评价", False)], ways[k % 3])
+        k += 1
+
+
+_SCRIPT = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
+
+
+def _wps_runs(p) -> None:
+    """Split each plain text run where the script changes, each piece with WPS's font hint."""
+    for r in list(p.iter(qn("w:r"))):
+        ts = r.findall(qn("w:t"))
+        if len(ts) != 1 or len(r) > 2 or (len(r) == 2 and r[0].tag != qn("w:rPr")):
+            continue
+        pieces = _SCRIPT.findall(ts[0].text or "")
+        for piece in pieces or [""]:
+            nr = deepcopy(r)
+            rpr = nr.find(qn("w:rPr"))
+            if rpr is None:
+                rpr = OxmlElement("w:rPr")
+                nr.insert(0, rpr)
+            fonts = rpr.find(qn("w:rFonts"))
+            if fonts is None:
+                fonts = OxmlElement("w:rFonts")
+                rpr.insert(0, fonts)
+            fonts.set(qn("w:hint"), "default" if piece.isascii() else "eastAsia")
+            t = nr.find(qn("w:t"))
+            t.text = piece
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            r.addprevious(nr)
+        r.getparent().remove(r)
+
+
+def _h_merge(tc) -> None:
+    """Write a cell spanning n grid columns as WPS's and older converters' horizontal merge: the
+    cell with w:hMerge restart and n - 1 empty continuation cells after it."""
+    pr = tc.tcPr
+    span = pr.find(qn("w:gridSpan"))
+    n = int(span.get(qn("w:val")))
+    pr.remove(span)
+    merge = OxmlElement("w:hMerge")
+    merge.set(qn("w:val"), "restart")
+    pr.append(merge)
+    for _ in range(n - 1):
+        cont = OxmlElement("w:tc")
+        cpr = deepcopy(pr)
+        for el in cpr.findall(qn("w:hMerge")):
+            cpr.remove(el)
+        cpr.append(OxmlElement("w:hMerge"))
+        cont.append(cpr)
+        cont.append(OxmlElement("w:p"))
+        tc.addnext(cont)
+
+
+def wps(doc):
+    """A DOCX as WPS Office writes it (see the module docstring): the same text, cells and merges,
+    in another producer's XML."""
+    from lxml import etree
+
+    body = doc.element.body
+    for p in list(body.iter(qn("w:p"))):
+        ppr = p.get_or_add_pPr()
+        snap = OxmlElement("w:snapToGrid")
+        snap.set(qn("w:val"), "0")
+        ppr.append(snap)
+        _wps_runs(p)
+    for i, tbl in enumerate(body.iter(qn("w:tbl"))):
+        grid = tbl.find(qn("w:tblGrid"))
+        if grid is not None:
+            if i % 2 == 0:
+                tbl.remove(grid)
+            elif len(grid) > 1:
+                grid.remove(grid[-1])
+        for tr in tbl.findall(qn("w:tr")):
+            ex = etree.SubElement(tr, qn("w:tblPrEx"))
+            tr.remove(ex)
+            tr.insert(0, ex)
+            borders = etree.SubElement(ex, qn("w:tblBorders"))
+            for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+                b = etree.SubElement(borders, qn(f"w:{side}"))
+                b.set(qn("w:val"), "single")
+                b.set(qn("w:sz"), "4")
+                b.set(qn("w:space"), "0")
+                b.set(qn("w:color"), "auto")
+            for tc in tr.findall(qn("w:tc")):
+                pr = tc.get_or_add_tcPr()
+                w = pr.find(qn("w:tcW"))
+                if w is None:
+                    w = OxmlElement("w:tcW")
+                    pr.insert(0, w)
+                w.set(qn("w:w"), "0")
+                w.set(qn("w:type"), "dxa")
+                if not "".join(tc.itertext()).strip() and tc.find(qn("w:tbl")) is None:
+                    for p in tc.findall(qn("w:p")):
+                        tc.remove(p)
+                span = pr.find(qn("w:gridSpan"))
+                if i % 2 == 1 and span is not None and int(span.get(qn("w:val"), "1")) > 1:
+                    _h_merge(tc)
+
+
 # variants made by changing the sample's DOCX; "chrome" prints its blocks instead (see chrome())
 VARIANTS = {"narrow": narrow, "landscape": landscape, "large": large, "small": small, "margins": margins,
             "mixed": mixed, "gongwen": gongwen, "headers": headers,
             "fullwidth": fullwidth, "spaced": spaced, "synonyms": synonyms, "controls": controls,
-            "autonum": autonum}
+            "autonum": autonum, "textbox": textbox,
+            "checkboxes": checkboxes, "wps": wps}
 
 
 def chrome(out: Path, only) -> int:

@@ -24,9 +24,13 @@ class _Pager:
         self.page = 1
         self.known = False
 
-    def scan(self, el) -> None:
+    def scan(self, el, boxed: bool = False) -> None:
+        """Count the page breaks of paragraph `el`; `boxed`: it anchors text boxes, whose own
+        paragraphs (and their fallback copies) are not its breaks."""
         for node in el.iter(f"{W}br", f"{W}lastRenderedPageBreak", f"{W}pageBreakBefore"):
             if node.tag == f"{W}br" and node.get(f"{W}type") != "page":
+                continue
+            if boxed and _owner(node) is not el:
                 continue
             if node.tag == f"{W}pageBreakBefore" and node.get(f"{W}val") in ("0", "false"):
                 continue
@@ -39,42 +43,122 @@ _TEXT_TAGS = (f"{W}t", f"{W}tab", f"{W}br", f"{W}sym")
 # Word's Insert Symbol writes a w:sym element (font and code) instead of text: "≥95%" with the ≥
 # from the Symbol font is <w:sym w:font="Symbol" w:char="F0B3"/> followed by "95%". The Symbol font's
 # own encoding (Adobe Symbol, the code's low byte) for the characters a report uses; ASCII-range codes
-# outside the table are the ASCII character. Other symbol fonts (Wingdings boxes) give nothing.
+# outside the table are the ASCII character.
 _SYMBOL_FONT = {0x22: "∀", 0x24: "∃", 0x27: "∋", 0x2A: "∗", 0x2D: "−", 0x40: "≅", 0x5E: "⊥", 0x7E: "∼",
                 0xA2: "′", 0xA3: "≤", 0xA5: "∞", 0xAB: "↔", 0xAC: "←", 0xAD: "↑", 0xAE: "→", 0xAF: "↓",
                 0xB0: "°", 0xB1: "±", 0xB2: "″", 0xB3: "≥", 0xB4: "×", 0xB7: "•", 0xB8: "÷", 0xB9: "≠",
                 0xBA: "≡", 0xBB: "≈", 0xBC: "…", 0xD6: "√", 0xD7: "⋅"}
+# Forms tick their choices (评价方式 ☑自评 ☐第三方, 是否达标 ☑是 ☐否) with Wingdings or Wingdings 2
+# boxes and marks: those read as the ballot-box characters the page shows. Nothing else of these
+# fonts is text (their codes in the digit range are pictures, never digits).
+_PICTURE_FONTS = {
+    "wingdings": {0x6F: "☐", 0xA8: "☐", 0x78: "☒", 0xFB: "✗", 0xFC: "✓", 0xFD: "☒", 0xFE: "☑"},
+    "wingdings 2": {0x4F: "✗", 0x50: "✓", 0x52: "☑", 0x53: "☒", 0x54: "☒", 0xA3: "☐"},
+}
 
 
 def _symbol(node) -> str:
-    if (node.get(f"{W}font") or "").strip().lower() != "symbol":
+    font = (node.get(f"{W}font") or "").strip().lower()
+    if font != "symbol" and font not in _PICTURE_FONTS:
         return ""
     try:
         code = int(node.get(f"{W}char") or "", 16) & 0xFF
     except ValueError:
         return ""
+    if font != "symbol":
+        return _PICTURE_FONTS[font].get(code, "")
     if code in _SYMBOL_FONT:
         return _SYMBOL_FONT[code]
     return chr(code) if 0x20 <= code < 0x7F else ""
 
 
-def _pieces(p):
-    """Each node of a paragraph that contributes text, with that text, in document order."""
-    # lxml picks the three tags out in C; walking up from every w:t to look for a tracked deletion
-    # is only needed in the rare paragraph that holds one
-    deletions = next(p.iter(f"{W}del"), None) is not None
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_ALTERNATE = f"{MC}AlternateContent"
+_TXBX = f"{W}txbxContent"
+_SPECIAL = (f"{W}del", _ALTERNATE, _TXBX)  # what `_pieces` must walk by hand
+_MAX_BOX_DEPTH = 3  # a text box inside a text box inside a text box: deeper ones (never Word's) are not read
+
+
+def _pieces(p, boxes: list | None = None, plain: bool = False):
+    """Each node of a paragraph that contributes text, with that text, in document order. A text
+    box anchored in the paragraph (w:txbxContent) holds paragraphs of its own: its text is not the
+    anchor's; its content elements are appended to `boxes` (if given) for the caller to read as
+    blocks. Of markup-compatibility alternatives (mc:AlternateContent: Word writes every text box
+    twice, as DrawingML and as its VML fallback) one is read. `plain`: the caller knows that no
+    such element is in the paragraph."""
+    # lxml picks the tags out in C; the slower walk is only needed in the rare paragraph that holds
+    # a tracked deletion, an alternative or a text box
+    if not plain and next(p.iter(*_SPECIAL), None) is not None:
+        yield from _walk(p, False, boxes)
+        return
     for node in p.iter(*_TEXT_TAGS):
         tag = node.tag
         if tag == f"{W}t":
-            if not (deletions and _inside(node, f"{W}del")):
-                yield node, node.text or ""
+            yield node, node.text or ""
         elif tag == f"{W}tab":
             yield node, "\t"
         elif tag == f"{W}br":
             if node.get(f"{W}type") != "page":
                 yield node, "\n"
-        elif tag == f"{W}sym" and not (deletions and _inside(node, f"{W}del")):
+        else:
             yield node, _symbol(node)
+
+
+def _text(node, deleted: bool) -> str | None:
+    """The text one of `_TEXT_TAGS` contributes (None: nothing, as a page break or a deleted run)."""
+    tag = node.tag
+    if tag == f"{W}t":
+        return None if deleted else node.text or ""
+    if tag == f"{W}tab":
+        return "\t"
+    if tag == f"{W}br":
+        return "\n" if node.get(f"{W}type") != "page" else None
+    return None if deleted else _symbol(node)
+
+
+def _walk(el, deleted: bool, boxes: list | None):
+    """`_pieces` of element `el`'s descendants, walked by hand: text under w:del is deleted, a text
+    box's content is handed to `boxes` instead of read, an mc:AlternateContent is read through one
+    branch. Bounded by the parser's own depth limit (libxml2: 256 levels)."""
+    for child in el:
+        tag = child.tag
+        if tag in _TEXT_TAGS:
+            text = _text(child, deleted)
+            if text is not None:
+                yield child, text
+        elif tag == _TXBX:
+            if boxes is not None:
+                boxes.append(child)
+        elif tag == _ALTERNATE:
+            branch = _branch(child)
+            if branch is not None:
+                yield from _walk(branch, deleted, boxes)
+        elif isinstance(tag, str) and len(child):
+            yield from _walk(child, deleted or tag == f"{W}del", boxes)
+
+
+def _branch(alternate):
+    """The branch of an mc:AlternateContent a reader shows: the first mc:Choice, as Word does for
+    the namespaces it writes (DrawingML shapes, w14), unless that one carries no text while the
+    mc:Fallback does (a choice this reader cannot show)."""
+    choice = alternate.find(f"{MC}Choice")
+    fallback = alternate.find(f"{MC}Fallback")
+    if choice is None or (fallback is not None and not _has_text(choice) and _has_text(fallback)):
+        return fallback
+    return choice
+
+
+def _has_text(el) -> bool:
+    return next(el.iter(f"{W}t", f"{W}sym", _TXBX), None) is not None
+
+
+def _owner(node):
+    """The paragraph (w:p) a node belongs to: its nearest enclosing one (a text box's paragraph for
+    a node inside a text box)."""
+    parent = node.getparent()
+    while parent is not None and parent.tag != f"{W}p":
+        parent = parent.getparent()
+    return parent
 
 
 def run_text(p) -> str:
@@ -95,17 +179,6 @@ def run_spans(p) -> list[tuple[object, int, int]]:
             spans.setdefault(run, [pos, pos])[1] = pos + len(text)
         pos += len(text)
     return [(run, a, b) for run, (a, b) in spans.items()]
-
-
-def _inside(node, tag: str) -> bool:
-    parent = node.getparent()
-    while parent is not None:
-        if parent.tag == tag:
-            return True
-        if parent.tag == f"{W}p":
-            return False
-        parent = parent.getparent()
-    return False
 
 
 def _style(p) -> str:
@@ -147,6 +220,10 @@ class _Builder:
                     self.where[el] = f"{name}/{i}"
         self.pager = _Pager()
         self.hosts: list[tuple[Table, Table, int, int]] = []  # nested table, host table, row, col
+        self.box_depth = 0  # text boxes being read inside one another
+        # most documents hold no tracked deletion, alternative content or text box: one look in C
+        # spares every paragraph its own
+        self.plain = body is not None and next(body.iter(*_SPECIAL), None) is None
 
     def body(self, parent) -> None:
         for el in _unwrapped(parent, _BLOCKS):
@@ -155,19 +232,47 @@ class _Builder:
             else:
                 self.table(el, nested_in=None)
 
-    def text_of(self, p) -> str:
-        """A paragraph's text with the number Word draws before it (automatic numbering), as the page shows it."""
+    def text_of(self, p, boxes: list | None = None) -> str:
+        """A paragraph's text with the number Word draws before it (automatic numbering), as the page
+        shows it; the content of text boxes anchored in it goes to `boxes`."""
+        text = "".join(t for _, t in _pieces(p, boxes, self.plain))
         if self.numbering is None:
-            return run_text(p)
-        return self.numbering.label(p) + run_text(p)
+            return text
+        return self.numbering.label(p) + text
 
     def paragraph(self, p) -> None:
         page = self.pager.page
-        raw = self.text_of(p)
-        self.pager.scan(p)
+        boxes: list = []
+        raw = self.text_of(p, boxes)
+        self.pager.scan(p, boxed=bool(boxes))
         if raw.strip():
             self.doc.blocks.append(Paragraph(index=0, raw=raw, text=normalize(raw), page=page, style=_style(p),
                                              source=self.where.get(p, "")))
+        for box in boxes:  # a text box reads where it is anchored, after its anchor's own text
+            self.box(box, self.body)
+
+    def box(self, content, read) -> None:
+        """Read a text box's content with `read`, unless text boxes are nested deeper than any
+        document needs (hostile input stays bounded)."""
+        if self.box_depth >= _MAX_BOX_DEPTH:
+            return
+        self.box_depth += 1
+        try:
+            read(content)
+        finally:
+            self.box_depth -= 1
+
+    def cell_blocks(self, parent, texts: list[str], nested: list, row: int, col: int) -> None:
+        """A cell's paragraphs' texts (those of text boxes in them included, in place) and its tables."""
+        for child in _unwrapped(parent, _BLOCKS):
+            if child.tag == f"{W}p":
+                boxes: list = []
+                texts.append(self.text_of(child, boxes))
+                self.pager.scan(child, boxed=bool(boxes))
+                for box in boxes:
+                    self.box(box, lambda content: self.cell_blocks(content, texts, nested, row, col))
+            elif child.tag == f"{W}tbl":
+                nested.append((child, row, col))
 
     def table(self, tbl, nested_in: str | None) -> Table:
         start_page = self.pager.page
@@ -183,10 +288,12 @@ class _Builder:
             if before is not None:
                 col += int(before.get(f"{W}val", "0") or 0)
             row_page = self.pager.page
+            prev: Cell | None = None  # the cell the row's previous w:tc went into
             for tc in _unwrapped(tr, _CELL):
                 tcpr = tc.find(f"{W}tcPr")
                 span = 1
                 vmerge = None
+                hmerged = False
                 if tcpr is not None:
                     gs = tcpr.find(f"{W}gridSpan")
                     if gs is not None:
@@ -194,15 +301,24 @@ class _Builder:
                     vm = tcpr.find(f"{W}vMerge")
                     if vm is not None:
                         vmerge = vm.get(f"{W}val", "continue")
-                texts = []
-                for child in _unwrapped(tc, _BLOCKS):
-                    if child.tag == f"{W}p":
-                        texts.append(self.text_of(child))
-                        self.pager.scan(child)
-                    elif child.tag == f"{W}tbl":
-                        nested.append((child, row_i, col))
+                    hm = tcpr.find(f"{W}hMerge")
+                    hmerged = hm is not None and hm.get(f"{W}val", "continue") != "restart"
+                texts: list[str] = []
+                self.cell_blocks(tc, texts, nested, row_i, col)
                 raw = "\n".join(t for t in texts if t.strip())
-                if vmerge == "continue" and col in open_vmerge:
+                # horizontal merge the old way (w:hMerge, as WPS and converters write it): the
+                # continuation widens the cell before it instead of being a cell of its own
+                if hmerged and prev is not None and (prev.row == row_i and prev.col + prev.col_span == col
+                                                     or prev.col <= col < prev.col + prev.col_span):
+                    cell = prev
+                    if cell.col + cell.col_span == col:
+                        cell.col_span += span
+                        for k in range(col, col + span):
+                            open_vmerge.pop(k, None)
+                    if raw.strip():
+                        cell.raw = f"{cell.raw}\n{raw}" if cell.raw else raw
+                        cell.text = normalize(cell.raw)
+                elif vmerge == "continue" and col in open_vmerge:
                     cell = open_vmerge[col]
                     cell.row_span = row_i - cell.row + 1
                     if raw.strip():  # text typed into a continuation cell still belongs to the merged cell
@@ -216,6 +332,7 @@ class _Builder:
                         open_vmerge.pop(k, None)
                     if vmerge == "restart":
                         open_vmerge[col] = cell
+                prev = cell
                 col += span
             n_cols = max(n_cols, col)
             row_i += 1
