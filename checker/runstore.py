@@ -1,6 +1,6 @@
 """What one run works out and the next would work out again, kept between runs as Python keeps compiled
-modules in __pycache__: compiled patterns (understand/patternstore.py) and the parsed data files of
-rules/ (`parsed_toml`).
+modules in __pycache__: compiled patterns (understand/patternstore.py), the parsed data files of
+rules/ (`parsed_toml`) and the names of the administrative divisions (understand/divisions.py).
 
 Where: `$PECHECK_CACHE_DIR`, else `$XDG_CACHE_HOME/pecheck`, else `~/.cache/pecheck`; setting
 PECHECK_CACHE_DIR to an empty string turns every store off. Reports, their text and their results are

