@@ -70,6 +70,7 @@ class Knowledge(ValueRecord):
     # answers of column_concept and row_kind by header / label: every table asks them of the same
     # few headers again and again (not copied by dataclasses.replace: init=False)
     _asked: dict[tuple[str, str], str | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _by_first: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def _answer(self, kind: str, text: str, work) -> str | None:
         key = (kind, text)
@@ -84,11 +85,23 @@ class Knowledge(ValueRecord):
 
     def _column_concept(self, header: str) -> str | None:
         h = header.replace(" ", "")
+        # the column words the header holds, looked up by the header's characters: trying every word of
+        # every concept on each header cost 15.6 M instructions per check of xiangxi-2022, this 6.1 M
+        by_first = self._column_words()
+        held = {w for c in {"", *h} for w in by_first.get(c, ()) if w in h}
         for concept in self.column_order:
             words, none = self.columns[concept]
-            if any(w in h for w in words) and not any(n in h for n in none):
+            if not held.isdisjoint(words) and held.isdisjoint(none):
                 return concept
         return None
+
+    def _column_words(self) -> dict[str, list[str]]:
+        """Every word of `columns` (concept words and exclusions) by its first character."""
+        if not self._by_first:
+            for words, none in self.columns.values():
+                for w in (*words, *none):
+                    self._by_first.setdefault(w[:1], []).append(w)
+        return self._by_first
 
     def row_kind(self, label: str) -> str | None:
         return self._answer("row", label, self._row_kind)
