@@ -33,6 +33,8 @@ findings must not depend on where a line or a page breaks. Variants:
   wps        what WPS Office writes and Word does not: w:rFonts w:hint on every run and runs split where the
              script changes, w:snapToGrid in every paragraph, a table grid missing or one column short, w:tcW of 0 dxa, w:tblPrEx on every row, empty cells without a
              w:p, horizontally merged cells written as w:hMerge instead of w:gridSpan
+  widths     cells merged across written without w:gridSpan, only as a cell as wide as the grid columns it
+             covers (w:tcW), as some generators write them; Word and LibreOffice draw the merge from the widths
   (with --docx-only the changed DOCX are written without rendering: score them with --formats docx)
   mixed      the narrative portrait, from the first table on a landscape section (page sizes change
              inside one document)
@@ -568,12 +570,38 @@ def wps(doc):
                     _h_merge(tc)
 
 
+def widths(doc):
+    """Cells merged across written as a wide cell only: w:gridSpan dropped, w:tcW set to the width
+    of the grid columns the cell covers (the table grid kept)."""
+    for tbl in doc.element.body.iter(qn("w:tbl")):
+        grid = tbl.find(qn("w:tblGrid"))
+        if grid is None:
+            continue
+        cols = [int(g.get(qn("w:w")) or 0) for g in grid.findall(qn("w:gridCol"))]
+        for tr in tbl.findall(qn("w:tr")):
+            col = 0
+            for tc in tr.findall(qn("w:tc")):
+                pr = tc.tcPr
+                span_el = pr.find(qn("w:gridSpan")) if pr is not None else None
+                span = int(span_el.get(qn("w:val"))) if span_el is not None else 1
+                if span_el is not None:
+                    pr.remove(span_el)
+                    w = pr.find(qn("w:tcW"))
+                    if w is None:
+                        w = OxmlElement("w:tcW")
+                        pr.insert(0, w)
+                    w.set(qn("w:w"), str(sum(cols[col:col + span])))
+                    w.set(qn("w:type"), "dxa")
+                col += span
+
+
 # variants made by changing the sample's DOCX; "chrome" prints its blocks instead (see chrome())
 VARIANTS = {"narrow": narrow, "landscape": landscape, "large": large, "small": small, "margins": margins,
             "mixed": mixed, "gongwen": gongwen, "headers": headers,
             "fullwidth": fullwidth, "spaced": spaced, "synonyms": synonyms, "controls": controls,
             "autonum": autonum, "textbox": textbox,
-            "checkboxes": checkboxes, "wps": wps}
+            "checkboxes": checkboxes, "wps": wps,
+            "widths": widths}
 
 
 def chrome(out: Path, only) -> int:

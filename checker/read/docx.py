@@ -207,6 +207,50 @@ def _unwrapped(parent, tags: tuple[str, ...]):
             yield from _unwrapped(el, tags)
 
 
+def _grid(tbl) -> list[int] | None:
+    """The widths of the table grid's columns (w:tblGrid), or None where it is missing or unusable."""
+    grid = tbl.find(f"{W}tblGrid")
+    if grid is None:
+        return None
+    cols = [g.get(f"{W}w") or "" for g in grid.findall(f"{W}gridCol")]
+    if not cols or len(cols) > 64 or not all(c.isascii() and c.isdigit() and c != "0" for c in cols):
+        return None
+    return [int(c) for c in cols]
+
+
+def _width(tc) -> int:
+    w = tc.find(f"{W}tcPr/{W}tcW")
+    if w is None or (w.get(f"{W}type") or "dxa") != "dxa":
+        return 0
+    val = w.get(f"{W}w") or ""
+    return int(val) if val.isascii() and val.isdigit() else 0
+
+
+def _spans_from_widths(props: list, cols: list[int], start: int) -> None:
+    """Cells merged across written without w:gridSpan, only as a cell as wide as the grid columns it
+    covers (generators write them so; Word and LibreOffice draw the merge from the widths): in a row
+    whose cells do not fill the grid, each such cell's span becomes the run of grid columns its width
+    (w:tcW) matches within a quarter of the last one. `props` holds (w:tc, written span or 0, …) per
+    cell and is changed in place. A row that fills the grid is never changed, so a preferred width
+    that merely differs from its column is no merge."""
+    if start + sum(p[1] or 1 for p in props) >= len(cols):
+        return
+    col = start
+    for i, (tc, n, *rest) in enumerate(props):
+        if not n and col < len(cols):
+            width = _width(tc)
+            room = len(cols) - col - sum(p[1] or 1 for p in props[i + 1:])  # a column for each later cell
+            best, k, total = abs(cols[col] - width), 1, 0
+            for j in range(1, room + 1):
+                total += cols[col + j - 1]
+                if abs(total - width) < best:
+                    best, k = abs(total - width), j
+            if width and k > 1 and best <= cols[col + k - 1] // 4:
+                props[i] = (tc, k, *rest)
+                n = k
+        col += n or 1
+
+
 class _Builder:
     def __init__(self, source: str, body=None, numbering=None):
         self.doc = Document(source=source, format="docx")
@@ -282,6 +326,7 @@ class _Builder:
         nested: list = []
         row_i = 0
         n_cols = 0
+        grid = _grid(tbl)
         for tr in _unwrapped(tbl, _ROW):
             col = 0
             before = tr.find(f"{W}trPr/{W}gridBefore")
@@ -289,9 +334,10 @@ class _Builder:
                 col += int(before.get(f"{W}val", "0") or 0)
             row_page = self.pager.page
             prev: Cell | None = None  # the cell the row's previous w:tc went into
+            props = []  # per w:tc: its span (0: none written), vertical merge, horizontal continuation
             for tc in _unwrapped(tr, _CELL):
                 tcpr = tc.find(f"{W}tcPr")
-                span = 1
+                span = 0
                 vmerge = None
                 hmerged = False
                 if tcpr is not None:
@@ -303,6 +349,11 @@ class _Builder:
                         vmerge = vm.get(f"{W}val", "continue")
                     hm = tcpr.find(f"{W}hMerge")
                     hmerged = hm is not None and hm.get(f"{W}val", "continue") != "restart"
+                props.append((tc, span, vmerge, hmerged))
+            if grid and col + len(props) < len(grid):
+                _spans_from_widths(props, grid, col)
+            for tc, span, vmerge, hmerged in props:
+                span = span or 1
                 texts: list[str] = []
                 self.cell_blocks(tc, texts, nested, row_i, col)
                 raw = "\n".join(t for t in texts if t.strip())
