@@ -30,6 +30,7 @@ findings must not depend on where a line or a page breaks. Variants:
              written one of three ways in turn: Insert Symbol from Wingdings (w:sym F0FE / F0A8), the
              Unicode characters in Segoe UI Symbol, Word's check-box content controls (w14:checkbox,
              MS Gothic ☒ / ☐); a 评价方式 value as ☑<value> ☐委托第三方评价
+  fontboxes  the check boxes of `checkboxes` typed as letters in the Wingdings 2 font (R draws ☑, £ draws ☐)
   wps        what WPS Office writes and Word does not: w:rFonts w:hint on every run and runs split where the
              script changes, w:snapToGrid in every paragraph, a table grid missing or one column short, w:tcW of 0 dxa, w:tblPrEx on every row, empty cells without a
              w:p, horizontally merged cells written as w:hMerge instead of w:gridSpan
@@ -393,12 +394,16 @@ _INDICATOR_HEAD = ("三级指标", "指标名称", "绩效指标")
 
 def _box_run(checked: bool, how: str):
     """One check box as a run (or a run-level content control): `how` is "wingdings" (Insert
-    Symbol), "unicode" (☑/☐ typed in Segoe UI Symbol) or "control" (w14:checkbox, MS Gothic)."""
+    Symbol), "typed" (a letter in the Wingdings 2 font), "unicode" (☑/☐ typed in Segoe UI Symbol)
+    or "control" (w14:checkbox, MS Gothic)."""
     from lxml import etree
 
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     if how == "wingdings":
         return etree.fromstring(f'<w:r xmlns:w="{w}"><w:sym w:font="Wingdings" w:char="{"F0FE" if checked else "F0A8"}"/></w:r>')
+    if how == "typed":  # the letter typed and its font set to Wingdings 2: R draws ☑, £ draws ☐
+        return etree.fromstring(f'<w:r xmlns:w="{w}"><w:rPr><w:rFonts w:ascii="Wingdings 2" w:hAnsi="Wingdings 2"/>'
+                                f'</w:rPr><w:t>{"R" if checked else "£"}</w:t></w:r>')
     if how == "unicode":
         return etree.fromstring(f'<w:r xmlns:w="{w}"><w:rPr><w:rFonts w:ascii="Segoe UI Symbol" w:hAnsi="Segoe UI Symbol"/>'
                                 f'</w:rPr><w:t>{"☑" if checked else "☐"}</w:t></w:r>')
@@ -422,11 +427,10 @@ def _choices(p, options, how: str) -> None:
         p.append(r)
 
 
-def checkboxes(doc):
+def checkboxes(doc, ways=("wingdings", "unicode", "control")):
     """Check boxes as form templates carry them: a 是否达标 column (☑是 ☐否) at the end of each
     indicator table, the boxes of each row written as Wingdings symbols, Unicode characters or
     check-box content controls in turn; a 评价方式 value turned into ☑<value> ☐委托第三方评价."""
-    ways = ("wingdings", "unicode", "control")
     k = 0
     for t in doc.tables:
         tbl = t._tbl
@@ -457,7 +461,7 @@ def checkboxes(doc):
                 r.append(t_el)
                 p.append(r)
             elif i > head:
-                _choices(p, [("是", True), ("否", False)], ways[k % 3])
+                _choices(p, [("是", True), ("否", False)], ways[k % len(ways)])
                 k += 1
             last = tr.findall(qn("w:tc"))
             if last:
@@ -471,8 +475,14 @@ def checkboxes(doc):
         for r in p.runs:
             r.text = ""
         p.runs[0].text = m.group(1) if p.runs else ""
-        _choices(p._p, [(m.group(2), True), ("委托第三方评价", False)], ways[k % 3])
+        _choices(p._p, [(m.group(2), True), ("委托第三方评价", False)], ways[k % len(ways)])
         k += 1
+
+
+def fontboxes(doc):
+    """The check boxes of `checkboxes` typed as letters in the Wingdings 2 font (R ☑, £ ☐), the way
+    many Chinese form templates make them."""
+    checkboxes(doc, ("typed",))
 
 
 _SCRIPT = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
@@ -600,7 +610,7 @@ VARIANTS = {"narrow": narrow, "landscape": landscape, "large": large, "small": s
             "mixed": mixed, "gongwen": gongwen, "headers": headers,
             "fullwidth": fullwidth, "spaced": spaced, "synonyms": synonyms, "controls": controls,
             "autonum": autonum, "textbox": textbox,
-            "checkboxes": checkboxes, "wps": wps,
+            "checkboxes": checkboxes, "fontboxes": fontboxes, "wps": wps,
             "widths": widths}
 
 
