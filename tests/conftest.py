@@ -43,6 +43,19 @@ def load_sample(name: str):
     return _DOCS[name]
 
 
+_RESULTS: dict = {}
+
+
+def check_sample(name: str):
+    """Check a sample once per session (default configuration); the Result is shared: do not modify it."""
+    from checker.config import Config
+    from checker.pipeline import check_file
+
+    if name not in _RESULTS:
+        _RESULTS[name] = check_file(SAMPLES / name, Config())
+    return _RESULTS[name]
+
+
 _FACTS: dict = {}
 
 
@@ -90,12 +103,34 @@ with open(out, "w", encoding="utf-8") as f:
 """
 
 
-def cli_probe(tmp_path: Path, *args: str) -> dict:
+def cli_probe(tmp_path: Path, *args: str, tty: bool = False) -> dict:
+    """The probe's findings; `tty=True` gives the command a pseudo-terminal as standard output (what it
+    printed is then under the key "stdout")."""
     out = tmp_path / "probe.json"
-    p = subprocess.run([sys.executable, "-c", _PROBE, str(out), *args], cwd=ROOT, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.PIPE, text=True, timeout=120)
-    assert out.exists(), p.stderr
-    return json.loads(out.read_text(encoding="utf-8"))
+    cmd = [sys.executable, "-c", _PROBE, str(out), *args]
+    printed = b""
+    if tty:
+        master, slave = os.openpty()
+        p = subprocess.Popen(cmd, cwd=ROOT, stdout=slave, stderr=subprocess.PIPE)
+        os.close(slave)
+        while True:  # drain the terminal, or the command blocks once its buffer is full
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO: the command closed its end
+                break
+            if not chunk:
+                break
+            printed += chunk
+        os.close(master)
+        stderr = p.communicate(timeout=120)[1].decode("utf-8", "replace")
+    else:
+        stderr = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                timeout=120).stderr
+    assert out.exists(), stderr
+    got = json.loads(out.read_text(encoding="utf-8"))
+    if tty:
+        got["stdout"] = printed.decode("utf-8", "replace")
+    return got
 
 
 def variants():

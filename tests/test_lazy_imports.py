@@ -69,6 +69,26 @@ def test_docx_check_imports_no_pdf_ocr_excel_cluster_or_web_package(tmp_path, fm
     assert "checker.fingerprint" in got["modules"] and not {"hashlib", "_hashlib"} & set(got["modules"])
 
 
+def test_a_console_check_prints_without_rich(tmp_path):
+    # checker/report/terminal.py writes the check's console output; rich (≈ 20 ms of imports) is not loaded
+    got = _run(tmp_path, str(DOCX))
+    assert "checker.report.terminal" in got["modules"]
+    assert not [m for m in got["modules"] if m == "rich" or m.startswith("rich.")]
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "openpty"), reason="needs a pseudo-terminal")
+def test_a_console_check_in_colour_prints_without_rich(tmp_path):
+    got = cli_probe(tmp_path, str(DOCX), tty=True)
+    assert "\x1b[1m" in got["stdout"] and "\x1b[92m" in got["stdout"]  # it printed, in colour
+    assert not [m for m in got["modules"] if m == "rich" or m.startswith("rich.")]
+
+
+def test_the_console_probe_sees_rich_when_it_is_used(tmp_path):
+    # the two assertions above can fail: `pecheck rule PC101` prints a rich panel
+    got = _run(tmp_path, "rule", "PC101")
+    assert "rich.panel" in got["modules"]
+
+
 def test_an_annotated_docx_copy_still_uses_python_docx(tmp_path):
     # the assertion on python-docx above can fail: writing Word comments imports it
     got = _run(tmp_path, "check", "--format", "json", "--exit-zero", "--annotate", str(tmp_path / "out.docx"),
