@@ -78,6 +78,15 @@ def level(a: float, b: float) -> bool:
     return abs(b) <= _LEVEL_SLOPE * abs(a)
 
 
+def quarter_turn(a: float, b: float) -> int:
+    """+1 for a character turned a quarter anticlockwise (its line reads upwards, Word's "rotate text
+    270°", w:textDirection btLr), -1 clockwise (reads downwards, tbRl), 0 otherwise; (a, b) start its
+    matrix on the upright page."""
+    if not b or abs(a) > _LEVEL_SLOPE * abs(b):
+        return 0
+    return 1 if b > 0 else -1
+
+
 def chars_to_lines(chars: list[dict]) -> list[Line]:
     """Group characters into visual lines (by vertical overlap), left to right, with a space where
     the gap between two characters is wide (pdfplumber's convention; normalisation later removes
