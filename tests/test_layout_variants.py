@@ -6,7 +6,9 @@ continuation; a first-level indicator cut by a page break ("效益指标（30" /
 cell below a grouping cell); a title wrapped onto a second line; a rating table's header row read as
 "项目名称: 债券性质"; a figure overflowing a narrow cell into the next one ("1985.3" | "6 10"); portrait narrative pages
 read with the right margin of the landscape 自评表 pages after them (every line a paragraph of
-its own, the sentences in pieces)."""
+its own, the sentences in pieces); a watermark "内部资料 注意保密" laid over every page, turned 35°
+(*.watermark.pdf) or level and see-through (*.seethrough.pdf), read into the cells and lines it
+crossed ("10密", "广部场演出2资0场")."""
 
 from __future__ import annotations
 
@@ -41,3 +43,23 @@ def test_variant_against_key(path):
     missed = [it["note"] for it in items if not it.get("optional") and not any(matches(it, f) for f in res.findings)]
     assert missed == []
     assert [f"{f.rule} {f.message}" for f in loud if not any(matches(it, f) for it in items)] == []
+
+
+@pytest.mark.parametrize("path", [p for p in VARIANTS if ".watermark." in p.name or ".seethrough." in p.name],
+                         ids=lambda p: p.name)
+def test_a_watermark_is_not_read(path):
+    from checker.read import load
+
+    text = "".join(t for t, *_ in load(path).text_places())
+    assert "注意保密" not in text and "内部资料" not in text
+    assert "自评" in text  # the report itself is read
+
+
+def test_level_tells_turned_characters_from_level_and_italic_ones():
+    import math
+
+    from checker.read.layout import level
+
+    assert level(1.0, 0.0) and level(16.0, 0.5)  # level; a 1.8° tremor of a scanned-and-retyped line
+    assert not level(math.cos(math.radians(35)), math.sin(math.radians(35)))  # a diagonal watermark
+    assert not level(math.cos(math.radians(5)), math.sin(math.radians(5)))  # a seal's character near the top

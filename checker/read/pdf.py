@@ -23,7 +23,7 @@ from checker import errors
 from checker.model import Cell, Document, Page, Paragraph, Table
 from checker.read.captions import set_captions
 from checker.read.guards import PdfBombGuard, guard_pdf_streams
-from checker.read.layout import Line, PageLayout, RawTable, chars_to_lines, forced_figure, lines_text
+from checker.read.layout import Line, PageLayout, RawTable, chars_to_lines, forced_figure, level, lines_text
 from checker.textnorm import map_radicals, normalize
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -112,7 +112,8 @@ class _PdfReader:
         w, h = float(page.width), float(page.height)
         self.page_size[number] = (w, h)
         chars = [{**c, "text": map_radicals(c["text"])} for c in page.chars
-                 if c.get("upright", True) and c["text"].strip()]
+                 if c.get("upright", True) and c["text"].strip()
+                 and ("matrix" not in c or level(c["matrix"][0], c["matrix"][1]))]
         pg = Page(number=number, width=w, height=h)
         self.doc.pages.append(pg)
         if len(chars) < 5:
