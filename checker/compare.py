@@ -16,14 +16,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from checker.check.registry import Finding
-from checker.record import Record
+from checker.record import ValueRecord
 
 if TYPE_CHECKING:  # Result lives with check_file; compare only reads it
     from checker.pipeline import Result
 
 
-@dataclass(repr=False)
-class Comparison(Record):
+@dataclass(repr=False, eq=False)
+class Comparison(ValueRecord):
     old: Result
     new: Result
     fixed: list[Finding] = field(default_factory=list)  # in OLD, gone from NEW (as reported in OLD)
@@ -113,8 +113,8 @@ STALE_RULE = "PC909"
 STALE_NAMES = ("stale-baseline", "missing")
 
 
-@dataclass(repr=False)
-class Accepted(Record):
+@dataclass(repr=False, eq=False)
+class Accepted(ValueRecord):
     fingerprint: str
     rule: str = ""
     severity: str = ""

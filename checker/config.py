@@ -17,7 +17,7 @@ import regex
 from checker.check.options import OptionError
 from checker.check.registry import SEVERITIES, all_rules, get_rule, selector_help, unknown_patterns
 from checker.passwords import Passwords
-from checker.record import Record
+from checker.record import ValueRecord
 from checker.runstore import parsed_toml
 from checker.understand.lazyre import lazy
 
@@ -29,8 +29,8 @@ class ConfigError(Exception):
     pass
 
 
-@dataclass(repr=False)
-class Config(Record):
+@dataclass(repr=False, eq=False)
+class Config(ValueRecord):
     """The settings of a run: rule selection, severities, profile, thresholds and options."""
 
     select: list[str] = field(default_factory=list)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from checker.record import Record
+from checker.record import ValueRecord
 
 
 def cases_dir() -> Path | None:
@@ -35,8 +35,8 @@ def cases(code: str) -> dict[str, dict[str, Any]]:
     return tomllib.loads(p.read_text(encoding="utf-8")).get("case", {})
 
 
-@dataclass(repr=False)
-class Example(Record):
+@dataclass(repr=False, eq=False)
+class Example(ValueRecord):
     name: str
     texts: list[str]  # the document's blocks, as written in the case
     messages: list[str]  # what the rule reported on it

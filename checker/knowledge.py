@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from checker.record import Record
+from checker.record import FrozenRecord, ValueRecord
 from checker.runstore import parsed_toml
 
 
@@ -37,8 +37,8 @@ def _load(name: str) -> dict[str, Any]:
         raise KnowledgeError(f"{path}: {exc}") from exc
 
 
-@dataclass(frozen=True, repr=False)
-class Band(Record):
+@dataclass(frozen=True, repr=False, eq=False)
+class Band(FrozenRecord):
     """A grade's score band (优秀 from 90, …), either end included or not."""
 
     grade: str
@@ -53,8 +53,8 @@ class Band(Record):
         return above and below
 
 
-@dataclass(repr=False)
-class Knowledge(Record):
+@dataclass(repr=False, eq=False)
+class Knowledge(ValueRecord):
     """The domain words of rules/*.toml for the chosen profile: column, row and summary
     concepts, narrative terms, grade bands and synonyms."""
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from checker.record import Record
+from checker.record import ValueRecord
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
-@dataclass(repr=False)
-class Cell(Record):
+@dataclass(repr=False, eq=False)
+class Cell(ValueRecord):
     """One table cell, merged cells once with their spans, in grid coordinates."""
 
     row: int
@@ -40,8 +40,8 @@ class Cell(Record):
         return d
 
 
-@dataclass(repr=False)
-class Table(Record):
+@dataclass(repr=False, eq=False)
+class Table(ValueRecord):
     """A table: its cells on a grid, the pages it covers and its caption."""
 
     index: int
@@ -112,8 +112,8 @@ class Table(Record):
         }
 
 
-@dataclass(repr=False)
-class Paragraph(Record):
+@dataclass(repr=False, eq=False)
+class Paragraph(ValueRecord):
     """A paragraph of running text, as read and normalised."""
 
     index: int
@@ -142,8 +142,8 @@ class Paragraph(Record):
 Block = Paragraph | Table
 
 
-@dataclass(repr=False)
-class OcrWord(Record):
+@dataclass(repr=False, eq=False)
+class OcrWord(ValueRecord):
     """One recognised piece of a scanned page: where it sits, what was read and how sure the
     recogniser was. Kept so that a finding resting on it can be verified (re-read) later."""
 
@@ -156,8 +156,8 @@ class OcrWord(Record):
     in_table: bool = False
 
 
-@dataclass(repr=False)
-class Page(Record):
+@dataclass(repr=False, eq=False)
+class Page(ValueRecord):
     """A page: its size and, for a scan, how it was recognised."""
 
     number: int  # 1-based
@@ -179,8 +179,8 @@ class Page(Record):
         return d
 
 
-@dataclass(repr=False)
-class Document(Record):
+@dataclass(repr=False, eq=False)
+class Document(ValueRecord):
     """What a reader makes of one file: pages and blocks (paragraphs, tables) in reading order."""
 
     source: str
@@ -268,8 +268,8 @@ class Document(Record):
         }
 
 
-@dataclass(repr=False)
-class Loc(Record):
+@dataclass(repr=False, eq=False)
+class Loc(ValueRecord):
     """Where a fact or a finding sits: a page and a table cell, or a paragraph and a quote."""
 
     page: int | None = None

@@ -15,7 +15,7 @@ from checker import DEFAULT_TIMEOUT, fingerprint, knowledge  # noqa: F401 - DEFA
 from checker.check.registry import Finding, drop_deferred, run_rules
 from checker.config import Config
 from checker.errors import InputError
-from checker.record import Record
+from checker.record import ValueRecord
 
 INPUT_SUFFIXES = (".pdf", ".docx", ".ofd", ".doc", ".wps", ".zip", ".7z")
 
@@ -29,8 +29,8 @@ READ_NOTES = {
 }
 
 
-@dataclass(repr=False)
-class Result(Record):
+@dataclass(repr=False, eq=False)
+class Result(ValueRecord):
     """The outcome of checking one file: findings, summary, and how it was read."""
 
     file: str

@@ -32,7 +32,7 @@ import regex
 
 from checker.check.registry import Finding
 from checker.model import Document, Loc, OcrWord, Page
-from checker.record import Record
+from checker.record import FrozenRecord, ValueRecord
 from checker.understand.numbers import is_empty_mark
 
 _NUMBER = regex.compile(r"\d[\d,，.．]*\d|\d")
@@ -42,8 +42,8 @@ _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
 INK_MARK = 3.0  # points: a mark this long in a cell read as empty is a stroke the recogniser missed
 
 
-@dataclass(frozen=True, repr=False)
-class Confusions(Record):
+@dataclass(frozen=True, repr=False, eq=False)
+class Confusions(FrozenRecord):
     groups: dict[str, str]  # char -> its look-alike group
     digits: dict[str, str]  # digit -> digits it is taken for
     shape: dict[str, str]  # char -> the canonical shape of its group
@@ -135,8 +135,8 @@ def _plain(num: str) -> str:
 
 # -- the step -----------------------------------------------------------------------------------------
 
-@dataclass(repr=False)
-class _Need(Record):
+@dataclass(repr=False, eq=False)
+class _Need(ValueRecord):
     word: OcrWord | None  # the piece read (None: an empty cell)
     box: tuple[float, float, float, float]
     numbers: list[str]  # the figures of interest in it (plain)

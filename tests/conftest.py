@@ -26,6 +26,22 @@ os.environ["PECHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="pecheck-test-cache-")
 atexit.register(shutil.rmtree, os.environ["PECHECK_CACHE_DIR"], True)
 
 
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    """Empty stores kept between runs (checker/runstore.py), of this test's own and of the processes
+    it starts."""
+    from checker import runstore
+    from checker.understand import patternstore
+
+    monkeypatch.setenv("PECHECK_CACHE_DIR", str(tmp_path / "store"))
+    stores = (patternstore.STORE, runstore._TOML)
+    for s in stores:
+        s.reset()
+    yield tmp_path / "store"
+    for s in stores:
+        s.reset()
+
+
 @pytest.fixture(scope="session")
 def samples() -> Path:
     return SAMPLES

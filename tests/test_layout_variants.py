@@ -8,7 +8,10 @@ cell below a grouping cell); a title wrapped onto a second line; a rating table'
 read with the right margin of the landscape 自评表 pages after them (every line a paragraph of
 its own, the sentences in pieces); a watermark "内部资料 注意保密" laid over every page, turned 35°
 (*.watermark.pdf) or level and see-through (*.seethrough.pdf), read into the cells and lines it
-crossed ("10密", "广部场演出2资0场")."""
+crossed ("10密", "广部场演出2资0场"); level-1 indicator names and a table's unit written vertically in
+their merged cells (*.vertical.pdf: the unit "（万元）" lost, the indicator groups unread); a running
+header in a two-page report, too few pages to count as repeated (*.running.pdf: a table's continuation
+taken for a new table under a caption)."""
 
 from __future__ import annotations
 
@@ -63,3 +66,20 @@ def test_level_tells_turned_characters_from_level_and_italic_ones():
     assert level(1.0, 0.0) and level(16.0, 0.5)  # level; a 1.8° tremor of a scanned-and-retyped line
     assert not level(math.cos(math.radians(35)), math.sin(math.radians(35)))  # a diagonal watermark
     assert not level(math.cos(math.radians(5)), math.sin(math.radians(5)))  # a seal's character near the top
+
+
+def test_quarter_turns_are_told_by_direction():
+    from checker.read.layout import quarter_turn
+
+    assert quarter_turn(0.0, 1.0) == 1 and quarter_turn(0.0, 12.0) == 1  # reads upwards (btLr)
+    assert quarter_turn(0.0, -1.0) == -1  # reads downwards (tbRl)
+    assert quarter_turn(1.0, 0.0) == 0 and quarter_turn(0.7, 0.7) == 0 and quarter_turn(0.0, 0.0) == 0
+
+
+def test_vertical_cell_text_is_read_in_its_cell():
+    from checker.read import load
+
+    doc = load(LAYOUT / "hospital-equipment-2023.vertical.pdf")
+    texts = [c.text for t in doc.tables for c in t.cells]
+    for written_vertically in ("项目资金（万元）", "年度总体目标", "数量指标", "可持续影响指标"):
+        assert written_vertically in texts

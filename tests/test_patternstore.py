@@ -19,15 +19,6 @@ from checker import runstore
 from checker.understand import lazyre, patternstore
 
 
-@pytest.fixture
-def store(tmp_path, monkeypatch):
-    """An empty store of this test's own (and the same for the processes it starts)."""
-    monkeypatch.setenv("PECHECK_CACHE_DIR", str(tmp_path / "store"))
-    patternstore.STORE.reset()
-    yield tmp_path / "store"
-    patternstore.STORE.reset()
-
-
 def _checker_sources() -> list[tuple[str, int]]:
     from checker.understand import gates
 

@@ -11,15 +11,6 @@ from conftest import SAMPLES, cli_probe
 
 from checker import runstore
 
-
-@pytest.fixture
-def store(tmp_path, monkeypatch):
-    monkeypatch.setenv("PECHECK_CACHE_DIR", str(tmp_path / "store"))
-    runstore._TOML.reset()
-    yield tmp_path / "store"
-    runstore._TOML.reset()
-
-
 TEXT = '''
 title = "绩效自评"
 [grades]

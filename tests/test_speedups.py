@@ -92,22 +92,32 @@ def test_cdifflib_aligns_passages_exactly_as_difflib(name):
 
 @pytest.mark.parametrize("name", ["xiangxi-2022.docx", "health-clinics-2023.docx"])
 def test_a_matcher_kept_for_its_second_text_aligns_as_a_fresh_one(name):
-    # find_differences indexes each second text once and sets only the first text for its next pair
+    # find_differences indexes each second text once, sets only the first text for its next pair and
+    # looks for the long blocks only
     facts = extract(load(ROOT / "samples" / name), knowledge.load())
     folded = [passages.fold_unit(u) for u in facts.units]
     kept: dict[int, difflib.SequenceMatcher] = {}
     reused = 0
     for i, j in passages.candidate_pairs(folded, 20):
-        a, b = folded[i].text, folded[j].text
         sm = kept.get(j)
         if sm is None:
-            sm = kept[j] = passages._matcher()(None, "", b, autojunk=False)
+            sm = kept[j] = passages._matcher()(None, [], folded[j].chars, autojunk=False)
         else:
             reused += 1
-        sm.set_seq1(a)
-        fresh = difflib.SequenceMatcher(None, a, b, autojunk=False)
-        assert [tuple(m) for m in sm.get_matching_blocks()] == [tuple(m) for m in fresh.get_matching_blocks()]
+        sm.set_seq1(folded[i].chars)
+        fresh = difflib.SequenceMatcher(None, folded[i].text, folded[j].text, autojunk=False)
+        assert passages._blocks(sm, 6) == [m for m in fresh.get_matching_blocks() if m.size >= 6]
     assert reused  # the shortcut was taken
+
+
+@settings(max_examples=500, deadline=None)
+@given(a=st.text(alphabet="ab的项目c", max_size=40), b=st.text(alphabet="ab的项目c", max_size=40),
+       least=st.integers(1, 6))
+def test_the_long_blocks_are_those_of_all_the_matching_blocks(a, b, least):
+    fresh = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    sm = passages._matcher()(None, [], list(b), autojunk=False)
+    sm.set_seq1(list(a))
+    assert passages._blocks(sm, least) == [m for m in fresh.get_matching_blocks() if m.size >= least]
 
 
 def _candidate_pairs_all_pairs(folded, min_len, n=8):

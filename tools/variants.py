@@ -33,6 +33,8 @@ findings must not depend on where a line or a page breaks. Variants:
   wps        what WPS Office writes and Word does not: w:rFonts w:hint on every run and runs split where the
              script changes, w:snapToGrid in every paragraph, a table grid missing or one column short, w:tcW of 0 dxa, w:tblPrEx on every row, empty cells without a
              w:p, horizontally merged cells written as w:hMerge instead of w:gridSpan
+  vertical   level-1 indicator names in their merged cells written vertically (text turned 90°)
+  running    a running header (the report's title, with a rule) on every page
   (with --docx-only the changed DOCX are written without rendering: score them with --formats docx)
   mixed      the narrative portrait, from the first table on a landscape section (page sizes change
              inside one document)
@@ -575,6 +577,56 @@ VARIANTS = {"narrow": narrow, "landscape": landscape, "large": large, "small": s
             "autonum": autonum, "textbox": textbox,
             "checkboxes": checkboxes, "wps": wps}
 
+
+def vertical(doc):
+    """Level-1 indicator names (产出指标, 效益指标…) in their tall merged cells written vertically, as many
+    自评表 templates set them (Word's text direction "rotate all text 90°", w:textDirection btLr): on
+    the page the characters are turned a quarter."""
+    stack = list(doc.tables)
+    while stack:
+        t = stack.pop()
+        for tr in t._tbl.tr_lst:
+            for tc in tr.tc_lst[:2]:
+                pr = tc.get_or_add_tcPr()
+                vm = pr.find(qn("w:vMerge"))
+                text = "".join(t.text or "" for t in tc.iter(qn("w:t"))).strip()
+                if vm is not None and vm.get(qn("w:val")) == "restart" and 0 < len(text) <= 8:
+                    d = OxmlElement("w:textDirection")
+                    d.set(qn("w:val"), "btLr")
+                    va = pr.find(qn("w:vAlign"))
+                    if va is not None:
+                        va.addprevious(d)
+                    else:
+                        pr.append(d)
+        for row in t.rows:
+            for cell in row.cells:
+                stack.extend(cell.tables)
+
+
+def running(doc):
+    """A running header on every page: the report's title, small, right-aligned, with a rule under it
+    (as many departments' templates carry), and the first page's too."""
+    title = next((p.text.strip() for p in doc.paragraphs[:12] if "绩效" in p.text and len(p.text.strip()) < 40),
+                 "项目支出绩效自评报告")
+    for sec in doc.sections:
+        sec.different_first_page_header_footer = False
+        hdr = sec.header
+        hdr.is_linked_to_previous = False
+        p = hdr.paragraphs[0] if hdr.paragraphs else hdr.add_paragraph()
+        p.text = title
+        p.alignment = 2  # right
+        for r in p.runs:
+            r.font.size = Pt(9)
+        pPr = p._p.get_or_add_pPr()
+        bdr = OxmlElement("w:pBdr")
+        bottom = OxmlElement("w:bottom")
+        for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "auto")):
+            bottom.set(qn(k), v)
+        bdr.append(bottom)
+        pPr.append(bdr)
+
+
+VARIANTS.update(vertical=vertical, running=running)
 
 def chrome(out: Path, only) -> int:
     n = 0

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from checker.record import Record
+from checker.record import FrozenRecord
 
 TYPES = ("number", "integer", "window")
 TYPE_ZH = {"number": "数值", "integer": "整数", "window": "区间 [下限, 上限]"}
@@ -18,8 +18,8 @@ class OptionError(ValueError):
     """A value of the wrong type; the message is Chinese with the English gist."""
 
 
-@dataclass(frozen=True, repr=False)
-class Option(Record):
+@dataclass(frozen=True, repr=False, eq=False)
+class Option(FrozenRecord):
     """A rule's tunable setting: its name, value type and one-line description."""
 
     name: str

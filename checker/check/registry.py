@@ -13,15 +13,15 @@ from typing import Any, ClassVar
 
 from checker.check.options import Option
 from checker.model import Loc
-from checker.record import Record
+from checker.record import ValueRecord
 
 CATEGORIES = ("sum", "balance", "rate", "score", "grade", "mismatch", "text", "logic", "missing")
 SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
 
-@dataclass(repr=False)
-class Finding(Record):
+@dataclass(repr=False, eq=False)
+class Finding(ValueRecord):
     """One fault a rule found, with what was expected, what was found and where."""
 
     rule: str

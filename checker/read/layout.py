@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from checker.model import OcrWord
-from checker.record import Record
+from checker.record import ValueRecord
 from checker.textnorm import join_lines
 from checker.understand.lazyre import lazy
 
@@ -22,8 +22,8 @@ _ONE_FIGURE = lazy(r"^[+-]?\d{1,15}(?:,\d{3})*(?:\.\d+)?%?$")
 _EPS = 0.005
 
 
-@dataclass(repr=False)
-class Line(Record):
+@dataclass(repr=False, eq=False)
+class Line(ValueRecord):
     x0: float
     top: float
     x1: float
@@ -32,8 +32,8 @@ class Line(Record):
     text: str
 
 
-@dataclass(repr=False)
-class RawTable(Record):
+@dataclass(repr=False, eq=False)
+class RawTable(ValueRecord):
     """A table as a reader finds it on one page: cell boxes and the lines inside each cell."""
 
     page: int
@@ -42,8 +42,8 @@ class RawTable(Record):
     lines: dict[int, list[Line]] = field(default_factory=dict)  # cell index -> lines
 
 
-@dataclass(repr=False)
-class OcrInfo(Record):
+@dataclass(repr=False, eq=False)
+class OcrInfo(ValueRecord):
     """How a page was OCR'd: what the PDF reader copies onto the document's Page."""
 
     confidence: float  # mean character confidence (1.0 for a blank page)
@@ -52,8 +52,8 @@ class OcrInfo(Record):
     words: list[OcrWord] = field(default_factory=list)
 
 
-@dataclass(repr=False)
-class PageLayout(Record):
+@dataclass(repr=False, eq=False)
+class PageLayout(ValueRecord):
     """The handoff from a page reader to document building: lines outside tables and raw tables,
     in PDF points with the origin at the top-left of the upright page."""
 
@@ -76,6 +76,15 @@ _LEVEL_SLOPE = 0.05
 def level(a: float, b: float) -> bool:
     """A character whose matrix on the upright page starts (a, b, …) runs along its line."""
     return abs(b) <= _LEVEL_SLOPE * abs(a)
+
+
+def quarter_turn(a: float, b: float) -> int:
+    """+1 for a character turned a quarter anticlockwise (its line reads upwards, Word's "rotate text
+    270°", w:textDirection btLr), -1 clockwise (reads downwards, tbRl), 0 otherwise; (a, b) start its
+    matrix on the upright page."""
+    if not b or abs(a) > _LEVEL_SLOPE * abs(b):
+        return 0
+    return 1 if b > 0 else -1
 
 
 def chars_to_lines(chars: list[dict]) -> list[Line]:

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from checker import errors
 from checker.model import Document
-from checker.record import Record
+from checker.record import ValueRecord
 
 MM = 72 / 25.4  # points per millimetre
 _MAX_ENTRIES = 20_000
@@ -177,8 +177,8 @@ class _Package:
         return root
 
 
-@dataclass(repr=False)
-class OfdPage(Record):
+@dataclass(repr=False, eq=False)
+class OfdPage(ValueRecord):
     """One page in pdfplumber's shape: what `pdf.read_layout_pages` needs."""
 
     width: float

@@ -23,7 +23,16 @@ from checker import errors
 from checker.model import Cell, Document, Page, Paragraph, Table
 from checker.read.captions import set_captions
 from checker.read.guards import PdfBombGuard, guard_pdf_streams
-from checker.read.layout import Line, PageLayout, RawTable, chars_to_lines, forced_figure, level, lines_text
+from checker.read.layout import (
+    Line,
+    PageLayout,
+    RawTable,
+    chars_to_lines,
+    forced_figure,
+    level,
+    lines_text,
+    quarter_turn,
+)
 from checker.textnorm import map_radicals, normalize
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -42,6 +51,7 @@ _PAGE_NO = regex.compile(
     r"|\d{1,4}|Page\s+\d+(?:\s+of\s+\d+)?)\s*$", regex.I)
 SCAN_BAND = 0.15  # on a scanned page a bare page number may sit this far into the page (skew, reduction)
 MARGIN_BAND = 0.09  # headers and footers sit this far from the page's top or bottom edge
+_SAME_PLACE = 3.0  # pt: a running line's height on the page, as rounded to tell "the same place"
 
 
 def _margin_band(size: tuple[float, float], share: float) -> float:
@@ -97,6 +107,55 @@ def _grid_axis(values: list[float], tol: float = 2.0) -> list[float]:
 def _idx(axis: list[float], v: float) -> int:
     i = bisect.bisect_left(axis, v - 2.0)
     return min(i, len(axis) - 1)
+
+
+def _turn(c: dict) -> int:
+    """A character's quarter turn (layout.quarter_turn), from what either reader gives."""
+    if "turn" in c:
+        return c["turn"]
+    m = c.get("matrix")
+    return quarter_turn(m[0], m[1]) if m else 0
+
+
+def _turned_cells(chars: list[dict], tables: list[RawTable], index: list) -> dict[tuple[int, int], list[dict]]:
+    """The text of table cells written vertically (a level-1 indicator's name down its tall merged
+    cell, Word's text direction turned 90°), laid level: per cell, its quarter-turned characters in
+    reading order (upwards: columns left to right, each from the bottom; downwards: columns right to
+    left, each from the top), as one level run of characters for chars_to_lines. Turned text outside
+    a table is not read (a seal, a margin note)."""
+    got: dict[tuple[int, int], list[tuple[int, dict]]] = {}
+    for ch in chars:
+        if ch.get("upright", True) or not ch["text"].strip():
+            continue
+        turn = _turn(ch)
+        if not turn:
+            continue
+        cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+        for ti, t in enumerate(tables):
+            x0, top, x1, bottom = t.bbox
+            if x0 - 1 <= cx <= x1 + 1 and top - 1 <= cy <= bottom + 1:
+                ci = index[ti].cell_of(cx, cy)
+                if ci is not None:
+                    got.setdefault((ti, ci), []).append((turn, ch))
+                break
+    out: dict[tuple[int, int], list[dict]] = {}
+    for key, turned in got.items():
+        size = max((ch.get("size") or 0.0) for _, ch in turned) or 10.0
+        up = sum(t for t, _ in turned) > 0
+
+        def order(item, up=up, size=size):
+            ch = item[1]
+            column = round((ch["x0"] + ch["x1"]) / 2 / size)
+            return (column, -ch["top"]) if up else (-column, ch["top"])
+
+        x0, top, x1, bottom = tables[key[0]].cells[key[1]]
+        y = (top + bottom) / 2 - size / 2
+        level_run = []
+        for k, (_, ch) in enumerate(sorted(turned, key=order)):
+            level_run.append({"text": map_radicals(ch["text"]), "x0": x0 + k * size, "x1": x0 + (k + 1) * size,
+                              "top": y, "bottom": y + size, "size": size, "upright": True})
+        out[key] = level_run
+    return out
 
 
 class _PdfReader:
@@ -157,6 +216,9 @@ class _PdfReader:
                 last = None
         for (ti, ci), cs in buckets.items():
             raw_tables[ti].lines[ci] = chars_to_lines(cs)
+        for (ti, ci), cs in _turned_cells(page.chars, raw_tables, index).items():
+            if ci not in raw_tables[ti].lines:  # a cell with level text keeps only that
+                raw_tables[ti].lines[ci] = chars_to_lines(cs)
         self.page_lines[number] = chars_to_lines(outside)
         self.page_tables[number] = raw_tables
 
@@ -180,11 +242,16 @@ class _PdfReader:
         repeated on many pages."""
         n = len(self.page_lines)
         band_texts: Counter[str] = Counter()
+        # where each band text stands: a running header or footer stands at the same height on every
+        # page it is on, which tells it apart even in a two-page report (too few pages to count)
+        placed: Counter[tuple[str, int]] = Counter()
         for num, lines in self.page_lines.items():
             band, h = _margin_band(self.page_size[num], MARGIN_BAND), self.page_size[num][1]
             for ln in lines:
                 if ln.top < band or ln.bottom > h - band:
-                    band_texts[regex.sub(r"\d+", "#", ln.text.strip())] += 1
+                    key = regex.sub(r"\d+", "#", ln.text.strip())
+                    band_texts[key] += 1
+                    placed[(key, round(ln.top / _SAME_PLACE))] += 1
         for num, lines in self.page_lines.items():
             band, h = _margin_band(self.page_size[num], MARGIN_BAND), self.page_size[num][1]
             scan_band = _margin_band(self.page_size[num], SCAN_BAND)
@@ -194,7 +261,8 @@ class _PdfReader:
                 if not in_band and self.doc.pages[num - 1].ocr:  # a skewed or shrunk scan: wider margins
                     in_band = (ln.top < scan_band or ln.bottom > h - scan_band) and bool(_PAGE_NO.match(ln.text))
                 key = regex.sub(r"\d+", "#", ln.text.strip())
-                if in_band and (_PAGE_NO.match(ln.text) or (n >= 3 and band_texts[key] >= max(3, n // 2))):
+                if in_band and (_PAGE_NO.match(ln.text) or (n >= 3 and band_texts[key] >= max(3, n // 2))
+                                or placed[(key, round(ln.top / _SAME_PLACE))] >= 2):
                     continue
                 keep.append(ln)
             self.page_lines[num] = keep

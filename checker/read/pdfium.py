@@ -23,7 +23,7 @@ import ctypes
 import math
 from functools import cached_property
 
-from checker.read.layout import level
+from checker.read.layout import level, quarter_turn
 
 _TEXT, _PATH, _IMAGE, _FORM = 1, 2, 3, 5
 _LINETO, _BEZIERTO, _MOVETO = 0, 1, 2
@@ -126,7 +126,7 @@ class PdfiumPage:
         red, green, blue, alpha = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
         p_r, p_g, p_b, p_a = ctypes.byref(red), ctypes.byref(green), ctypes.byref(blue), ctypes.byref(alpha)
         get_width = raw.FPDFFont_GetGlyphWidth
-        runs: dict[int, tuple] = {}  # text object → (size, upright, font, font size, x scale)
+        runs: dict[int, tuple] = {}  # text object → (size, upright, font, font size, x scale, quarter turn)
         widths: dict[tuple[int, str], float] = {}  # (font, character) → advance at 1 pt, 0 if unknown
         out = []
         prev_key = prev_origin = None
@@ -148,10 +148,10 @@ class PdfiumPage:
             prev_key, prev_origin = key, origin
             run = runs.get(key)
             if run is None:
-                run = (0.0, True, None, 0.0, 0.0)
+                run = (0.0, True, None, 0.0, 0.0, 0)
                 obj = ctypes.cast(key, obj_type)
                 if key and raw.FPDFPageObj_GetFillColor(obj, p_r, p_g, p_b, p_a) and alpha.value < _FAINT_ALPHA:
-                    run = (0.0, False, None, 0.0, 0.0)  # see _FAINT_ALPHA
+                    run = (0.0, False, None, 0.0, 0.0, 0)  # see _FAINT_ALPHA
                 elif key and raw.FPDFTextObj_GetFontSize(obj, fs) and raw.FPDFPageObj_GetMatrix(obj, mat):
                     a, b, c, d = mat.a, mat.b, mat.c, mat.d
                     # the character's matrix on the upright page, as pdfminer tests it
@@ -160,15 +160,15 @@ class PdfiumPage:
                     upright = a2 * d2 > 0 and b2 * c2 <= 0 and level(a2, b2)
                     size = fs.value * (abs(d2) if upright else math.hypot(c2, d2))
                     font = raw.FPDFTextObj_GetFont(obj)
-                    run = (size, upright, font, fs.value, abs(a2))
+                    run = (size, upright, font, fs.value, abs(a2), quarter_turn(a2, b2))
                 runs[key] = run
-            size, upright, font, fsize, xscale = run
+            size, upright, font, fsize, xscale, turn = run
             x, y = origin
             X = ra * x + rc * y + re
             base = height - (rb * x + rd * y + rf)
             if not upright:
                 out.append({"text": ch, "x0": X, "x1": X, "top": base, "bottom": base,
-                            "size": size, "upright": False, "object_type": "char"})
+                            "size": size, "upright": False, "turn": turn, "object_type": "char"})
                 continue
             # the advance width, as pdfminer measures a character; pdfium's loose box is the advance
             # joined with the ink, so it serves only where the font cannot say

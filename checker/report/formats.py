@@ -9,11 +9,11 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 
-from checker.record import Record
+from checker.record import FrozenRecord
 
 
-@dataclass(frozen=True, repr=False)
-class OutputFormat(Record):
+@dataclass(frozen=True, repr=False, eq=False)
+class OutputFormat(FrozenRecord):
     """An output format of `pecheck check --format`: its name, one-line help and renderer."""
 
     name: str

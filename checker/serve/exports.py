@@ -13,7 +13,7 @@ from typing import Any
 
 from checker.check.registry import Finding
 from checker.model import Loc
-from checker.record import Record
+from checker.record import ValueRecord
 
 DECISION_ZH = {"confirmed": "已确认", "rejected": "已驳回", "open": "待定"}
 STATUS_ZH = {"queued": "排队中", "running": "检查中", "done": "已完成", "failed": "无法检查"}
@@ -46,8 +46,8 @@ def finding_objects(findings: list[dict[str, Any]]) -> list[Finding]:
     return out
 
 
-@dataclasses.dataclass(repr=False)
-class _Res(Record):
+@dataclasses.dataclass(repr=False, eq=False)
+class _Res(ValueRecord):
     """The few Result attributes the annotators read."""
 
     file: str

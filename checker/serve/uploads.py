@@ -15,7 +15,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from checker.record import Record
+from checker.record import ValueRecord
 
 DEFAULT_LIMIT = 50 * 1024 * 1024
 MAX_ZIP_MEMBERS = 200
@@ -70,8 +70,8 @@ def sniff_bytes(head: bytes, path: Path) -> str:
     return "unknown"
 
 
-@dataclass(repr=False)
-class Incoming(Record):
+@dataclass(repr=False, eq=False)
+class Incoming(ValueRecord):
     """One accepted report file, still in the temporary folder."""
 
     name: str

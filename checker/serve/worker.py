@@ -21,7 +21,7 @@ from typing import Any
 
 from checker.batch.local import crash_error
 from checker.config import Config
-from checker.record import Record
+from checker.record import ValueRecord
 
 PAGE_SCALE = 1.5  # full pages shown beside the findings: 108 dpi
 CROP_SCALE = 2.0
@@ -31,8 +31,8 @@ _PRELOAD = ["checker.batch", "checker.runner", "checker.read", "checker.understa
             "checker.check.registry", "checker.report.html", "pypdfium2", "checker.batch.warm"]
 
 
-@dataclass(repr=False)
-class Settings(Record):
+@dataclass(repr=False, eq=False)
+class Settings(ValueRecord):
     cfg: Config = field(default_factory=Config)
     jobs: int = 0
     timeout: float = 300.0

@@ -11,7 +11,7 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from checker.record import Record
+from checker.record import FrozenRecord
 from checker.understand.lazyre import lazy
 
 _CANDIDATE = lazy(r"[\p{Han}]{1,6}?(?:自治县|自治州|自治旗|县|区|市|旗|州|盟)")
@@ -20,8 +20,8 @@ _CANDIDATE = lazy(r"[\p{Han}]{1,6}?(?:自治县|自治州|自治旗|县|区|市|
 _SENTENCE_PUNCT = lazy(r"[，,。；;]")
 
 
-@dataclass(frozen=True, repr=False)
-class Division(Record):
+@dataclass(frozen=True, repr=False, eq=False)
+class Division(FrozenRecord):
     """An administrative division: its six-digit code, name and level."""
 
     code: str

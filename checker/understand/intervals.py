@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Context, Decimal
 from typing import Any
 
-from checker.record import Record
+from checker.record import FrozenRecord
 
 __all__ = [
     "CEIL", "EXACT", "FLOOR", "Footing", "Interval", "add", "column_decimals", "div", "fmt", "foot", "half",
@@ -121,8 +121,8 @@ def mid(a: Interval) -> Decimal:
     return (a[0] + a[1]) / 2
 
 
-@dataclass(frozen=True, repr=False)
-class Footing(Record):
+@dataclass(frozen=True, repr=False, eq=False)
+class Footing(FrozenRecord):
     """Parts against their stated total at one written precision."""
 
     ok: bool

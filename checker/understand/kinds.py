@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from checker.knowledge import load_toml
 from checker.model import Document, Paragraph
-from checker.record import Record
+from checker.record import ValueRecord
 from checker.understand import lexicon
 from checker.understand.lazyre import lazy
 
@@ -27,8 +27,8 @@ def _data() -> dict:
     return load_toml("kinds.toml")
 
 
-@dataclass(repr=False)
-class DocKind(Record):
+@dataclass(repr=False, eq=False)
+class DocKind(ValueRecord):
     """What kind of report a document is, and the headings that told."""
 
     name: str  # project | unit | department | transfer | form | unknown

@@ -11,7 +11,7 @@ rules/narrative.toml.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field, replace
+from dataclasses import FrozenInstanceError, dataclass, field, replace
 from decimal import Decimal
 
 import regex
@@ -40,11 +40,13 @@ _ALL_HAN = lazy(r"\p{Han}+")
 _DIGIT = lazy(r"\d")
 
 
-# one instance per process, never compared or printed: no generated __eq__/__repr__, which for
-# fifty fields cost a millisecond at every start-up
-@dataclass(frozen=True, eq=False, repr=False)
 class Lexicon:
-    """The words and thresholds of rules/narrative.toml, read once."""
+    """The words and thresholds of rules/narrative.toml, read once: the fields below, all given by
+    keyword, then frozen.
+
+    Not a dataclass: one instance per process, never compared or printed, and the `__init__`,
+    `__setattr__` and `__delattr__` @dataclass generates for its fifty fields cost 12.9 M instructions
+    at every start-up (1.2 % of a DOCX check's)."""
 
     total_words: tuple[str, ...]
     not_total: tuple[str, ...]
@@ -99,6 +101,19 @@ class Lexicon:
     goal_stock_words: frozenset[str]
     measure_units: frozenset[str]
     measure_total_words: tuple[str, ...]
+
+    def __init__(self, **words) -> None:
+        declared = type(self).__annotations__.keys()
+        if words.keys() != declared:
+            wrong = sorted(words.keys() ^ declared)
+            raise TypeError(f"Lexicon fields missing or unknown: {', '.join(wrong)}")
+        self.__dict__.update(words)
+
+    def __setattr__(self, name: str, value) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     def is_form_note(self, text: str) -> bool:
         return any(w in text for w in self.form_notes)

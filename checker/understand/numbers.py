@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 import regex
 
-from checker.record import Record
+from checker.record import FrozenRecord
 
 # the interval toolkit lives in intervals.py; these names stay importable from here
 from checker.understand.intervals import CEIL as _CEIL
@@ -40,8 +40,8 @@ def _shift(value: Decimal, places: int) -> Decimal:
     return r.quantize(Decimal(1), context=_EXACT) if isinstance(exp, int) and exp > 0 else r
 
 
-@dataclass(frozen=True, repr=False)
-class Num(Record):
+@dataclass(frozen=True, repr=False, eq=False)
+class Num(FrozenRecord):
     """One figure as written. Only `kind == "amount"` figures are facts; the other kinds are found so
     that callers can see (and skip) the years, document numbers and phone numbers around them."""
 

@@ -30,7 +30,7 @@ from checker.read.layout import Line, chars_to_lines
 from checker.read.ocr.engine import get_engine, modules
 from checker.read.ocr.geometry import flip_boxes, rotate, sideways, skew_angle, turn
 from checker.read.ocr.grid import find_tables
-from checker.record import Record
+from checker.record import ValueRecord
 
 DPI = 150  # render resolution: CJK body text ~33 px high, small table text ~23 px
 DET_SIDE = 1152  # the detector's input, longest side in px (the recogniser reads full-resolution crops)
@@ -46,15 +46,15 @@ CLS_SURE = 0.95  # a page with one line of text (a date, a signature line): the 
 UPSIDE_DOWN_MARGIN = 0.15  # turned lines must read this much more confidently to turn the page
 
 
-@dataclass(repr=False)
-class OcrTable(Record):
+@dataclass(repr=False, eq=False)
+class OcrTable(ValueRecord):
     bbox: tuple[float, float, float, float]
     cells: list[tuple[float, float, float, float]]
     lines: dict[int, list[Line]] = field(default_factory=dict)
 
 
-@dataclass(repr=False)
-class OcrPage(Record):
+@dataclass(repr=False, eq=False)
+class OcrPage(ValueRecord):
     lines: list[Line]  # outside tables
     tables: list[OcrTable]
     confidence: float  # mean recognition score, character-weighted (1.0 for a blank page)

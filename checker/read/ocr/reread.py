@@ -14,7 +14,7 @@ from pathlib import Path
 from checker.read.ocr.engine import get_engine, modules
 from checker.read.ocr.geometry import rotate, to_page, turn
 from checker.read.ocr.image import clean
-from checker.record import Record
+from checker.record import ValueRecord
 
 REREAD_DPI = 300  # twice the first reading's resolution
 PAD_X = 0.25  # crop margins, × the piece's height
@@ -25,8 +25,8 @@ INK_LEVEL = 200  # a pixel darker than this is ink (on white paper after image.c
 #                  stroke drawn at twice its scan resolution is blurred to a light grey)
 
 
-@dataclass(repr=False)
-class Reread(Record):
+@dataclass(repr=False, eq=False)
+class Reread(ValueRecord):
     texts: list[str] = field(default_factory=list)  # distinct readings, each variant's best first
     ink: float = 0.0  # the largest mark inside the box (away from its edges), points: is anything there?
 
