@@ -57,3 +57,30 @@ def test_symbol_fonts_read_as_the_characters_drawn(font, code, text):
     body = etree.fromstring(f'<w:body xmlns:w="{WNS}"><w:p><w:r><w:t>评价方式：</w:t></w:r>'
                             f'<w:r><w:sym w:font="{font}" w:char="{code}"/></w:r><w:r><w:t>自评</w:t></w:r></w:p></w:body>')
     assert from_body("t.docx", body).blocks[0].raw == f"评价方式：{text}自评"
+
+
+def test_boxes_typed_as_letters_in_wingdings_2_read_as_drawn(tmp_path):
+    doc = Document(str(SAMPLE))
+    variants().fontboxes(doc)
+    typed = tmp_path / SAMPLE.name
+    doc.save(str(typed))
+    form = [b for b in read_docx(typed).blocks if isinstance(b, Table)][-1]
+    assert [c.text for c in form.cells if c.col == form.n_cols - 1 and c.text][1:3] == ["☑是☐否", "☑是☐否"]
+    assert _findings(typed) == _findings(SAMPLE)
+
+
+def _run(text: str, font: str = "") -> str:
+    pr = f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr>' if font else ""
+    return f"<w:r>{pr}<w:t>{text}</w:t></w:r>"
+
+
+def test_letters_in_a_picture_font_are_what_the_font_draws_and_nothing_else_changes():
+    from checker.read.docx import run_text
+
+    xml = (f'<w:body xmlns:w="{WNS}"><w:p>' + _run("是否达标：") + _run("R", "Wingdings 2") + _run("是R ")
+           + _run("£", "Wingdings 2") + _run("否 ") + _run("\uf0fe", "Wingdings") + _run("共1项") + "</w:p></w:body>")
+    body = etree.fromstring(xml)
+    raw = from_body("t.docx", body).blocks[0].raw
+    assert raw == "是否达标：☑是R ☐否 ☑共1项"
+    assert run_text(body[0]) == raw  # the Word-comment writer finds the same characters at the same places
+

@@ -86,3 +86,38 @@ def test_h_merge_under_a_vertical_merge_and_at_a_row_start():
 def test_cells_without_a_paragraph_and_tables_without_a_grid():
     table, cells = _table(_tc("得分") + _tc(), _tc("9.5") + _tc())
     assert cells == [(0, 0, 1, 1, "得分"), (0, 1, 1, 1, ""), (1, 0, 1, 1, "9.5"), (1, 1, 1, 1, "")]
+
+
+def test_merges_written_as_widths_only_read_like_the_plain_report(tmp_path):
+    doc = Document(str(SAMPLE))
+    variants().widths(doc)
+    assert not list(doc.element.body.iter(f"{{{WNS}}}gridSpan"))
+    written = tmp_path / SAMPLE.name
+    doc.save(str(written))
+    assert _reading(read_docx(written)) == _reading(read_docx(SAMPLE))
+
+
+def _gridded(grid: list[int], *rows: list[tuple[str, int]]):
+    cols = "".join(f'<w:gridCol w:w="{w}"/>' for w in grid)
+    trs = "".join("<w:tr>" + "".join(
+        f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>'
+        for t, w in row) + "</w:tr>" for row in rows)
+    body = etree.fromstring(f'<w:body xmlns:w="{WNS}"><w:tbl><w:tblGrid>{cols}</w:tblGrid>{trs}</w:tbl></w:body>')
+    return [(c.row, c.col, c.col_span, c.text) for c in from_body("t.docx", body).blocks[0].cells]
+
+
+def test_a_short_row_takes_its_merges_from_the_cell_widths():
+    grid = [1000, 1500, 1200, 800, 800]
+    cells = _gridded(grid, [("项目名称", 2500), ("文化惠民演出", 2790)],  # 2500 = 1000+1500; 2790 ≈ 1200+800+800
+                     [("总分", 3700), ("100", 800), ("97.04", 800)],  # 3700 = 1000+1500+1200
+                     [("a", 1000), ("b", 1500), ("c", 1200), ("d", 800), ("e", 800)])
+    assert cells[:5] == [(0, 0, 2, "项目名称"), (0, 2, 3, "文化惠民演出"),
+                         (1, 0, 3, "总分"), (1, 3, 1, "100"), (1, 4, 1, "97.04")]
+
+
+def test_widths_change_nothing_in_a_full_row_or_without_a_close_match():
+    grid = [1000, 1000, 1000]
+    # a full row: a preferred width wider than its column is no merge
+    assert _gridded(grid, [("a", 2000), ("b", 1000), ("c", 1000)]) == [(0, 0, 1, "a"), (0, 1, 1, "b"), (0, 2, 1, "c")]
+    # 1500 lies halfway between one column and two: left as written
+    assert _gridded(grid, [("a", 1500), ("b", 1000)]) == [(0, 0, 1, "a"), (0, 1, 1, "b")]

@@ -19,6 +19,8 @@ from unittest import mock
 
 import pytest
 from conftest import SAMPLES, check_sample
+from hypothesis import example, given
+from hypothesis import strategies as st
 from rich.cells import cell_len as rich_cell_len
 from rich.console import Console
 from rich.text import Text
@@ -65,7 +67,7 @@ _GLUE = re.compile(rf"{console.FIGURE}|[A-Za-z0-9_./\\:@#-]+")
 
 
 def _atom(pieces, space):
-    return console.Atom(pieces, space, sum(rich_cell_len(t) for t, _ in pieces))
+    return pieces, space, sum(rich_cell_len(t) for t, _ in pieces)
 
 
 def old_atoms(segments, keep: bool = False):
@@ -92,7 +94,7 @@ def old_atoms(segments, keep: bool = False):
                 opened.append((tok, style))
                 continue
             if tok[0] in console.CLOSING and out and not opened:
-                out[-1].add(tok, style, rich_cell_len(tok))
+                out[-1] = (out[-1][0] + [(tok, style)], out[-1][1], out[-1][2] + rich_cell_len(tok))
                 space = 0
                 continue
             out.append(_atom([*opened, (tok, style)], space))
@@ -302,3 +304,21 @@ def test_the_golden_console_files_still_come_from_a_rich_console():
     res = check_sample(FEW[0])
     console.print_results([res], Console(file=buf, width=120, force_terminal=False, color_system=None))
     assert buf.getvalue() == rich_render([res], 120, False)
+
+
+def _shape(items):
+    return [tuple(a) for a in items]
+
+
+_PIECES = [*"低高超不达大小少多约应实差≥≤<>＜＞≠=＝第表段-+−09１٣.,%％万aZ_/\\:@# \t\n　中的（）()《》【】“”‘’，。、；：！？…!?;:[]",
+           "低于", "高于", "超过", "不足", "不到", "达到", "大于", "小于", "少于", "多于", "约", "应为", "实为", "差额",
+           "段落", "90", "0.78", "1,234.5", "万元", "人次", "公顷", "报告", "path/to.docx"]
+
+
+@given(st.lists(st.tuples(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join),
+                          st.sampled_from(["", "dim", "red"])), max_size=3), st.booleans())
+@example([("执行率低于 90%，高于−3.5万元（第2页表3）；达到100人次、约 5 公顷 path/to.docx.", "")], False)
+def test_atoms_cut_text_as_the_old_tokenizer_did(segments, keep):
+    for piece in _PIECES:  # every word that may begin a whole run, after a character that may not
+        assert _shape(console.atoms([(f"中{piece}9万元", "")])) == _shape(old_atoms([(f"中{piece}9万元", "")]))
+    assert _shape(console.atoms(segments, keep)) == _shape(old_atoms(segments, keep))

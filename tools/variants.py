@@ -30,9 +30,13 @@ findings must not depend on where a line or a page breaks. Variants:
              written one of three ways in turn: Insert Symbol from Wingdings (w:sym F0FE / F0A8), the
              Unicode characters in Segoe UI Symbol, Word's check-box content controls (w14:checkbox,
              MS Gothic ☒ / ☐); a 评价方式 value as ☑<value> ☐委托第三方评价
+  fontboxes  the check boxes of `checkboxes` typed as letters in the Wingdings 2 font (R draws ☑, £ draws ☐)
   wps        what WPS Office writes and Word does not: w:rFonts w:hint on every run and runs split where the
-             script changes, w:snapToGrid in every paragraph, a table grid missing or one column short, w:tcW of 0 dxa, w:tblPrEx on every row, empty cells without a
-             w:p, horizontally merged cells written as w:hMerge instead of w:gridSpan
+             script changes, w:snapToGrid in every paragraph, a table grid missing or one column short,
+             w:tcW of 0 dxa, w:tblPrEx on every row, empty cells without a w:p, horizontally merged cells
+             written as w:hMerge instead of w:gridSpan
+  widths     cells merged across written without w:gridSpan, only as a cell as wide as the grid columns it
+             covers (w:tcW), as some generators write them; Word and LibreOffice draw the merge from the widths
   vertical   level-1 indicator names in their merged cells written vertically (text turned 90°)
   running    a running header (the report's title, with a rule) on every page
   (with --docx-only the changed DOCX are written without rendering: score them with --formats docx)
@@ -393,12 +397,16 @@ _INDICATOR_HEAD = ("三级指标", "指标名称", "绩效指标")
 
 def _box_run(checked: bool, how: str):
     """One check box as a run (or a run-level content control): `how` is "wingdings" (Insert
-    Symbol), "unicode" (☑/☐ typed in Segoe UI Symbol) or "control" (w14:checkbox, MS Gothic)."""
+    Symbol), "typed" (a letter in the Wingdings 2 font), "unicode" (☑/☐ typed in Segoe UI Symbol)
+    or "control" (w14:checkbox, MS Gothic)."""
     from lxml import etree
 
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     if how == "wingdings":
         return etree.fromstring(f'<w:r xmlns:w="{w}"><w:sym w:font="Wingdings" w:char="{"F0FE" if checked else "F0A8"}"/></w:r>')
+    if how == "typed":  # the letter typed and its font set to Wingdings 2: R draws ☑, £ draws ☐
+        return etree.fromstring(f'<w:r xmlns:w="{w}"><w:rPr><w:rFonts w:ascii="Wingdings 2" w:hAnsi="Wingdings 2"/>'
+                                f'</w:rPr><w:t>{"R" if checked else "£"}</w:t></w:r>')
     if how == "unicode":
         return etree.fromstring(f'<w:r xmlns:w="{w}"><w:rPr><w:rFonts w:ascii="Segoe UI Symbol" w:hAnsi="Segoe UI Symbol"/>'
                                 f'</w:rPr><w:t>{"☑" if checked else "☐"}</w:t></w:r>')
@@ -422,11 +430,10 @@ def _choices(p, options, how: str) -> None:
         p.append(r)
 
 
-def checkboxes(doc):
+def checkboxes(doc, ways=("wingdings", "unicode", "control")):
     """Check boxes as form templates carry them: a 是否达标 column (☑是 ☐否) at the end of each
     indicator table, the boxes of each row written as Wingdings symbols, Unicode characters or
     check-box content controls in turn; a 评价方式 value turned into ☑<value> ☐委托第三方评价."""
-    ways = ("wingdings", "unicode", "control")
     k = 0
     for t in doc.tables:
         tbl = t._tbl
@@ -457,7 +464,7 @@ def checkboxes(doc):
                 r.append(t_el)
                 p.append(r)
             elif i > head:
-                _choices(p, [("是", True), ("否", False)], ways[k % 3])
+                _choices(p, [("是", True), ("否", False)], ways[k % len(ways)])
                 k += 1
             last = tr.findall(qn("w:tc"))
             if last:
@@ -471,8 +478,14 @@ def checkboxes(doc):
         for r in p.runs:
             r.text = ""
         p.runs[0].text = m.group(1) if p.runs else ""
-        _choices(p._p, [(m.group(2), True), ("委托第三方评价", False)], ways[k % 3])
+        _choices(p._p, [(m.group(2), True), ("委托第三方评价", False)], ways[k % len(ways)])
         k += 1
+
+
+def fontboxes(doc):
+    """The check boxes of `checkboxes` typed as letters in the Wingdings 2 font (R ☑, £ ☐), the way
+    many Chinese form templates make them."""
+    checkboxes(doc, ("typed",))
 
 
 _SCRIPT = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
@@ -570,12 +583,38 @@ def wps(doc):
                     _h_merge(tc)
 
 
+def widths(doc):
+    """Cells merged across written as a wide cell only: w:gridSpan dropped, w:tcW set to the width
+    of the grid columns the cell covers (the table grid kept)."""
+    for tbl in doc.element.body.iter(qn("w:tbl")):
+        grid = tbl.find(qn("w:tblGrid"))
+        if grid is None:
+            continue
+        cols = [int(g.get(qn("w:w")) or 0) for g in grid.findall(qn("w:gridCol"))]
+        for tr in tbl.findall(qn("w:tr")):
+            col = 0
+            for tc in tr.findall(qn("w:tc")):
+                pr = tc.tcPr
+                span_el = pr.find(qn("w:gridSpan")) if pr is not None else None
+                span = int(span_el.get(qn("w:val"))) if span_el is not None else 1
+                if span_el is not None:
+                    pr.remove(span_el)
+                    w = pr.find(qn("w:tcW"))
+                    if w is None:
+                        w = OxmlElement("w:tcW")
+                        pr.insert(0, w)
+                    w.set(qn("w:w"), str(sum(cols[col:col + span])))
+                    w.set(qn("w:type"), "dxa")
+                col += span
+
+
 # variants made by changing the sample's DOCX; "chrome" prints its blocks instead (see chrome())
 VARIANTS = {"narrow": narrow, "landscape": landscape, "large": large, "small": small, "margins": margins,
             "mixed": mixed, "gongwen": gongwen, "headers": headers,
             "fullwidth": fullwidth, "spaced": spaced, "synonyms": synonyms, "controls": controls,
             "autonum": autonum, "textbox": textbox,
-            "checkboxes": checkboxes, "wps": wps}
+            "checkboxes": checkboxes, "fontboxes": fontboxes, "wps": wps,
+            "widths": widths}
 
 
 def vertical(doc):

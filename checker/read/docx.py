@@ -79,17 +79,20 @@ _SPECIAL = (f"{W}del", _ALTERNATE, _TXBX)  # what `_pieces` must walk by hand
 _MAX_BOX_DEPTH = 3  # a text box inside a text box inside a text box: deeper ones (never Word's) are not read
 
 
-def _pieces(p, boxes: list | None = None, plain: bool = False):
+def _pieces(p, boxes: list | None = None, plain: bool = False, fonts: bool | None = False):
     """Each node of a paragraph that contributes text, with that text, in document order. A text
     box anchored in the paragraph (w:txbxContent) holds paragraphs of its own: its text is not the
     anchor's; its content elements are appended to `boxes` (if given) for the caller to read as
     blocks. Of markup-compatibility alternatives (mc:AlternateContent: Word writes every text box
     twice, as DrawingML and as its VML fallback) one is read. `plain`: the caller knows that no
-    such element is in the paragraph."""
+    such element is in the paragraph. `fonts`: runs may be set in a picture font (a letter typed in
+    Wingdings 2 draws a check box; None: look)."""
+    if fonts is None:
+        fonts = _has_picture_fonts(p)
     # lxml picks the tags out in C; the slower walk is only needed in the rare paragraph that holds
-    # a tracked deletion, an alternative or a text box
-    if not plain and next(p.iter(*_SPECIAL), None) is not None:
-        yield from _walk(p, False, boxes)
+    # a tracked deletion, an alternative or a text box, or a document with picture fonts
+    if fonts or (not plain and next(p.iter(*_SPECIAL), None) is not None):
+        yield from _walk(p, False, boxes, fonts)
         return
     for node in p.iter(*_TEXT_TAGS):
         tag = node.tag
@@ -104,11 +107,14 @@ def _pieces(p, boxes: list | None = None, plain: bool = False):
             yield node, _symbol(node)
 
 
-def _text(node, deleted: bool) -> str | None:
-    """The text one of `_TEXT_TAGS` contributes (None: nothing, as a page break or a deleted run)."""
+def _text(node, deleted: bool, font: dict | None = None) -> str | None:
+    """The text one of `_TEXT_TAGS` contributes (None: nothing, as a page break or a deleted run);
+    `font`: the picture font (a `_PICTURE_FONTS` table) the run is set in."""
     tag = node.tag
     if tag == f"{W}t":
-        return None if deleted else node.text or ""
+        if deleted:
+            return None
+        return _drawn(node.text or "", font) if font else node.text or ""
     if tag == f"{W}tab":
         return "\t"
     if tag == f"{W}br":
@@ -116,14 +122,15 @@ def _text(node, deleted: bool) -> str | None:
     return None if deleted else _symbol(node)
 
 
-def _walk(el, deleted: bool, boxes: list | None):
+def _walk(el, deleted: bool, boxes: list | None, fonts: bool = False, font: dict | None = None):
     """`_pieces` of element `el`'s descendants, walked by hand: text under w:del is deleted, a text
     box's content is handed to `boxes` instead of read, an mc:AlternateContent is read through one
-    branch. Bounded by the parser's own depth limit (libxml2: 256 levels)."""
+    branch, a run set in a picture font (`fonts`) reads as what the font draws. Bounded by the
+    parser's own depth limit (libxml2: 256 levels)."""
     for child in el:
         tag = child.tag
         if tag in _TEXT_TAGS:
-            text = _text(child, deleted)
+            text = _text(child, deleted, font)
             if text is not None:
                 yield child, text
         elif tag == _TXBX:
@@ -132,9 +139,43 @@ def _walk(el, deleted: bool, boxes: list | None):
         elif tag == _ALTERNATE:
             branch = _branch(child)
             if branch is not None:
-                yield from _walk(branch, deleted, boxes)
+                yield from _walk(branch, deleted, boxes, fonts, font)
         elif isinstance(tag, str) and len(child):
-            yield from _walk(child, deleted or tag == f"{W}del", boxes)
+            inner = _run_font(child) if fonts and tag == f"{W}r" else font
+            yield from _walk(child, deleted or tag == f"{W}del", boxes, fonts, inner)
+
+
+def _run_font(r) -> dict | None:
+    """The `_PICTURE_FONTS` table of the font run `r` sets its Latin characters in, if it is one."""
+    fonts = r.find(f"{W}rPr/{W}rFonts")
+    if fonts is None:
+        return None
+    name = fonts.get(f"{W}ascii") or fonts.get(f"{W}hAnsi") or ""
+    return _PICTURE_FONTS.get(name.strip().lower())
+
+
+def _drawn(text: str, font: dict) -> str:
+    """Text set in a picture font as the font draws it, character for character (so positions in
+    the paragraph stay those of the file): its box and tick codes, as typed (R, £) or as the
+    font's private-use codes (U+F052), become ☑ ☐ ☒ ✓ ✗; other characters stay as they are."""
+    return "".join(font.get(ord(c) & 0xFF, c) if ord(c) < 0x100 or 0xF000 <= ord(c) <= 0xF0FF else c for c in text)
+
+
+def _has_picture_fonts(el) -> bool:
+    """Whether any run under `el` is set in a picture font (one XPath pass, in C)."""
+    return bool(_picture_font_xpath()(el))
+
+
+_PICTURE_XPATH = []
+
+
+def _picture_font_xpath():
+    if not _PICTURE_XPATH:
+        from lxml import etree
+
+        names = " or ".join(f"translate(@w:{a}, 'WINGDS', 'wingds')='{n}'" for n in _PICTURE_FONTS for a in ("ascii", "hAnsi"))
+        _PICTURE_XPATH.append(etree.XPath(f"boolean(.//w:rFonts[{names}])", namespaces={"w": W[1:-1]}))
+    return _PICTURE_XPATH[0]
 
 
 def _branch(alternate):
@@ -162,7 +203,7 @@ def _owner(node):
 
 
 def run_text(p) -> str:
-    return "".join(text for _, text in _pieces(p))
+    return "".join(text for _, text in _pieces(p, fonts=None))
 
 
 def run_spans(p) -> list[tuple[object, int, int]]:
@@ -171,7 +212,7 @@ def run_spans(p) -> list[tuple[object, int, int]]:
     on exactly the quoted characters."""
     pos = 0
     spans: dict = {}
-    for node, text in _pieces(p):
+    for node, text in _pieces(p, fonts=None):
         run = node.getparent()
         while run is not None and run.tag != f"{W}r" and run.tag != f"{W}p":
             run = run.getparent()
@@ -207,8 +248,52 @@ def _unwrapped(parent, tags: tuple[str, ...]):
             yield from _unwrapped(el, tags)
 
 
+def _grid(tbl) -> list[int] | None:
+    """The widths of the table grid's columns (w:tblGrid), or None where it is missing or unusable."""
+    grid = tbl.find(f"{W}tblGrid")
+    if grid is None:
+        return None
+    cols = [g.get(f"{W}w") or "" for g in grid.findall(f"{W}gridCol")]
+    if not cols or len(cols) > 64 or not all(c.isascii() and c.isdigit() and c != "0" for c in cols):
+        return None
+    return [int(c) for c in cols]
+
+
+def _width(tc) -> int:
+    w = tc.find(f"{W}tcPr/{W}tcW")
+    if w is None or (w.get(f"{W}type") or "dxa") != "dxa":
+        return 0
+    val = w.get(f"{W}w") or ""
+    return int(val) if val.isascii() and val.isdigit() else 0
+
+
+def _spans_from_widths(props: list, cols: list[int], start: int) -> None:
+    """Cells merged across written without w:gridSpan, only as a cell as wide as the grid columns it
+    covers (generators write them so; Word and LibreOffice draw the merge from the widths): in a row
+    whose cells do not fill the grid, each such cell's span becomes the run of grid columns its width
+    (w:tcW) matches within a quarter of the last one. `props` holds (w:tc, written span or 0, …) per
+    cell and is changed in place. A row that fills the grid is never changed, so a preferred width
+    that merely differs from its column is no merge."""
+    if start + sum(p[1] or 1 for p in props) >= len(cols):
+        return
+    col = start
+    for i, (tc, n, *rest) in enumerate(props):
+        if not n and col < len(cols):
+            width = _width(tc)
+            room = len(cols) - col - sum(p[1] or 1 for p in props[i + 1:])  # a column for each later cell
+            best, k, total = abs(cols[col] - width), 1, 0
+            for j in range(1, room + 1):
+                total += cols[col + j - 1]
+                if abs(total - width) < best:
+                    best, k = abs(total - width), j
+            if width and k > 1 and best <= cols[col + k - 1] // 4:
+                props[i] = (tc, k, *rest)
+                n = k
+        col += n or 1
+
+
 class _Builder:
-    def __init__(self, source: str, body=None, numbering=None):
+    def __init__(self, source: str, body=None, numbering=None, fonts: bool | None = None):
         self.doc = Document(source=source, format="docx")
         self.numbering = numbering
         # element -> its position among the body's w:p / w:tc elements in document order: the
@@ -223,7 +308,8 @@ class _Builder:
         self.box_depth = 0  # text boxes being read inside one another
         # most documents hold no tracked deletion, alternative content or text box: one look in C
         # spares every paragraph its own
-        self.plain = body is not None and next(body.iter(*_SPECIAL), None) is None
+        self.fonts = body is not None and (_has_picture_fonts(body) if fonts is None else fonts)
+        self.plain = body is not None and not self.fonts and next(body.iter(*_SPECIAL), None) is None
 
     def body(self, parent) -> None:
         for el in _unwrapped(parent, _BLOCKS):
@@ -235,7 +321,7 @@ class _Builder:
     def text_of(self, p, boxes: list | None = None) -> str:
         """A paragraph's text with the number Word draws before it (automatic numbering), as the page
         shows it; the content of text boxes anchored in it goes to `boxes`."""
-        text = "".join(t for _, t in _pieces(p, boxes, self.plain))
+        text = "".join(t for _, t in _pieces(p, boxes, self.plain, self.fonts))
         if self.numbering is None:
             return text
         return self.numbering.label(p) + text
@@ -282,6 +368,7 @@ class _Builder:
         nested: list = []
         row_i = 0
         n_cols = 0
+        grid = _grid(tbl)
         for tr in _unwrapped(tbl, _ROW):
             col = 0
             before = tr.find(f"{W}trPr/{W}gridBefore")
@@ -289,9 +376,10 @@ class _Builder:
                 col += int(before.get(f"{W}val", "0") or 0)
             row_page = self.pager.page
             prev: Cell | None = None  # the cell the row's previous w:tc went into
+            props = []  # per w:tc: its span (0: none written), vertical merge, horizontal continuation
             for tc in _unwrapped(tr, _CELL):
                 tcpr = tc.find(f"{W}tcPr")
-                span = 1
+                span = 0
                 vmerge = None
                 hmerged = False
                 if tcpr is not None:
@@ -303,6 +391,11 @@ class _Builder:
                         vmerge = vm.get(f"{W}val", "continue")
                     hm = tcpr.find(f"{W}hMerge")
                     hmerged = hm is not None and hm.get(f"{W}val", "continue") != "restart"
+                props.append((tc, span, vmerge, hmerged))
+            if grid and col + len(props) < len(grid):
+                _spans_from_widths(props, grid, col)
+            for tc, span, vmerge, hmerged in props:
+                span = span or 1
                 texts: list[str] = []
                 self.cell_blocks(tc, texts, nested, row_i, col)
                 raw = "\n".join(t for t in texts if t.strip())
@@ -361,7 +454,8 @@ def _xml_parser():
 
 
 def main_document(path: Path):
-    """The main document part's root element (w:document) and its automatic numbering (or None),
+    """The main document part's root element (w:document), its automatic numbering (or None) and
+    whether a run is set in a picture font (Wingdings),
     the part found as python-docx finds it — the
     package's officeDocument relationship, its content type checked — but without python-docx
     loading every other part of the package (styles, numbering, headers, images) and without
@@ -386,12 +480,16 @@ def main_document(path: Path):
             raise KeyError(f"no content type for {partname}")
         if ctype != _WML_MAIN:
             raise ValueError(f"not a Word file, content type is {ctype}")
-        root = etree.fromstring(zf.read(partname[1:]), parser)
+        data = zf.read(partname[1:])
+        root = etree.fromstring(data, parser)
         try:
             numbering = _numbering(zf, partname, root, parser)
         except Exception:  # a damaged numbering or styles part costs the drawn numbers, not the document
             numbering = None
-        return root, numbering
+        # picture fonts are named in the part's bytes wherever a run uses one: a search in C spares
+        # the parsed tree a pass (the tree's own XPath look, `_has_picture_fonts`, cost 1.7 % of a check)
+        pictures = (b"ingdings" in data or b"INGDINGS" in data) and _has_picture_fonts(root)
+        return root, numbering, pictures
 
 
 _NUMBERING_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
@@ -458,7 +556,7 @@ def _numbering(zf: zipfile.ZipFile, partname: str, root, parser):
 def read_docx(path: Path) -> Document:
     guard_docx(path)
     try:
-        root, numbering = main_document(path)
+        root, numbering, pictures = main_document(path)
     except (KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise errors.InputError(f"DOCX 文件无法打开（文档结构损坏）：{path}",
                                 f"DOCX cannot be opened, broken package: {path}") from exc
@@ -467,12 +565,13 @@ def read_docx(path: Path) -> Document:
                                 f"DOCX content is malformed: {path}") from exc
     if not isinstance(root.tag, str) or root.tag != f"{W}document":
         raise errors.InputError(f"DOCX 文件内容损坏，无法解析：{path}", f"DOCX content is malformed: {path}")
-    return from_body(path, root.find(f"{W}body"), numbering)
+    return from_body(path, root.find(f"{W}body"), numbering, pictures)
 
 
-def from_body(path: Path, body, numbering=None) -> Document:
+def from_body(path: Path, body, numbering=None, fonts: bool | None = None) -> Document:
     """The document model from a w:body element (the main document's, as `main_document` or
-    python-docx parses it); `numbering` (read/numbering.Numbering) draws automatic numbers."""
+    python-docx parses it); `numbering` (read/numbering.Numbering) draws automatic numbers; `fonts`:
+    whether runs are set in picture fonts (None: look)."""
     if body is None:
         raise errors.InputError(f"DOCX 没有正文（缺少 w:body）：{path}", f"DOCX has no body: {path}")
     # Word allows at most 63 columns: a span or skipped-column count that is not a small number
@@ -483,7 +582,7 @@ def from_body(path: Path, body, numbering=None) -> Document:
             el.set(f"{W}val", "1" if el.tag == f"{W}gridSpan" else "0")
         elif int(val) > 64:
             el.set(f"{W}val", "64")
-    b = _Builder(str(path), body, numbering)
+    b = _Builder(str(path), body, numbering, fonts)
     try:
         b.body(body)
     except RecursionError as exc:

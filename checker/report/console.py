@@ -5,7 +5,8 @@ comparison from its figure (`低于 ⏎90%`).  So the lines are laid out here: t
 that must stay whole (a number with its unit and the word before it, a Latin word, a label), closing
 punctuation sticks to what precedes it and opening punctuation to what follows, and wrapped lines
 hang under the first line's text. The lines are written by checker/report/terminal.py, which does
-what rich's Console did for them, byte for byte, without importing rich (≈ 40 ms of a check).
+what rich's Console did for them, byte for byte, without importing rich (its import and rendering
+were 257 M of the 1,396 M instructions of a DOCX check printed here, bench/bench_ir.py).
 """
 
 from __future__ import annotations
@@ -38,28 +39,26 @@ _LEAD = r"(?:低于|高于|超过|不足|不到|达到|大于|小于|少于|多�
 _UNIT = (r"(?:万元|亿元|千元|元|万人次|人次|万人|万|%|％|‰|分|个|项|次|人|户|所|名|台|套|株|亩|公顷|公里|千米|米|吨"
          r"|天|年|月|日|页|行|列|家|座|处|件|册|场|条)")
 FIGURE = rf"(?:{_LEAD}\s?)?[-+−]?(?:第|表|段落)?\d[\d,]*(?:\.\d+)?(?:\s?{_UNIT})?"
-# one token per match: a whitespace character (group 1), a run that stays whole (group 2), or any other
-# single character; one finditer instead of a match tried at every character (≈ 3× fewer instructions)
-_TOKEN = re.compile(rf"(\s)|({FIGURE}|[A-Za-z0-9_./\\:@#-]+)|.", re.S)
+# Characters where a run that stays whole can begin: a comparison or label word of _LEAD, a sign,
+# 第/表/段落, a digit, or a character of a Latin word or path.
+_STARTS = r"\s\dA-Za-z0-9_./\\:@#+−\-第表段低高超不达大小少多约应实差≥≤<>＜＞≠=＝"
+# One token per match: a whitespace character (group 1), a run that stays whole (group 2), a run of
+# characters none of which can begin one (group 3: each is its own token, as the text is mostly
+# Chinese, where a line may break anywhere), or any other single character.
+_TOKEN = re.compile(rf"(\s)|({FIGURE}|[A-Za-z0-9_./\\:@#-]+)|([^{_STARTS}]+)|.", re.S)
 OPENING = set("“‘（(《【「『[")
 CLOSING = set("，。、；：！？）)”’》】」』],.;:!?…")
 
 
-class Atom:
-    """A run that stays whole on a line: pieces [(text, style)]; `space`, the spaces before it in the
-    source (a preferred break, printed mid-line only); `width`, its cells, measured once as it is
-    made (wrap used to re-measure every atom at every line: ≈ 7,000 cell_len calls for one report)."""
+# An atom, a run that stays whole on a line: (pieces [(text, style)], the spaces before it in the
+# source (a preferred break, printed mid-line only), its width in cells). Its width is measured once
+# as it is made (wrap used to re-measure every atom at every line: ≈ 7,000 cell_len calls for one
+# report), and it is a plain tuple: a report has ≈ 3,400 atoms, most of them one Chinese character.
+Atom = tuple[list[tuple[str, str]], int, int]
 
-    __slots__ = ("pieces", "space", "width")
 
-    def __init__(self, pieces: list[tuple[str, str]], space: int, width: int | None = None):
-        self.pieces = pieces
-        self.space = space
-        self.width = sum(cell_len(t) for t, _ in pieces) if width is None else width
-
-    def add(self, text: str, style: str, width: int) -> None:
-        self.pieces.append((text, style))
-        self.width += width
+def atom(pieces: list[tuple[str, str]], space: int) -> Atom:
+    return pieces, space, sum(cell_len(t) for t, _ in pieces)
 
 
 def atoms(segments, keep: bool = False) -> list[Atom]:
@@ -71,26 +70,34 @@ def atoms(segments, keep: bool = False) -> list[Atom]:
         text = " ".join(str(text).split()) if "\n" in str(text) else str(text)
         if keep:
             if text.strip():
-                out.append(Atom([(text.strip(), style)], len(text) - len(text.lstrip()) if out else 0))
+                out.append(atom([(text.strip(), style)], len(text) - len(text.lstrip()) if out else 0))
             continue
         for m in _TOKEN.finditer(text):
-            if m.lastindex == 1:
+            kind = m.lastindex
+            if kind == 1:
                 space = min(space + 1, 2)
                 continue
-            tok = m.group()
-            w = cell_len(tok) if m.lastindex else char_cells(tok)
-            if tok in OPENING:
-                opened.append((tok, style))
-                opened_width += w
-                continue
-            if tok[0] in CLOSING and out and not opened:
-                out[-1].add(tok, style, w)
+            # a whole run is one token; the characters of group 3 (and a lone character) are tokens each
+            for tok in ((m.group(),) if kind == 2 else m.group()):
+                w = cell_len(tok) if kind == 2 else char_cells(tok)
+                if tok in OPENING:
+                    opened.append((tok, style))
+                    opened_width += w
+                    continue
+                if tok[0] in CLOSING and out and not opened:
+                    pieces, sp, cells = out[-1]
+                    pieces.append((tok, style))
+                    out[-1] = (pieces, sp, cells + w)
+                    space = 0
+                    continue
+                if opened:
+                    out.append(([*opened, (tok, style)], space, opened_width + w))
+                    opened, opened_width = [], 0
+                else:
+                    out.append(([(tok, style)], space, w))
                 space = 0
-                continue
-            out.append(Atom([*opened, (tok, style)], space, opened_width + w))
-            opened, opened_width, space = [], 0, 0
     if opened:
-        out.append(Atom(opened, space, opened_width))
+        out.append((opened, space, opened_width))
     return out
 
 
@@ -100,13 +107,14 @@ def wrap(items: list[Atom], width: int, first: int, indent: int) -> list[list[tu
     col = first
     width = max(width, indent + 8)
     for a in items:
-        w = a.width
-        sp = a.space if lines[-1] else 0
+        pieces, sp, w = a
+        if not lines[-1]:
+            sp = 0
         if lines[-1] and col + sp + w > width:
             lines.append([])
             col, sp = indent, 0
         if w > width - col:  # longer than a whole line (a long path): cut it by characters
-            for text, style in a.pieces:
+            for text, style in pieces:
                 for ch in text:
                     w = char_cells(ch)
                     if col + w > width and lines[-1]:
@@ -117,7 +125,7 @@ def wrap(items: list[Atom], width: int, first: int, indent: int) -> list[list[tu
             continue
         if sp:
             lines[-1].append((" " * sp, ""))
-        lines[-1].extend(a.pieces)
+        lines[-1].extend(pieces)
         col += sp + w
     return lines
 
@@ -151,11 +159,11 @@ def _header(con: Terminal, s: dict) -> None:
             v = f"{v} 分"
         pair = f"{label} {v}"
         if cell_len(pair) < con.width // 2:
-            seg = [Atom([(label + " ", "dim"), (str(v), "")], 0)]
+            seg = [atom([(label + " ", "dim"), (str(v), "")], 0)]
         else:
             seg = atoms([(label + " ", "dim"), (str(v), "")])
         if items and seg:
-            seg[0].space = 2  # two spaces between pairs
+            seg[0] = (seg[0][0], 2, seg[0][2])  # two spaces between pairs
         items.extend(seg)
     if items:
         _print_block(con, [], items, 2)

@@ -2,11 +2,12 @@
 
 checker/report/console.py lays out every line of a check itself. Of rich it used a Console (the
 terminal's width, colour switches, writing), Text with eight styles, a rule with a centred title
-and rich's wrapping of a few long prints. Importing rich's console costs ≈ 20 ms and rendering
-169 lines through Console.print → Text.render → Segments ≈ 20 ms more; a DOCX check printed to
-the console executed 1,396 M instructions against 1,139 M for the same check as JSON. This writer
-does that subset the way rich 15 does it, byte for byte: tests/test_terminal.py renders every
-sample through both at several widths, with and without colour, and compares the strings.
+and rich's wrapping of a few long prints. Importing rich's console (≈ 20 ms) and rendering 169
+lines through Console.print → Text.render → Segments made a DOCX check printed to the console
+execute 1,396 M instructions against 1,139 M for the same check as JSON; with this writer (and a
+cheaper layout in console.py) 1,186 M (bench/bench_ir.py). This writer does that subset the way
+rich 15 does it, byte for byte: tests/test_terminal.py renders every sample through both at
+several widths, with and without colour, and compares the strings.
 
 What is reproduced, from rich's source:
 - `print(text, style)`: Console.print(Text(text, style=style)): lines split at "\\n", tabs expanded
