@@ -20,14 +20,14 @@ import os
 import re
 import sys
 
-from checker.report.cells import cell_len, chop_cells, set_cell_size
+from checker.report.cells import cell_len, set_cell_size
+from checker.report.terminal import divide_line
 
 TITLE = "pecheck 规则"
 HEADERS = ("代码", "名称", "类别", "级别", "说明")
 # (left, right) padding of each column: rich's (0, 1) padding without it on the table's outer edges
 _PADS = ((0, 1), (1, 1), (1, 1), (1, 1), (1, 0))
 _EXTRA = 2 + len(HEADERS) - 1  # the outer edges and the dividers between columns, one cell each
-_WORD = re.compile(r"\s*\S+\s*")
 _MARKUP = re.compile(r"[\[\]\n\t]|:\S+:")  # rich would read these as console markup or emoji codes
 _BOLD, _ITALIC, _RESET = "\x1b[1m", "\x1b[3m", "\x1b[0m"
 
@@ -40,26 +40,7 @@ def divide(text: str, width: int) -> list[str]:
     """`text` in lines of at most `width` cells, broken where rich's fold overflow breaks it: before a
     word that does not fit the line (a word keeps its trailing spaces), and a word longer than any
     line cut every `width` cells."""
-    breaks: list[int] = []
-    used = 0
-    for m in _WORD.finditer(text):
-        start, word = m.start(), m.group()
-        need = cell_len(word.rstrip())
-        if width - used >= need:
-            used += cell_len(word)
-        elif need > width:
-            pieces = chop_cells(word, width)
-            for i, piece in enumerate(pieces):
-                if start:
-                    breaks.append(start)
-                if i == len(pieces) - 1:
-                    used = cell_len(piece)
-                else:
-                    start += len(piece)
-        elif used and start:
-            breaks.append(start)
-            used = cell_len(word)
-    edges = [0, *breaks, len(text)]
+    edges = [0, *divide_line(text, width), len(text)]
     return [text[a:b] for a, b in zip(edges, edges[1:])]
 
 
