@@ -149,6 +149,26 @@ def cli_probe(tmp_path: Path, *args: str, tty: bool = False) -> dict:
     return got
 
 
+def findings_of(path) -> list[tuple[str, str, str]]:
+    """A file's findings as sorted (rule, severity, message): two readings of one report compare equal."""
+    from checker.config import Config
+    from checker.runner import check_file
+
+    res = check_file(path, Config())
+    assert res.error is None
+    return sorted((f.rule, f.severity, f.message) for f in res.findings)
+
+
+def plain_copy(tmp_path: Path, sample: Path) -> Path:
+    """The sample copied unchanged under the same name beside a changed copy (tmp_path/plain/NAME)."""
+    import shutil
+
+    plain = tmp_path / "plain" / sample.name
+    plain.parent.mkdir()
+    shutil.copy(sample, plain)
+    return plain
+
+
 def variants():
     """tools/variants.py as a module: the layout and template variants the tests apply to samples."""
     import importlib.util

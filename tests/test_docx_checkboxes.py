@@ -7,26 +7,17 @@ boxes then read as nothing, "是否" for "☑是 ☐否".)"""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-from conftest import SAMPLES, variants
+from conftest import SAMPLES, findings_of, plain_copy, variants
 from docx import Document
 from lxml import etree
 
-from checker.config import Config
 from checker.model import Table
 from checker.read.docx import from_body, read_docx
-from checker.runner import check_file
 
 SAMPLE = SAMPLES / "culture-2022-faults.docx"
 WNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
-
-def _findings(path):
-    res = check_file(path, Config())
-    assert res.error is None
-    return sorted((f.rule, f.severity, f.message) for f in res.findings)
 
 
 def test_check_box_column_changes_no_finding_and_reads_as_drawn(tmp_path):
@@ -34,12 +25,10 @@ def test_check_box_column_changes_no_finding_and_reads_as_drawn(tmp_path):
     variants().checkboxes(doc)
     boxed = tmp_path / SAMPLE.name
     doc.save(str(boxed))
-    plain = tmp_path / "plain" / SAMPLE.name
-    plain.parent.mkdir()
-    shutil.copy(SAMPLE, plain)
-    expected = _findings(plain)
+    plain = plain_copy(tmp_path, SAMPLE)
+    expected = findings_of(plain)
     assert len([f for f in expected if f[1] == "error"]) >= 3
-    assert _findings(boxed) == expected
+    assert findings_of(boxed) == expected
     form = [b for b in read_docx(boxed).blocks if isinstance(b, Table)][-1]
     column = [c.text for c in form.cells if c.col == form.n_cols - 1 and c.text]
     assert column[0] == "是否达标"
@@ -66,7 +55,7 @@ def test_boxes_typed_as_letters_in_wingdings_2_read_as_drawn(tmp_path):
     doc.save(str(typed))
     form = [b for b in read_docx(typed).blocks if isinstance(b, Table)][-1]
     assert [c.text for c in form.cells if c.col == form.n_cols - 1 and c.text][1:3] == ["☑是☐否", "☑是☐否"]
-    assert _findings(typed) == _findings(SAMPLE)
+    assert findings_of(typed) == findings_of(SAMPLE)
 
 
 def _run(text: str, font: str = "") -> str:

@@ -6,23 +6,13 @@ the corpus with every cell wrapped.)"""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-from conftest import SAMPLES, variants
+from conftest import SAMPLES, findings_of, plain_copy, variants
 from docx import Document
 from docx.oxml.ns import qn
 
-from checker.config import Config
-from checker.runner import check_file
-
 SAMPLE = SAMPLES / "culture-2022-faults.docx"
 
-
-def _findings(path):
-    res = check_file(path, Config())
-    assert res.error is None
-    return sorted((f.rule, f.severity, f.message) for f in res.findings)
 
 
 @pytest.mark.parametrize("what", ["w:tc", "w:tr", "cell paragraphs", "w:tbl"])
@@ -38,9 +28,7 @@ def test_parts_inside_content_controls_are_read(tmp_path, what):
         variants().in_control(el)
     wrapped = tmp_path / SAMPLE.name
     doc.save(str(wrapped))
-    plain = tmp_path / "plain" / SAMPLE.name
-    plain.parent.mkdir()
-    shutil.copy(SAMPLE, plain)
-    expected = _findings(plain)
+    plain = plain_copy(tmp_path, SAMPLE)
+    expected = findings_of(plain)
     assert len([f for f in expected if f[1] == "error"]) >= 3  # the sample's faults are there to lose
-    assert _findings(wrapped) == expected
+    assert findings_of(wrapped) == expected

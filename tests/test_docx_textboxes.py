@@ -7,16 +7,12 @@ again, which cost a heading, made empty-section and copy findings, 99.0 % / 99.7
 
 from __future__ import annotations
 
-import shutil
-
-from conftest import SAMPLES, variants
+from conftest import SAMPLES, findings_of, plain_copy, variants
 from docx import Document
 from lxml import etree
 
-from checker.config import Config
 from checker.model import Paragraph
 from checker.read.docx import from_body, read_docx, run_spans, run_text
-from checker.runner import check_file
 
 SAMPLE = SAMPLES / "culture-2022-faults.docx"
 WNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -30,11 +26,6 @@ def _reading(doc):
             for b in doc.blocks]
 
 
-def _findings(path):
-    res = check_file(path, Config())
-    assert res.error is None
-    return sorted((f.rule, f.severity, f.message) for f in res.findings)
-
 
 def test_report_with_text_boxes_reads_and_checks_like_the_plain_report(tmp_path):
     doc = Document(str(SAMPLE))
@@ -42,13 +33,11 @@ def test_report_with_text_boxes_reads_and_checks_like_the_plain_report(tmp_path)
     boxed = tmp_path / SAMPLE.name
     doc.save(str(boxed))
     assert len(list(doc.element.body.iter(f"{{{WNS}}}txbxContent"))) >= 8  # Word's boxes twice, VML ones once
-    plain = tmp_path / "plain" / SAMPLE.name
-    plain.parent.mkdir()
-    shutil.copy(SAMPLE, plain)
+    plain = plain_copy(tmp_path, SAMPLE)
     assert _reading(read_docx(boxed)) == _reading(read_docx(plain))
-    expected = _findings(plain)
+    expected = findings_of(plain)
     assert len([f for f in expected if f[1] == "error"]) >= 3
-    assert _findings(boxed) == expected
+    assert findings_of(boxed) == expected
 
 
 def _p(text: str) -> str:

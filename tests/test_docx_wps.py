@@ -7,16 +7,12 @@ grid columns became a one-column cell followed by two blank ones: 99.3 % / 99.4 
 
 from __future__ import annotations
 
-import shutil
-
-from conftest import SAMPLES, variants
+from conftest import SAMPLES, findings_of, plain_copy, variants
 from docx import Document
 from lxml import etree
 
-from checker.config import Config
 from checker.model import Paragraph, Table
 from checker.read.docx import from_body, read_docx
-from checker.runner import check_file
 
 SAMPLE = SAMPLES / "culture-2022-faults.docx"
 WNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -28,11 +24,6 @@ def _reading(doc):
             for b in doc.blocks]
 
 
-def _findings(path):
-    res = check_file(path, Config())
-    assert res.error is None
-    return sorted((f.rule, f.severity, f.message) for f in res.findings)
-
 
 def test_wps_written_report_reads_and_checks_like_the_plain_report(tmp_path):
     doc = Document(str(SAMPLE))
@@ -40,13 +31,11 @@ def test_wps_written_report_reads_and_checks_like_the_plain_report(tmp_path):
     assert len(list(doc.element.body.iter(f"{{{WNS}}}hMerge"))) >= 10
     written = tmp_path / SAMPLE.name
     doc.save(str(written))
-    plain = tmp_path / "plain" / SAMPLE.name
-    plain.parent.mkdir()
-    shutil.copy(SAMPLE, plain)
+    plain = plain_copy(tmp_path, SAMPLE)
     assert _reading(read_docx(written)) == _reading(read_docx(plain))
-    expected = _findings(plain)
+    expected = findings_of(plain)
     assert len([f for f in expected if f[1] == "error"]) >= 3
-    assert _findings(written) == expected
+    assert findings_of(written) == expected
 
 
 def _tc(text: str = "", merge: str = "", extra: str = "") -> str:
